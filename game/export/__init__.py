@@ -1,0 +1,1 @@
+"""Printable exports: card sets, the facilitator guide, the help handout, session summaries."""

@@ -1,0 +1,213 @@
+"""The card schema: what a scenario card is, as data.
+
+Every field carries a description because `redflags schema` turns these models into the JSON
+Schema that deck authors read. Cross-field rules (exactly one right reason, at least one safe
+response) live in validators here so that the loader, the CLI and the tests share them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+CardId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+]
+
+
+class AgeBand(str, Enum):
+    """Who a card is written for. The adults band is a separate deck for parents and staff."""
+
+    KIDS = "10-12"
+    YOUNG_TEENS = "13-15"
+    OLDER_TEENS = "16-18"
+    ADULTS = "adults"
+
+
+PLAYER_BANDS: tuple[AgeBand, ...] = (AgeBand.KIDS, AgeBand.YOUNG_TEENS, AgeBand.OLDER_TEENS)
+
+
+class Tag(str, Enum):
+    """The red flags (tactics) of the content guide. Every card carries at least one."""
+
+    COMPENSATION = "compensation"
+    FLATTERY = "flattery"
+    SECRECY = "secrecy"
+    PLATFORM_SWITCH = "platform-switch"
+    FAKE_PROFILE = "fake-profile"
+    THREAT_TO_SHARE = "threat-to-share"
+    MONEY_DEMAND = "money-demand"
+    THREAT_TO_HARM = "threat-to-harm"
+    TIME_PRESSURE = "time-pressure"
+    GENDER_PRESSURE = "gender-pressure"
+    RELATIONSHIP_PRESSURE = "relationship-pressure"
+    PEER_SHARING = "peer-sharing"
+    KNOWN_PERSON = "known-person"
+    FAKE_IMAGE = "fake-image"
+    ALREADY_SENT = "already-sent"
+    TELLING = "telling"
+    ADULT_RESPONSE = "adult-response"
+
+
+class Rating(str, Enum):
+    """How safe a response is. Scoring and the feedback icon both follow from it."""
+
+    SAFE = "safe"
+    RISKY = "risky"
+    HARMFUL = "harmful"
+
+
+class SafeMove(str, Enum):
+    """The one safe move a card teaches (content guide, "Safe moves")."""
+
+    STOP = "stop"
+    SAVE = "save"
+    BLOCK_REPORT = "block-report"
+    TELL = "tell"
+    GET_HELP = "get-help"
+    SUPPORT = "support"
+    LISTEN = "listen"  # the adults' deck: listen, stay calm, take away the shame, report
+
+
+class Sender(str, Enum):
+    """Where a chat bubble sits: the other person (left), the player (right), or a note."""
+
+    THEM = "them"
+    YOU = "you"
+    NOTE = "note"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ChatMessage(_Strict):
+    sender: Sender = Field(
+        alias="from",
+        description="Who writes it: `them` (the other person), `you` (the player) or `note` "
+        "(a line such as 'Two days later').",
+    )
+    name: Text | None = Field(
+        default=None, description="The name shown above the other person's bubbles."
+    )
+    text: Text = Field(description="The message itself, as the person would write it.")
+
+
+class Response(_Strict):
+    text: Text = Field(description="What the player could do, in one short sentence.")
+    rating: Rating = Field(description="`safe`, `risky` or `harmful`.")
+    feedback: Text = Field(
+        description="Why this response is safe, or why it is tempting and what the risk is. "
+        "Never blames the player."
+    )
+
+
+class Reason(_Strict):
+    text: Text = Field(description="A possible reason why the safe response is right.")
+    right: bool = Field(default=False, description="`true` on exactly one reason per card.")
+    feedback: Text = Field(
+        description="What the player learns after choosing this reason (for a wrong one: "
+        "the myth behind it, kindly)."
+    )
+
+
+class Card(_Strict):
+    id: CardId = Field(description="A unique id in lowercase words joined by hyphens.")
+    age_bands: list[AgeBand] = Field(
+        min_length=1, description="The age bands the wording fits: 10-12, 13-15, 16-18, adults."
+    )
+    tags: list[Tag] = Field(
+        min_length=1, max_length=3, description="The red flag(s) this card teaches."
+    )
+    red_flag: Text = Field(description="The red flag named in a few words, shown on feedback.")
+    safe_move: SafeMove = Field(description="The one safe move this card teaches.")
+    source: Text = Field(
+        description="Where the card rests: an article point such as "
+        "`000_0b9a0b8f083a0cb5.txt#7`, or a facts section such as `facts#1.3`."
+    )
+    setup: Text = Field(description="Who you are and where you are, in one or two sentences.")
+    chat: list[ChatMessage] = Field(
+        min_length=1, max_length=6, description="The conversation shown as phone bubbles."
+    )
+    question: Text = Field(description="The question asked, usually 'What do you do?'.")
+    responses: list[Response] = Field(
+        min_length=3, max_length=4, description="Three or four responses, each rated."
+    )
+    reasons: list[Reason] = Field(
+        min_length=3, max_length=3, description="Three reasons; exactly one is right."
+    )
+    takeaway: Text = Field(description="One sentence to remember.")
+    discuss: list[Text] = Field(
+        min_length=1, max_length=2, description="One or two questions for group discussion."
+    )
+    facilitator_tip: Text | None = Field(
+        default=None, description="A tip for the person leading the discussion."
+    )
+
+    @model_validator(mode="after")
+    def _one_right_reason(self) -> Card:
+        right = sum(1 for r in self.reasons if r.right)
+        if right != 1:
+            raise ValueError(f"a card needs exactly one right reason; this one has {right}")
+        return self
+
+    @model_validator(mode="after")
+    def _safe_and_unsafe_response(self) -> Card:
+        ratings = [r.rating for r in self.responses]
+        if Rating.SAFE not in ratings:
+            raise ValueError("a card needs at least one response rated safe; this one has none")
+        if all(r is Rating.SAFE for r in ratings):
+            raise ValueError("a card needs at least one response that is not safe")
+        return self
+
+    @model_validator(mode="after")
+    def _no_repeated_band_or_tag(self) -> Card:
+        if len(set(self.age_bands)) != len(self.age_bands):
+            raise ValueError("an age band is listed twice")
+        if len(set(self.tags)) != len(self.tags):
+            raise ValueError("a tag is listed twice")
+        return self
+
+    @property
+    def right_reason_index(self) -> int:
+        return next(i for i, r in enumerate(self.reasons) if r.right)
+
+    @property
+    def best_response_index(self) -> int:
+        """The first safe response: what the feedback screen calls 'the safest option'."""
+        return next(i for i, r in enumerate(self.responses) if r.rating is Rating.SAFE)
+
+
+class DeckInfo(_Strict):
+    id: CardId = Field(description="The deck's id; the same in every language.")
+    title: Text = Field(description="The deck's title, shown in setup.")
+    description: Text | None = Field(default=None, description="One line on what it covers.")
+
+
+class DeckFile(_Strict):
+    """One YAML deck file: a header and its cards."""
+
+    deck: DeckInfo = Field(description="The deck's id, title and description.")
+    cards: list[Card] = Field(min_length=1, description="The scenario cards.")
+
+
+class Deck(_Strict):
+    """A loaded deck: the file's content plus where it came from."""
+
+    info: DeckInfo
+    language: str
+    cards: tuple[Card, ...]
+    path: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def cards_for(self, band: AgeBand | None) -> list[Card]:
+        if band is None:
+            return list(self.cards)
+        return [c for c in self.cards if band in c.age_bands]

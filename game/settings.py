@@ -1,0 +1,139 @@
+"""The player's settings: text size, theme, sound, language... kept in the user's config folder.
+
+Written atomically (a temporary file, then a rename) so a flat battery never leaves half a file.
+A missing, corrupt or out-of-range file never stops the game: bad values fall back to their
+defaults and `load_settings` says what it did in `notice`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "redflags"
+TEXT_SCALES = (0.85, 1.0, 1.2, 1.4, 1.65)
+LINE_SPACINGS = (1.0, 1.2, 1.5)
+FONTS = ("default", "atkinson", "opendyslexic")
+THEMES = ("default", "high-contrast", "projector")
+
+
+@dataclass(frozen=True)
+class Settings:
+    text_scale: float = 1.0
+    line_spacing: float = 1.2
+    font: str = "default"
+    theme: str = "default"
+    reduced_motion: bool = False
+    sound: bool = True
+    volume: float = 0.6
+    read_aloud: bool = False
+    language: str = ""  # "" means: follow the system language
+    region: str = ""  # "" means: follow the system locale
+    content_note_seen: bool = False
+
+
+_CHOICES: dict[str, tuple[Any, ...]] = {
+    "text_scale": TEXT_SCALES,
+    "line_spacing": LINE_SPACINGS,
+    "font": FONTS,
+    "theme": THEMES,
+}
+
+
+def config_dir() -> Path:
+    override = os.environ.get("REDFLAGS_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: Settings
+    notice: str | None = None
+
+
+def load_settings(path: Path | None = None) -> Loaded:
+    path = path or settings_path()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Loaded(Settings())
+    except (OSError, UnicodeDecodeError):
+        return Loaded(Settings(), "Your settings could not be read, so the defaults are used.")
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, RecursionError):
+        return Loaded(Settings(), "Your settings file was damaged, so the defaults are used.")
+    if not isinstance(data, dict):
+        return Loaded(Settings(), "Your settings file was damaged, so the defaults are used.")
+    return _from_dict(data)
+
+
+def _from_dict(data: dict[str, Any]) -> Loaded:
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    rejected = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if _valid(f.name, value, getattr(defaults, f.name)):
+            values[f.name] = float(value) if isinstance(getattr(defaults, f.name), float) else value
+        else:
+            rejected.append(f.name.replace("_", " "))
+    notice = None
+    if rejected:
+        notice = "Some settings were out of range and were reset: " + ", ".join(rejected) + "."
+    return Loaded(replace(defaults, **values), notice)
+
+
+def _valid(name: str, value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        if name in _CHOICES:
+            return any(abs(value - c) < 1e-6 for c in _CHOICES[name])
+        return 0.0 <= value <= 1.0
+    if isinstance(default, str):
+        if not isinstance(value, str) or len(value) > 20:
+            return False
+        return value in _CHOICES[name] if name in _CHOICES else True
+    return False
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> str | None:
+    """Write atomically. Returns None, or a sentence saying why the settings were not saved."""
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(asdict(settings), indent=2))
+    except OSError:
+        return "Your settings could not be saved on this computer; they last until you quit."
+    return None
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
