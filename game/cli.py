@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.content.decks import LoadResult, default_deck_paths, languages, load_decks
+from game.content.checks import card_findings, structure_differences
+from game.content.decks import (
+    DECKS_DIR,
+    LoadResult,
+    default_deck_paths,
+    languages,
+    load_deck_file,
+    load_decks,
+)
 from game.model.cards import PLAYER_BANDS, AgeBand, DeckFile, Tag
 
 SUBCOMMANDS = ("play", "validate", "decks", "schema")
@@ -143,12 +151,44 @@ def cmd_validate(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     options = parser.parse_args(list(argv))
     loaded = load_decks(options.paths)
-    if loaded.ok:
+    problems = [str(e) for e in loaded.errors] + twin_differences(loaded)
+    warnings = content_warnings(loaded)
+    if warnings:
+        print(f"{len(warnings)} suggestion(s) from the content guide:")
+        for warning in warnings:
+            print(f"  - {warning}")
+    if not problems:
         cards = sum(len(d.cards) for d in loaded.decks)
         print(f"All good: {len(loaded.decks)} deck(s), {cards} card(s).")
         return 0
-    _print_errors(loaded)
+    count = len(problems)
+    print(f"Found {count} problem{'s' if count != 1 else ''}:", file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
     return 1
+
+
+def content_warnings(loaded: LoadResult) -> list[str]:
+    out = []
+    for deck in loaded.decks:
+        for card in deck.cards:
+            out.extend(f"{deck.path}, {f}" for f in card_findings(card, deck.language))
+    return out
+
+
+def twin_differences(loaded: LoadResult) -> list[str]:
+    """A translated deck must keep the structure of its English twin (same file name)."""
+    out = []
+    for deck in loaded.decks:
+        if deck.language == "en":
+            continue
+        twin_path = DECKS_DIR / "en" / Path(deck.path).name
+        if not twin_path.is_file():
+            continue
+        twin, errors = load_deck_file(twin_path)
+        if twin is not None:
+            out.extend(f"{deck.path}, {d}" for d in structure_differences(deck, twin))
+    return out
 
 
 def _print_errors(loaded: LoadResult) -> None:

@@ -186,7 +186,11 @@ def write_wav(path: Path, sig: Signal) -> None:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[1] / "assets" / "sounds"
+    out_dir = (
+        Path(argv[1])
+        if len(argv) > 1
+        else Path(__file__).resolve().parents[1] / "assets" / "sounds"
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, make in CUES.items():
         sig = finish(make())

@@ -154,6 +154,8 @@ def _duplicate_ids(decks: Sequence[Deck]) -> list[DeckError]:
         seen_decks[key] = deck.path
         for card in deck.cards:
             ckey = (deck.language, card.id)
+            if seen_cards.get(ckey) == deck.path:
+                continue  # reported by _duplicates_within
             if ckey in seen_cards:
                 errors.append(
                     DeckError(
@@ -198,17 +200,36 @@ def _explain(exc: ValidationError, data: dict[str, Any], text: str, name: str) -
         loc = tuple(err["loc"])
         card_id = _card_id(data, loc)
         line = finder.line_of(loc)
+        if err["type"] == "extra_forbidden" and " " in str(loc[-1]).strip():
+            loc = loc[:-1]  # the "key" is a piece of text split off by a comma
+        if err["type"] == "value_error":
+            loc = loc + _rule_field(str(err["msg"]))
+            line = finder.line_of(loc)
         errors.append(
             DeckError(
                 name,
-                _message(err, loc),
+                _message(err, tuple(err["loc"])),
                 line=line,
                 card_id=card_id,
                 field=_field_words(loc) or None,
             )
         )
     errors.extend(_rules_hidden_by_field_errors(data, errors, finder, name))
-    return sorted(errors, key=lambda e: e.line or 0)
+    unique = list(dict.fromkeys(errors))
+    return sorted(unique, key=lambda e: e.line or 0)
+
+
+def _rule_field(message: str) -> tuple[str, ...]:
+    """Point a card-level rule at the field it is about, so the line is the right one."""
+    if "reason" in message:
+        return ("reasons",)
+    if "response" in message:
+        return ("responses",)
+    if "age band" in message:
+        return ("age_bands",)
+    if "tag" in message:
+        return ("tags",)
+    return ()
 
 
 def _rules_hidden_by_field_errors(
@@ -290,6 +311,8 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
     if kind == "missing":
         return f"the field `{last}` is missing"
     if kind == "extra_forbidden":
+        if " " in str(last).strip():
+            return "a comma inside text that is not in quotes splits it; put the text in quotes"
         return f"`{last}` is not a field a card knows; check the spelling"
     if kind == "enum":
         shown = _short(value)

@@ -47,7 +47,9 @@ class Region(_Frozen):
     id: str = Field(description="The region id, e.g. `se`, `gb`, `elsewhere`.")
     name: dict[str, str] = Field(description="The region's name per language.")
     locales: list[str] = Field(default_factory=list, description="System locales mapped here.")
-    emergency: str = Field(description="The number to call when someone is in danger now.")
+    emergency: str | None = Field(
+        default=None, description="The number to call when someone is in danger now."
+    )
     services: list[Service] = Field(min_length=1, description="The services, most useful first.")
 
     def name_in(self, language: str) -> str:

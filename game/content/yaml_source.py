@@ -87,22 +87,22 @@ class LineFinder:
         node = self._root
         line = node.start_mark.line + 1 if node is not None else None
         for step in path:
-            child = _child(node, step)
-            if child is None:
+            found = _child(node, step)
+            if found is None:
                 break
-            node = child
-            line = node.start_mark.line + 1
+            node, line = found
         return line
 
 
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, int] | None:
+    """The child node and the line that names it (a key's own line, or an item's line)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(step):
-                return value
+                return value, key.start_mark.line + 1
         return None
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
         if 0 <= step < len(node.value):
             child: yaml.Node = node.value[step]
-            return child
+            return child, child.start_mark.line + 1
     return None

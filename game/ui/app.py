@@ -1,0 +1,367 @@
+"""The App: the window, the clock, the scene stack and the frame loop. `run()` is the door in.
+
+The loop redraws only when something changed or an animation runs; otherwise it blocks in
+`pygame.event.wait` with a timeout, so a card left on the projector costs ~0% CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.model.cards import AgeBand, Card, Deck
+from game.model.session import IllegalAction, Mode, Session
+from game.ui import services
+from game.ui.context import Ui
+from game.ui.input import Act, Input, InputMapper
+from game.ui.options import RunOptions
+from game.ui.scene import Scene
+from game.ui.sound import Sound
+from game.ui.theme import get_theme
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 480)
+FADE_SECONDS = 0.22
+CARD_COUNTS = (3, 5, 8, 10, 12)
+
+
+@dataclass
+class GameSetup:
+    """The choices on the setup screen; kept so "Play again" repeats them."""
+
+    mode: Mode = Mode.SOLO
+    teams: int = 2
+    band: AgeBand = AgeBand.YOUNG_TEENS
+    deck_id: str | None = None  # None: all decks
+    count: int = 5
+    seed: int | None = None
+
+
+@dataclass
+class PlayContext:
+    """A running game: the session plus what lives only on screen.
+
+    `own_words` is the player's own reason for the current card. It is never written to disk
+    or into the session; it is dropped when the next card starts.
+    """
+
+    session: Session
+    setup: GameSetup
+    own_words: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+class App:
+    def __init__(self, options: RunOptions | None = None, settings: Any | None = None) -> None:
+        self.options = options or RunOptions()
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = settings if settings is not None else services.load_settings()
+        s = self.settings
+        self.language = self.options.language or services.setting(s, "language")
+        services.set_language(self.language)
+        self.fullscreen = self.options.fullscreen
+        self.windowed_size = self.options.window_size or DEFAULT_SIZE
+        self.screen = self._open_window()
+        pygame.display.set_caption("Red Flags")
+        assets = services.ASSETS_DIR
+        self.ui = Ui(
+            get_theme(services.setting(s, "theme")),
+            self.screen.get_size(),
+            assets / "fonts",
+            services.setting(s, "font"),
+            float(services.setting(s, "text_scale")),
+            float(services.setting(s, "line_spacing")),
+            bool(services.setting(s, "reduced_motion")),
+        )
+        self.sound = Sound(assets / "sounds", bool(services.setting(s, "sound")),
+                           float(services.setting(s, "volume")))
+        self.mapper = InputMapper()
+        self.clock = pygame.time.Clock()
+        self.stack: list[Scene] = []
+        paths = self.options.deck_paths or services.default_deck_paths(self.language)
+        loaded = services.load_decks([Path(p) for p in paths])
+        self.decks: list[Deck] = loaded.decks
+        self.deck_errors: list[str] = loaded.errors
+        for err in self.deck_errors:
+            print(f"redflags: deck problem: {err}", file=sys.stderr)
+        region = self.options.region or services.setting(s, "region")
+        self.help = services.load_help(region, self.language)
+        self.setup = GameSetup(
+            band=self.options.age_band or AgeBand.YOUNG_TEENS,
+            count=self.options.cards or 5,
+            seed=self.options.seed,
+        )
+        self.play: PlayContext | None = None
+        self.note_shown = False
+        self.running = True
+        self.dirty = True
+        self._fade: tuple[pygame.Surface, float] | None = None
+        self._last_top = ""
+        self.debug_scenes = os.environ.get("REDFLAGS_DEBUG_SCENES") == "1"
+        self.frames = 0
+
+    # -- window ----------------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.size
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window()
+        self.relayout()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Set a new window size (tests use this as a user's resize would)."""
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.windowed_size = size
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.relayout()
+
+    def relayout(self) -> None:
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.screen = surface
+        self.ui.resize(self.size)
+        for scene in self.stack:
+            scene.layout(self.size)
+        self._fade = None
+        self.dirty = True
+
+    # -- the stack -------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Scene | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene) -> None:
+        if self.stack:
+            self.stack[-1].on_pause()
+        self.stack.append(scene)
+        scene.layout(self.size)
+        scene.on_enter()
+        self._changed()
+
+    def pop(self) -> Scene | None:
+        if not self.stack:
+            return None
+        scene = self.stack.pop()
+        scene.on_exit()
+        if self.stack:
+            self.stack[-1].on_resume()
+        self._changed()
+        return scene
+
+    def switch(self, scene: Scene, fade: bool = True) -> None:
+        """Replace the top scene, with a short cross-fade (none with reduced motion)."""
+        if fade:
+            self._start_fade()
+        if self.stack:
+            self.stack.pop().on_exit()
+        self.stack.append(scene)
+        scene.layout(self.size)
+        scene.on_enter()
+        self._changed()
+
+    def reset(self, scene: Scene, fade: bool = True) -> None:
+        """Clear the stack and start over from `scene` (back to title, a new game)."""
+        if fade:
+            self._start_fade()
+        while self.stack:
+            self.stack.pop().on_exit()
+        self.stack.append(scene)
+        scene.layout(self.size)
+        scene.on_enter()
+        self._changed()
+
+    def _start_fade(self) -> None:
+        if not self.ui.reduced_motion and self.stack:
+            self._fade = (self.screen.copy(), 0.0)
+
+    def _changed(self) -> None:
+        self.dirty = True
+        name = self.top.name if self.top else ""
+        if name != self._last_top:
+            self._last_top = name
+            if self.debug_scenes:
+                phase = self.play.session.phase.value if self.play else "-"
+                print(f"[redflags] scene={name} phase={phase}", file=sys.stderr, flush=True)
+
+    # -- game flow -------------------------------------------------------------------------
+
+    def cards_for(self, setup: GameSetup) -> list[Card]:
+        decks = [d for d in self.decks if setup.deck_id in (None, d.id)]
+        return [c for d in decks for c in d.cards_for(setup.band)]
+
+    def start_game(self, setup: GameSetup) -> str | None:
+        """Start a session from `setup`; returns a message for the player when it cannot."""
+        cards = self.cards_for(setup)
+        try:
+            session = Session.start(cards, mode=setup.mode, teams=setup.teams, band=setup.band,
+                                    count=setup.count, seed=setup.seed)
+        except IllegalAction:
+            return "No cards fit these choices. Try another age group or deck."
+        self.setup = setup
+        self.play = PlayContext(session, setup)
+        self.sound.play("next")
+        from game.ui.scenes import scene_for_play
+
+        self.reset(scene_for_play(self, self.play))
+        return None
+
+    def sync_play(self) -> None:
+        """After a session action: show the scene for the new phase if it is another one."""
+        if self.play is None:
+            return
+        from game.ui.scenes import scene_for_play, wanted_key
+
+        key = wanted_key(self.play)
+        top = self.top
+        if top is not None and getattr(top, "play_key", None) == key:
+            self.dirty = True
+            return
+        scene = scene_for_play(self, self.play)
+        # the play scene is the one below any overlays; overlays are closed first
+        while self.stack and not getattr(self.stack[-1], "play_key", None):
+            if len(self.stack) == 1:
+                break
+            self.pop()
+        self.switch(scene)
+
+    def to_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.play = None
+        self.reset(TitleScene(self))
+
+    def open_help(self) -> None:
+        from game.ui.scenes.help import HelpScene
+
+        if not isinstance(self.top, HelpScene):
+            self.push(HelpScene(self))
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- events, update, draw --------------------------------------------------------------
+
+    def feed(self, event: pygame.event.Event) -> None:
+        """Handle one raw pygame event (the loop calls this; tests call it directly)."""
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if pygame.display.get_surface() is not None:
+                self.relayout()
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+                          pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        top = self.top
+        self.mapper.text_mode = bool(top and top.wants_text)
+        inp = self.mapper.map(event, self.size)
+        if inp is not None:
+            self.dispatch(inp)
+
+    def dispatch(self, inp: Input) -> None:
+        if inp.act is Act.QUIT:
+            self.quit()
+            return
+        top = self.top
+        consumed = top.handle(inp) if top is not None else False
+        if inp.act is not Act.HOVER or consumed:
+            self.dirty = True
+        if consumed:
+            return
+        if inp.act is Act.HELP:
+            self.open_help()
+        elif inp.act is Act.FULLSCREEN:
+            self.toggle_fullscreen()
+
+    @property
+    def busy(self) -> bool:
+        top = self.top
+        return self._fade is not None or bool(top and top.animating)
+
+    def update(self, dt: float) -> None:
+        if self._fade is not None:
+            surf, t = self._fade
+            t += dt
+            self._fade = None if t >= FADE_SECONDS else (surf, t)
+            self.dirty = True
+        if self.top is not None:
+            self.top.update(dt)
+            if self.top.animating:
+                self.dirty = True
+
+    def draw(self) -> None:
+        surface = self.screen
+        self.ui.log.clear()
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                start = i
+                break
+        for i in range(start, len(self.stack)):
+            self.ui.log.layer = i
+            self.stack[i].draw(surface)
+        if self._fade is not None:
+            old, t = self._fade
+            old.set_alpha(round(255 * (1 - t / FADE_SECONDS)))
+            surface.blit(old, (0, 0))
+        self.frames += 1
+
+    def frame(self, dt: float = 1 / 60) -> None:
+        """One loop step without waiting: tests and the loop share it."""
+        for event in pygame.event.get():
+            self.feed(event)
+        self.update(dt)
+        if self.dirty or self.busy:
+            self.draw()
+            pygame.display.flip()
+            self.dirty = False
+
+    def start(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        if not self.stack:
+            self.push(TitleScene(self))
+
+    def run(self) -> int:
+        self.start()
+        last = time.perf_counter()
+        while self.running:
+            if not (self.dirty or self.busy):
+                event = pygame.event.wait(1000)  # idle: sleep until something happens
+                if event.type != pygame.NOEVENT:
+                    self.feed(event)
+                last = time.perf_counter() - 1 / 60
+            now = time.perf_counter()
+            dt, last = min(0.1, now - last), now
+            self.frame(dt)
+            if self.busy:
+                self.clock.tick(60)
+            if not self.stack:
+                self.running = False
+        return 0
+
+
+def run(options: RunOptions) -> int:
+    """Open the window and play until the player quits; returns the process exit code."""
+    try:
+        app = App(options)
+        return app.run()
+    finally:
+        pygame.quit()

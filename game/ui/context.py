@@ -1,0 +1,126 @@
+"""The drawing context every scene shares: theme, metrics, text engine and the render log.
+
+The render log records every text box drawn in a frame (rect, text, size, layer). Tests use it
+to check that no text leaves the window, overlaps another, or is smaller than the floor —
+assertions about layout that survive font or colour changes, unlike golden images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game.ui.layout import Metrics
+from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
+from game.ui.theme import Colour, Theme
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    layer: int
+    rect: pygame.Rect
+    text: str
+    size: int
+
+
+@dataclass
+class RenderLog:
+    enabled: bool = False
+    layer: int = 0
+    records: list[TextRecord] = field(default_factory=list)
+
+    def add(self, rect: pygame.Rect, text: str, size: int) -> None:
+        if self.enabled:
+            self.records.append(TextRecord(self.layer, pygame.Rect(rect), text, size))
+
+    def clear(self) -> None:
+        self.records.clear()
+
+
+class Ui:
+    """Shared drawing state; rebuilt pieces (fonts, theme) are swapped by the App."""
+
+    def __init__(self, theme: Theme, size: tuple[int, int], font_dir: Path, family: str,
+                 text_scale: float, line_spacing: float, reduced_motion: bool) -> None:
+        self.theme = theme
+        self.font_dir = font_dir
+        self.text_scale = text_scale
+        self.reduced_motion = reduced_motion
+        self.engine = TextEngine(FontBook(font_dir, family), line_spacing)
+        self.metrics = Metrics(size[0], size[1], text_scale)
+        self.log = RenderLog()
+        self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.metrics = Metrics(size[0], size[1], self.text_scale)
+        self.static.clear()
+
+    @property
+    def m(self) -> Metrics:
+        return self.metrics
+
+    def colour(self, role: str) -> Colour:
+        return getattr(self.theme, role)  # type: ignore[no-any-return]
+
+    # -- text ----------------------------------------------------------------------------
+
+    def fit(self, text: str, rect: pygame.Rect, role: str = "body", size: int | None = None,
+            min_size: int | None = None) -> TextLayout:
+        size = size or self.m.body
+        floor = min_size or self.m.min_font
+        return self.engine.fit(text, role, rect.w, rect.h, size, min(floor, size))
+
+    def text(self, surface: pygame.Surface, text: str, rect: pygame.Rect, *, role: str = "body",
+             size: int | None = None, colour: Colour | None = None, align: str = "left",
+             valign: str = "top", min_size: int | None = None,
+             alpha: int = 255) -> pygame.Rect:
+        """Fit `text` into `rect`, draw it and log it; returns the rect the text covers."""
+        lay = self.fit(text, rect, role, size, min_size)
+        return self.blit_layout(surface, lay, rect, colour or self.theme.text, align, valign,
+                                alpha)
+
+    def blit_layout(self, surface: pygame.Surface, lay: TextLayout, rect: pygame.Rect,
+                    colour: Colour, align: str = "left", valign: str = "top",
+                    alpha: int = 255) -> pygame.Rect:
+        img = self.engine.render(lay, colour, align, rect.w if align != "left" else None)
+        x = rect.x
+        if valign == "middle":
+            y = rect.y + (rect.h - lay.h) // 2
+        elif valign == "bottom":
+            y = rect.bottom - lay.h
+        else:
+            y = rect.y
+        if alpha < 255:
+            img = img.copy()
+            img.set_alpha(alpha)
+        surface.blit(img, (x, y))
+        if align == "center":
+            covered = pygame.Rect(rect.x + (rect.w - lay.w) // 2, y, lay.w, lay.h)
+        elif align == "right":
+            covered = pygame.Rect(rect.right - lay.w, y, lay.w, lay.h)
+        else:
+            covered = pygame.Rect(x, y, lay.w, lay.h)
+        if lay.text.strip():
+            self.log.add(covered, lay.text, lay.size)
+        return covered
+
+    def column(self, blocks: list[Block], rect: pygame.Rect, size: int | None = None,
+               min_size: int | None = None) -> ColumnFit:
+        size = size or self.m.body
+        return self.engine.fit_column(blocks, rect.w, rect.h, size,
+                                      min(min_size or self.m.min_font, size))
+
+    def draw_column(self, surface: pygame.Surface, col: ColumnFit, rect: pygame.Rect,
+                    alpha: int = 255) -> dict[str, pygame.Rect]:
+        """Draw a fitted column at `rect`; returns the rects of tagged blocks."""
+        tagged: dict[str, pygame.Rect] = {}
+        for placed in col.placed:
+            box = placed.rect.move(rect.x, rect.y)
+            covered = self.blit_layout(surface, placed.layout, box,
+                                       self.colour(placed.block.colour), placed.block.align,
+                                       alpha=alpha)
+            if placed.block.tag:
+                tagged[placed.block.tag] = covered
+        return tagged

@@ -1,0 +1,121 @@
+"""Layout in relative units of the window, so one scene fits 1024×768, 720p and 1080p alike.
+
+Sizes derive from the window height (text) and the smaller side (spacing); rect helpers split
+areas by weight. No pixel constant appears in a scene.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one window size and text scale. Text sizes are in pixels (font height)."""
+
+    w: int
+    h: int
+    text_scale: float = 1.0
+
+    @property
+    def min_font(self) -> int:
+        """Nothing is ever drawn smaller than 1/40 of the window height."""
+        return math.ceil(self.h / 40)
+
+    def font(self, fraction_of_h: float) -> int:
+        return max(self.min_font, round(self.h * fraction_of_h * self.text_scale))
+
+    @property
+    def body(self) -> int:
+        """Default body text: 1/28 of the window height (scaled by the player's setting)."""
+        return max(self.min_font, math.ceil(self.h / 28 * self.text_scale))
+
+    @property
+    def small(self) -> int:
+        return self.font(1 / 34)
+
+    @property
+    def large(self) -> int:
+        return self.font(1 / 22)
+
+    @property
+    def heading(self) -> int:
+        return self.font(1 / 17)
+
+    @property
+    def unit(self) -> float:
+        """One percent of the smaller side: the base of paddings and gaps."""
+        return min(self.w, self.h) / 100
+
+    @property
+    def pad(self) -> int:
+        return round(self.unit * 2.6)
+
+    @property
+    def gap(self) -> int:
+        return round(self.unit * 1.6)
+
+    @property
+    def radius(self) -> int:
+        return round(self.unit * 2.2)
+
+    @property
+    def screen(self) -> pygame.Rect:
+        return pygame.Rect(0, 0, self.w, self.h)
+
+
+def inset(rect: pygame.Rect, dx: float, dy: float | None = None) -> pygame.Rect:
+    dy = dx if dy is None else dy
+    return pygame.Rect(
+        round(rect.x + dx), round(rect.y + dy), round(rect.w - 2 * dx), round(rect.h - 2 * dy)
+    )
+
+
+def split_cols(rect: pygame.Rect, weights: Sequence[float], gap: float) -> list[pygame.Rect]:
+    """Split horizontally; weights are relative widths after the gaps are taken out."""
+    total = sum(weights)
+    free = rect.w - gap * (len(weights) - 1)
+    out, x = [], float(rect.x)
+    for wgt in weights:
+        width = free * wgt / total
+        out.append(pygame.Rect(round(x), rect.y, round(width), rect.h))
+        x += width + gap
+    return out
+
+
+def split_rows(rect: pygame.Rect, weights: Sequence[float], gap: float) -> list[pygame.Rect]:
+    total = sum(weights)
+    free = rect.h - gap * (len(weights) - 1)
+    out, y = [], float(rect.y)
+    for wgt in weights:
+        height = free * wgt / total
+        out.append(pygame.Rect(rect.x, round(y), rect.w, round(height)))
+        y += height + gap
+    return out
+
+
+def take_top(rect: pygame.Rect, height: float, gap: float = 0) -> tuple[pygame.Rect, pygame.Rect]:
+    """Cut `height` off the top; return (top, rest below the gap)."""
+    height = min(round(height), rect.h)
+    top = pygame.Rect(rect.x, rect.y, rect.w, height)
+    rest_y = rect.y + height + round(gap)
+    return top, pygame.Rect(rect.x, rest_y, rect.w, max(0, rect.bottom - rest_y))
+
+
+def take_bottom(
+    rect: pygame.Rect, height: float, gap: float = 0
+) -> tuple[pygame.Rect, pygame.Rect]:
+    """Cut `height` off the bottom; return (bottom, rest above the gap)."""
+    height = min(round(height), rect.h)
+    bottom = pygame.Rect(rect.x, rect.bottom - height, rect.w, height)
+    return bottom, pygame.Rect(rect.x, rect.y, rect.w, max(0, bottom.y - round(gap) - rect.y))
+
+
+def centered(rect: pygame.Rect, w: float, h: float) -> pygame.Rect:
+    r = pygame.Rect(0, 0, round(w), round(h))
+    r.center = rect.center
+    return r

@@ -1,0 +1,372 @@
+"""The card: setup line, the chat as a phone conversation, the question and options 1–4.
+
+Serves the SCENARIO phase (bubbles arrive one after another, ~0.65 s apart, with a typing
+indicator before each message from them) and the CHOOSE phase (the options fade in). Enter,
+Space or a click shows the whole chat at once. Picking is immediate: a number key or a click
+picks that option, which lights up for a moment before the game moves on — in a classroom a
+single press is easier to follow than "select, then confirm". Tab/arrows + Enter also pick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.cards import Sender
+from game.model.session import Phase
+from game.ui.input import Act, Input
+from game.ui.layout import inset, split_cols, take_top
+from game.ui.scenes.common import PlayScene
+from game.ui.services import tr
+from game.ui.text import TextLayout
+from game.ui.widgets import Button, FocusGroup, draw_group, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App, PlayContext
+
+BUBBLE_INTERVAL = 0.65  # seconds between messages
+BUBBLE_APPEAR = 0.3  # slide/fade duration of one bubble
+FIRST_DELAY = 0.35
+OPTIONS_DELAY = 0.5  # after the last bubble, before the options appear
+OPTIONS_FADE = 0.3
+PICK_FLASH = 0.3
+
+
+@dataclass
+class Bubble:
+    sender: Sender
+    name: TextLayout | None
+    text: TextLayout
+    rect: pygame.Rect  # the bubble body, relative to the chat area
+    name_rect: pygame.Rect | None
+
+
+class CardScene(PlayScene):
+    name = "card"
+    kind = "card"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        card = self.state.card
+        self.options = [
+            Button(f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False,
+                   align="left")
+            for i, r in enumerate(card.responses)
+        ]
+        self.group = FocusGroup(self.options, index=None)
+        self.clock = 0.0 if not self.ui.reduced_motion else 1e6
+        self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
+        self.picked: int | None = None
+        self.pick_t = 0.0
+        self.bubbles: list[Bubble] = []
+        self.chat_area = pygame.Rect(0, 0, 0, 0)
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        ui, m = self.ui, self.ui.m
+        card = self.state.card
+        left, right = split_cols(self.content, (0.43, 0.57), m.pad * 1.2)
+        ip = round(m.unit * 2.2)
+        setup_max_h = round(self.content.h * 0.25)
+        lay = ui.engine.fit(card.setup, "body", left.w - 2 * ip - round(m.unit), setup_max_h - 2 * ip,
+                            m.small, m.min_font)
+        self.setup_rect, rest = take_top(left, lay.h + 2 * ip, m.pad * 0.8)
+        self.setup_size = lay.size
+        self.phone = rest
+        bezel = round(m.unit * 1.3)
+        top_bezel = round(m.unit * 2.8)
+        self.screen_rect = pygame.Rect(rest.x + bezel, rest.y + top_bezel, rest.w - 2 * bezel,
+                                       rest.h - top_bezel - bezel)
+        header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.11))
+        self.header_rect, chat = take_top(self.screen_rect, header_h)
+        self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
+        self._layout_chat()
+        # right column: the question, then the options
+        self.question_rect, opts = take_top(right, m.large * 2.7, m.pad * 0.4)
+        n = len(self.options)
+        gap = round(m.pad * 0.75)
+        btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
+        y = opts.y
+        for b in self.options:
+            b.rect = pygame.Rect(opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6),
+                                 round(btn_h))
+            y += btn_h + gap
+        inner_w = self.options[0].rect.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(
+            m.unit * 1.4)
+        inner_h = round(btn_h - m.unit * 0.8)
+        shared = min(ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font).size
+                     for b in self.options)
+        for b in self.options:
+            b.size = shared
+        self.placeholder = pygame.Rect(opts.x + round(m.unit * 1.6), opts.y,
+                                       opts.w - round(m.unit * 1.6), round(y - gap - opts.y))
+
+    def _layout_chat(self) -> None:
+        """Find the largest text size at which the whole chat fits the phone screen."""
+        ui, m = self.ui, self.ui.m
+        area = self.chat_area
+        size = m.body
+        while True:
+            bubbles, height = self._measure_chat(size, area.w)
+            if height <= area.h or size <= m.min_font:
+                break
+            size = max(m.min_font, min(size - 1, int(size * 0.94)))
+        self.bubbles = bubbles
+        self.chat_size = size
+
+    def _measure_chat(self, size: int, width: int) -> tuple[list[Bubble], int]:
+        ui, m = self.ui, self.ui.m
+        padx, pady = round(size * 0.6), round(size * 0.38)
+        gap = round(size * 0.5)
+        small = max(m.min_font, round(size * 0.78))
+        max_w = round(width * 0.8)
+        out: list[Bubble] = []
+        y = 0
+        for i, msg in enumerate(self.state.card.chat):
+            if i:
+                y += gap
+            if msg.sender is Sender.NOTE:
+                lay = ui.engine.layout(msg.text, "italic", small, width - 2 * padx)
+                rect = pygame.Rect((width - lay.w) // 2 - padx, y, lay.w + 2 * padx,
+                                   lay.h + round(pady * 1.2))
+                out.append(Bubble(msg.sender, None, lay, rect, None))
+                y = rect.bottom
+                continue
+            name_lay = None
+            name_rect = None
+            show_name = msg.sender is Sender.THEM and msg.name and (
+                i == 0 or self.state.card.chat[i - 1].name != msg.name
+                or self.state.card.chat[i - 1].sender is not Sender.THEM)
+            if show_name:
+                name_lay = ui.engine.layout(str(msg.name), "bold", small, max_w)
+                name_rect = pygame.Rect(round(size * 0.3), y, name_lay.w, name_lay.h)
+                y = name_rect.bottom + round(size * 0.12)
+            lay = ui.engine.layout(msg.text, "body", size, max_w - 2 * padx)
+            w, h = lay.w + 2 * padx, lay.h + 2 * pady
+            x = 0 if msg.sender is Sender.THEM else width - w
+            rect = pygame.Rect(x, y, w, h)
+            out.append(Bubble(msg.sender, name_lay, lay, rect, name_rect))
+            y = rect.bottom
+        return out, y
+
+    # -- time ------------------------------------------------------------------------------
+
+    def _progress(self, i: int) -> float:
+        start = FIRST_DELAY + i * BUBBLE_INTERVAL
+        return max(0.0, min(1.0, (self.clock - start) / BUBBLE_APPEAR))
+
+    @property
+    def chat_done(self) -> bool:
+        return self._progress(len(self.bubbles) - 1) >= 1.0
+
+    @property
+    def animating(self) -> bool:
+        if self.picked is not None:
+            return True
+        if self.state.phase is Phase.SCENARIO:
+            return True
+        return self.options_t < OPTIONS_FADE
+
+    def update(self, dt: float) -> None:
+        self.state = self.session.state
+        if self.picked is not None:
+            self.pick_t += dt
+            if self.pick_t >= PICK_FLASH:
+                choice, self.picked = self.picked, None
+                self.session.choose(choice)
+                self.after_action()
+            return
+        if self.state.phase is Phase.SCENARIO:
+            self.clock += dt
+            last_end = FIRST_DELAY + (len(self.bubbles) - 1) * BUBBLE_INTERVAL + BUBBLE_APPEAR
+            if self.clock >= last_end + OPTIONS_DELAY:
+                self._show_options()
+        elif self.options_t < OPTIONS_FADE:
+            self.options_t += dt
+
+    def _show_options(self) -> None:
+        self.clock = max(self.clock, 1e6)
+        if self.session.phase is Phase.SCENARIO:
+            self.session.show_options()
+            self.app.sound.play("reveal")
+        self.state = self.session.state
+
+    def skip(self) -> None:
+        """Show the whole chat and the options now (Enter, Space, a click)."""
+        self._show_options()
+        self.options_t = OPTIONS_FADE if self.ui.reduced_motion else self.options_t
+
+    # -- input -----------------------------------------------------------------------------
+
+    def handle(self, inp: Input) -> bool:
+        if self.picked is not None:
+            return inp.act not in (Act.BACK, Act.HELP, Act.FULLSCREEN, Act.QUIT)
+        if inp.act is Act.HOVER:
+            return self.hover(inp, self.group)
+        if self.handle_bar(inp):
+            return True
+        scenario = self.session.phase is Phase.SCENARIO
+        if inp.act is Act.PICK:
+            if inp.index < len(self.options):
+                if scenario:
+                    self.skip()
+                self.pick(inp.index)
+            return True
+        if inp.act is Act.CONFIRM:
+            if scenario:
+                self.skip()
+            elif self.group.focused is not None:
+                self.pick(self.group.index or 0)
+            return True
+        if inp.act is Act.CLICK:
+            if scenario:
+                self.skip()
+                return True
+            hit = self.group.at(inp.pos)
+            if hit is not None:
+                self.pick(self.options.index(hit))
+            return True
+        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
+            if scenario:
+                self.skip()
+            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT) else -1)
+            return True
+        return False
+
+    def pick(self, index: int) -> None:
+        if self.session.phase is not Phase.CHOOSE:
+            return
+        self.group.index = index
+        self.picked = index
+        self.pick_t = 0.0 if not self.ui.reduced_motion else PICK_FLASH * 0.5
+        self.app.sound.play("choose")
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        self.state = self.session.state
+        self.draw_bar(surface)
+        card = self.state.card
+        # the situation
+        panel(ui, surface, self.setup_rect, t.panel)
+        stripe = pygame.Rect(self.setup_rect.x, self.setup_rect.y + m.radius, round(m.unit * 0.8),
+                             self.setup_rect.h - 2 * m.radius)
+        pygame.draw.rect(surface, t.accent, stripe, border_radius=stripe.w // 2)
+        ip = round(m.unit * 2.2)
+        ui.text(surface, card.setup, inset(self.setup_rect, ip).move(round(m.unit * 0.5), 0),
+                size=self.setup_size, valign="middle")
+        self._draw_phone(surface)
+        # the question and options
+        ui.text(surface, card.question, self.question_rect.inflate(-round(m.unit * 1.6), 0)
+                .move(round(m.unit * 0.8), 0), role="display", size=m.large, colour=t.heading,
+                valign="middle")
+        if self.state.phase is Phase.SCENARIO:
+            panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
+            ui.text(surface, tr("The chat is coming in…  Press Enter to see the choices now."),
+                    inset(self.placeholder, m.pad * 2), size=m.small, colour=t.text_muted,
+                    align="center", valign="middle")
+        else:
+            k = min(1.0, self.options_t / OPTIONS_FADE)
+            flash = f"option{self.picked}" if self.picked is not None else ""
+            draw_group(ui, surface, self.group, flash_id=flash, alpha=round(255 * (0.3 + 0.7 * k)))
+
+    def _draw_phone(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        body = self.phone
+        panel(ui, surface, body, t.phone_body, radius=round(m.unit * 4.2),
+              edge=t.panel_edge if t.button_border else (60, 64, 110))
+        speaker = pygame.Rect(0, 0, round(body.w * 0.18), max(3, round(m.unit * 0.8)))
+        speaker.center = (body.centerx, body.y + round(m.unit * 1.45))
+        pygame.draw.rect(surface, (60, 64, 100), speaker, border_radius=speaker.h // 2)
+        scr = self.screen_rect
+        radius = round(m.unit * 2.6)
+        pygame.draw.rect(surface, t.phone_screen, scr, border_radius=radius)
+        head = self.header_rect
+        pygame.draw.rect(surface, t.phone_bar, head, border_top_left_radius=radius,
+                         border_top_right_radius=radius)
+        pygame.draw.line(surface, t.panel_edge, head.bottomleft, head.bottomright, 1)
+        # the contact: an avatar with an initial, and the name
+        contact = next((msg.name for msg in self.state.card.chat if msg.sender is Sender.THEM
+                        and msg.name), None)
+        label = contact or tr("Chat")
+        r = round(head.h * 0.32)
+        centre = (head.x + round(m.unit * 1.8) + r, head.centery)
+        hue = t.teams[sum(map(ord, label)) % len(t.teams)]
+        pygame.draw.circle(surface, hue, centre, r)
+        ui.text(surface, label[:1].upper(), pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
+                role="display", size=max(m.min_font, round(r * 1.1)), colour=(20, 20, 40),
+                align="center", valign="middle")
+        name_box = pygame.Rect(centre[0] + r + round(m.unit * 1.2), head.y,
+                               head.right - centre[0] - r - round(m.unit * 2.4), head.h)
+        ui.text(surface, label, name_box, role="bold", size=m.small, colour=t.phone_bar_text,
+                valign="middle")
+        # the messages
+        area = self.chat_area
+        shown_next = None
+        for i, bubble in enumerate(self.bubbles):
+            p = self._progress(i)
+            if p <= 0:
+                if shown_next is None:
+                    shown_next = i
+                continue
+            self._draw_bubble(surface, bubble, p)
+        if shown_next is not None and self.state.phase is Phase.SCENARIO:
+            nxt = self.bubbles[shown_next]
+            start = FIRST_DELAY + shown_next * BUBBLE_INTERVAL
+            if nxt.sender is Sender.THEM and self.clock > start - BUBBLE_INTERVAL * 0.75:
+                self._draw_typing(surface, nxt.rect.move(area.x, area.y))
+
+    def _draw_bubble(self, surface: pygame.Surface, b: Bubble, p: float) -> None:
+        ui, t = self.ui, self.ui.theme
+        area = self.chat_area
+        offset = round((1 - p) * self.chat_size * 0.8)
+        alpha = round(255 * p)
+        rect = b.rect.move(area.x, area.y + offset)
+        if b.sender is Sender.NOTE:
+            bg = tuple(max(0, c - 18) for c in t.phone_screen)
+            self._shape(surface, rect, bg, alpha, rect.h // 2, None)
+            ui.blit_layout(surface, b.text, inset(rect, 0, round((rect.h - b.text.h) / 2)),
+                           t.note_text, "center", alpha=alpha)
+            return
+        if b.name is not None and b.name_rect is not None:
+            ui.blit_layout(surface, b.name, b.name_rect.move(area.x, area.y + offset),
+                           t.bubble_name, alpha=alpha)
+        them = b.sender is Sender.THEM
+        colour = t.bubble_them if them else t.bubble_you
+        fg = t.bubble_them_text if them else t.bubble_you_text
+        radius = round(self.chat_size * 0.75)
+        self._shape(surface, rect, colour, alpha, radius, "left" if them else "right")
+        text_rect = inset(rect, round(self.chat_size * 0.6), round(self.chat_size * 0.38))
+        ui.blit_layout(surface, b.text, text_rect, fg, alpha=alpha)
+
+    def _shape(self, surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, ...],
+               alpha: int, radius: int, tail: str | None) -> None:
+        """A bubble body; `tail` squares off one lower corner, as chat apps do."""
+        outline = self.ui.theme.button_border
+        tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(tmp, (*colour[:3], alpha), tmp.get_rect(), border_radius=radius,
+                         border_bottom_left_radius=max(2, radius // 4) if tail == "left" else -1,
+                         border_bottom_right_radius=max(2, radius // 4) if tail == "right" else -1)
+        if outline is not None and colour != outline:
+            pygame.draw.rect(tmp, (*outline, alpha), tmp.get_rect(), width=2, border_radius=radius)
+        if self.ui.theme.shadow_alpha and tail is not None:
+            shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(shade, (0, 0, 0, round(alpha * 0.12)), shade.get_rect(),
+                             border_radius=radius)
+            surface.blit(shade, rect.move(0, 2).topleft)
+        surface.blit(tmp, rect.topleft)
+
+    def _draw_typing(self, surface: pygame.Surface, target: pygame.Rect) -> None:
+        s = self.chat_size
+        rect = pygame.Rect(target.x, target.y, round(s * 2.6), round(s * 1.4))
+        self._shape(surface, rect, self.ui.theme.bubble_them, 255, rect.h // 2, "left")
+        phase = int(self.clock * 4) % 3
+        for i in range(3):
+            c = (150, 150, 175) if i != phase else (90, 90, 120)
+            pygame.draw.circle(surface, c, (rect.x + round(s * (0.75 + i * 0.55)), rect.centery),
+                               max(2, round(s * 0.14)))

@@ -1,0 +1,282 @@
+"""Text: fonts by role, word wrapping, shrink-to-fit, and a cache of rendered surfaces.
+
+Text is the main content of the game, and rendering it is the expensive part of a frame. So a
+text is wrapped and measured once (`layout_text`, memoised), rendered once (`TextCache`, keyed
+by text, font, size, width and colour) and afterwards only blitted. `fit_text` wraps to a width
+and then steps the size down until the text fits its box, never below a floor, so long text
+wraps and shrinks before it would ever be clipped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+MAX_LINE_CHARS = 70  # long lines are hard to follow on a projector
+
+# Each font choice maps roles to files under assets/fonts; a missing file falls back to
+# pygame's own font so a broken install still shows text.
+FAMILIES: dict[str, dict[str, str]] = {
+    "default": {
+        "body": "Andika-Regular.ttf",
+        "bold": "Andika-Bold.ttf",
+        "italic": "Andika-Italic.ttf",
+        "display": "Lexend-Bold.ttf",
+        "semi": "Lexend-SemiBold.ttf",
+    },
+    "atkinson": {
+        "body": "AtkinsonHyperlegible-Regular.ttf",
+        "bold": "AtkinsonHyperlegible-Bold.ttf",
+        "italic": "AtkinsonHyperlegible-Regular.ttf",
+        "display": "AtkinsonHyperlegible-Bold.ttf",
+        "semi": "AtkinsonHyperlegible-Bold.ttf",
+    },
+    "opendyslexic": {
+        "body": "OpenDyslexic-Regular.otf",
+        "bold": "OpenDyslexic-Bold.otf",
+        "italic": "OpenDyslexic-Regular.otf",
+        "display": "OpenDyslexic-Bold.otf",
+        "semi": "OpenDyslexic-Bold.otf",
+    },
+}
+
+# The bundled fonts have no emoji; chat messages keep their tone with classic emoticons.
+EMOTICONS = {
+    "😊": ":)", "🙂": ":)", "😀": ":D", "😃": ":D", "😁": ":D", "😉": ";)", "😘": ":*",
+    "😍": "<3", "❤️": "<3", "❤": "<3", "💕": "<3", "😂": "xD", "🤣": "xD", "😢": ":(",
+    "😭": ":'(", "😡": ">:(", "😠": ">:(", "😏": ";)", "👍": "(y)", "🙏": "pls", "😳": ":O",
+    "😮": ":O", "😱": ":O", "🥺": ":(", "😅": "^^", "🔥": "!!", "💯": "100", "⏰": "",
+    "⏳": "", "💰": "$", "🎮": "", "\ufe0f": "",
+}
+
+
+class FontBook:
+    """Fonts by (role, size), loaded by path from assets/fonts and kept for reuse."""
+
+    def __init__(self, font_dir: Path, family: str = "default") -> None:
+        self.family = family if family in FAMILIES else "default"
+        self.font_dir = font_dir
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+
+    def get(self, role: str, size: int) -> pygame.font.Font:
+        key = (role, size)
+        font = self._fonts.get(key)
+        if font is None:
+            files = FAMILIES[self.family]
+            path = self.font_dir / files.get(role, files["body"])
+            try:
+                font = pygame.font.Font(path, size)
+            except (OSError, FileNotFoundError, pygame.error):
+                font = pygame.font.Font(None, round(size * 1.25))
+                font.bold = role in ("bold", "display", "semi")
+            if role == "italic" and "Italic" not in path.name:
+                font.italic = True
+            self._fonts[key] = font
+        return font
+
+
+def clean(font: pygame.font.Font, text: str) -> str:
+    """Swap emoji the font cannot draw for emoticons; drop any other glyph it lacks."""
+    for emoji, plain in EMOTICONS.items():
+        if emoji in text:
+            text = text.replace(emoji, plain)
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n" or ord(ch) < 0x2000:
+            out.append(ch)
+            continue
+        metrics = font.metrics(ch)
+        if metrics and metrics[0] is not None:
+            out.append(ch)
+    return "".join(out)
+
+
+def wrap(font: pygame.font.Font, text: str, width: int, max_chars: int = MAX_LINE_CHARS) -> list[str]:
+    """Greedy word wrap to `width` pixels and `max_chars`; over-long words are broken."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width and len(candidate) <= max_chars:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while font.size(line)[0] > width and len(line) > 1:
+                cut = len(line) - 1
+                while cut > 1 and font.size(line[:cut] + "-")[0] > width:
+                    cut -= 1
+                lines.append(line[:cut] + "-")
+                line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """A wrapped and measured text: what `TextCache` renders and what layouts reason about."""
+
+    text: str
+    lines: tuple[str, ...]
+    role: str
+    size: int
+    line_h: int
+    w: int
+    h: int
+    max_w: int  # the width it was wrapped to
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph in a shrink-to-fit column (see `fit_column`)."""
+
+    text: str
+    role: str = "body"
+    scale: float = 1.0  # size relative to the column's base size
+    colour: str = "text"  # a theme attribute name
+    gap: float = 0.45  # space before it, in units of the base size
+    align: str = "left"
+    indent: float = 0.0  # left indent in units of the base size (room for an icon)
+    tag: str = ""  # lets the scene find a block again (to draw an icon beside it)
+
+
+@dataclass(frozen=True)
+class Placed:
+    block: Block
+    layout: TextLayout
+    rect: pygame.Rect
+
+
+@dataclass(frozen=True)
+class ColumnFit:
+    base: int
+    placed: tuple[Placed, ...]
+    h: int
+    fits: bool
+
+
+class TextEngine:
+    """Layout and rendering with memoisation; one per font choice and line spacing."""
+
+    def __init__(self, fonts: FontBook, line_spacing: float = 1.15, cache_size: int = 600) -> None:
+        self.fonts = fonts
+        self.line_spacing = line_spacing
+        self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._cache_size = cache_size
+        self._layout = lru_cache(maxsize=4096)(self._layout_uncached)
+        self._fit = lru_cache(maxsize=2048)(self._fit_uncached)
+        self._column = lru_cache(maxsize=256)(self._column_uncached)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def layout(self, text: str, role: str, size: int, width: int) -> TextLayout:
+        return self._layout(text, role, int(size), max(1, int(width)))
+
+    def _layout_uncached(self, text: str, role: str, size: int, width: int) -> TextLayout:
+        font = self.fonts.get(role, size)
+        text = clean(font, text)
+        lines = tuple(wrap(font, text, width))
+        line_h = math.ceil(font.get_linesize() * self.line_spacing)
+        w = max((font.size(line)[0] for line in lines), default=0)
+        h = line_h * (len(lines) - 1) + font.get_height() if lines else 0
+        return TextLayout(text, lines, role, size, line_h, w, h, width)
+
+    def fit(self, text: str, role: str, width: int, height: int, max_size: int,
+            min_size: int) -> TextLayout:
+        """Wrap to `width`; step the size down until it fits `height`; never below `min_size`."""
+        return self._fit(text, role, int(width), int(height), int(max_size), int(min_size))
+
+    def _fit_uncached(self, text: str, role: str, width: int, height: int, max_size: int,
+                      min_size: int) -> TextLayout:
+        size = max(max_size, min_size)
+        while True:
+            lay = self.layout(text, role, size, width)
+            fits = lay.h <= height and all(
+                self.fonts.get(role, size).size(line)[0] <= width for line in lay.lines
+            )
+            if fits or size <= min_size:
+                return lay
+            size = max(min_size, min(size - 1, int(size * 0.94)))
+
+    def fit_many(self, texts: Sequence[str], role: str, width: int, height: int,
+                 max_size: int, min_size: int) -> list[TextLayout]:
+        """Fit several texts into equal boxes at one shared size (options look like a set)."""
+        size = min(self.fit(t, role, width, height, max_size, min_size).size for t in texts)
+        return [self.layout(t, role, size, width) for t in texts]
+
+    def fit_column(self, blocks: Sequence[Block], width: int, height: int, max_size: int,
+                   min_size: int) -> ColumnFit:
+        """Stack blocks top-down; shrink them together until the column fits its height."""
+        return self._column(tuple(blocks), int(width), int(height), int(max_size), int(min_size))
+
+    def _measure_column(self, blocks: tuple[Block, ...], width: int, base: int,
+                        min_size: int) -> ColumnFit:
+        placed: list[Placed] = []
+        y = 0
+        for i, block in enumerate(blocks):
+            size = max(min_size, round(base * block.scale))
+            if i:
+                y += round(base * block.gap)
+            indent = round(base * block.indent)
+            lay = self.layout(block.text, block.role, size, width - indent)
+            placed.append(Placed(block, lay, pygame.Rect(indent, y, width - indent, lay.h)))
+            y += lay.h
+        return ColumnFit(base, tuple(placed), y, True)
+
+    def _column_uncached(self, blocks: tuple[Block, ...], width: int, height: int,
+                         max_size: int, min_size: int) -> ColumnFit:
+        base = max(max_size, min_size)
+        while True:
+            col = self._measure_column(blocks, width, base, min_size)
+            if col.h <= height:
+                return col
+            if base <= min_size:
+                return ColumnFit(col.base, col.placed, col.h, False)
+            base = max(min_size, min(base - 1, int(base * 0.95)))
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def render(self, lay: TextLayout, colour: tuple[int, int, int], align: str = "left",
+               width: int | None = None) -> pygame.Surface:
+        """The laid-out text as one surface (cached); aligned within `width` if given."""
+        box_w = max(lay.w, width or lay.w, 1)
+        key = (lay.text, lay.lines, lay.role, lay.size, lay.line_h, colour, align, box_w,
+               self.fonts.family)
+        surf = self._surfaces.get(key)
+        if surf is not None:
+            self._surfaces.move_to_end(key)
+            return surf
+        font = self.fonts.get(lay.role, lay.size)
+        surf = pygame.Surface((box_w, max(lay.h, 1)), pygame.SRCALPHA)
+        for i, line in enumerate(lay.lines):
+            if not line:
+                continue
+            img = font.render(line, True, colour)
+            if align == "center":
+                x = (box_w - img.get_width()) // 2
+            elif align == "right":
+                x = box_w - img.get_width()
+            else:
+                x = 0
+            surf.blit(img, (x, i * lay.line_h))
+        self._surfaces[key] = surf
+        if len(self._surfaces) > self._cache_size:
+            self._surfaces.popitem(last=False)
+        return surf
+
+    def clear(self) -> None:
+        self._surfaces.clear()

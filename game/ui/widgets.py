@@ -1,0 +1,383 @@
+"""Drawn pieces shared by the scenes: background, panels, buttons, focus ring and icons.
+
+Everything is drawn with shapes (no image files), scaled from the window's metrics. Static
+pieces (the background, shadows) are composed once per window size and then only blitted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.context import Ui
+from game.ui.services import tr
+from game.ui.theme import Colour
+
+Point = tuple[float, float]
+
+
+# --- background and panels -------------------------------------------------------------------
+
+
+def background(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
+    """A vertical gradient with a few soft glows, composed once per size and theme."""
+    key = ("bg", ui.theme.name, size)
+    surf = ui.static.get(key)
+    if surf is not None:
+        return surf
+    w, h = size
+    t = ui.theme
+    surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
+    for y in range(h):
+        k = y / max(1, h - 1)
+        colour = tuple(round(a + (b - a) * k) for a, b in zip(t.bg_top, t.bg_bottom, strict=True))
+        pygame.draw.line(surf, colour, (0, y), (w, y))
+    if t.glow_alpha:
+        glow = pygame.Surface(size, pygame.SRCALPHA)
+        unit = min(w, h)
+        for fx, fy, fr in ((0.12, 0.18, 0.42), (0.9, 0.85, 0.5), (0.78, 0.1, 0.22)):
+            for step in range(6):
+                r = round(unit * fr * (1 - step * 0.14))
+                alpha = round(t.glow_alpha * (0.35 + step * 0.13))
+                pygame.draw.circle(glow, (*t.glow, alpha), (round(w * fx), round(h * fy)), r)
+        surf.blit(glow, (0, 0))
+    ui.static[key] = surf
+    return surf
+
+
+def _shadow(ui: Ui, w: int, h: int, radius: int) -> pygame.Surface:
+    key = ("shadow", w, h, radius, ui.theme.shadow_alpha)
+    surf = ui.static.get(key)
+    if surf is None:
+        spread = max(4, round(ui.m.unit * 1.2))
+        surf = pygame.Surface((w + spread * 2, h + spread * 2), pygame.SRCALPHA)
+        layers = 5
+        for i in range(layers):
+            grow = spread * (layers - i) / layers
+            alpha = round(ui.theme.shadow_alpha / layers)
+            rect = pygame.Rect(0, 0, round(w + grow * 2), round(h + grow * 2))
+            rect.center = (surf.get_width() // 2, surf.get_height() // 2)
+            pygame.draw.rect(surf, (0, 0, 0, alpha), rect, border_radius=round(radius + grow))
+        ui.static[key] = surf
+    return surf
+
+
+def panel(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
+          *, radius: int | None = None, shadow: bool = True, edge: Colour | None = None,
+          alpha: int = 255) -> None:
+    """A rounded card with a soft shadow below it."""
+    radius = ui.m.radius if radius is None else radius
+    colour = colour or ui.theme.panel
+    if shadow and ui.theme.shadow_alpha:
+        sh = _shadow(ui, rect.w, rect.h, radius)
+        drop = round(ui.m.unit * 0.8)
+        surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
+    if alpha < 255:
+        tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(tmp, (*colour, alpha), tmp.get_rect(), border_radius=radius)
+        surface.blit(tmp, rect.topleft)
+    else:
+        pygame.draw.rect(surface, colour, rect, border_radius=radius)
+    edge = edge if edge is not None else (ui.theme.panel_edge if ui.theme.button_border else None)
+    if edge is not None:
+        pygame.draw.rect(surface, edge, rect, width=max(2, round(ui.m.unit * 0.3)),
+                         border_radius=radius)
+
+
+def dim(ui: Ui, surface: pygame.Surface) -> None:
+    """Dim whatever is below an overlay so the overlay reads as on top."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill((*ui.theme.dim, ui.theme.dim_alpha))
+    surface.blit(veil, (0, 0))
+
+
+# --- buttons and focus -----------------------------------------------------------------------
+
+
+@dataclass
+class Button:
+    """A clickable, focusable box. `label` is an English message id unless `translate` is off
+    (card text is already in the deck's language)."""
+
+    id: str
+    label: str
+    kind: str = "normal"  # normal | primary | option | chip | quiet
+    badge: str = ""  # a number 1–4 or a key name shown in a badge
+    translate: bool = True
+    enabled: bool = True
+    selected: bool = False
+    size: int = 0  # font size in px; 0 means body size
+    align: str = "center"
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    icon: Callable[[pygame.Surface, pygame.Rect], None] | None = None
+
+    @property
+    def text(self) -> str:
+        return tr(self.label) if self.translate else self.label
+
+
+class FocusGroup:
+    """Which button has keyboard focus and which the mouse is over. Focus may be None (no ring)
+    so that a question does not look pre-answered."""
+
+    def __init__(self, buttons: list[Button], index: int | None = 0) -> None:
+        self.buttons = buttons
+        self.index = index
+        self.hover: int | None = None
+
+    @property
+    def focused(self) -> Button | None:
+        if self.index is None or not 0 <= self.index < len(self.buttons):
+            return None
+        return self.buttons[self.index]
+
+    def move(self, step: int) -> None:
+        n = len(self.buttons)
+        if not n:
+            return
+        i = (-1 if step > 0 else 0) if self.index is None else self.index
+        for _ in range(n):
+            i = (i + step) % n
+            if self.buttons[i].enabled:
+                self.index = i
+                return
+
+    def focus_id(self, button_id: str) -> None:
+        for i, b in enumerate(self.buttons):
+            if b.id == button_id:
+                self.index = i
+
+    def at(self, pos: tuple[int, int]) -> Button | None:
+        for b in self.buttons:
+            if b.enabled and b.rect.collidepoint(pos):
+                return b
+        return None
+
+    def set_hover(self, pos: tuple[int, int]) -> bool:
+        """Track the mouse; returns True when the hovered button changed (needs a redraw)."""
+        hit = self.at(pos)
+        index = self.buttons.index(hit) if hit else None
+        changed = index != self.hover
+        self.hover = index
+        return changed
+
+
+def focus_ring(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int | None = None) -> None:
+    """A thick outline plus a marker (a pointer at the left edge), so focus is never colour
+    alone."""
+    width = max(3, round(ui.m.unit * 0.55))
+    gap = width + 1
+    ring = rect.inflate(gap * 2, gap * 2)
+    radius = (ui.m.radius if radius is None else radius) + gap
+    pygame.draw.rect(surface, ui.theme.focus, ring, width=width, border_radius=radius)
+    size = max(6, round(ui.m.unit * 1.3))
+    cx, cy = ring.left + width // 2, ring.centery
+    pygame.draw.polygon(
+        surface, ui.theme.focus,
+        [(cx - size, cy - size), (cx + size * 0.4, cy), (cx - size, cy + size)],
+    )
+
+
+def draw_button(ui: Ui, surface: pygame.Surface, b: Button, *, focused: bool = False,
+                hovered: bool = False, flash: bool = False, alpha: int = 255) -> None:
+    t = ui.theme
+    m = ui.m
+    rect = b.rect
+    radius = m.radius if b.kind != "chip" else round(rect.h / 2.6)
+    if b.kind == "primary":
+        fill, fg = (t.primary_hover if hovered else t.primary), t.primary_text
+    elif b.selected or flash:
+        fill, fg = t.selected, t.selected_text
+    elif b.kind == "quiet":
+        fill, fg = (t.button_hover if hovered else t.panel), t.text
+    else:
+        fill, fg = (t.button_hover if hovered else t.button), t.button_text
+    if not b.enabled:
+        fill, fg = t.panel, t.text_muted
+    lift = round(m.unit * 0.35) if hovered and not flash else 0
+    body = rect.move(0, -lift)
+    panel(ui, surface, body, fill, radius=radius, shadow=b.kind not in ("chip", "quiet"),
+          edge=t.button_border, alpha=alpha)
+    if hovered and b.kind != "primary":
+        pygame.draw.rect(surface, t.focus if t.button_border else t.panel_edge, body,
+                         width=max(2, round(m.unit * 0.25)), border_radius=radius)
+    inner = body.inflate(-round(m.unit * 2.4), -round(m.unit * 0.8))
+    size = b.size or m.body
+    if b.badge:
+        badge_d = min(inner.h, round(size * 1.5))
+        if b.kind == "quiet":
+            badge = pygame.Rect(inner.x, 0, max(badge_d, round(size * 0.75 * len(b.badge) + size * 0.5)),
+                                badge_d)
+        else:
+            badge = pygame.Rect(inner.x, 0, badge_d, badge_d)
+        badge.centery = body.centery
+        bcol = t.badge if not (b.selected or flash) else t.primary_text
+        btext = t.badge_text if not (b.selected or flash) else t.selected
+        pygame.draw.rect(surface, bcol, badge, border_radius=badge_d // 2 if b.kind != "quiet"
+                         else round(badge_d / 4))
+        ui.text(surface, b.badge, badge.inflate(-2, -2), role="display",
+                size=max(m.min_font, round(badge_d * 0.55)), colour=btext, align="center",
+                valign="middle")
+        inner = pygame.Rect(badge.right + round(m.unit * 1.4), inner.y,
+                            inner.right - badge.right - round(m.unit * 1.4), inner.h)
+    if b.icon is not None:
+        square = pygame.Rect(inner.x, inner.y, inner.h, inner.h)
+        b.icon(surface, square)
+        inner = pygame.Rect(square.right + round(m.unit), inner.y,
+                            inner.right - square.right - round(m.unit), inner.h)
+    if b.selected or flash:
+        tick_r = round(min(inner.h, size) * 0.45)
+        centre = (inner.right - tick_r, body.centery)
+        pygame.draw.circle(surface, fg, centre, tick_r)
+        check(surface, centre, tick_r * 0.8, fill, max(2, round(tick_r / 3.5)))
+        inner.w -= tick_r * 2 + round(m.unit)
+    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
+    align = b.align if not b.badge or b.kind == "quiet" else "left"
+    ui.text(surface, b.text, inner, role=role, size=size, colour=fg, align=align, valign="middle")
+    if focused:
+        focus_ring(ui, surface, body, radius)
+
+
+def draw_group(ui: Ui, surface: pygame.Surface, group: FocusGroup, *, flash_id: str = "",
+               alpha: int = 255) -> None:
+    for i, b in enumerate(group.buttons):
+        draw_button(ui, surface, b, focused=i == group.index, hovered=i == group.hover,
+                    flash=b.id == flash_id, alpha=alpha)
+
+
+# --- icons -----------------------------------------------------------------------------------
+
+
+def check(surface: pygame.Surface, centre: Point, r: float, colour: Colour, width: int) -> None:
+    cx, cy = centre
+    pts = [(cx - r * 0.55, cy + r * 0.02), (cx - r * 0.12, cy + r * 0.45),
+           (cx + r * 0.6, cy - r * 0.45)]
+    pygame.draw.lines(surface, colour, False, pts, width)
+    for p in pts:
+        pygame.draw.circle(surface, colour, (round(p[0]), round(p[1])), width // 2)
+
+
+def cross(surface: pygame.Surface, centre: Point, r: float, colour: Colour, width: int) -> None:
+    cx, cy = centre
+    d = r * 0.45
+    for a, b in (((cx - d, cy - d), (cx + d, cy + d)), ((cx - d, cy + d), (cx + d, cy - d))):
+        pygame.draw.line(surface, colour, a, b, width)
+        for p in (a, b):
+            pygame.draw.circle(surface, colour, (round(p[0]), round(p[1])), width // 2)
+
+
+def regular_polygon(centre: Point, r: float, n: int, rotation: float = 0.0) -> list[Point]:
+    cx, cy = centre
+    return [
+        (cx + r * math.cos(rotation + 2 * math.pi * i / n),
+         cy + r * math.sin(rotation + 2 * math.pi * i / n))
+        for i in range(n)
+    ]
+
+
+def rating_icon(ui: Ui, surface: pygame.Surface, rating: str, centre: Point, r: float) -> None:
+    """Safe: a check in a circle. Risky: a warning triangle. Harmful: a stop sign with a cross.
+    Shape tells the rating even without colour."""
+    t = ui.theme
+    fg = t.icon_fg
+    width = max(3, round(r * 0.2))
+    cx, cy = centre
+    if rating == "safe":
+        pygame.draw.circle(surface, t.safe, (round(cx), round(cy)), round(r))
+        check(surface, centre, r * 0.95, fg, width)
+    elif rating == "risky":
+        pts = [(cx, cy - r * 1.02), (cx + r * 1.08, cy + r * 0.82), (cx - r * 1.08, cy + r * 0.82)]
+        pygame.draw.polygon(surface, t.risky, pts)
+        pygame.draw.polygon(surface, t.risky, pts, width)  # rounder corners
+        bar = pygame.Rect(0, 0, width, round(r * 0.75))
+        bar.midtop = (round(cx), round(cy - r * 0.38))
+        pygame.draw.rect(surface, fg, bar, border_radius=width // 2)
+        pygame.draw.circle(surface, fg, (round(cx), round(cy + r * 0.55)), max(2, width * 0.65))
+    else:
+        pts = regular_polygon(centre, r * 1.04, 8, math.pi / 8)
+        pygame.draw.polygon(surface, t.harmful, pts)
+        cross(surface, centre, r * 1.05, fg, width)
+
+
+def verdict_icon(ui: Ui, surface: pygame.Surface, right: bool, centre: Point, r: float) -> None:
+    colour = ui.theme.safe if right else ui.theme.risky
+    pygame.draw.circle(surface, colour, (round(centre[0]), round(centre[1])), round(r))
+    width = max(3, round(r * 0.22))
+    (check if right else cross)(surface, centre, r * 0.95, ui.theme.icon_fg, width)
+
+
+def team_shape(surface: pygame.Surface, shape: str, centre: Point, r: float, colour: Colour,
+               outline: Colour | None = None) -> None:
+    """The team's shape, so teams are told apart by shape and letter, not colour alone."""
+    cx, cy = centre
+    if shape == "circle":
+        pts: list[Point] = []
+        pygame.draw.circle(surface, colour, (round(cx), round(cy)), round(r))
+        if outline:
+            pygame.draw.circle(surface, outline, (round(cx), round(cy)), round(r), 2)
+        return
+    if shape == "square":
+        pts = regular_polygon(centre, r * 1.2, 4, math.pi / 4)
+    elif shape == "triangle":
+        pts = regular_polygon((cx, cy + r * 0.18), r * 1.18, 3, -math.pi / 2)
+    elif shape == "diamond":
+        pts = regular_polygon(centre, r * 1.12, 4, -math.pi / 2)
+    elif shape == "star":
+        pts = []
+        for i in range(10):
+            rad = r * 1.15 if i % 2 == 0 else r * 0.5
+            ang = -math.pi / 2 + math.pi * i / 5
+            pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
+    else:  # hexagon
+        pts = regular_polygon(centre, r * 1.08, 6, 0)
+    pygame.draw.polygon(surface, colour, pts)
+    if outline:
+        pygame.draw.polygon(surface, outline, pts, 2)
+
+
+def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect) -> None:
+    """Shape in the team colour with the team letter on it (star/triangle: letter beside)."""
+    shape = str(getattr(team, "shape", "circle"))
+    colour = ui.theme.team(str(getattr(team, "colour", "team_a")))
+    r = rect.h / 2
+    team_shape(surface, shape, rect.center, r * 0.95, colour, ui.theme.phone_body)
+    letter = str(getattr(team, "letter", ""))
+    if letter and letter != "★":
+        box = rect.inflate(-round(r * 0.5), -round(r * 0.5))
+        if shape == "triangle":
+            box = box.move(0, round(r * 0.2))
+        ui.text(surface, letter, box, role="display", size=max(ui.m.min_font, round(r * 0.85)),
+                colour=(20, 20, 40), align="center", valign="middle")
+
+
+def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """The game's logo: a red flag waving on a pole, drawn with shapes."""
+    t = ui.theme
+    pole_w = max(4, round(rect.w * 0.07))
+    pole = pygame.Rect(rect.x + round(rect.w * 0.14), rect.y, pole_w, rect.h)
+    pygame.draw.rect(surface, t.flag_pole, pole, border_radius=pole_w // 2)
+    pygame.draw.circle(surface, t.accent, (pole.centerx, pole.y), round(pole_w * 0.9))
+    left = pole.right
+    right = rect.right
+    top = rect.y + rect.h * 0.06
+    depth = rect.h * 0.5
+    top_edge: list[Point] = []
+    bottom_edge: list[Point] = []
+    steps = 24
+    for i in range(steps + 1):
+        k = i / steps
+        x = left + (right - left) * k
+        wave = math.sin(k * math.pi * 2) * rect.h * 0.05 * k
+        top_edge.append((x, top + wave))
+        bottom_edge.append((x, top + depth + wave - k * rect.h * 0.04))
+    pts = top_edge + bottom_edge[::-1]
+    shadow = [(x + pole_w * 0.35, y + pole_w * 0.45) for x, y in pts]
+    pygame.draw.polygon(surface, tuple(max(0, c - 110) for c in t.flag_red), shadow)
+    pygame.draw.polygon(surface, t.flag_red, pts)
+    # a lighter fold gives the cloth some depth
+    fold = [p for p in top_edge[8:14]] + [(x, y - depth * 0.0) for x, y in bottom_edge[8:14]][::-1]
+    light = tuple(min(255, c + 35) for c in t.flag_red)
+    pygame.draw.polygon(surface, light, fold)

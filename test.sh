@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Run every test: lint, layering, model, content, UI (headless), PDFs, and the end-to-end test
+# in a real window under Xvfb. Installs what the tests need (Python packages into .venv, and the
+# Debian packages xvfb, xdotool, imagemagick and poppler-utils when they are missing).
+# Extra arguments go to pytest, e.g. ./test.sh -k session
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xdotool >/dev/null || need+=(xdotool)
+[ -x /usr/bin/import ] || need+=(imagemagick)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v xwininfo >/dev/null || need+=(x11-utils)
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages for the window tests: ${need[*]}" >&2
+  { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } >/dev/null \
+    || echo "Could not install ${need[*]}; the real-window tests will be skipped." >&2
+fi
+
+tools/setup-venv.sh test
+export SDL_AUDIODRIVER=dummy
+exec .venv/bin/python -m pytest -n 2 "$@"

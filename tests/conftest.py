@@ -1,0 +1,27 @@
+"""Shared test set-up: no real config folder, no sound device, no window unless a test asks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _private_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Tests never read or write the real user's settings or saved sessions."""
+    home = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("REDFLAGS_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("REDFLAGS_DATA_DIR", str(home / "data"))
+
+
+@pytest.fixture
+def good_deck_path() -> Path:
+    return FIXTURES / "good_deck.yaml"

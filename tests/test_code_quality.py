@@ -1,0 +1,28 @@
+"""The layering contract and the linter, run as tests so they cannot silently erode."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def test_layers_hold_the_model_never_imports_pygame_or_the_ui() -> None:
+    run = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_finds_nothing() -> None:
+    run = subprocess.run(
+        [_tool("ruff"), "check", "game", "tests", "tools"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
