@@ -26,12 +26,23 @@ class IllegalAction(Exception):
 
 class Mode(str, Enum):
     SOLO = "solo"
-    TEAMS = "teams"
+    TEAMS = "teams"  # team turns: one team answers each card; others may steal a wrong answer
+    ALL_TEAMS = "all-teams"  # every team decides; the facilitator enters each team's choice
+    TOGETHER = "together"  # the whole group as one, no scores: discussion only
+
+    @property
+    def is_group(self) -> bool:
+        return self is not Mode.SOLO
+
+    @property
+    def keeps_score(self) -> bool:
+        return self is not Mode.TOGETHER
 
 
 class Phase(str, Enum):
     SCENARIO = "scenario"  # the setup and chat are being shown
     CHOOSE = "choose"  # the options are shown; waiting for a choice
+    STEAL = "steal"  # team turns: the answer was not the safest; another team may steal
     EXPLAIN = "explain"  # pick the reason why the safe response is right
     FEEDBACK = "feedback"
     SUMMARY = "summary"
@@ -56,6 +67,7 @@ DEFAULT_TEAMS: tuple[Team, ...] = (
     Team("Bears", "F", "hexagon", "team_f"),
 )
 SOLO_PLAYER = Team("You", "★", "star", "team_a")
+EVERYONE = Team("Everyone", "★", "star", "team_a")
 
 
 def default_teams(count: int) -> tuple[Team, ...]:
@@ -107,7 +119,65 @@ class EndEarly:
     """Go to the summary now; unplayed cards are not counted."""
 
 
-Action = ShowOptions | Choose | Explain | Next | EndEarly
+@dataclass(frozen=True)
+class Enter:
+    """All-teams mode: the facilitator enters one team's choice (a response, or a reason)."""
+
+    team: int
+    option: int
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """All-teams mode: every team has decided; show the answer (or go on to feedback)."""
+
+
+@dataclass(frozen=True)
+class Steal:
+    """Team turns: after a not-safe answer, another team takes the card with its own choice."""
+
+    team: int
+    response: int
+
+
+@dataclass(frozen=True)
+class NoSteal:
+    """Team turns: nobody steals; go on to explain."""
+
+
+@dataclass(frozen=True)
+class Award:
+    """The facilitator gives points for a good spoken explanation (a Command, so undoable)."""
+
+    team: int
+    points: int = 1
+
+
+@dataclass(frozen=True)
+class UndoAward:
+    """Take back the last award."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Leave this card unplayed and go to the next (or to the summary after the last)."""
+
+
+Action = (
+    ShowOptions
+    | Choose
+    | Explain
+    | Next
+    | EndEarly
+    | Enter
+    | Reveal
+    | Steal
+    | NoSteal
+    | Award
+    | UndoAward
+    | Skip
+)
+MAX_AWARD = 3
 
 
 # --- state -----------------------------------------------------------------------------------
@@ -115,16 +185,28 @@ Action = ShowOptions | Choose | Explain | Next | EndEarly
 
 @dataclass(frozen=True)
 class CardResult:
+    """How one team answered one card. A steal scores only when the stolen answer is safe."""
+
     card_id: str
     team: int
     response: int
     rating: Rating
-    reason: int
+    reason: int | None
     reason_right: bool
+    stolen: bool = False
 
     @property
     def points(self) -> int:
+        if self.stolen:
+            return POINTS[Rating.SAFE] if self.rating is Rating.SAFE else 0
         return POINTS[self.rating] + (RIGHT_REASON_BONUS if self.reason_right else 0)
+
+
+@dataclass(frozen=True)
+class AwardGiven:
+    card_id: str
+    team: int
+    points: int
 
 
 @dataclass(frozen=True)
@@ -137,6 +219,11 @@ class SessionState:
     choice: int | None = None
     reason: int | None = None
     results: tuple[CardResult, ...] = field(default=())
+    entries: tuple[int | None, ...] = field(default=())  # all-teams: this phase's team entries
+    team_choices: tuple[int | None, ...] = field(default=())  # all-teams: responses entered
+    steal: Steal | None = None
+    awards: tuple[AwardGiven, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())
 
     @property
     def card(self) -> Card:
@@ -152,7 +239,21 @@ class SessionState:
         totals = [0] * len(self.teams)
         for r in self.results:
             totals[r.team] += r.points
+        for a in self.awards:
+            totals[a.team] += a.points
         return tuple(totals)
+
+    @property
+    def card_results(self) -> tuple[CardResult, ...]:
+        """The results for the card on screen (one per team in all-teams mode)."""
+        return tuple(r for r in self.results if r.card_id == self.card.id)
+
+    @property
+    def answering(self) -> tuple[int, ...]:
+        """The teams answering the current card."""
+        if self.mode is Mode.ALL_TEAMS:
+            return tuple(range(len(self.teams)))
+        return (self.turn,)
 
     @property
     def max_score_per_card(self) -> int:
@@ -170,7 +271,12 @@ class SessionState:
 def new_state(cards: Sequence[Card], mode: Mode = Mode.SOLO, teams: int = 2) -> SessionState:
     if not cards:
         raise IllegalAction("a session needs at least one card")
-    team_list = (SOLO_PLAYER,) if mode is Mode.SOLO else default_teams(teams)
+    if mode is Mode.SOLO:
+        team_list: tuple[Team, ...] = (SOLO_PLAYER,)
+    elif mode is Mode.TOGETHER:
+        team_list = (EVERYONE,)
+    else:
+        team_list = default_teams(teams)
     return SessionState(mode=mode, teams=team_list, cards=tuple(cards))
 
 
@@ -186,45 +292,183 @@ def apply(state: SessionState, action: Action) -> SessionState:
         _require(state, Phase.SCENARIO, action="show the options")
         return replace(state, phase=Phase.CHOOSE)
     if isinstance(action, Choose):
-        _require(state, Phase.CHOOSE, action="choose a response")
-        if not 0 <= action.response < len(state.card.responses):
-            raise IllegalAction(f"there is no response {action.response + 1} on this card")
-        return replace(state, phase=Phase.EXPLAIN, choice=action.response)
+        return _choose(state, action)
     if isinstance(action, Explain):
-        _require(state, Phase.EXPLAIN, action="pick a reason")
-        if not 0 <= action.reason < len(state.card.reasons):
-            raise IllegalAction(f"there is no reason {action.reason + 1} on this card")
-        assert state.choice is not None
-        card = state.card
-        result = CardResult(
-            card_id=card.id,
-            team=state.turn,
-            response=state.choice,
-            rating=card.responses[state.choice].rating,
-            reason=action.reason,
-            reason_right=card.reasons[action.reason].right,
-        )
-        return replace(
-            state, phase=Phase.FEEDBACK, reason=action.reason, results=state.results + (result,)
-        )
+        return _explain(state, action)
+    if isinstance(action, Enter):
+        return _enter(state, action)
+    if isinstance(action, Reveal):
+        return _reveal(state)
+    if isinstance(action, Steal):
+        return _steal(state, action)
+    if isinstance(action, NoSteal):
+        _require(state, Phase.STEAL, action="pass on the steal")
+        return replace(state, phase=Phase.EXPLAIN)
     if isinstance(action, Next):
         _require(state, Phase.FEEDBACK, action="go on")
-        if state.is_last_card:
-            return replace(state, phase=Phase.SUMMARY)
-        return replace(state, index=state.index + 1, phase=Phase.SCENARIO, choice=None, reason=None)
+        return _advance(state)
+    if isinstance(action, Skip):
+        _require(state, Phase.SCENARIO, Phase.CHOOSE, action="skip a card")
+        return _advance(replace(state, skipped=state.skipped + (state.card.id,)))
     if isinstance(action, EndEarly):
         if state.phase is Phase.SUMMARY:
             raise IllegalAction("the session is already over")
         return replace(state, phase=Phase.SUMMARY)
+    if isinstance(action, Award):
+        return _award(state, action)
+    if isinstance(action, UndoAward):
+        if not state.awards:
+            raise IllegalAction("there is no award to take back")
+        return replace(state, awards=state.awards[:-1])
     raise IllegalAction(f"unknown action {action!r}")
+
+
+def _single_answer(state: SessionState, what: str) -> None:
+    if state.mode is Mode.ALL_TEAMS:
+        raise IllegalAction(f"in all-teams mode the facilitator enters each team's {what}")
+
+
+def _check_option(index: int, count: int, noun: str) -> None:
+    if not 0 <= index < count:
+        raise IllegalAction(f"there is no {noun} {index + 1} on this card")
+
+
+def _check_team(state: SessionState, team: int) -> None:
+    if not 0 <= team < len(state.teams):
+        raise IllegalAction(f"there is no team {team + 1}")
+
+
+def _choose(state: SessionState, action: Choose) -> SessionState:
+    _require(state, Phase.CHOOSE, action="choose a response")
+    _single_answer(state, "choice")
+    _check_option(action.response, len(state.card.responses), "response")
+    safe = state.card.responses[action.response].rating is Rating.SAFE
+    stealable = state.mode is Mode.TEAMS and not safe and len(state.teams) > 1
+    return replace(state, phase=Phase.STEAL if stealable else Phase.EXPLAIN, choice=action.response)
+
+
+def _explain(state: SessionState, action: Explain) -> SessionState:
+    _require(state, Phase.EXPLAIN, action="pick a reason")
+    _single_answer(state, "reason")
+    _check_option(action.reason, len(state.card.reasons), "reason")
+    assert state.choice is not None
+    card = state.card
+    result = CardResult(
+        card_id=card.id,
+        team=state.turn,
+        response=state.choice,
+        rating=card.responses[state.choice].rating,
+        reason=action.reason,
+        reason_right=card.reasons[action.reason].right,
+    )
+    results = state.results + (result,)
+    if state.steal is not None:
+        stolen = state.steal
+        results += (
+            CardResult(
+                card_id=card.id,
+                team=stolen.team,
+                response=stolen.response,
+                rating=card.responses[stolen.response].rating,
+                reason=None,
+                reason_right=False,
+                stolen=True,
+            ),
+        )
+    return replace(state, phase=Phase.FEEDBACK, reason=action.reason, results=results)
+
+
+def _steal(state: SessionState, action: Steal) -> SessionState:
+    _require(state, Phase.STEAL, action="steal")
+    _check_team(state, action.team)
+    if action.team == state.turn:
+        raise IllegalAction("a team cannot steal its own card")
+    _check_option(action.response, len(state.card.responses), "response")
+    return replace(state, phase=Phase.EXPLAIN, steal=action)
+
+
+def _enter(state: SessionState, action: Enter) -> SessionState:
+    if state.mode is not Mode.ALL_TEAMS:
+        raise IllegalAction("only in all-teams mode are team choices entered one by one")
+    _require(state, Phase.CHOOSE, Phase.EXPLAIN, action="enter a team's choice")
+    _check_team(state, action.team)
+    count = len(state.card.responses if state.phase is Phase.CHOOSE else state.card.reasons)
+    _check_option(action.option, count, "response" if state.phase is Phase.CHOOSE else "reason")
+    entries = list(state.entries or (None,) * len(state.teams))
+    entries[action.team] = action.option
+    return replace(state, entries=tuple(entries))
+
+
+def _reveal(state: SessionState) -> SessionState:
+    if state.mode is not Mode.ALL_TEAMS:
+        raise IllegalAction("reveal is for all-teams mode")
+    _require(state, Phase.CHOOSE, Phase.EXPLAIN, action="reveal")
+    if state.phase is Phase.CHOOSE:
+        if not state.entries or None in state.entries:
+            waiting = [
+                t.letter for t, e in zip(state.teams, state.entries or (None,) * 9) if e is None
+            ]
+            raise IllegalAction("waiting for the choice of team " + ", ".join(waiting))
+        return replace(state, phase=Phase.EXPLAIN, team_choices=state.entries, entries=())
+    card = state.card
+    reasons = state.entries or (None,) * len(state.teams)
+    new = tuple(
+        CardResult(
+            card_id=card.id,
+            team=team,
+            response=response,
+            rating=card.responses[response].rating,
+            reason=reason,
+            reason_right=reason is not None and card.reasons[reason].right,
+        )
+        for team, (response, reason) in enumerate(zip(state.team_choices, reasons))
+        if response is not None
+    )
+    return replace(state, phase=Phase.FEEDBACK, results=state.results + new, entries=())
+
+
+def _advance(state: SessionState) -> SessionState:
+    if state.is_last_card:
+        return replace(state, phase=Phase.SUMMARY)
+    return replace(
+        state,
+        index=state.index + 1,
+        phase=Phase.SCENARIO,
+        choice=None,
+        reason=None,
+        entries=(),
+        team_choices=(),
+        steal=None,
+    )
+
+
+def _award(state: SessionState, action: Award) -> SessionState:
+    if not state.mode.is_group or not state.mode.keeps_score:
+        raise IllegalAction("awards are for team games")
+    _require(state, Phase.EXPLAIN, Phase.FEEDBACK, action="award points")
+    _check_team(state, action.team)
+    if not 1 <= action.points <= MAX_AWARD:
+        raise IllegalAction(f"an award is 1 to {MAX_AWARD} points")
+    given = AwardGiven(state.card.id, action.team, action.points)
+    return replace(state, awards=state.awards + (given,))
+
+
+def replay(start: SessionState, actions: Sequence[Action]) -> SessionState:
+    """The state after replaying `actions` from `start` (used to resume and in tests)."""
+    state = start
+    for action in actions:
+        state = apply(state, action)
+    return state
 
 
 class Session:
     """A session with its history; the object scenes hold and call."""
 
     def __init__(self, state: SessionState) -> None:
+        self.start_state = state
         self.state = state
         self.history: list[Action] = []
+        self._past: list[SessionState] = []
 
     @classmethod
     def start(
@@ -241,9 +485,44 @@ class Session:
         return cls(new_state(draw_cards(cards, band, count, rng), mode, teams))
 
     def do(self, action: Action) -> SessionState:
-        self.state = apply(self.state, action)
+        new = apply(self.state, action)
+        self._past.append(self.state)
+        self.state = new
         self.history.append(action)
         return self.state
+
+    def back(self) -> SessionState:
+        """Go back one step (the facilitator's 'oops'): the previous state, exactly."""
+        if not self._past:
+            raise IllegalAction("there is nothing to go back to")
+        self.state = self._past.pop()
+        self.history.pop()
+        return self.state
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._past)
+
+    def enter(self, team: int, option: int) -> SessionState:
+        return self.do(Enter(team, option))
+
+    def reveal(self) -> SessionState:
+        return self.do(Reveal())
+
+    def steal(self, team: int, response: int) -> SessionState:
+        return self.do(Steal(team, response))
+
+    def no_steal(self) -> SessionState:
+        return self.do(NoSteal())
+
+    def award(self, team: int, points: int = 1) -> SessionState:
+        return self.do(Award(team, points))
+
+    def undo_award(self) -> SessionState:
+        return self.do(UndoAward())
+
+    def skip(self) -> SessionState:
+        return self.do(Skip())
 
     def show_options(self) -> SessionState:
         return self.do(ShowOptions())

@@ -1,0 +1,142 @@
+"""A session as plain data: what was set up and which actions followed.
+
+Saving the actions instead of the state means a resumed session is rebuilt by the same rules
+that built it, and an old save can never smuggle in a state the rules would not allow. Team
+names are the only names it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from game.model.cards import Card
+from game.model.session import (
+    Action,
+    Award,
+    Choose,
+    EndEarly,
+    Enter,
+    Explain,
+    IllegalAction,
+    Mode,
+    Next,
+    NoSteal,
+    Reveal,
+    Session,
+    ShowOptions,
+    Skip,
+    Steal,
+    UndoAward,
+    new_state,
+)
+
+FORMAT_VERSION = 1
+ACTIONS: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        ShowOptions,
+        Choose,
+        Explain,
+        Next,
+        EndEarly,
+        Enter,
+        Reveal,
+        Steal,
+        NoSteal,
+        Award,
+        UndoAward,
+        Skip,
+    )
+}
+
+
+class RecordError(Exception):
+    """A saved session that cannot be rebuilt (changed decks, damaged file...)."""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    mode: str
+    teams: int
+    language: str
+    deck_paths: tuple[str, ...]
+    card_ids: tuple[str, ...]
+    actions: tuple[dict[str, Any], ...]
+    saved_at: str = ""
+    version: int = FORMAT_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["deck_paths"] = list(self.deck_paths)
+        data["card_ids"] = list(self.card_ids)
+        data["actions"] = list(self.actions)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SessionRecord:
+        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+            raise RecordError("the saved session is from another version")
+        try:
+            return cls(
+                mode=str(data["mode"]),
+                teams=int(data["teams"]),
+                language=str(data["language"]),
+                deck_paths=tuple(str(p) for p in data["deck_paths"]),
+                card_ids=tuple(str(c) for c in data["card_ids"]),
+                actions=tuple(dict(a) for a in data["actions"]),
+                saved_at=str(data.get("saved_at", "")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RecordError(f"the saved session is damaged ({exc})") from None
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    return {"type": type(action).__name__, **asdict(action)}
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    cls = ACTIONS.get(str(data.get("type")))
+    if cls is None:
+        raise RecordError(f"unknown action {data.get('type')!r}")
+    names = {f.name for f in fields(cls)}
+    args = {k: v for k, v in data.items() if k in names}
+    if any(not isinstance(v, int) or isinstance(v, bool) for v in args.values()):
+        raise RecordError("an action in the saved session is damaged")
+    try:
+        action: Action = cls(**args)
+    except TypeError as exc:
+        raise RecordError(f"an action in the saved session is damaged ({exc})") from None
+    return action
+
+
+def record_of(
+    session: Session, language: str, deck_paths: Sequence[str], saved_at: str = ""
+) -> SessionRecord:
+    start = session.start_state
+    return SessionRecord(
+        mode=start.mode.value,
+        teams=len(start.teams),
+        language=language,
+        deck_paths=tuple(deck_paths),
+        card_ids=tuple(c.id for c in start.cards),
+        actions=tuple(action_to_dict(a) for a in session.history),
+        saved_at=saved_at,
+    )
+
+
+def rebuild(record: SessionRecord, available: Sequence[Card]) -> Session:
+    """Replay a record against the cards now loaded; RecordError if that is impossible."""
+    by_id = {c.id: c for c in available}
+    missing = [i for i in record.card_ids if i not in by_id]
+    if missing:
+        raise RecordError(f"the saved session uses cards that are gone: {', '.join(missing)}")
+    try:
+        mode = Mode(record.mode)
+        session = Session(new_state([by_id[i] for i in record.card_ids], mode, record.teams))
+        for raw in record.actions:
+            session.do(action_from_dict(raw))
+    except (IllegalAction, ValueError) as exc:
+        raise RecordError(f"the saved session does not fit the decks any more ({exc})") from None
+    return session

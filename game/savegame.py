@@ -1,0 +1,51 @@
+"""The resumable group session: saved after every step, offered again on the next start.
+
+Only the set-up and the actions are written (see game/model/record.py) — no names beyond team
+names, nothing typed by a player. Written atomically, so a crash or a flat battery mid-write
+leaves the previous save intact. Any problem reading it means "nothing to resume", never a crash.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+from game.model.record import RecordError, SessionRecord
+from game.settings import APP_NAME, atomic_write_text
+
+
+def data_dir() -> Path:
+    override = os.environ.get("REDFLAGS_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def save_path() -> Path:
+    return data_dir() / "session.json"
+
+
+def save_session(record: SessionRecord, path: Path | None = None) -> bool:
+    """True when saved; False when the folder is not writable (play goes on regardless)."""
+    path = path or save_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(record.to_dict(), ensure_ascii=False))
+    except OSError:
+        return False
+    return True
+
+
+def load_saved_session(path: Path | None = None) -> SessionRecord | None:
+    path = path or save_path()
+    try:
+        return SessionRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, RecordError):
+        return None
+
+
+def clear_saved_session(path: Path | None = None) -> None:
+    with contextlib.suppress(OSError):
+        (path or save_path()).unlink(missing_ok=True)

@@ -1,0 +1,193 @@
+"""Explain why: the chosen option (small), then "Why is the safe choice right?" with reasons 1–3.
+
+In solo mode an optional box comes first for the player's own words. Letters go to the box
+while it has focus; Enter submits or skips; Esc (or Tab, or a click elsewhere) leaves it. The
+words stay in this scene and the feedback screen only — never in the session, never on disk.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.session import Mode, Phase
+from game.ui.input import Act, Input
+from game.ui.layout import inset, take_top
+from game.ui.scenes.common import PlayScene
+from game.ui.services import tr
+from game.ui.widgets import Button, FocusGroup, draw_group, focus_ring, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App, PlayContext
+
+MAX_WORDS_CHARS = 160
+PICK_FLASH = 0.3
+
+
+class ExplainScene(PlayScene):
+    name = "explain"
+    kind = "explain"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        card = self.state.card
+        self.reasons = [
+            Button(f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False,
+                   align="left")
+            for i, r in enumerate(card.reasons)
+        ]
+        self.group = FocusGroup(self.reasons, index=None)
+        self.solo = self.state.mode is Mode.SOLO
+        self.words = ""
+        self.box_focused = self.solo
+        self.picked: int | None = None
+        self.pick_t = 0.0
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def wants_text(self) -> bool:  # type: ignore[override]
+        return self.box_focused
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        ui, m = self.ui, self.ui.m
+        area = self.content
+        chosen = self.state.card.responses[self.state.choice or 0].text
+        ip = round(m.unit * 1.8)
+        lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, area.w)
+        lay = ui.engine.fit(chosen, "body", area.w - 2 * ip, round(area.h * 0.16), m.small,
+                            m.min_font)
+        self.chosen_rect, rest = take_top(area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6)
+        self.heading_rect, rest = take_top(rest, m.large * 1.6, m.pad * 0.3)
+        if self.solo:
+            self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
+            self.box, rest = take_top(rest, m.body * 2.8, m.pad * 0.9)
+        n = len(self.reasons)
+        gap = round(m.pad * 0.7)
+        btn_h = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
+        y = rest.y
+        for b in self.reasons:
+            b.rect = pygame.Rect(rest.x + round(m.unit * 1.6), round(y),
+                                 rest.w - round(m.unit * 1.6), round(btn_h))
+            y += btn_h + gap
+        inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
+        shared = min(ui.engine.fit(b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body,
+                                   m.min_font).size for b in self.reasons)
+        for b in self.reasons:
+            b.size = shared
+
+    @property
+    def animating(self) -> bool:
+        return self.picked is not None
+
+    def update(self, dt: float) -> None:
+        if self.picked is None:
+            return
+        self.pick_t += dt
+        if self.pick_t >= PICK_FLASH:
+            reason, self.picked = self.picked, None
+            self.play.own_words = self.words.strip()
+            if self.session.phase is Phase.EXPLAIN:
+                self.session.explain(reason)
+            self.after_action()
+
+    def handle(self, inp: Input) -> bool:
+        if self.picked is not None:
+            return inp.act not in (Act.BACK, Act.HELP, Act.FULLSCREEN, Act.QUIT)
+        if inp.act is Act.HOVER:
+            return self.hover(inp, self.group)
+        if self.box_focused:
+            if inp.act is Act.TEXT:
+                self.words = (self.words + inp.text)[:MAX_WORDS_CHARS]
+                return True
+            if inp.act is Act.BACKSPACE:
+                self.words = self.words[:-1]
+                return True
+            if inp.act in (Act.CONFIRM, Act.BACK):
+                self.box_focused = False
+                return True
+            if inp.act in (Act.NEXT, Act.PREV):
+                self.box_focused = False
+                self.group.index = 0 if inp.act is Act.NEXT else len(self.reasons) - 1
+                return True
+        if inp.act is Act.CLICK:
+            if self.solo and self.box.collidepoint(inp.pos):
+                self.box_focused = True
+                self.group.index = None
+                return True
+            hit = self.group.at(inp.pos)
+            if hit is not None:
+                self.pick(self.reasons.index(hit))
+                return True
+            if self.box_focused:
+                self.box_focused = False
+                return True
+        if self.box_focused:
+            return inp.act is not Act.FULLSCREEN  # shortcuts are letters while typing
+        if self.handle_bar(inp):
+            return True
+        if inp.act is Act.PICK:
+            if inp.index < len(self.reasons):
+                self.pick(inp.index)
+            return True
+        if inp.act is Act.CONFIRM and self.group.focused is not None:
+            self.pick(self.group.index or 0)
+            return True
+        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
+            forward = inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT)
+            if self.solo and inp.act in (Act.NEXT, Act.PREV) and (
+                (forward and self.group.index == len(self.reasons) - 1)
+                or (not forward and self.group.index == 0)
+            ):
+                self.group.index = None
+                self.box_focused = True
+                return True
+            self.group.move(1 if forward else -1)
+            return True
+        return False
+
+    def pick(self, index: int) -> None:
+        self.box_focused = False
+        self.group.index = index
+        self.picked = index
+        self.pick_t = 0.0
+        self.app.sound.play("choose")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        self.draw_bar(surface)
+        card = self.state.card
+        panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
+        ip = round(m.unit * 1.8)
+        inner = inset(self.chosen_rect, ip)
+        lab = ui.text(surface, tr("You chose"), inner, role="semi", size=m.min_font,
+                      colour=t.accent)
+        chosen = card.responses[self.state.choice or 0].text
+        ui.text(surface, chosen, pygame.Rect(inner.x, lab.bottom + round(m.unit * 0.6), inner.w,
+                                             inner.bottom - lab.bottom - round(m.unit * 0.6)),
+                size=m.small)
+        ui.text(surface, tr("Why is the safe choice right?"), self.heading_rect, role="display",
+                size=m.large, colour=t.heading, valign="middle")
+        if self.solo:
+            ui.text(surface, tr("In your own words (optional — press Enter to skip)"),
+                    self.label_rect, role="semi", size=m.small, colour=t.text_muted,
+                    valign="bottom")
+            pygame.draw.rect(surface, t.phone_screen, self.box, border_radius=m.radius)
+            inner = inset(self.box, m.unit * 1.8, m.unit * 1.0)
+            if self.words:
+                covered = ui.text(surface, self.words, inner, colour=t.bubble_them_text,
+                                  valign="middle")
+                caret_x = covered.right + 2
+            else:
+                hint = tr("Type here…") if self.box_focused else tr("Click here to type")
+                covered = ui.text(surface, hint, inner, colour=t.note_text, valign="middle",
+                                  role="italic")
+                caret_x = inner.x
+            if self.box_focused:
+                line = pygame.Rect(caret_x, 0, max(2, round(m.unit * 0.35)), round(m.body * 1.1))
+                line.centery = covered.bottom - round(m.body * 0.55)
+                pygame.draw.rect(surface, t.bubble_you, line)
+                focus_ring(ui, surface, self.box)
+        flash = f"reason{self.picked}" if self.picked is not None else ""
+        draw_group(ui, surface, self.group, flash_id=flash)

@@ -1,0 +1,192 @@
+"""Feedback: the rating (icon AND word), what the choice leads to, the safest choice, the
+reason and the right reason, the red flag, the takeaway (prominent) and the points.
+
+Two columns side by side (choice | reason) above the red flag and takeaway; everything shrinks
+together to fit, so it all shows at 1024×768 without scrolling.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.cards import Rating
+from game.model.session import Mode
+from game.ui.input import Act, Input
+from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.scenes.common import PlayScene
+from game.ui.services import tr
+from game.ui.text import Block
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_group,
+    flag_logo,
+    panel,
+    rating_icon,
+    verdict_icon,
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App, PlayContext
+
+RATING_WORDS = {Rating.SAFE: "Safe", Rating.RISKY: "Risky", Rating.HARMFUL: "Harmful"}
+
+
+class FeedbackScene(PlayScene):
+    name = "feedback"
+    kind = "feedback"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        label = "See the results" if self.state.is_last_card else "Next card"
+        self.next_btn = Button("next", label, kind="primary", badge="Enter")
+        self.group = FocusGroup([self.next_btn], index=0)
+
+    def on_enter(self) -> None:
+        result = self.state.last_result
+        self.app.sound.play("safe" if result and result.rating is Rating.SAFE else "gentle")
+
+    def _blocks(self) -> tuple[list[Block], list[Block]]:
+        st = self.state
+        card = st.card
+        choice = st.choice or 0
+        chosen = card.responses[choice]
+        label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
+        left = [
+            Block(tr("You chose"), **label),  # type: ignore[arg-type]
+            Block(chosen.text, role="bold", gap=0.25),
+            Block(chosen.feedback, gap=0.35, colour="text_muted"),
+        ]
+        if chosen.rating is not Rating.SAFE:
+            best = card.responses[card.best_response_index]
+            left += [
+                Block(tr("The safest choice"), indent=1.3, tag="safest", **label),  # type: ignore[arg-type]
+                Block(best.text, role="bold", gap=0.25),
+                Block(best.feedback, gap=0.35, colour="text_muted"),
+            ]
+        reason_i = st.reason or 0
+        reason = card.reasons[reason_i]
+        right_ok = reason.right
+        right = [
+            Block(tr("Your reason"), **label),  # type: ignore[arg-type]
+            Block(reason.text, role="bold", gap=0.25),
+            Block(tr("Right!") if right_ok else tr("Not quite"), role="semi", indent=1.5,
+                  tag="verdict", gap=0.4, colour="heading"),
+            Block(reason.feedback, gap=0.35, colour="text_muted"),
+        ]
+        if not right_ok:
+            good = card.reasons[card.right_reason_index]
+            right += [
+                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
+                Block(good.text, role="bold", gap=0.25),
+                Block(good.feedback, gap=0.35, colour="text_muted"),
+            ]
+        if self.play.own_words:
+            right += [
+                Block(tr("In your own words"), **label),  # type: ignore[arg-type]
+                Block(f"“{self.play.own_words}”", role="italic", gap=0.25),
+            ]
+        return left, right
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        ui, m = self.ui, self.ui.m
+        area = self.content
+        self.header, rest = take_top(area, m.heading * 1.45, m.pad * 0.6)
+        bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.7)
+        bw = round(min(area.w * 0.34, m.body * 10))
+        self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
+        card = self.state.card
+        ip = round(m.unit * 2.2)
+        take = ui.engine.fit(card.takeaway, "bold", rest.w - 2 * ip - round(m.body * 1.5),
+                             round(rest.h * 0.2), round(m.body * 1.05), m.min_font)
+        self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
+        self.takeaway_size = take.size
+        self.cols = split_cols(rest, (1, 1), m.pad)
+        left, right = self._blocks()
+        self.col_inner = [inset(c, ip) for c in self.cols]
+        fits = [ui.column(blocks, inner, m.body) for blocks, inner in
+                zip((left, right), self.col_inner, strict=True)]
+        base = min(f.base for f in fits)
+        self.fits = [ui.column(blocks, inner, base) for blocks, inner in
+                     zip((left, right), self.col_inner, strict=True)]
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.hover(inp, self.group)
+        if self.handle_bar(inp):
+            return True
+        if inp.act is Act.CONFIRM or (
+            inp.act is Act.CLICK and self.next_btn.rect.collidepoint(inp.pos)
+        ):
+            self.app.sound.play("next")
+            self.play.own_words = ""  # the player's words end with this card
+            self.session.next()
+            self.after_action()
+            return True
+        return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        self.draw_bar(surface)
+        st = self.state
+        result = st.last_result
+        rating = result.rating if result else Rating.SAFE
+        # header: icon + word, points on the right
+        r = round(self.header.h * 0.4)
+        rating_icon(ui, surface, rating.value, (self.header.x + r + 4, self.header.centery), r)
+        word_box = pygame.Rect(self.header.x + 2 * r + m.pad, self.header.y,
+                               round(self.header.w * 0.45), self.header.h)
+        ui.text(surface, tr(RATING_WORDS[rating]), word_box, role="display", size=m.heading,
+                colour=t.heading, valign="middle")
+        points = result.points if result else 0
+        if st.mode is Mode.TEAMS and result is not None:
+            team = st.teams[result.team]
+            text = tr("Team {letter} {name}: +{points} points").format(
+                letter=team.letter, name=tr(team.name), points=points)
+        else:
+            text = tr("+{points} points").format(points=points)
+        pts_box = pygame.Rect(word_box.right, self.header.y, self.header.right - word_box.right,
+                              self.header.h)
+        ui.text(surface, text, pts_box, role="display", size=m.large, colour=t.accent,
+                align="right", valign="middle")
+        # the two columns
+        for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
+            panel(ui, surface, col, t.panel)
+            tags = ui.draw_column(surface, fit, inner)
+            if "verdict" in tags:
+                box = tags["verdict"]
+                rr = box.h * 0.42
+                right_ok = bool(result and result.reason_right)
+                verdict_icon(ui, surface, right_ok, (inner.x + rr + 1, box.centery), rr)
+            if "safest" in tags:
+                box = tags["safest"]
+                rr = box.h * 0.4
+                rating_icon(ui, surface, "safe", (inner.x + rr + 1, box.centery), rr)
+        # takeaway: the one sentence to remember
+        take = self.takeaway_rect
+        panel(ui, surface, take, t.takeaway_bg)
+        ip = round(m.unit * 2.2)
+        star_r = round(m.body * 0.45)
+        centre = (take.x + ip + star_r, take.centery)
+        pygame.draw.circle(surface, t.takeaway_text, centre, star_r)
+        ui.text(surface, "!", pygame.Rect(centre[0] - star_r, centre[1] - star_r, 2 * star_r,
+                                          2 * star_r), role="display",
+                size=max(m.min_font, round(star_r * 1.4)), colour=t.takeaway_bg,
+                align="center", valign="middle")
+        text_box = pygame.Rect(centre[0] + star_r + ip, take.y + ip,
+                               take.right - centre[0] - star_r - 2 * ip, take.h - 2 * ip)
+        ui.text(surface, st.card.takeaway, text_box, role="bold", size=self.takeaway_size,
+                colour=t.takeaway_text, valign="middle")
+        # the red flag, named
+        fr = self.flag_rect
+        logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
+        flag_logo(ui, surface, logo)
+        text = tr("Red flag: {flag}").format(flag=st.card.red_flag)
+        ui.text(surface, text, pygame.Rect(logo.right + m.gap, fr.y,
+                                           fr.right - logo.right - m.gap, fr.h),
+                role="bold", size=m.body, colour=t.text, valign="middle")
+        draw_group(ui, surface, self.group)
