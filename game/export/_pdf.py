@@ -7,6 +7,7 @@ replaced or dropped by `clean()`, so no empty boxes appear on paper.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import unicodedata
@@ -16,11 +17,13 @@ from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from game.content.paths import ASSETS
 from game.i18n import current_language, set_language
 from game.model.cards import Rating
+
+# fontTools says "Silt NOT subset" for a table of Andika's it keeps whole; that is expected.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 FONTS_DIR = ASSETS / "fonts"
 BODY = "Andika"  # styles "", "B", "I"
@@ -139,6 +142,7 @@ class Doc(FPDF):
         super().__init__(orientation=orientation, unit="mm", format="A4")
         for (family, style), file_name in _FONT_FILES.items():
             self.add_font(family, style, str(FONTS_DIR / file_name))
+        self._word_widths: dict[tuple[str, str], dict[str, float]] = {}
         self.set_fallback_fonts([BODY], exact_match=False)
         self.c_margin = 0
         self.set_creator("Red Flags")
@@ -155,12 +159,64 @@ class Doc(FPDF):
         self.set_font(family, style, size)
         self.set_text_color(*colour)
 
+    def string_width(self, text: str) -> float:
+        """Width of `text` in the current font, from cached widths of its words."""
+        key = (self.font_family, self.font_style)
+        cache = self._word_widths.setdefault(key, {})
+        unit = self.font_size_pt / 10
+        total = 0.0
+        for i, word in enumerate(text.split(" ")):
+            if i:
+                total += self._space_width(cache)
+            w = cache.get(word)
+            if w is None:
+                with self.local_context(font_size_pt=10):
+                    w = cache[word] = self.get_string_width(word)
+            total += w
+        return total * unit
+
+    def _space_width(self, cache: dict[str, float]) -> float:
+        w = cache.get(" ")
+        if w is None:
+            with self.local_context(font_size_pt=10):
+                w = cache[" "] = self.get_string_width(" ")
+        return w
+
     def lines_of(self, text: str, width: float) -> list[str]:
+        """Greedy word wrap of `text` to `width` in the current font (fast, cached widths).
+
+        A word wider than the line (a long web address) is broken between characters.
+        """
         if not text:
             return []
-        return self.multi_cell(
-            width, text=text, dry_run=True, output=MethodReturnValue.LINES, align="L"
-        )
+        lines: list[str] = []
+        space = self.string_width(" ")
+        for paragraph in text.split("\n"):
+            current: list[str] = []
+            current_w = 0.0
+            for word in paragraph.split():
+                ww = self.string_width(word)
+                if ww > width:
+                    if current:
+                        lines.append(" ".join(current))
+                        current, current_w = [], 0.0
+                    piece = ""
+                    for ch in word:
+                        if piece and self.string_width(piece + ch) > width:
+                            lines.append(piece)
+                            piece = ""
+                        piece += ch
+                    current, current_w = [piece], self.string_width(piece)
+                    continue
+                needed = ww if not current else current_w + space + ww
+                if current and needed > width:
+                    lines.append(" ".join(current))
+                    current, current_w = [word], ww
+                else:
+                    current.append(word)
+                    current_w = needed
+            lines.append(" ".join(current))
+        return lines
 
     def para(
         self,
@@ -179,10 +235,9 @@ class Doc(FPDF):
         line_h = self.font_size_pt * PT * leading
         lines = self.lines_of(text, width)
         if draw:
-            self.set_xy(x, y)
-            self.multi_cell(
-                width, line_h, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-            )
+            for i, line in enumerate(lines):
+                self.set_xy(x, y + i * line_h)
+                self.cell(width, line_h, line, align=align)
         return line_h * len(lines)
 
     def text_at(self, x: float, y: float, width: float, text: str, align: str = "L") -> None:
@@ -301,3 +356,111 @@ def file_path(path: Path | str) -> Path:
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
     return p
+
+
+# --- flowing documents (the guide, the summary) ---------------------------------------------
+
+
+class FlowDoc(Doc):
+    """A portrait document written top to bottom, with a running footer and page numbers.
+
+    Pages are broken by hand (`ensure`), so a heading is never left alone at the foot of a page
+    and a boxed block is never split.
+    """
+
+    MARGIN = 20.0
+    TOP = 20.0
+    BOTTOM = 297.0 - 20.0
+
+    def __init__(self, *, title: str, lang: str, running: str) -> None:
+        super().__init__("portrait", title=title, lang=lang)
+        self.running = running
+        self.set_auto_page_break(False)
+        self.set_margins(self.MARGIN, self.TOP, self.MARGIN)
+        self.cy = self.TOP
+        self.page_label = "{page}"
+
+    @property
+    def width(self) -> float:
+        return self.w - 2 * self.MARGIN
+
+    def new_page(self) -> None:
+        self.add_page()
+        self.cy = self.TOP
+
+    def ensure(self, height: float) -> None:
+        if self.cy + height > self.BOTTOM and self.cy > self.TOP + 0.1:
+            self.new_page()
+
+    def footer(self) -> None:
+        y = self.h - 13.0
+        self.line_rgb(HAIRLINE, 0.25)
+        self.line(self.MARGIN, y - 1.5, self.w - self.MARGIN, y - 1.5)
+        self.use(BODY, "", 8, MUTED)
+        self.text_at(self.MARGIN, y, self.width / 2, self.running)
+        self.text_at(
+            self.w / 2, y, self.width / 2, self.page_label.format(page=self.page_no()), align="R"
+        )
+
+    # blocks --------------------------------------------------------------------------------
+
+    def heading(
+        self, text: str, size: float = 15, *, space_before: float = 6.0, keep: float = 16.0
+    ) -> None:
+        """A section heading, kept on one page with the next `keep` millimetres."""
+        self.use(HEAD, "B", size, ACCENT_DARK)
+        h = self.para(0, 0, self.width, text, draw=False, leading=1.15)
+        self.ensure(space_before + h + 4 + keep)
+        if self.cy > self.TOP + 0.1:
+            self.cy += space_before
+        self.use(HEAD, "B", size, ACCENT_DARK)
+        self.para(self.MARGIN, self.cy, self.width, text, leading=1.15)
+        self.cy += h + 1.0
+        self.line_rgb(ACCENT, 0.6)
+        self.line(self.MARGIN, self.cy, self.MARGIN + 14, self.cy)
+        self.cy += 3.0
+
+    def subheading(self, text: str, size: float = 11.5, colour: RGB = ACCENT_DARK) -> None:
+        self.use(HEAD, "", size, colour)
+        h = self.para(0, 0, self.width, text, draw=False, leading=1.15)
+        self.ensure(h + 12)
+        self.cy += 1.5
+        self.use(HEAD, "", size, colour)
+        self.para(self.MARGIN, self.cy, self.width, text, leading=1.15)
+        self.cy += h + 1.2
+
+    def text(
+        self,
+        text: str,
+        *,
+        size: float = 10.5,
+        style: str = "",
+        colour: RGB = INK,
+        indent: float = 0.0,
+        after: float = 2.0,
+        family: str = BODY,
+        leading: float = 1.3,
+    ) -> None:
+        """A paragraph that may run over a page break, line by line."""
+        self.use(family, style, size, colour)
+        line_h = size * PT * leading
+        for line in self.lines_of(text, self.width - indent):
+            if self.cy + line_h > self.BOTTOM:
+                self.new_page()
+                self.use(family, style, size, colour)
+            self.text_at(self.MARGIN + indent, self.cy, self.width - indent, line)
+            self.cy += line_h
+        self.cy += after
+
+    def bullets(self, items: list[str], *, size: float = 10.5, numbered: bool = False) -> None:
+        line_h = size * PT * 1.3
+        for n, item in enumerate(items, start=1):
+            self.use(BODY, "", size, INK)
+            first = min(line_h * 2, line_h * len(self.lines_of(item, self.width - 7)))
+            self.ensure(first)
+            if numbered:
+                self.label_in_disc(self.MARGIN + 2.3, self.cy + line_h / 2, 2.3, str(n), ACCENT)
+            else:
+                self.disc(self.MARGIN + 1.6, self.cy + line_h / 2, 0.9, ACCENT)
+            self.text(item, size=size, indent=7, after=1.2)
+        self.cy += 1.0

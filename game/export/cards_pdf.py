@@ -52,14 +52,14 @@ from game.export._pdf import (
     reason_icon,
 )
 from game.i18n import _
-from game.model.cards import Card, Rating, Sender
+from game.model.cards import AgeBand, Card, Rating, Sender
 
 log = logging.getLogger(__name__)
 
 PAGE_W, PAGE_H = 210.0, 297.0
 CARD_W, CARD_H = 186.0, 128.0
 CARD_X = (PAGE_W - CARD_W) / 2
-SLOT_Y = (15.0, 157.0)  # two cards per sheet; the 14 mm gap holds the cut marks
+SLOT_Y = (17.0, 157.0)  # two cards per sheet; the 12 mm gap holds the cut marks
 COLUMNS = 1  # cards per row; the backs page mirrors the column order for long-edge flipping
 CARDS_PER_PAGE = len(SLOT_Y) * COLUMNS
 
@@ -70,7 +70,7 @@ COL_GAP = 7.0
 CONTENT_TOP = FRAME_INSET + BAND_H + 4.5
 CONTENT_BOTTOM = CARD_H - 9.5  # leaves a line for the card's id at the bottom
 
-SCALES = tuple(round(1.0 * 0.94**i, 4) for i in range(14))  # 100 % down to about 45 %
+SCALES = tuple(round(1.3 * 0.94**i, 4) for i in range(18))  # 130 % down to about 45 %
 
 
 def pages_for(card_count: int) -> int:
@@ -141,23 +141,24 @@ def render_cards(
 
 def _page_frame(doc: Doc, heading: str, side: str, page: int, total: int) -> None:
     doc.use(HEAD, "", 8.5, ACCENT_DARK)
-    doc.text_at(CARD_X, 6.0, 90, f"Red Flags  ·  {heading}")
+    doc.text_at(CARD_X, 5.2, 90, f"Red Flags  ·  {heading}")
     doc.use(BODY, "", 7.5, MUTED)
     hint = _("Print double-sided, flip on the long edge, then cut along the marks.")
-    doc.text_at(CARD_X + 60, 6.3, CARD_W - 60, hint, align="R")
+    doc.text_at(CARD_X + 60, 5.5, CARD_W - 60, hint, align="R")
     doc.use(BODY, "", 7.5, MUTED)
-    doc.text_at(CARD_X, PAGE_H - 9.0, CARD_W / 2, side)
+    inner = CARD_X + 8.0  # clear of the cut marks at the card corners
+    doc.text_at(inner, PAGE_H - 9.5, CARD_W / 2, side)
     doc.text_at(
         PAGE_W / 2,
-        PAGE_H - 9.0,
-        CARD_W / 2 - (PAGE_W / 2 - CARD_X - CARD_W / 2),
+        PAGE_H - 9.5,
+        PAGE_W - inner - PAGE_W / 2,
         _("Page {page} of {total}").format(page=page, total=total),
         align="R",
     )
 
 
 def _cut_marks(doc: Doc, x: float, y: float) -> None:
-    gap, length = 1.5, 4.5
+    gap, length = 1.5, 4.0
     doc.line_rgb(INK, 0.2)
     for cx, sx in ((x, -1), (x + CARD_W, 1)):
         for cy, sy in ((y, -1), (y + CARD_H, 1)):
@@ -181,9 +182,8 @@ def _card_frame(doc: Doc, x: float, y: float, back: bool, number: int, card: Car
     doc.use(HEAD, "B", 9.5, ink)
     label = _("Answers") if back else "Red Flags"
     doc.text_at(fx + 10.5, fy + 2.3, 70, label.upper() if back else label)
-    bands = ", ".join(b.value for b in card.age_bands)
     doc.use(BODY, "B", 8.5, ink)
-    right = _("Ages {bands}").format(bands=bands) + "   ·   " + _("Card {n}").format(n=number)
+    right = audience(card) + "   ·   " + _("Card {n}").format(n=number)
     doc.text_at(fx + 60, fy + 2.6, fw - 65, right, align="R")
     # the card's id, small, at the bottom, so the guide's notes can be found
     doc.use(BODY, "", 6.5, MUTED)
@@ -195,6 +195,17 @@ def _card_frame(doc: Doc, x: float, y: float, back: bool, number: int, card: Car
         )
 
 
+def audience(card: Card) -> str:
+    """'Ages 10-12, 13-15', or 'For adults' for the adults' deck."""
+    players = [b.value for b in card.age_bands if b is not AgeBand.ADULTS]
+    parts = []
+    if players:
+        parts.append(_("Ages {bands}").format(bands=", ".join(players)))
+    if AgeBand.ADULTS in card.age_bands:
+        parts.append(_("For adults"))
+    return " · ".join(parts)
+
+
 # --- fitting ----------------------------------------------------------------------------------
 
 
@@ -202,19 +213,39 @@ def _column_height(doc: Doc, blocks: Sequence[Block], w: float, s: float) -> flo
     return sum(block(doc, 0, 0, w, s, False) for block in blocks)
 
 
-def _fit(doc: Doc, splits: Sequence[tuple[list[Block], list[Block]]], widths: tuple[float, float]) -> Fit:
-    """The largest scale at which one of the splits fits; the first split wins at a tie."""
+def _fit(
+    doc: Doc, splits: Sequence[tuple[list[Block], list[Block]]], widths: tuple[float, float]
+) -> Fit:
+    """The largest scale at which one of the splits fits; the first split wins at a tie.
+
+    Text gets taller as the scale grows, so a binary search over the steps finds it quickly.
+    """
     avail = CONTENT_BOTTOM - CONTENT_TOP
-    for s in SCALES:
+
+    def first_fitting(s: float) -> tuple[list[Block], list[Block]] | None:
         for left, right in splits:
             if (
                 _column_height(doc, left, widths[0], s) <= avail
                 and _column_height(doc, right, widths[1], s) <= avail
             ):
-                return Fit(s, left, right)
-    log.warning("a card's text is very long; it is printed at the smallest size")
-    left, right = splits[0]
-    return Fit(SCALES[-1], left, right)
+                return left, right
+        return None
+
+    lo, hi = 0, len(SCALES) - 1  # SCALES run from large to small
+    best: tuple[int, tuple[list[Block], list[Block]]] | None = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        found = first_fitting(SCALES[mid])
+        if found is not None:
+            best = (mid, found)
+            hi = mid - 1
+        else:
+            lo = mid + 1
+    if best is None:
+        log.warning("a card's text is very long; it is printed at the smallest size")
+        left, right = splits[0]
+        return Fit(SCALES[-1], left, right)
+    return Fit(SCALES[best[0]], *best[1])
 
 
 def _draw_columns(doc: Doc, fit: Fit, x: float, y: float, widths: tuple[float, float]) -> None:
@@ -286,7 +317,7 @@ def _chat_block(card: Card) -> Block:
                     cy += 7.5 * s * PT * 1.25
             doc.use(BODY, "", size, INK)
             lines = doc.lines_of(text, max_text_w)
-            text_w = max(doc.get_string_width(line) for line in lines) if lines else 0
+            text_w = max(doc.string_width(line) for line in lines) if lines else 0
             bw = min(max_text_w, text_w + 0.5) + 2 * bx_pad
             bh = len(lines) * line_h + 2 * by_pad
             bx = x + pad if sender is Sender.THEM else x + w - pad - bw
@@ -345,8 +376,7 @@ def _bubble_op(
         )
         doc.rect(x, y, w, h, style="F", round_corners=corners, corner_radius=radius)
         doc.use(BODY, "", size, INK)
-        doc.set_xy(x + px, y + py)
-        doc.multi_cell(w - 2 * px + 0.5, line_h, text, align="L")
+        doc.para(x + px, y + py, w - 2 * px + 0.5, text, leading=line_h / (size * PT))
 
     return op
 

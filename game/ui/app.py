@@ -64,7 +64,9 @@ class App:
         pygame.font.init()
         self.settings = settings if settings is not None else services.load_settings()
         s = self.settings
-        self.language = self.options.language or services.setting(s, "language")
+        self.language = services.resolve_language(
+            self.options.language or services.setting(s, "language")
+        )
         services.set_language(self.language)
         self.fullscreen = self.options.fullscreen
         self.windowed_size = self.options.window_size or DEFAULT_SIZE
@@ -80,8 +82,11 @@ class App:
             float(services.setting(s, "line_spacing")),
             bool(services.setting(s, "reduced_motion")),
         )
-        self.sound = Sound(assets / "sounds", bool(services.setting(s, "sound")),
-                           float(services.setting(s, "volume")))
+        self.sound = Sound(
+            assets / "sounds",
+            bool(services.setting(s, "sound")),
+            float(services.setting(s, "volume")),
+        )
         self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
@@ -91,7 +96,7 @@ class App:
         self.deck_errors: list[str] = loaded.errors
         for err in self.deck_errors:
             print(f"redflags: deck problem: {err}", file=sys.stderr)
-        region = self.options.region or services.setting(s, "region")
+        region = services.resolve_region(self.options.region or services.setting(s, "region"))
         self.help = services.load_help(region, self.language)
         self.setup = GameSetup(
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
@@ -211,8 +216,14 @@ class App:
         """Start a session from `setup`; returns a message for the player when it cannot."""
         cards = self.cards_for(setup)
         try:
-            session = Session.start(cards, mode=setup.mode, teams=setup.teams, band=setup.band,
-                                    count=setup.count, seed=setup.seed)
+            session = Session.start(
+                cards,
+                mode=setup.mode,
+                teams=setup.teams,
+                band=setup.band,
+                count=setup.count,
+                seed=setup.seed,
+            )
         except IllegalAction:
             return "No cards fit these choices. Try another age group or deck."
         self.setup = setup
@@ -265,8 +276,12 @@ class App:
             if pygame.display.get_surface() is not None:
                 self.relayout()
             return
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
-                          pygame.WINDOWFOCUSGAINED):
+        if event.type in (
+            pygame.WINDOWEXPOSED,
+            pygame.WINDOWSHOWN,
+            pygame.WINDOWRESTORED,
+            pygame.WINDOWFOCUSGAINED,
+        ):
             self.dirty = True
             return
         top = self.top

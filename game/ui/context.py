@@ -42,8 +42,16 @@ class RenderLog:
 class Ui:
     """Shared drawing state; rebuilt pieces (fonts, theme) are swapped by the App."""
 
-    def __init__(self, theme: Theme, size: tuple[int, int], font_dir: Path, family: str,
-                 text_scale: float, line_spacing: float, reduced_motion: bool) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        size: tuple[int, int],
+        font_dir: Path,
+        family: str,
+        text_scale: float,
+        line_spacing: float,
+        reduced_motion: bool,
+    ) -> None:
         self.theme = theme
         self.font_dir = font_dir
         self.text_scale = text_scale
@@ -66,24 +74,46 @@ class Ui:
 
     # -- text ----------------------------------------------------------------------------
 
-    def fit(self, text: str, rect: pygame.Rect, role: str = "body", size: int | None = None,
-            min_size: int | None = None) -> TextLayout:
+    def fit(
+        self,
+        text: str,
+        rect: pygame.Rect,
+        role: str = "body",
+        size: int | None = None,
+        min_size: int | None = None,
+    ) -> TextLayout:
         size = size or self.m.body
         floor = min_size or self.m.min_font
         return self.engine.fit(text, role, rect.w, rect.h, size, min(floor, size))
 
-    def text(self, surface: pygame.Surface, text: str, rect: pygame.Rect, *, role: str = "body",
-             size: int | None = None, colour: Colour | None = None, align: str = "left",
-             valign: str = "top", min_size: int | None = None,
-             alpha: int = 255) -> pygame.Rect:
+    def text(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        rect: pygame.Rect,
+        *,
+        role: str = "body",
+        size: int | None = None,
+        colour: Colour | None = None,
+        align: str = "left",
+        valign: str = "top",
+        min_size: int | None = None,
+        alpha: int = 255,
+    ) -> pygame.Rect:
         """Fit `text` into `rect`, draw it and log it; returns the rect the text covers."""
         lay = self.fit(text, rect, role, size, min_size)
-        return self.blit_layout(surface, lay, rect, colour or self.theme.text, align, valign,
-                                alpha)
+        return self.blit_layout(surface, lay, rect, colour or self.theme.text, align, valign, alpha)
 
-    def blit_layout(self, surface: pygame.Surface, lay: TextLayout, rect: pygame.Rect,
-                    colour: Colour, align: str = "left", valign: str = "top",
-                    alpha: int = 255) -> pygame.Rect:
+    def blit_layout(
+        self,
+        surface: pygame.Surface,
+        lay: TextLayout,
+        rect: pygame.Rect,
+        colour: Colour,
+        align: str = "left",
+        valign: str = "top",
+        alpha: int = 255,
+    ) -> pygame.Rect:
         img = self.engine.render(lay, colour, align, rect.w if align != "left" else None)
         x = rect.x
         if valign == "middle":
@@ -106,21 +136,33 @@ class Ui:
             self.log.add(covered, lay.text, lay.size)
         return covered
 
-    def column(self, blocks: list[Block], rect: pygame.Rect, size: int | None = None,
-               min_size: int | None = None) -> ColumnFit:
+    def column(
+        self,
+        blocks: list[Block],
+        rect: pygame.Rect,
+        size: int | None = None,
+        min_size: int | None = None,
+    ) -> ColumnFit:
         size = size or self.m.body
-        return self.engine.fit_column(blocks, rect.w, rect.h, size,
-                                      min(min_size or self.m.min_font, size))
+        return self.engine.fit_column(
+            blocks, rect.w, rect.h, size, min(min_size or self.m.min_font, size)
+        )
 
-    def draw_column(self, surface: pygame.Surface, col: ColumnFit, rect: pygame.Rect,
-                    alpha: int = 255) -> dict[str, pygame.Rect]:
+    def draw_column(
+        self, surface: pygame.Surface, col: ColumnFit, rect: pygame.Rect, alpha: int = 255
+    ) -> dict[str, pygame.Rect]:
         """Draw a fitted column at `rect`; returns the rects of tagged blocks."""
         tagged: dict[str, pygame.Rect] = {}
         for placed in col.placed:
             box = placed.rect.move(rect.x, rect.y)
-            covered = self.blit_layout(surface, placed.layout, box,
-                                       self.colour(placed.block.colour), placed.block.align,
-                                       alpha=alpha)
+            covered = self.blit_layout(
+                surface,
+                placed.layout,
+                box,
+                self.colour(placed.block.colour),
+                placed.block.align,
+                alpha=alpha,
+            )
             if placed.block.tag:
                 tagged[placed.block.tag] = covered
         return tagged

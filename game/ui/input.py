@@ -41,19 +41,37 @@ class Input:
 
 
 _NUMBER_KEYS = {
-    pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4, pygame.K_6: 5,
-    pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3, pygame.K_KP5: 4,
+    pygame.K_1: 0,
+    pygame.K_2: 1,
+    pygame.K_3: 2,
+    pygame.K_4: 3,
+    pygame.K_5: 4,
+    pygame.K_6: 5,
+    pygame.K_KP1: 0,
+    pygame.K_KP2: 1,
+    pygame.K_KP3: 2,
+    pygame.K_KP4: 3,
+    pygame.K_KP5: 4,
     pygame.K_KP6: 5,
 }
 _SIMPLE_KEYS = {
-    pygame.K_RETURN: Act.CONFIRM, pygame.K_KP_ENTER: Act.CONFIRM, pygame.K_SPACE: Act.CONFIRM,
-    pygame.K_ESCAPE: Act.BACK, pygame.K_h: Act.HELP, pygame.K_F11: Act.FULLSCREEN,
-    pygame.K_UP: Act.UP, pygame.K_DOWN: Act.DOWN, pygame.K_LEFT: Act.LEFT,
+    pygame.K_RETURN: Act.CONFIRM,
+    pygame.K_KP_ENTER: Act.CONFIRM,
+    pygame.K_SPACE: Act.CONFIRM,
+    pygame.K_ESCAPE: Act.BACK,
+    pygame.K_h: Act.HELP,
+    pygame.K_F11: Act.FULLSCREEN,
+    pygame.K_UP: Act.UP,
+    pygame.K_DOWN: Act.DOWN,
+    pygame.K_LEFT: Act.LEFT,
     pygame.K_RIGHT: Act.RIGHT,
 }
 _TEXT_MODE_KEYS = {
-    pygame.K_RETURN: Act.CONFIRM, pygame.K_KP_ENTER: Act.CONFIRM, pygame.K_ESCAPE: Act.BACK,
-    pygame.K_F11: Act.FULLSCREEN, pygame.K_BACKSPACE: Act.BACKSPACE,
+    pygame.K_RETURN: Act.CONFIRM,
+    pygame.K_KP_ENTER: Act.CONFIRM,
+    pygame.K_ESCAPE: Act.BACK,
+    pygame.K_F11: Act.FULLSCREEN,
+    pygame.K_BACKSPACE: Act.BACKSPACE,
 }
 
 

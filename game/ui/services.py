@@ -87,9 +87,38 @@ def load_settings() -> Any:
     try:
         from game.settings import load_settings as real_load
 
-        return real_load()
+        loaded = real_load()
     except Exception:
         return FallbackSettings()
+    notice = getattr(loaded, "notice", None)
+    if notice:
+        print(f"redflags: {notice}", file=sys.stderr)
+    return getattr(loaded, "settings", loaded)
+
+
+def resolve_language(value: str | None) -> str:
+    """An empty language setting means "follow the system language"."""
+    if value:
+        return value
+    try:
+        from game.i18n import system_language
+
+        return str(system_language())
+    except Exception:
+        return "en"
+
+
+def resolve_region(value: str | None) -> str:
+    """An empty region setting means "follow the system locale"."""
+    if value:
+        return value
+    try:
+        from game.content.help import region_for_locale
+        from game.i18n import system_locale
+
+        return str(region_for_locale(system_locale()))
+    except Exception:
+        return "elsewhere"
 
 
 def setting(settings: Any, name: str) -> Any:
@@ -141,8 +170,12 @@ def _load_decks_locally(paths: Sequence[Path]) -> DeckLoad:
             out.errors.append(f"{path}: {exc}")
             continue
         out.decks.append(
-            Deck(info=data.deck, language=Path(path).parent.name, cards=tuple(data.cards),
-                 path=str(path))
+            Deck(
+                info=data.deck,
+                language=Path(path).parent.name,
+                cards=tuple(data.cards),
+                path=str(path),
+            )
         )
     return out
 
@@ -172,8 +205,9 @@ FALLBACK_HELP = HelpInfo(
     region="Elsewhere",
     emergency="112",
     services=(
-        ServiceInfo("116 111", "helpline", "116 111",
-                    "Child helpline in many European countries.", ""),
+        ServiceInfo(
+            "116 111", "helpline", "116 111", "Child helpline in many European countries.", ""
+        ),
     ),
 )
 
@@ -206,7 +240,15 @@ def load_help(region_id: str, language: str) -> HelpInfo:
             )
             for s in region.services
         )
-        return HelpInfo(_localised(region, "name", language), str(region.emergency), services)
+        emergency = str(region.emergency) if getattr(region, "emergency", None) else ""
+        return HelpInfo(_localised(region, "name", language), emergency, services)
     except Exception as exc:
         print(f"redflags: help resources unavailable ({exc}); using the fallback", file=sys.stderr)
         return FALLBACK_HELP
+
+
+def emergency_line(info: HelpInfo) -> str:
+    """The "in danger now" sentence; regions without a verified number get the general one."""
+    if info.emergency:
+        return tr("In danger right now? Call {number}").format(number=info.emergency)
+    return tr("In danger right now? Call your local emergency number.")

@@ -9,7 +9,6 @@ wraps and shrinks before it would ever be clipped.
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,11 +47,38 @@ FAMILIES: dict[str, dict[str, str]] = {
 
 # The bundled fonts have no emoji; chat messages keep their tone with classic emoticons.
 EMOTICONS = {
-    "😊": ":)", "🙂": ":)", "😀": ":D", "😃": ":D", "😁": ":D", "😉": ";)", "😘": ":*",
-    "😍": "<3", "❤️": "<3", "❤": "<3", "💕": "<3", "😂": "xD", "🤣": "xD", "😢": ":(",
-    "😭": ":'(", "😡": ">:(", "😠": ">:(", "😏": ";)", "👍": "(y)", "🙏": "pls", "😳": ":O",
-    "😮": ":O", "😱": ":O", "🥺": ":(", "😅": "^^", "🔥": "!!", "💯": "100", "⏰": "",
-    "⏳": "", "💰": "$", "🎮": "", "\ufe0f": "",
+    "😊": ":)",
+    "🙂": ":)",
+    "😀": ":D",
+    "😃": ":D",
+    "😁": ":D",
+    "😉": ";)",
+    "😘": ":*",
+    "😍": "<3",
+    "❤️": "<3",
+    "❤": "<3",
+    "💕": "<3",
+    "😂": "xD",
+    "🤣": "xD",
+    "😢": ":(",
+    "😭": ":'(",
+    "😡": ">:(",
+    "😠": ">:(",
+    "😏": ";)",
+    "👍": "(y)",
+    "🙏": "pls",
+    "😳": ":O",
+    "😮": ":O",
+    "😱": ":O",
+    "🥺": ":(",
+    "😅": "^^",
+    "🔥": "!!",
+    "💯": "100",
+    "⏰": "",
+    "⏳": "",
+    "💰": "$",
+    "🎮": "",
+    "\ufe0f": "",
 }
 
 
@@ -99,7 +125,9 @@ def clean(font: pygame.font.Font, text: str) -> str:
     return "".join(out)
 
 
-def wrap(font: pygame.font.Font, text: str, width: int, max_chars: int = MAX_LINE_CHARS) -> list[str]:
+def wrap(
+    font: pygame.font.Font, text: str, width: int, max_chars: int = MAX_LINE_CHARS
+) -> list[str]:
     """Greedy word wrap to `width` pixels and `max_chars`; over-long words are broken."""
     lines: list[str] = []
     for para in text.split("\n"):
@@ -120,8 +148,14 @@ def wrap(font: pygame.font.Font, text: str, width: int, max_chars: int = MAX_LIN
                 cut = len(line) - 1
                 while cut > 1 and font.size(line[:cut] + "-")[0] > width:
                     cut -= 1
-                lines.append(line[:cut] + "-")
-                line = line[cut:]
+                # web addresses break after a dot or slash, without a misleading hyphen
+                soft = max(line.rfind(".", 1, cut), line.rfind("/", 1, cut))
+                if soft > 0:
+                    lines.append(line[: soft + 1])
+                    line = line[soft + 1 :]
+                else:
+                    lines.append(line[:cut] + "-")
+                    line = line[cut:]
         lines.append(line)
     return lines
 
@@ -186,22 +220,34 @@ class TextEngine:
     def layout(self, text: str, role: str, size: int, width: int) -> TextLayout:
         return self._layout(text, role, int(size), max(1, int(width)))
 
+    def line_metrics(self, role: str, size: int) -> tuple[int, int, int]:
+        """(ink_top, ink_h, line_h) for a font. Fonts such as Andika reserve tall space for
+        stacked accents; lines are drawn shifted up by `ink_top` so spacing follows the size,
+        not the font's padding, and stays even across font choices."""
+        font = self.fonts.get(role, size)
+        ink_top = max(0, font.get_ascent() - round(size * 1.0))
+        ink_h = (font.get_ascent() - ink_top) + min(-font.get_descent(), round(size * 0.32))
+        line_h = round(ink_h * self.line_spacing / 1.15 * 1.04)
+        return ink_top, ink_h, line_h
+
     def _layout_uncached(self, text: str, role: str, size: int, width: int) -> TextLayout:
         font = self.fonts.get(role, size)
         text = clean(font, text)
         lines = tuple(wrap(font, text, width))
-        line_h = math.ceil(font.get_linesize() * self.line_spacing)
+        _, ink_h, line_h = self.line_metrics(role, size)
         w = max((font.size(line)[0] for line in lines), default=0)
-        h = line_h * (len(lines) - 1) + font.get_height() if lines else 0
+        h = line_h * (len(lines) - 1) + ink_h if lines else 0
         return TextLayout(text, lines, role, size, line_h, w, h, width)
 
-    def fit(self, text: str, role: str, width: int, height: int, max_size: int,
-            min_size: int) -> TextLayout:
+    def fit(
+        self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
+    ) -> TextLayout:
         """Wrap to `width`; step the size down until it fits `height`; never below `min_size`."""
         return self._fit(text, role, int(width), int(height), int(max_size), int(min_size))
 
-    def _fit_uncached(self, text: str, role: str, width: int, height: int, max_size: int,
-                      min_size: int) -> TextLayout:
+    def _fit_uncached(
+        self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
+    ) -> TextLayout:
         size = max(max_size, min_size)
         while True:
             lay = self.layout(text, role, size, width)
@@ -212,19 +258,22 @@ class TextEngine:
                 return lay
             size = max(min_size, min(size - 1, int(size * 0.94)))
 
-    def fit_many(self, texts: Sequence[str], role: str, width: int, height: int,
-                 max_size: int, min_size: int) -> list[TextLayout]:
+    def fit_many(
+        self, texts: Sequence[str], role: str, width: int, height: int, max_size: int, min_size: int
+    ) -> list[TextLayout]:
         """Fit several texts into equal boxes at one shared size (options look like a set)."""
         size = min(self.fit(t, role, width, height, max_size, min_size).size for t in texts)
         return [self.layout(t, role, size, width) for t in texts]
 
-    def fit_column(self, blocks: Sequence[Block], width: int, height: int, max_size: int,
-                   min_size: int) -> ColumnFit:
+    def fit_column(
+        self, blocks: Sequence[Block], width: int, height: int, max_size: int, min_size: int
+    ) -> ColumnFit:
         """Stack blocks top-down; shrink them together until the column fits its height."""
         return self._column(tuple(blocks), int(width), int(height), int(max_size), int(min_size))
 
-    def _measure_column(self, blocks: tuple[Block, ...], width: int, base: int,
-                        min_size: int) -> ColumnFit:
+    def _measure_column(
+        self, blocks: tuple[Block, ...], width: int, base: int, min_size: int
+    ) -> ColumnFit:
         placed: list[Placed] = []
         y = 0
         for i, block in enumerate(blocks):
@@ -237,8 +286,9 @@ class TextEngine:
             y += lay.h
         return ColumnFit(base, tuple(placed), y, True)
 
-    def _column_uncached(self, blocks: tuple[Block, ...], width: int, height: int,
-                         max_size: int, min_size: int) -> ColumnFit:
+    def _column_uncached(
+        self, blocks: tuple[Block, ...], width: int, height: int, max_size: int, min_size: int
+    ) -> ColumnFit:
         base = max(max_size, min_size)
         while True:
             col = self._measure_column(blocks, width, base, min_size)
@@ -250,17 +300,32 @@ class TextEngine:
 
     # -- rendering -----------------------------------------------------------------------
 
-    def render(self, lay: TextLayout, colour: tuple[int, int, int], align: str = "left",
-               width: int | None = None) -> pygame.Surface:
+    def render(
+        self,
+        lay: TextLayout,
+        colour: tuple[int, int, int],
+        align: str = "left",
+        width: int | None = None,
+    ) -> pygame.Surface:
         """The laid-out text as one surface (cached); aligned within `width` if given."""
         box_w = max(lay.w, width or lay.w, 1)
-        key = (lay.text, lay.lines, lay.role, lay.size, lay.line_h, colour, align, box_w,
-               self.fonts.family)
+        key = (
+            lay.text,
+            lay.lines,
+            lay.role,
+            lay.size,
+            lay.line_h,
+            colour,
+            align,
+            box_w,
+            self.fonts.family,
+        )
         surf = self._surfaces.get(key)
         if surf is not None:
             self._surfaces.move_to_end(key)
             return surf
         font = self.fonts.get(lay.role, lay.size)
+        ink_top = self.line_metrics(lay.role, lay.size)[0]
         surf = pygame.Surface((box_w, max(lay.h, 1)), pygame.SRCALPHA)
         for i, line in enumerate(lay.lines):
             if not line:
@@ -272,7 +337,7 @@ class TextEngine:
                 x = box_w - img.get_width()
             else:
                 x = 0
-            surf.blit(img, (x, i * lay.line_h))
+            surf.blit(img, (x, i * lay.line_h - ink_top))
         self._surfaces[key] = surf
         if len(self._surfaces) > self._cache_size:
             self._surfaces.popitem(last=False)

@@ -65,9 +65,17 @@ def _shadow(ui: Ui, w: int, h: int, radius: int) -> pygame.Surface:
     return surf
 
 
-def panel(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, colour: Colour | None = None,
-          *, radius: int | None = None, shadow: bool = True, edge: Colour | None = None,
-          alpha: int = 255) -> None:
+def panel(
+    ui: Ui,
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    colour: Colour | None = None,
+    *,
+    radius: int | None = None,
+    shadow: bool = True,
+    edge: Colour | None = None,
+    alpha: int = 255,
+) -> None:
     """A rounded card with a soft shadow below it."""
     radius = ui.m.radius if radius is None else radius
     colour = colour or ui.theme.panel
@@ -83,8 +91,9 @@ def panel(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, colour: Colour | N
         pygame.draw.rect(surface, colour, rect, border_radius=radius)
     edge = edge if edge is not None else (ui.theme.panel_edge if ui.theme.button_border else None)
     if edge is not None:
-        pygame.draw.rect(surface, edge, rect, width=max(2, round(ui.m.unit * 0.3)),
-                         border_radius=radius)
+        pygame.draw.rect(
+            surface, edge, rect, width=max(2, round(ui.m.unit * 0.3)), border_radius=radius
+        )
 
 
 def dim(ui: Ui, surface: pygame.Surface) -> None:
@@ -165,7 +174,9 @@ class FocusGroup:
         return changed
 
 
-def focus_ring(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int | None = None) -> None:
+def focus_ring(
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int | None = None
+) -> None:
     """A thick outline plus a marker (a pointer at the left edge), so focus is never colour
     alone."""
     width = max(3, round(ui.m.unit * 0.55))
@@ -176,13 +187,22 @@ def focus_ring(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int |
     size = max(6, round(ui.m.unit * 1.3))
     cx, cy = ring.left + width // 2, ring.centery
     pygame.draw.polygon(
-        surface, ui.theme.focus,
+        surface,
+        ui.theme.focus,
         [(cx - size, cy - size), (cx + size * 0.4, cy), (cx - size, cy + size)],
     )
 
 
-def draw_button(ui: Ui, surface: pygame.Surface, b: Button, *, focused: bool = False,
-                hovered: bool = False, flash: bool = False, alpha: int = 255) -> None:
+def draw_button(
+    ui: Ui,
+    surface: pygame.Surface,
+    b: Button,
+    *,
+    focused: bool = False,
+    hovered: bool = False,
+    flash: bool = False,
+    alpha: int = 255,
+) -> None:
     t = ui.theme
     m = ui.m
     rect = b.rect
@@ -199,35 +219,68 @@ def draw_button(ui: Ui, surface: pygame.Surface, b: Button, *, focused: bool = F
         fill, fg = t.panel, t.text_muted
     lift = round(m.unit * 0.35) if hovered and not flash else 0
     body = rect.move(0, -lift)
-    panel(ui, surface, body, fill, radius=radius, shadow=b.kind not in ("chip", "quiet"),
-          edge=t.button_border, alpha=alpha)
+    panel(
+        ui,
+        surface,
+        body,
+        fill,
+        radius=radius,
+        shadow=b.kind not in ("chip", "quiet"),
+        edge=t.button_border,
+        alpha=alpha,
+    )
     if hovered and b.kind != "primary":
-        pygame.draw.rect(surface, t.focus if t.button_border else t.panel_edge, body,
-                         width=max(2, round(m.unit * 0.25)), border_radius=radius)
+        pygame.draw.rect(
+            surface,
+            t.focus if t.button_border else t.panel_edge,
+            body,
+            width=max(2, round(m.unit * 0.25)),
+            border_radius=radius,
+        )
     inner = body.inflate(-round(m.unit * 2.4), -round(m.unit * 0.8))
     size = b.size or m.body
     if b.badge:
         badge_d = min(inner.h, round(size * 1.5))
-        if b.kind == "quiet":
-            badge = pygame.Rect(inner.x, 0, max(badge_d, round(size * 0.75 * len(b.badge) + size * 0.5)),
-                                badge_d)
-        else:
-            badge = pygame.Rect(inner.x, 0, badge_d, badge_d)
+        bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
+        text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
+        badge = pygame.Rect(inner.x, 0, max(badge_d, text_w + round(bsize * 0.9)), badge_d)
         badge.centery = body.centery
         bcol = t.badge if not (b.selected or flash) else t.primary_text
         btext = t.badge_text if not (b.selected or flash) else t.selected
-        pygame.draw.rect(surface, bcol, badge, border_radius=badge_d // 2 if b.kind != "quiet"
-                         else round(badge_d / 4))
-        ui.text(surface, b.badge, badge.inflate(-2, -2), role="display",
-                size=max(m.min_font, round(badge_d * 0.55)), colour=btext, align="center",
-                valign="middle")
-        inner = pygame.Rect(badge.right + round(m.unit * 1.4), inner.y,
-                            inner.right - badge.right - round(m.unit * 1.4), inner.h)
+        if b.kind == "primary":
+            bcol, btext = t.primary_text, t.primary
+        pygame.draw.rect(
+            surface,
+            bcol,
+            badge,
+            border_radius=badge_d // 2 if len(b.badge) < 3 else round(badge_d / 3.2),
+        )
+        ui.text(
+            surface,
+            b.badge,
+            badge,
+            role="display",
+            size=bsize,
+            colour=btext,
+            align="center",
+            valign="middle",
+        )
+        inner = pygame.Rect(
+            badge.right + round(m.unit * 1.4),
+            inner.y,
+            inner.right - badge.right - round(m.unit * 1.4),
+            inner.h,
+        )
     if b.icon is not None:
-        square = pygame.Rect(inner.x, inner.y, inner.h, inner.h)
+        side = round(min(inner.h, size * 1.6))
+        square = pygame.Rect(inner.x, body.centery - side // 2, side, side)
         b.icon(surface, square)
-        inner = pygame.Rect(square.right + round(m.unit), inner.y,
-                            inner.right - square.right - round(m.unit), inner.h)
+        inner = pygame.Rect(
+            square.right + round(m.unit),
+            inner.y,
+            inner.right - square.right - round(m.unit),
+            inner.h,
+        )
     if b.selected or flash:
         tick_r = round(min(inner.h, size) * 0.45)
         centre = (inner.right - tick_r, body.centery)
@@ -241,11 +294,19 @@ def draw_button(ui: Ui, surface: pygame.Surface, b: Button, *, focused: bool = F
         focus_ring(ui, surface, body, radius)
 
 
-def draw_group(ui: Ui, surface: pygame.Surface, group: FocusGroup, *, flash_id: str = "",
-               alpha: int = 255) -> None:
+def draw_group(
+    ui: Ui, surface: pygame.Surface, group: FocusGroup, *, flash_id: str = "", alpha: int = 255
+) -> None:
     for i, b in enumerate(group.buttons):
-        draw_button(ui, surface, b, focused=i == group.index, hovered=i == group.hover,
-                    flash=b.id == flash_id, alpha=alpha)
+        draw_button(
+            ui,
+            surface,
+            b,
+            focused=i == group.index,
+            hovered=i == group.hover,
+            flash=b.id == flash_id,
+            alpha=alpha,
+        )
 
 
 # --- icons -----------------------------------------------------------------------------------
@@ -253,8 +314,11 @@ def draw_group(ui: Ui, surface: pygame.Surface, group: FocusGroup, *, flash_id: 
 
 def check(surface: pygame.Surface, centre: Point, r: float, colour: Colour, width: int) -> None:
     cx, cy = centre
-    pts = [(cx - r * 0.55, cy + r * 0.02), (cx - r * 0.12, cy + r * 0.45),
-           (cx + r * 0.6, cy - r * 0.45)]
+    pts = [
+        (cx - r * 0.55, cy + r * 0.02),
+        (cx - r * 0.12, cy + r * 0.45),
+        (cx + r * 0.6, cy - r * 0.45),
+    ]
     pygame.draw.lines(surface, colour, False, pts, width)
     for p in pts:
         pygame.draw.circle(surface, colour, (round(p[0]), round(p[1])), width // 2)
@@ -272,8 +336,10 @@ def cross(surface: pygame.Surface, centre: Point, r: float, colour: Colour, widt
 def regular_polygon(centre: Point, r: float, n: int, rotation: float = 0.0) -> list[Point]:
     cx, cy = centre
     return [
-        (cx + r * math.cos(rotation + 2 * math.pi * i / n),
-         cy + r * math.sin(rotation + 2 * math.pi * i / n))
+        (
+            cx + r * math.cos(rotation + 2 * math.pi * i / n),
+            cy + r * math.sin(rotation + 2 * math.pi * i / n),
+        )
         for i in range(n)
     ]
 
@@ -309,8 +375,14 @@ def verdict_icon(ui: Ui, surface: pygame.Surface, right: bool, centre: Point, r:
     (check if right else cross)(surface, centre, r * 0.95, ui.theme.icon_fg, width)
 
 
-def team_shape(surface: pygame.Surface, shape: str, centre: Point, r: float, colour: Colour,
-               outline: Colour | None = None) -> None:
+def team_shape(
+    surface: pygame.Surface,
+    shape: str,
+    centre: Point,
+    r: float,
+    colour: Colour,
+    outline: Colour | None = None,
+) -> None:
     """The team's shape, so teams are told apart by shape and letter, not colour alone."""
     cx, cy = centre
     if shape == "circle":
@@ -349,8 +421,16 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
         box = rect.inflate(-round(r * 0.5), -round(r * 0.5))
         if shape == "triangle":
             box = box.move(0, round(r * 0.2))
-        ui.text(surface, letter, box, role="display", size=max(ui.m.min_font, round(r * 0.85)),
-                colour=(20, 20, 40), align="center", valign="middle")
+        ui.text(
+            surface,
+            letter,
+            box,
+            role="display",
+            size=max(ui.m.min_font, round(r * 0.85)),
+            colour=(20, 20, 40),
+            align="center",
+            valign="middle",
+        )
 
 
 def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 _KINDS = {
     Phase.SCENARIO: "card",
     Phase.CHOOSE: "card",
+    Phase.STEAL: "steal",
     Phase.EXPLAIN: "explain",
     Phase.FEEDBACK: "feedback",
     Phase.SUMMARY: "summary",
@@ -31,9 +32,15 @@ def scene_for_play(app: App, play: PlayContext) -> Scene:
     from game.ui.scenes.card import CardScene
     from game.ui.scenes.explain import ExplainScene
     from game.ui.scenes.feedback import FeedbackScene
+    from game.ui.scenes.steal import StealScene
     from game.ui.scenes.summary import SummaryScene
 
     kind, _ = wanted_key(play)
-    cls = {"card": CardScene, "explain": ExplainScene, "feedback": FeedbackScene,
-           "summary": SummaryScene}[kind]
+    cls = {
+        "card": CardScene,
+        "explain": ExplainScene,
+        "feedback": FeedbackScene,
+        "steal": StealScene,
+        "summary": SummaryScene,
+    }[kind]
     return cls(app, play)

@@ -51,8 +51,9 @@ class CardScene(PlayScene):
         super().__init__(app, play)
         card = self.state.card
         self.options = [
-            Button(f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False,
-                   align="left")
+            Button(
+                f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+            )
             for i, r in enumerate(card.responses)
         ]
         self.group = FocusGroup(self.options, index=None)
@@ -72,15 +73,22 @@ class CardScene(PlayScene):
         left, right = split_cols(self.content, (0.43, 0.57), m.pad * 1.2)
         ip = round(m.unit * 2.2)
         setup_max_h = round(self.content.h * 0.25)
-        lay = ui.engine.fit(card.setup, "body", left.w - 2 * ip - round(m.unit), setup_max_h - 2 * ip,
-                            m.small, m.min_font)
+        lay = ui.engine.fit(
+            card.setup,
+            "body",
+            left.w - 2 * ip - round(m.unit),
+            setup_max_h - 2 * ip,
+            m.small,
+            m.min_font,
+        )
         self.setup_rect, rest = take_top(left, lay.h + 2 * ip, m.pad * 0.8)
         self.setup_size = lay.size
         self.phone = rest
         bezel = round(m.unit * 1.3)
         top_bezel = round(m.unit * 2.8)
-        self.screen_rect = pygame.Rect(rest.x + bezel, rest.y + top_bezel, rest.w - 2 * bezel,
-                                       rest.h - top_bezel - bezel)
+        self.screen_rect = pygame.Rect(
+            rest.x + bezel, rest.y + top_bezel, rest.w - 2 * bezel, rest.h - top_bezel - bezel
+        )
         header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.11))
         self.header_rect, chat = take_top(self.screen_rect, header_h)
         self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
@@ -92,22 +100,30 @@ class CardScene(PlayScene):
         btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
         y = opts.y
         for b in self.options:
-            b.rect = pygame.Rect(opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6),
-                                 round(btn_h))
+            b.rect = pygame.Rect(
+                opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6), round(btn_h)
+            )
             y += btn_h + gap
-        inner_w = self.options[0].rect.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(
-            m.unit * 1.4)
+        inner_w = (
+            self.options[0].rect.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
+        )
         inner_h = round(btn_h - m.unit * 0.8)
-        shared = min(ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font).size
-                     for b in self.options)
+        shared = min(
+            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font).size
+            for b in self.options
+        )
         for b in self.options:
             b.size = shared
-        self.placeholder = pygame.Rect(opts.x + round(m.unit * 1.6), opts.y,
-                                       opts.w - round(m.unit * 1.6), round(y - gap - opts.y))
+        self.placeholder = pygame.Rect(
+            opts.x + round(m.unit * 1.6),
+            opts.y,
+            opts.w - round(m.unit * 1.6),
+            round(y - gap - opts.y),
+        )
 
     def _layout_chat(self) -> None:
         """Find the largest text size at which the whole chat fits the phone screen."""
-        ui, m = self.ui, self.ui.m
+        _ui, m = self.ui, self.ui.m
         area = self.chat_area
         size = m.body
         while True:
@@ -131,16 +147,23 @@ class CardScene(PlayScene):
                 y += gap
             if msg.sender is Sender.NOTE:
                 lay = ui.engine.layout(msg.text, "italic", small, width - 2 * padx)
-                rect = pygame.Rect((width - lay.w) // 2 - padx, y, lay.w + 2 * padx,
-                                   lay.h + round(pady * 1.2))
+                rect = pygame.Rect(
+                    (width - lay.w) // 2 - padx, y, lay.w + 2 * padx, lay.h + round(pady * 1.2)
+                )
                 out.append(Bubble(msg.sender, None, lay, rect, None))
                 y = rect.bottom
                 continue
             name_lay = None
             name_rect = None
-            show_name = msg.sender is Sender.THEM and msg.name and (
-                i == 0 or self.state.card.chat[i - 1].name != msg.name
-                or self.state.card.chat[i - 1].sender is not Sender.THEM)
+            show_name = (
+                msg.sender is Sender.THEM
+                and msg.name
+                and (
+                    i == 0
+                    or self.state.card.chat[i - 1].name != msg.name
+                    or self.state.card.chat[i - 1].sender is not Sender.THEM
+                )
+            )
             if show_name:
                 name_lay = ui.engine.layout(str(msg.name), "bold", small, max_w)
                 name_rect = pygame.Rect(round(size * 0.3), y, name_lay.w, name_lay.h)
@@ -254,22 +277,43 @@ class CardScene(PlayScene):
         card = self.state.card
         # the situation
         panel(ui, surface, self.setup_rect, t.panel)
-        stripe = pygame.Rect(self.setup_rect.x, self.setup_rect.y + m.radius, round(m.unit * 0.8),
-                             self.setup_rect.h - 2 * m.radius)
+        stripe = pygame.Rect(
+            self.setup_rect.x,
+            self.setup_rect.y + m.radius,
+            round(m.unit * 0.8),
+            self.setup_rect.h - 2 * m.radius,
+        )
         pygame.draw.rect(surface, t.accent, stripe, border_radius=stripe.w // 2)
         ip = round(m.unit * 2.2)
-        ui.text(surface, card.setup, inset(self.setup_rect, ip).move(round(m.unit * 0.5), 0),
-                size=self.setup_size, valign="middle")
+        ui.text(
+            surface,
+            card.setup,
+            inset(self.setup_rect, ip).move(round(m.unit * 0.5), 0),
+            size=self.setup_size,
+            valign="middle",
+        )
         self._draw_phone(surface)
         # the question and options
-        ui.text(surface, card.question, self.question_rect.inflate(-round(m.unit * 1.6), 0)
-                .move(round(m.unit * 0.8), 0), role="display", size=m.large, colour=t.heading,
-                valign="middle")
+        ui.text(
+            surface,
+            card.question,
+            self.question_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
+            role="display",
+            size=m.large,
+            colour=t.heading,
+            valign="middle",
+        )
         if self.state.phase is Phase.SCENARIO:
             panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
-            ui.text(surface, tr("The chat is coming in…  Press Enter to see the choices now."),
-                    inset(self.placeholder, m.pad * 2), size=m.small, colour=t.text_muted,
-                    align="center", valign="middle")
+            ui.text(
+                surface,
+                tr("The chat is coming in…  Press Enter to see the choices now."),
+                inset(self.placeholder, m.pad * 2),
+                size=m.small,
+                colour=t.text_muted,
+                align="center",
+                valign="middle",
+            )
         else:
             k = min(1.0, self.options_t / OPTIONS_FADE)
             flash = f"option{self.picked}" if self.picked is not None else ""
@@ -278,8 +322,14 @@ class CardScene(PlayScene):
     def _draw_phone(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         body = self.phone
-        panel(ui, surface, body, t.phone_body, radius=round(m.unit * 4.2),
-              edge=t.panel_edge if t.button_border else (60, 64, 110))
+        panel(
+            ui,
+            surface,
+            body,
+            t.phone_body,
+            radius=round(m.unit * 4.2),
+            edge=t.panel_edge if t.button_border else (60, 64, 110),
+        )
         speaker = pygame.Rect(0, 0, round(body.w * 0.18), max(3, round(m.unit * 0.8)))
         speaker.center = (body.centerx, body.y + round(m.unit * 1.45))
         pygame.draw.rect(surface, (60, 64, 100), speaker, border_radius=speaker.h // 2)
@@ -287,24 +337,49 @@ class CardScene(PlayScene):
         radius = round(m.unit * 2.6)
         pygame.draw.rect(surface, t.phone_screen, scr, border_radius=radius)
         head = self.header_rect
-        pygame.draw.rect(surface, t.phone_bar, head, border_top_left_radius=radius,
-                         border_top_right_radius=radius)
+        pygame.draw.rect(
+            surface,
+            t.phone_bar,
+            head,
+            border_top_left_radius=radius,
+            border_top_right_radius=radius,
+        )
         pygame.draw.line(surface, t.panel_edge, head.bottomleft, head.bottomright, 1)
         # the contact: an avatar with an initial, and the name
-        contact = next((msg.name for msg in self.state.card.chat if msg.sender is Sender.THEM
-                        and msg.name), None)
+        contact = next(
+            (msg.name for msg in self.state.card.chat if msg.sender is Sender.THEM and msg.name),
+            None,
+        )
         label = contact or tr("Chat")
         r = round(head.h * 0.32)
         centre = (head.x + round(m.unit * 1.8) + r, head.centery)
         hue = t.teams[sum(map(ord, label)) % len(t.teams)]
         pygame.draw.circle(surface, hue, centre, r)
-        ui.text(surface, label[:1].upper(), pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
-                role="display", size=max(m.min_font, round(r * 1.1)), colour=(20, 20, 40),
-                align="center", valign="middle")
-        name_box = pygame.Rect(centre[0] + r + round(m.unit * 1.2), head.y,
-                               head.right - centre[0] - r - round(m.unit * 2.4), head.h)
-        ui.text(surface, label, name_box, role="bold", size=m.small, colour=t.phone_bar_text,
-                valign="middle")
+        ui.text(
+            surface,
+            label[:1].upper(),
+            pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
+            role="display",
+            size=max(m.min_font, round(r * 1.1)),
+            colour=(20, 20, 40),
+            align="center",
+            valign="middle",
+        )
+        name_box = pygame.Rect(
+            centre[0] + r + round(m.unit * 1.2),
+            head.y,
+            head.right - centre[0] - r - round(m.unit * 2.4),
+            head.h,
+        )
+        ui.text(
+            surface,
+            label,
+            name_box,
+            role="bold",
+            size=m.small,
+            colour=t.phone_bar_text,
+            valign="middle",
+        )
         # the messages
         area = self.chat_area
         shown_next = None
@@ -330,12 +405,23 @@ class CardScene(PlayScene):
         if b.sender is Sender.NOTE:
             bg = tuple(max(0, c - 18) for c in t.phone_screen)
             self._shape(surface, rect, bg, alpha, rect.h // 2, None)
-            ui.blit_layout(surface, b.text, inset(rect, 0, round((rect.h - b.text.h) / 2)),
-                           t.note_text, "center", alpha=alpha)
+            ui.blit_layout(
+                surface,
+                b.text,
+                inset(rect, 0, round((rect.h - b.text.h) / 2)),
+                t.note_text,
+                "center",
+                alpha=alpha,
+            )
             return
         if b.name is not None and b.name_rect is not None:
-            ui.blit_layout(surface, b.name, b.name_rect.move(area.x, area.y + offset),
-                           t.bubble_name, alpha=alpha)
+            ui.blit_layout(
+                surface,
+                b.name,
+                b.name_rect.move(area.x, area.y + offset),
+                t.bubble_name,
+                alpha=alpha,
+            )
         them = b.sender is Sender.THEM
         colour = t.bubble_them if them else t.bubble_you
         fg = t.bubble_them_text if them else t.bubble_you_text
@@ -344,20 +430,33 @@ class CardScene(PlayScene):
         text_rect = inset(rect, round(self.chat_size * 0.6), round(self.chat_size * 0.38))
         ui.blit_layout(surface, b.text, text_rect, fg, alpha=alpha)
 
-    def _shape(self, surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, ...],
-               alpha: int, radius: int, tail: str | None) -> None:
+    def _shape(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        colour: tuple[int, ...],
+        alpha: int,
+        radius: int,
+        tail: str | None,
+    ) -> None:
         """A bubble body; `tail` squares off one lower corner, as chat apps do."""
         outline = self.ui.theme.button_border
         tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(tmp, (*colour[:3], alpha), tmp.get_rect(), border_radius=radius,
-                         border_bottom_left_radius=max(2, radius // 4) if tail == "left" else -1,
-                         border_bottom_right_radius=max(2, radius // 4) if tail == "right" else -1)
+        pygame.draw.rect(
+            tmp,
+            (*colour[:3], alpha),
+            tmp.get_rect(),
+            border_radius=radius,
+            border_bottom_left_radius=max(2, radius // 4) if tail == "left" else -1,
+            border_bottom_right_radius=max(2, radius // 4) if tail == "right" else -1,
+        )
         if outline is not None and colour != outline:
             pygame.draw.rect(tmp, (*outline, alpha), tmp.get_rect(), width=2, border_radius=radius)
         if self.ui.theme.shadow_alpha and tail is not None:
             shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-            pygame.draw.rect(shade, (0, 0, 0, round(alpha * 0.12)), shade.get_rect(),
-                             border_radius=radius)
+            pygame.draw.rect(
+                shade, (0, 0, 0, round(alpha * 0.12)), shade.get_rect(), border_radius=radius
+            )
             surface.blit(shade, rect.move(0, 2).topleft)
         surface.blit(tmp, rect.topleft)
 
@@ -368,5 +467,9 @@ class CardScene(PlayScene):
         phase = int(self.clock * 4) % 3
         for i in range(3):
             c = (150, 150, 175) if i != phase else (90, 90, 120)
-            pygame.draw.circle(surface, c, (rect.x + round(s * (0.75 + i * 0.55)), rect.centery),
-                               max(2, round(s * 0.14)))
+            pygame.draw.circle(
+                surface,
+                c,
+                (rect.x + round(s * (0.75 + i * 0.55)), rect.centery),
+                max(2, round(s * 0.14)),
+            )

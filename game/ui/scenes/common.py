@@ -36,32 +36,39 @@ class PlayScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
-        area = pygame.Rect(m.pad, round(m.pad * 0.7), size[0] - 2 * m.pad,
-                           size[1] - round(m.pad * 1.7))
+        area = pygame.Rect(
+            m.pad, round(m.pad * 0.7), size[0] - 2 * m.pad, size[1] - round(m.pad * 1.7)
+        )
         self.bar, self.content = take_top(area, max(m.h * 0.07, m.small * 1.9), m.pad * 0.9)
         bw = round(min(size[0] * 0.2, m.small * 8.5))
         pw = round(min(size[0] * 0.17, m.small * 7.2))
         self.help_btn.rect = pygame.Rect(self.bar.right - bw, self.bar.y, bw, self.bar.h)
-        self.pause_btn.rect = pygame.Rect(self.help_btn.rect.x - m.gap - pw, self.bar.y, pw,
-                                          self.bar.h)
+        self.pause_btn.rect = pygame.Rect(
+            self.help_btn.rect.x - m.gap - pw, self.bar.y, pw, self.bar.h
+        )
         self.help_btn.size = self.pause_btn.size = m.small
 
     def draw_bar(self, surface: pygame.Surface, title: str | None = None) -> None:
         """Progress on the left, whose turn in the middle (teams), the two buttons right."""
         ui, m, st = self.ui, self.ui.m, self.state
         surface.blit(background(ui, surface.get_size()), (0, 0))
-        left_w = round(self.bar.w * 0.3)
+        left_w = round(self.bar.w * 0.2)
         box = pygame.Rect(self.bar.x, self.bar.y, left_w, round(self.bar.h * 0.62))
         label = title or tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
-        ui.text(surface, label, box, role="semi", size=m.small, colour=ui.theme.text,
-                valign="middle")
+        ui.text(
+            surface, label, box, role="semi", size=m.small, colour=ui.theme.text, valign="middle"
+        )
         # progress pips: done, current, to come (shape differs too: filled, ringed, hollow)
         n = len(st.cards)
         pip_w = min(left_w / max(n, 1), m.unit * 5)
         y = self.bar.y + round(self.bar.h * 0.82)
         for i in range(n):
-            r = pygame.Rect(round(self.bar.x + i * pip_w), y - round(m.unit * 0.5),
-                            max(2, round(pip_w - m.unit * 0.6)), max(3, round(m.unit * 1.0)))
+            r = pygame.Rect(
+                round(self.bar.x + i * pip_w),
+                y - round(m.unit * 0.5),
+                max(2, round(pip_w - m.unit * 0.6)),
+                max(3, round(m.unit * 1.0)),
+            )
             done = i < st.index or (i == st.index and title is not None)
             if done:
                 pygame.draw.rect(surface, ui.theme.accent, r, border_radius=r.h // 2)
@@ -71,22 +78,40 @@ class PlayScene(Scene):
                 pygame.draw.rect(surface, ui.theme.panel_edge, r, width=1, border_radius=r.h // 2)
         if st.mode is Mode.TEAMS and title is None:
             team = st.teams[st.turn]
-            mid_w = self.pause_btn.rect.x - box.right - 2 * m.gap
+            text = tr("Team {letter}: {name}, your turn").format(
+                letter=team.letter, name=tr(team.name)
+            )
             chip_h = self.bar.h
-            chip = pygame.Rect(0, self.bar.y, round(min(mid_w, m.small * 14)), chip_h)
-            chip.centerx = self.bar.centerx - round(self.bar.w * 0.06)
-            chip.x = max(chip.x, box.right + m.gap)
+            room = self.pause_btn.rect.x - box.right - 2 * m.gap
+            lay = ui.engine.layout(text, "semi", m.small, 10_000)
+            chip_w = min(room, lay.w + round(chip_h * 1.4) + 3 * m.gap)
+            chip = pygame.Rect(0, self.bar.y, chip_w, chip_h)
+            chip.centerx = (box.right + self.pause_btn.rect.x) // 2
             pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip_h // 2)
-            pygame.draw.rect(surface, ui.theme.team(team.colour), chip,
-                             width=max(2, round(m.unit * 0.4)), border_radius=chip_h // 2)
-            icon = pygame.Rect(chip.x + round(chip_h * 0.18), chip.y + round(chip_h * 0.12),
-                               round(chip_h * 0.76), round(chip_h * 0.76))
+            pygame.draw.rect(
+                surface,
+                ui.theme.team(team.colour),
+                chip,
+                width=max(2, round(m.unit * 0.4)),
+                border_radius=chip_h // 2,
+            )
+            icon = pygame.Rect(
+                chip.x + round(chip_h * 0.18),
+                chip.y + round(chip_h * 0.12),
+                round(chip_h * 0.76),
+                round(chip_h * 0.76),
+            )
             team_badge(ui, surface, team, icon)
-            text = tr("Team {letter}: {name}, your turn").format(letter=team.letter,
-                                                                  name=tr(team.name))
-            ui.text(surface, text, pygame.Rect(icon.right + m.gap, chip.y + 2,
-                                               chip.right - icon.right - 2 * m.gap, chip.h - 4),
-                    role="semi", size=m.small, valign="middle")
+            ui.text(
+                surface,
+                text,
+                pygame.Rect(
+                    icon.right + m.gap, chip.y + 2, chip.right - icon.right - 2 * m.gap, chip.h - 4
+                ),
+                role="semi",
+                size=m.small,
+                valign="middle",
+            )
         draw_group(ui, surface, self.bar_group)
 
     def handle_bar(self, inp: Input) -> bool:

@@ -56,7 +56,14 @@ class ContentNoteScene(Scene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         surface.blit(background(ui, surface.get_size()), (0, 0))
         panel(ui, surface, self.card, t.panel)
-        ui.text(surface, tr("Before we start"), self.heading, role="display", size=m.heading,
-                colour=t.heading, valign="middle")
+        ui.text(
+            surface,
+            tr("Before we start"),
+            self.heading,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
         ui.draw_column(surface, self.fit, self.body)
         draw_group(ui, surface, self.group)

@@ -33,8 +33,9 @@ class ExplainScene(PlayScene):
         super().__init__(app, play)
         card = self.state.card
         self.reasons = [
-            Button(f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False,
-                   align="left")
+            Button(
+                f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+            )
             for i, r in enumerate(card.reasons)
         ]
         self.group = FocusGroup(self.reasons, index=None)
@@ -56,8 +57,9 @@ class ExplainScene(PlayScene):
         chosen = self.state.card.responses[self.state.choice or 0].text
         ip = round(m.unit * 1.8)
         lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, area.w)
-        lay = ui.engine.fit(chosen, "body", area.w - 2 * ip, round(area.h * 0.16), m.small,
-                            m.min_font)
+        lay = ui.engine.fit(
+            chosen, "body", area.w - 2 * ip, round(area.h * 0.16), m.small, m.min_font
+        )
         self.chosen_rect, rest = take_top(area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6)
         self.heading_rect, rest = take_top(rest, m.large * 1.6, m.pad * 0.3)
         if self.solo:
@@ -68,12 +70,17 @@ class ExplainScene(PlayScene):
         btn_h = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
         y = rest.y
         for b in self.reasons:
-            b.rect = pygame.Rect(rest.x + round(m.unit * 1.6), round(y),
-                                 rest.w - round(m.unit * 1.6), round(btn_h))
+            b.rect = pygame.Rect(
+                rest.x + round(m.unit * 1.6), round(y), rest.w - round(m.unit * 1.6), round(btn_h)
+            )
             y += btn_h + gap
         inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
-        shared = min(ui.engine.fit(b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body,
-                                   m.min_font).size for b in self.reasons)
+        shared = min(
+            ui.engine.fit(
+                b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body, m.min_font
+            ).size
+            for b in self.reasons
+        )
         for b in self.reasons:
             b.size = shared
 
@@ -136,9 +143,13 @@ class ExplainScene(PlayScene):
             return True
         if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
             forward = inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT)
-            if self.solo and inp.act in (Act.NEXT, Act.PREV) and (
-                (forward and self.group.index == len(self.reasons) - 1)
-                or (not forward and self.group.index == 0)
+            if (
+                self.solo
+                and inp.act in (Act.NEXT, Act.PREV)
+                and (
+                    (forward and self.group.index == len(self.reasons) - 1)
+                    or (not forward and self.group.index == 0)
+                )
             ):
                 self.group.index = None
                 self.box_focused = True
@@ -161,28 +172,52 @@ class ExplainScene(PlayScene):
         panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
         ip = round(m.unit * 1.8)
         inner = inset(self.chosen_rect, ip)
-        lab = ui.text(surface, tr("You chose"), inner, role="semi", size=m.min_font,
-                      colour=t.accent)
+        lab = ui.text(
+            surface, tr("You chose"), inner, role="semi", size=m.min_font, colour=t.accent
+        )
         chosen = card.responses[self.state.choice or 0].text
-        ui.text(surface, chosen, pygame.Rect(inner.x, lab.bottom + round(m.unit * 0.6), inner.w,
-                                             inner.bottom - lab.bottom - round(m.unit * 0.6)),
-                size=m.small)
-        ui.text(surface, tr("Why is the safe choice right?"), self.heading_rect, role="display",
-                size=m.large, colour=t.heading, valign="middle")
+        ui.text(
+            surface,
+            chosen,
+            pygame.Rect(
+                inner.x,
+                lab.bottom + round(m.unit * 0.6),
+                inner.w,
+                inner.bottom - lab.bottom - round(m.unit * 0.6),
+            ),
+            size=m.small,
+        )
+        ui.text(
+            surface,
+            tr("Why is the safe choice right?"),
+            self.heading_rect,
+            role="display",
+            size=m.large,
+            colour=t.heading,
+            valign="middle",
+        )
         if self.solo:
-            ui.text(surface, tr("In your own words (optional — press Enter to skip)"),
-                    self.label_rect, role="semi", size=m.small, colour=t.text_muted,
-                    valign="bottom")
+            ui.text(
+                surface,
+                tr("In your own words (optional — press Enter to skip)"),
+                self.label_rect,
+                role="semi",
+                size=m.small,
+                colour=t.text_muted,
+                valign="bottom",
+            )
             pygame.draw.rect(surface, t.phone_screen, self.box, border_radius=m.radius)
             inner = inset(self.box, m.unit * 1.8, m.unit * 1.0)
             if self.words:
-                covered = ui.text(surface, self.words, inner, colour=t.bubble_them_text,
-                                  valign="middle")
+                covered = ui.text(
+                    surface, self.words, inner, colour=t.bubble_them_text, valign="middle"
+                )
                 caret_x = covered.right + 2
             else:
                 hint = tr("Type here…") if self.box_focused else tr("Click here to type")
-                covered = ui.text(surface, hint, inner, colour=t.note_text, valign="middle",
-                                  role="italic")
+                covered = ui.text(
+                    surface, hint, inner, colour=t.note_text, valign="middle", role="italic"
+                )
                 caret_x = inner.x
             if self.box_focused:
                 line = pygame.Rect(caret_x, 0, max(2, round(m.unit * 0.35)), round(m.body * 1.1))

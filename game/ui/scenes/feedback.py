@@ -66,14 +66,27 @@ class FeedbackScene(PlayScene):
                 Block(best.text, role="bold", gap=0.25),
                 Block(best.feedback, gap=0.35, colour="text_muted"),
             ]
+        if st.steal is not None:
+            thief = st.teams[st.steal.team]
+            stolen = card.responses[st.steal.response]
+            left += [
+                Block(tr("Team {letter} stole with").format(letter=thief.letter), **label),  # type: ignore[arg-type]
+                Block(f"{stolen.text} ({tr(RATING_WORDS[stolen.rating])})", role="bold", gap=0.25),
+            ]
         reason_i = st.reason or 0
         reason = card.reasons[reason_i]
         right_ok = reason.right
         right = [
             Block(tr("Your reason"), **label),  # type: ignore[arg-type]
             Block(reason.text, role="bold", gap=0.25),
-            Block(tr("Right!") if right_ok else tr("Not quite"), role="semi", indent=1.5,
-                  tag="verdict", gap=0.4, colour="heading"),
+            Block(
+                tr("Right!") if right_ok else tr("Not quite"),
+                role="semi",
+                indent=1.5,
+                tag="verdict",
+                gap=0.4,
+                colour="heading",
+            ),
             Block(reason.feedback, gap=0.35, colour="text_muted"),
         ]
         if not right_ok:
@@ -81,7 +94,6 @@ class FeedbackScene(PlayScene):
             right += [
                 Block(tr("The right reason"), **label),  # type: ignore[arg-type]
                 Block(good.text, role="bold", gap=0.25),
-                Block(good.feedback, gap=0.35, colour="text_muted"),
             ]
         if self.play.own_words:
             right += [
@@ -101,18 +113,28 @@ class FeedbackScene(PlayScene):
         self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
         card = self.state.card
         ip = round(m.unit * 2.2)
-        take = ui.engine.fit(card.takeaway, "bold", rest.w - 2 * ip - round(m.body * 1.5),
-                             round(rest.h * 0.2), round(m.body * 1.05), m.min_font)
+        take = ui.engine.fit(
+            card.takeaway,
+            "bold",
+            rest.w - 2 * ip - round(m.body * 1.5),
+            round(rest.h * 0.2),
+            round(m.body * 1.05),
+            m.min_font,
+        )
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         self.takeaway_size = take.size
         self.cols = split_cols(rest, (1, 1), m.pad)
         left, right = self._blocks()
         self.col_inner = [inset(c, ip) for c in self.cols]
-        fits = [ui.column(blocks, inner, m.body) for blocks, inner in
-                zip((left, right), self.col_inner, strict=True)]
+        fits = [
+            ui.column(blocks, inner, m.body)
+            for blocks, inner in zip((left, right), self.col_inner, strict=True)
+        ]
         base = min(f.base for f in fits)
-        self.fits = [ui.column(blocks, inner, base) for blocks, inner in
-                     zip((left, right), self.col_inner, strict=True)]
+        self.fits = [
+            ui.column(blocks, inner, base)
+            for blocks, inner in zip((left, right), self.col_inner, strict=True)
+        ]
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -138,21 +160,39 @@ class FeedbackScene(PlayScene):
         # header: icon + word, points on the right
         r = round(self.header.h * 0.4)
         rating_icon(ui, surface, rating.value, (self.header.x + r + 4, self.header.centery), r)
-        word_box = pygame.Rect(self.header.x + 2 * r + m.pad, self.header.y,
-                               round(self.header.w * 0.45), self.header.h)
-        ui.text(surface, tr(RATING_WORDS[rating]), word_box, role="display", size=m.heading,
-                colour=t.heading, valign="middle")
+        word_box = pygame.Rect(
+            self.header.x + 2 * r + m.pad, self.header.y, round(self.header.w * 0.45), self.header.h
+        )
+        ui.text(
+            surface,
+            tr(RATING_WORDS[rating]),
+            word_box,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
         points = result.points if result else 0
         if st.mode is Mode.TEAMS and result is not None:
             team = st.teams[result.team]
             text = tr("Team {letter} {name}: +{points} points").format(
-                letter=team.letter, name=tr(team.name), points=points)
+                letter=team.letter, name=tr(team.name), points=points
+            )
         else:
             text = tr("+{points} points").format(points=points)
-        pts_box = pygame.Rect(word_box.right, self.header.y, self.header.right - word_box.right,
-                              self.header.h)
-        ui.text(surface, text, pts_box, role="display", size=m.large, colour=t.accent,
-                align="right", valign="middle")
+        pts_box = pygame.Rect(
+            word_box.right, self.header.y, self.header.right - word_box.right, self.header.h
+        )
+        ui.text(
+            surface,
+            text,
+            pts_box,
+            role="display",
+            size=m.large,
+            colour=t.accent,
+            align="right",
+            valign="middle",
+        )
         # the two columns
         for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
             panel(ui, surface, col, t.panel)
@@ -173,20 +213,43 @@ class FeedbackScene(PlayScene):
         star_r = round(m.body * 0.45)
         centre = (take.x + ip + star_r, take.centery)
         pygame.draw.circle(surface, t.takeaway_text, centre, star_r)
-        ui.text(surface, "!", pygame.Rect(centre[0] - star_r, centre[1] - star_r, 2 * star_r,
-                                          2 * star_r), role="display",
-                size=max(m.min_font, round(star_r * 1.4)), colour=t.takeaway_bg,
-                align="center", valign="middle")
-        text_box = pygame.Rect(centre[0] + star_r + ip, take.y + ip,
-                               take.right - centre[0] - star_r - 2 * ip, take.h - 2 * ip)
-        ui.text(surface, st.card.takeaway, text_box, role="bold", size=self.takeaway_size,
-                colour=t.takeaway_text, valign="middle")
+        ui.text(
+            surface,
+            "!",
+            pygame.Rect(centre[0] - star_r, centre[1] - star_r, 2 * star_r, 2 * star_r),
+            role="display",
+            size=max(m.min_font, round(star_r * 1.4)),
+            colour=t.takeaway_bg,
+            align="center",
+            valign="middle",
+        )
+        text_box = pygame.Rect(
+            centre[0] + star_r + ip,
+            take.y + ip,
+            take.right - centre[0] - star_r - 2 * ip,
+            take.h - 2 * ip,
+        )
+        ui.text(
+            surface,
+            st.card.takeaway,
+            text_box,
+            role="bold",
+            size=self.takeaway_size,
+            colour=t.takeaway_text,
+            valign="middle",
+        )
         # the red flag, named
         fr = self.flag_rect
         logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
         flag_logo(ui, surface, logo)
         text = tr("Red flag: {flag}").format(flag=st.card.red_flag)
-        ui.text(surface, text, pygame.Rect(logo.right + m.gap, fr.y,
-                                           fr.right - logo.right - m.gap, fr.h),
-                role="bold", size=m.body, colour=t.text, valign="middle")
+        ui.text(
+            surface,
+            text,
+            pygame.Rect(logo.right + m.gap, fr.y, fr.right - logo.right - m.gap, fr.h),
+            role="bold",
+            size=m.body,
+            colour=t.text,
+            valign="middle",
+        )
         draw_group(ui, surface, self.group)

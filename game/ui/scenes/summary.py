@@ -12,7 +12,7 @@ from game.model.session import Mode
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
-from game.ui.services import tr
+from game.ui.services import emergency_line, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
 
@@ -43,8 +43,9 @@ class SummaryScene(PlayScene):
         bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.7)
         bw = round(min(area.w * 0.28, m.body * 9))
         self.title_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        self.again_btn.rect = pygame.Rect(self.title_btn.rect.x - m.pad - bw, bottom.y, bw,
-                                          bottom.h)
+        self.again_btn.rect = pygame.Rect(
+            self.title_btn.rect.x - m.pad - bw, bottom.y, bw, bottom.h
+        )
         self.left, self.right = split_cols(rest, (0.46, 0.54), m.pad)
         ip = round(m.unit * 2.2)
         inner = inset(self.left, ip)
@@ -55,14 +56,17 @@ class SummaryScene(PlayScene):
         self.help_rect = help_rect
         h = self.app.help
         blocks = [
-            Block(tr("It is never your fault — you can always tell someone."), role="bold",
-                  colour="accent", scale=1.05),
+            Block(
+                tr("It is never your fault — you can always tell someone."),
+                role="bold",
+                colour="accent",
+                scale=1.05,
+            ),
             Block(tr("Where to get help"), role="semi", colour="text_muted", scale=0.8, gap=0.9),
         ]
         for s in h.services[:3]:
             blocks.append(Block(f"{s.name}: {s.contact}", role="body", scale=0.9, gap=0.25))
-        blocks.append(Block(tr("In danger right now? Call {number}").format(number=h.emergency),
-                            role="bold", scale=0.9, gap=0.5))
+        blocks.append(Block(emergency_line(h), role="bold", scale=0.9, gap=0.5))
         self.help_fit = ui.column(blocks, help_rect, m.body)
         flags = [Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8)]
         for card in self._played_cards():
@@ -105,12 +109,26 @@ class SummaryScene(PlayScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         st = self.state
         self.draw_bar(surface, title=tr("Results"))
-        played = len(st.results)
-        ui.text(surface, tr("Well played!") if played else tr("Results"), self.header,
-                role="display", size=m.heading, colour=t.heading, valign="middle")
+        played = len({r.card_id for r in st.results})
+        ui.text(
+            surface,
+            tr("Well played!") if played else tr("Results"),
+            self.header,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
         sub = tr("{n} cards played").format(n=played)
-        ui.text(surface, sub, self.header, size=m.small, colour=t.text_muted, align="right",
-                valign="middle")
+        ui.text(
+            surface,
+            sub,
+            self.header,
+            size=m.small,
+            colour=t.text_muted,
+            align="right",
+            valign="middle",
+        )
         panel(ui, surface, self.left, t.panel)
         panel(ui, surface, self.right, t.panel)
         self._draw_scores(surface)
@@ -122,41 +140,79 @@ class SummaryScene(PlayScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         st = self.state
         box = self.score_rect
-        label = ui.text(surface, tr("Scores") if st.mode is Mode.TEAMS else tr("Your score"),
-                        pygame.Rect(box.x, box.y, box.w, m.small * 1.3), role="semi",
-                        size=m.small, colour=t.accent)
-        rows = pygame.Rect(box.x, label.bottom + round(m.unit), box.w,
-                           box.bottom - label.bottom - round(m.unit))
+        label = ui.text(
+            surface,
+            tr("Scores") if st.mode is Mode.TEAMS else tr("Your score"),
+            pygame.Rect(box.x, box.y, box.w, m.small * 1.3),
+            role="semi",
+            size=m.small,
+            colour=t.accent,
+        )
+        rows = pygame.Rect(
+            box.x, label.bottom + round(m.unit), box.w, box.bottom - label.bottom - round(m.unit)
+        )
         best = st.max_score_per_card * max(1, len(st.results))
         if st.mode is Mode.SOLO:
             score = st.scores[0] if st.scores else 0
             big = pygame.Rect(rows.x, rows.y, rows.w, round(rows.h * 0.58))
-            ui.text(surface, tr("{score} of {best} points").format(score=score, best=best), big,
-                    role="display", size=m.heading, valign="middle")
+            ui.text(
+                surface,
+                tr("{score} of {best} points").format(score=score, best=best),
+                big,
+                role="display",
+                size=m.heading,
+                valign="middle",
+            )
             safe = sum(1 for r in st.results if r.rating is Rating.SAFE)
             right = sum(1 for r in st.results if r.reason_right)
             line = tr("Safe choices: {safe} of {n}  ·  Right reasons: {right} of {n}").format(
-                safe=safe, right=right, n=len(st.results))
-            ui.text(surface, line, pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom),
-                    size=m.small, colour=t.text_muted, valign="middle")
+                safe=safe, right=right, n=len(st.results)
+            )
+            ui.text(
+                surface,
+                line,
+                pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom),
+                size=m.small,
+                colour=t.text_muted,
+                valign="middle",
+            )
             return
         order = sorted(range(len(st.teams)), key=lambda i: -st.scores[i])
         row_h = rows.h / len(order)
         for rank, i in enumerate(order):
             team = st.teams[i]
             r = pygame.Rect(rows.x, round(rows.y + rank * row_h), rows.w, round(row_h * 0.92))
-            place = rank + 1 if rank == 0 or st.scores[i] != st.scores[order[rank - 1]] else None
+            place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
             num = pygame.Rect(r.x, r.y, round(r.h * 1.1), r.h)
-            if place is not None:
-                ui.text(surface, f"{place}.", num, role="display", size=min(m.body, r.h),
-                        colour=t.text_muted, valign="middle")
-            icon = pygame.Rect(num.right, r.y + round(r.h * 0.1), round(r.h * 0.8),
-                               round(r.h * 0.8))
+            ui.text(
+                surface,
+                f"{place}.",
+                num,
+                role="display",
+                size=min(m.body, r.h),
+                colour=t.text_muted,
+                valign="middle",
+            )
+            icon = pygame.Rect(
+                num.right, r.y + round(r.h * 0.1), round(r.h * 0.8), round(r.h * 0.8)
+            )
             team_badge(ui, surface, team, icon)
             name = pygame.Rect(icon.right + m.gap, r.y, round(r.w * 0.55), r.h)
-            ui.text(surface, tr("Team {letter}: {name}").format(letter=team.letter,
-                                                                 name=tr(team.name)),
-                    name, role="bold", size=min(m.body, r.h), valign="middle")
-            ui.text(surface, tr("{points} pts").format(points=st.scores[i]),
-                    pygame.Rect(name.right, r.y, r.right - name.right, r.h), role="display",
-                    size=min(m.body, r.h), colour=t.accent, align="right", valign="middle")
+            ui.text(
+                surface,
+                tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name)),
+                name,
+                role="bold",
+                size=min(m.body, r.h),
+                valign="middle",
+            )
+            ui.text(
+                surface,
+                tr("{points} pts").format(points=st.scores[i]),
+                pygame.Rect(name.right, r.y, r.right - name.right, r.h),
+                role="display",
+                size=min(m.body, r.h),
+                colour=t.accent,
+                align="right",
+                valign="middle",
+            )

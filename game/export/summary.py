@@ -1,0 +1,379 @@
+"""A session summary a facilitator can save: what was played and how the group answered.
+
+No personal data: the only names are the team names of the session (or "You" in solo play).
+The counts come from `state.results`; cards that were not played are not counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.content.help import Region
+from game.export import _text as words
+from game.export._pdf import (
+    ACCENT,
+    ACCENT_DARK,
+    BODY,
+    FLAG,
+    HAIRLINE,
+    HEAD,
+    INK,
+    MUTED,
+    PANEL,
+    PT,
+    RATING_COLOUR,
+    WHITE,
+    FlowDoc,
+    clean,
+    file_path,
+    flag_icon,
+    language,
+    rating_icon,
+    rating_word,
+    reason_icon,
+)
+from game.export.guide_pdf import help_section
+from game.i18n import _
+from game.model.cards import Card, Rating, Tag
+from game.model.session import CardResult, SessionState
+
+
+@dataclass(frozen=True)
+class PlayedCard:
+    card: Card
+    results: tuple[CardResult, ...]
+
+    @property
+    def option_counts(self) -> list[int]:
+        picked = Counter(r.response for r in self.results)
+        return [picked[i] for i in range(len(self.card.responses))]
+
+    @property
+    def reason_counts(self) -> list[int]:
+        picked = Counter(r.reason for r in self.results if r.reason is not None)
+        return [picked[i] for i in range(len(self.card.reasons))]
+
+    @property
+    def wrong_reasons(self) -> int:
+        return sum(1 for r in self.results if r.reason is not None and not r.reason_right)
+
+    @property
+    def missed(self) -> bool:
+        """A non-safe option or a wrong reason was picked."""
+        return self.wrong_reasons > 0 or any(r.rating is not Rating.SAFE for r in self.results)
+
+    @property
+    def teams(self) -> list[int]:
+        return sorted({r.team for r in self.results})
+
+
+def played_cards(state: SessionState) -> list[PlayedCard]:
+    """The cards that have results, in the order they were first answered."""
+    by_id = {c.id: c for c in state.cards}
+    order: list[str] = []
+    for result in state.results:
+        if result.card_id not in order and result.card_id in by_id:
+            order.append(result.card_id)
+    return [
+        PlayedCard(by_id[cid], tuple(r for r in state.results if r.card_id == cid)) for cid in order
+    ]
+
+
+def _tags_covered(played: list[PlayedCard]) -> list[Tag]:
+    seen: list[Tag] = []
+    for p in played:
+        for tag in p.card.tags:
+            if tag not in seen:
+                seen.append(tag)
+    return seen
+
+
+def team_game(state: SessionState) -> bool:
+    """Teams are named (and scored) only when more than one team plays."""
+    return len(state.teams) > 1
+
+
+def _skipped(state: SessionState) -> int:
+    return len(getattr(state, "skipped", ()) or ())
+
+
+def _team_names(state: SessionState, indexes: list[int]) -> str:
+    return ", ".join(clean(state.teams[i].name) for i in indexes if 0 <= i < len(state.teams))
+
+
+def _follow_up(played: list[PlayedCard]) -> list[str]:
+    """The discussion prompts, the missed cards' first."""
+    ordered = [p for p in played if p.missed] + [p for p in played if not p.missed]
+    prompts: list[str] = []
+    for p in ordered:
+        for prompt in p.card.discuss:
+            text = clean(prompt)
+            if text not in prompts:
+                prompts.append(text)
+    return prompts
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item."""
+    return clean(text).replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(
+    state: SessionState, language_code: str, region: Region, *, today: dt.date | None = None
+) -> str:
+    """The session summary as Markdown (for saving as a .md file or pasting into notes)."""
+    day = today or dt.date.today()
+    with language(language_code):
+        played = played_cards(state)
+        out: list[str] = [f"# Red Flags: {_('Session summary')}", ""]
+        out.append(f"- **{_('Date')}:** {words.long_date(day, language_code)}")
+        out.append(
+            f"- **{_('Cards played')}:** "
+            + _("{played} of {total}").format(played=len(played), total=len(state.cards))
+        )
+        if _skipped(state):
+            out.append(f"- **{_('Cards skipped')}:** {_skipped(state)}")
+        if team_game(state):
+            out.append(f"- **{_('Teams')}:** {_team_names(state, list(range(len(state.teams))))}")
+        out.append("")
+        if team_game(state) and state.results:
+            out += [f"## {_('Scores')}", "", f"| {_('Team')} | {_('Points')} |", "| --- | ---: |"]
+            for team, score in zip(state.teams, state.scores):
+                out.append(f"| {_md(team.name)} | {score} |")
+            out.append("")
+        out += [f"## {_('How the group answered')}", ""]
+        if not played:
+            out += [_("No cards were answered in this session."), ""]
+        for n, p in enumerate(played, start=1):
+            card = p.card
+            out.append(f"### {n}. {_md(card.red_flag)} (`{card.id}`)")
+            out.append("")
+            if team_game(state):
+                out += [f"{_('Answered by')}: {_team_names(state, p.teams)}", ""]
+            out += [
+                f"| # | {_('Option')} | {_('Rating')} | {_('Picked')} |",
+                "| ---: | --- | --- | ---: |",
+            ]
+            for i, (response, count) in enumerate(zip(card.responses, p.option_counts), start=1):
+                out.append(
+                    f"| {i} | {_md(response.text)} | {rating_word(response.rating)} | {count} |"
+                )
+            out += ["", f"| | {_('Reason')} | | {_('Picked')} |", "| ---: | --- | --- | ---: |"]
+            for i, (reason, count) in enumerate(zip(card.reasons, p.reason_counts)):
+                mark = _("Right reason") if reason.right else ""
+                out.append(f"| {'ABC'[i] if i < 3 else i + 1} | {_md(reason.text)} | {mark} | {count} |")
+            out += ["", f"**{_('Remember')}:** {_md(card.takeaway)}", ""]
+        tags = _tags_covered(played)
+        if tags:
+            out += [f"## {_('Red flags covered')}", ""]
+            out += [f"- {_md(words.tag_name(t))}" for t in tags]
+            out.append("")
+        missed = [p for p in played if p.missed]
+        out += [f"## {_('Most missed')}", ""]
+        if missed:
+            for p in missed:
+                out.append(f"- **{_md(p.card.red_flag)}** (`{p.card.id}`): {_md(_miss_detail(p))}")
+                out.append(f"  {_('Remember')}: {_md(p.card.takeaway)}")
+        else:
+            out.append(_("Every card was answered with a safe option and the right reason."))
+        out.append("")
+        prompts = _follow_up(played)
+        if prompts:
+            out += [f"## {_('Questions to follow up')}", ""]
+            out += [f"- {_md(q)}" for q in prompts]
+            out.append("")
+        out += [f"## {_('Where to get help: {region}').format(region=_md(region.name_in(language_code)))}", ""]
+        out += [words.never_your_fault(), ""]
+        for service in region.services:
+            out.append(
+                f"- **{_md(service.name)}**: {_md(service.contact)} - {_md(service.about_in(language_code))}"
+            )
+        out += ["", f"**{_md(words.emergency_line(region))}**", "", f"_{words.checked_line(region, language_code)}_", ""]
+        return "\n".join(out)
+
+
+def _miss_detail(p: PlayedCard) -> str:
+    parts = []
+    ratings = Counter(r.rating for r in p.results if r.rating is not Rating.SAFE)
+    for rating in (Rating.HARMFUL, Rating.RISKY):
+        if ratings[rating]:
+            parts.append(
+                _("{rating} option picked {n} times").format(rating=rating_word(rating), n=ratings[rating])
+                if ratings[rating] > 1
+                else _("{rating} option picked").format(rating=rating_word(rating))
+            )
+    wrong = p.wrong_reasons
+    if wrong:
+        parts.append(
+            _("wrong reason picked {n} times").format(n=wrong) if wrong > 1 else _("wrong reason picked")
+        )
+    return "; ".join(parts)
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def render_summary_pdf(
+    state: SessionState,
+    language_code: str,
+    region: Region,
+    path: Path | str,
+    *,
+    today: dt.date | None = None,
+) -> Path:
+    """The session summary as a PDF; returns the path."""
+    out = file_path(path)
+    day = today or dt.date.today()
+    with language(language_code):
+        played = played_cards(state)
+        title = _("Session summary")
+        doc = FlowDoc(title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}")
+        doc.page_label = _("Page {page}")
+        doc.new_page()
+        _title(doc, title, day, language_code, state, played)
+        if team_game(state) and state.results:
+            _scores(doc, state)
+        doc.heading(_("How the group answered"), keep=40)
+        if not played:
+            doc.text(_("No cards were answered in this session."))
+        for n, p in enumerate(played, start=1):
+            _played_card(doc, n, p, state)
+        tags = _tags_covered(played)
+        if tags:
+            doc.heading(_("Red flags covered"))
+            for tag in tags:
+                doc.ensure(7)
+                flag_icon(doc, doc.MARGIN + 0.5, doc.cy + 0.6, 3.6)
+                doc.text(words.tag_name(tag), indent=6, after=1.2)
+        doc.heading(_("Most missed"))
+        missed = [p for p in played if p.missed]
+        if not missed:
+            doc.text(_("Every card was answered with a safe option and the right reason."))
+        for p in missed:
+            doc.use(BODY, "B", 10.5, INK)
+            doc.text(clean(p.card.red_flag), style="B", after=0.3)
+            doc.text(_miss_detail(p) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
+            doc.text(_("Remember") + ": " + clean(p.card.takeaway), size=10, after=2.5)
+        prompts = _follow_up(played)
+        if prompts:
+            doc.heading(_("Questions to follow up"))
+            doc.bullets(prompts)
+        help_section(doc, region, language_code, own_page=False)
+        doc.output(str(out))
+    return out
+
+
+def _title(
+    doc: FlowDoc, title: str, day: dt.date, lang: str, state: SessionState, played: list[PlayedCard]
+) -> None:
+    x, w = doc.MARGIN, doc.width
+    doc.fill_rgb(ACCENT)
+    doc.rect(x, doc.cy, w, 30, style="F", round_corners=True, corner_radius=5)
+    flag_icon(doc, x + 9, doc.cy + 7, 8, WHITE)
+    doc.use(HEAD, "B", 9.5, WHITE)
+    doc.text_at(x + 18, doc.cy + 7.4, 80, "RED FLAGS")
+    doc.use(HEAD, "B", 21, WHITE)
+    doc.text_at(x + 9, doc.cy + 15.5, w - 18, title)
+    doc.cy += 35
+    facts = [
+        _("Date: {date}").format(date=words.long_date(day, lang)),
+        _("Cards played: {played} of {total}").format(played=len(played), total=len(state.cards)),
+    ]
+    if team_game(state):
+        facts.append(_("Teams: {names}").format(names=_team_names(state, list(range(len(state.teams))))))
+    doc.text("   ·   ".join(facts), size=10, colour=MUTED, after=2)
+
+
+def _scores(doc: FlowDoc, state: SessionState) -> None:
+    doc.heading(_("Scores"), keep=12)
+    best = max(state.scores) if state.scores else 0
+    bar_w = doc.width - 60
+    for team, score in zip(state.teams, state.scores):
+        doc.ensure(8)
+        doc.use(BODY, "B", 10.5, INK)
+        doc.text_at(doc.MARGIN, doc.cy, 40, clean(team.name))
+        doc.fill_rgb(PANEL)
+        doc.rect(doc.MARGIN + 42, doc.cy + 0.8, bar_w, 4, style="F", round_corners=True, corner_radius=2)
+        if best:
+            doc.fill_rgb(ACCENT)
+            doc.rect(
+                doc.MARGIN + 42, doc.cy + 0.8, max(4.0, bar_w * score / best), 4, style="F",
+                round_corners=True, corner_radius=2,
+            )
+        doc.use(HEAD, "", 10.5, ACCENT_DARK)
+        doc.text_at(doc.MARGIN + 44 + bar_w, doc.cy, 14, str(score), align="R")
+        doc.cy += 7.5
+
+
+def _played_card(doc: FlowDoc, n: int, p: PlayedCard, state: SessionState) -> None:
+    card = p.card
+    w = doc.width
+    count_w = 14.0
+    text_x = doc.MARGIN + 34
+    text_w = w - 34 - count_w - 2
+    size = 9.5
+    line_h = size * PT * 1.25
+    # measure the whole block so that a card never splits over two pages
+    doc.use(BODY, "", size, INK)
+    rows_h = sum(
+        max(len(doc.lines_of(clean(r.text), text_w)), 1) * line_h + 1.6 for r in card.responses
+    ) + sum(max(len(doc.lines_of(clean(r.text), text_w)), 1) * line_h + 1.6 for r in card.reasons)
+    h = 10.5 + 4.5 + rows_h + 6 + 10
+    doc.ensure(h)
+    doc.label_in_disc(doc.MARGIN + 3.2, doc.cy + 3.3, 3.2, str(n), ACCENT)
+    doc.use(HEAD, "", 11.5, INK)
+    doc.text_at(doc.MARGIN + 9, doc.cy + 0.3, w - 9, clean(card.red_flag))
+    doc.use(BODY, "", 8.5, MUTED)
+    meta = card.id
+    if team_game(state):
+        meta += "   ·   " + _("Answered by {teams}").format(teams=_team_names(state, p.teams))
+    doc.text_at(doc.MARGIN + 9, doc.cy + 5.6, w - 9, meta)
+    doc.cy += 10.5
+    doc.use(BODY, "B", 8, MUTED)
+    doc.text_at(doc.MARGIN + w - count_w - 10, doc.cy, count_w + 10, _("Picked"), align="R")
+    doc.cy += 4.5
+    for i, (response, count) in enumerate(zip(card.responses, p.option_counts)):
+        y = doc.cy
+        doc.use(BODY, "", size, INK)
+        lines = max(len(doc.lines_of(clean(response.text), text_w)), 1)
+        doc.label_in_disc(doc.MARGIN + 2.3, y + line_h / 2, 2.2, str(i + 1), ACCENT)
+        rating_icon(doc, response.rating, doc.MARGIN + 9.5, y + line_h / 2, 2.0)
+        doc.use(BODY, "B", 9, RATING_COLOUR[response.rating])
+        doc.text_at(doc.MARGIN + 13, y, 21, rating_word(response.rating))
+        _row_text(doc, text_x, y, text_w, clean(response.text), count, size, count_w)
+        doc.cy += lines * line_h + 1.6
+    doc.cy += 1.5
+    for i, (reason, count) in enumerate(zip(card.reasons, p.reason_counts)):
+        y = doc.cy
+        doc.use(BODY, "", size, INK)
+        lines = max(len(doc.lines_of(clean(reason.text), text_w)), 1)
+        reason_icon(doc, reason.right, doc.MARGIN + 2.3, y + line_h / 2, 2.0)
+        doc.use(BODY, "B", 9, RATING_COLOUR[Rating.SAFE] if reason.right else MUTED)
+        label = ("ABC"[i] if i < 3 else str(i + 1)) + "  " + (_("Right reason") if reason.right else "")
+        doc.text_at(doc.MARGIN + 6.5, y, 27, label)
+        _row_text(doc, text_x, y, text_w, clean(reason.text), count, size, count_w)
+        doc.cy += lines * line_h + 1.6
+    doc.cy += 1
+    doc.use(BODY, "B", 9.5, ACCENT_DARK)
+    doc.text(_("Remember") + ": " + clean(card.takeaway), size=9.5, style="B", colour=ACCENT_DARK, after=1.5)
+    doc.line_rgb(HAIRLINE, 0.25)
+    doc.line(doc.MARGIN, doc.cy, doc.MARGIN + w, doc.cy)
+    doc.cy += 4
+
+
+def _row_text(
+    doc: FlowDoc, x: float, y: float, w: float, text: str, count: int, size: float, count_w: float
+) -> None:
+    doc.use(BODY, "", size, INK if count else MUTED)
+    doc.para(x, y, w, text, leading=1.25)
+    doc.use(HEAD, "B" if count else "", 10, ACCENT_DARK if count else HAIRLINE)
+    doc.text_at(x + w + 2, y - 0.3, count_w, str(count), align="R")
+
+
+

@@ -1,0 +1,84 @@
+"""Asks before leaving a game, so a stray click does not throw away a class's round."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.input import Act, Input
+from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
+from game.ui.scene import Scene
+from game.ui.services import tr
+from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class ConfirmScene(Scene):
+    name = "confirm"
+    opaque = False
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.stay_btn = Button("stay", "No, keep playing", kind="primary")
+        self.leave_btn = Button("leave", "Yes, leave")
+        self.group = FocusGroup([self.stay_btn, self.leave_btn], index=0)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        m = self.ui.m
+        self.card = centered(m.screen, min(size[0] * 0.7, m.h * 1.1), size[1] * 0.5)
+        inner = inset(self.card, m.pad * 1.5)
+        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
+        bottom, self.body = take_bottom(rest, m.body * 2.3, m.pad * 0.6)
+        self.stay_btn.rect, self.leave_btn.rect = split_cols(bottom, (1, 1), m.pad)
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.group.set_hover(inp.pos)
+        if inp.act is Act.BACK:
+            self.app.pop()
+            return True
+        if inp.act is Act.CLICK:
+            hit = self.group.at(inp.pos)
+            if hit is not None:
+                self.activate(hit)
+            return True
+        if inp.act is Act.CONFIRM and self.group.focused is not None:
+            self.activate(self.group.focused)
+            return True
+        if inp.act in (Act.NEXT, Act.RIGHT, Act.PREV, Act.LEFT):
+            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT) else -1)
+            return True
+        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def activate(self, button: Button) -> None:
+        if button is self.stay_btn:
+            self.app.pop()
+        else:
+            self.app.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        dim(ui, surface)
+        panel(ui, surface, self.card, t.panel)
+        ui.text(
+            surface,
+            tr("Leave this game?"),
+            self.heading,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            align="center",
+            valign="middle",
+        )
+        ui.text(
+            surface,
+            tr("You will go back to the title screen. The points of this game will not be kept."),
+            self.body,
+            colour=t.text_muted,
+            align="center",
+            valign="middle",
+        )
+        draw_group(ui, surface, self.group)

@@ -1,0 +1,330 @@
+"""Setup: mode, number of teams, age group, deck and number of cards, then Start.
+
+Keyboard: Up/Down (or Tab) move between rows, Left/Right change the choice in a row, Enter
+starts (from a row it moves on to the next row). Mouse: click any choice. The chosen value
+has a tick as well as a colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.cards import AgeBand
+from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
+from game.ui.app import CARD_COUNTS
+from game.ui.input import Act, Input
+from game.ui.layout import take_bottom, take_top
+from game.ui.scene import Scene
+from game.ui.services import tr
+from game.ui.widgets import Button, background, draw_button, focus_ring, panel, team_badge
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+BANDS = (
+    (AgeBand.KIDS, "Ages 10–12"),
+    (AgeBand.YOUNG_TEENS, "Ages 13–15"),
+    (AgeBand.OLDER_TEENS, "Ages 16–18"),
+    (AgeBand.ADULTS, "Adults"),
+)
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    chips: list[Button]
+    values: list[object]
+    rect: pygame.Rect
+
+
+class SetupScene(Scene):
+    name = "setup"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.setup = replace(app.setup)
+        if self.setup.deck_id not in [d.id for d in app.decks]:
+            self.setup.deck_id = None
+        if self.setup.count not in CARD_COUNTS:
+            self.setup.count = min(CARD_COUNTS, key=lambda c: abs(c - self.setup.count))
+        self.start_btn = Button("start", "Start", kind="primary", badge="Enter")
+        self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
+        self.focus = -1  # -1: the Start button; 0..n-1: a row; n: Back
+        self.hover_btn: Button | None = None
+        self.message = ""
+        self._build_rows()
+
+    def _build_rows(self) -> None:
+        def chips(
+            key: str, items: list[tuple[object, str, bool]]
+        ) -> tuple[list[Button], list[object]]:
+            return (
+                [
+                    Button(f"{key}:{i}", label, kind="chip", translate=tr_)
+                    for i, (_, label, tr_) in enumerate(items)
+                ],
+                [v for v, _, _ in items],
+            )
+
+        rows: list[Row] = []
+        b, v = chips("mode", [(Mode.SOLO, "Solo", True), (Mode.TEAMS, "Teams", True)])
+        rows.append(Row("mode", "Who plays", b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.setup.mode is Mode.TEAMS:
+            b, v = chips("teams", [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
+            rows.append(Row("teams", "Teams", b, v, pygame.Rect(0, 0, 0, 0)))
+        b, v = chips("band", [(band, label, True) for band, label in BANDS])
+        rows.append(Row("band", "Age group", b, v, pygame.Rect(0, 0, 0, 0)))
+        decks: list[tuple[object, str, bool]] = [(None, "All decks", True)]
+        decks += [(d.id, d.info.title, False) for d in self.app.decks]
+        b, v = chips("deck", decks)
+        rows.append(Row("deck", "Deck", b, v, pygame.Rect(0, 0, 0, 0)))
+        b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
+        rows.append(Row("count", "Cards", b, v, pygame.Rect(0, 0, 0, 0)))
+        self.rows = rows
+        self._mark_selected()
+
+    def _value(self, key: str) -> object:
+        return {
+            "mode": self.setup.mode,
+            "teams": self.setup.teams,
+            "band": self.setup.band,
+            "deck": self.setup.deck_id,
+            "count": self.setup.count,
+        }[key]
+
+    def _mark_selected(self) -> None:
+        for row in self.rows:
+            current = self._value(row.key)
+            for chip, value in zip(row.chips, row.values, strict=True):
+                chip.selected = value == current
+        available = len(self.app.cards_for(self.setup))
+        self.available = available
+        self.start_btn.enabled = available > 0
+
+    def _set(self, key: str, value: object) -> None:
+        attr = {
+            "mode": "mode",
+            "teams": "teams",
+            "band": "band",
+            "deck": "deck_id",
+            "count": "count",
+        }[key]
+        setattr(self.setup, attr, value)
+        if key == "mode":
+            focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
+            self._build_rows()
+            self.layout(self.app.size)
+            if focus_key is not None:
+                self.focus = next(i for i, r in enumerate(self.rows) if r.key == focus_key)
+        self._mark_selected()
+        self.message = ""
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        ui, m = self.ui, self.ui.m
+        w, h = size
+        area = pygame.Rect(m.pad * 2, m.pad, w - 4 * m.pad, h - 2 * m.pad)
+        self.heading, rest = take_top(area, m.heading * 1.5, m.pad * 0.3)
+        bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.8)
+        bw = round(min(w * 0.3, m.body * 9))
+        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        qb = round(min(w * 0.16, m.small * 6.5))
+        self.back_btn.rect = pygame.Rect(
+            bottom.x, bottom.y + round(bottom.h * 0.15), qb, round(bottom.h * 0.7)
+        )
+        self.back_btn.size = m.small
+        self.info_rect = pygame.Rect(
+            self.back_btn.rect.right + m.pad,
+            bottom.y,
+            self.start_btn.rect.x - self.back_btn.rect.right - 2 * m.pad,
+            bottom.h,
+        )
+        teams_extra = 1 if self.setup.mode is Mode.TEAMS else 0
+        n = len(self.rows) + teams_extra
+        row_h = min(rest.h / n, m.body * 3.3)
+        label_w = round(rest.w * 0.2)
+        chip_h = round(min(row_h * 0.7, m.body * 2.1))
+        y = rest.y + (rest.h - row_h * n) / 3
+        for row in self.rows:
+            row.rect = pygame.Rect(rest.x, round(y), rest.w, round(row_h))
+            x = row.rect.x + label_w
+            avail = row.rect.right - x
+            gap = round(m.gap * 0.8)
+            size_ = m.small
+            widths = [
+                ui.engine.layout(c.text, "bold", size_, 10_000).w
+                + round(m.unit * 5)
+                + round(chip_h * 0.9)
+                for c in row.chips
+            ]
+            total = sum(widths) + gap * (len(widths) - 1)
+            if total > avail:  # shrink all chips of the row evenly to fit
+                k = (avail - gap * (len(widths) - 1)) / sum(widths)
+                widths = [round(wd * k) for wd in widths]
+            for chip, wd in zip(row.chips, widths, strict=True):
+                chip.rect = pygame.Rect(x, round(y + (row_h - chip_h) / 2), wd, chip_h)
+                chip.size = size_
+                x += wd + gap
+            y += row_h
+            if row.key == "teams":
+                self.teams_rect = pygame.Rect(
+                    rest.x + label_w, round(y), rest.w - label_w, round(row_h)
+                )
+                y += row_h
+
+    # -- input -----------------------------------------------------------------------------
+
+    def _all_buttons(self) -> list[Button]:
+        return [c for r in self.rows for c in r.chips] + [self.start_btn, self.back_btn]
+
+    def handle(self, inp: Input) -> bool:
+        n = len(self.rows)
+        if inp.act is Act.HOVER:
+            hit = next((b for b in self._all_buttons() if b.rect.collidepoint(inp.pos)), None)
+            changed = hit is not self.hover_btn
+            self.hover_btn = hit
+            return changed
+        if inp.act is Act.BACK:
+            self.app.pop()
+            return True
+        if inp.act is Act.CLICK:
+            if self.start_btn.rect.collidepoint(inp.pos):
+                self.start()
+            elif self.back_btn.rect.collidepoint(inp.pos):
+                self.app.pop()
+            else:
+                for i, row in enumerate(self.rows):
+                    for chip, value in zip(row.chips, row.values, strict=True):
+                        if chip.rect.collidepoint(inp.pos):
+                            self.focus = i
+                            self._set(row.key, value)
+                            return True
+            return True
+        if inp.act in (Act.DOWN, Act.NEXT):
+            self.focus = self._step(1)
+            return True
+        if inp.act in (Act.UP, Act.PREV):
+            self.focus = self._step(-1)
+            return True
+        if inp.act in (Act.LEFT, Act.RIGHT) and 0 <= self.focus < n:
+            row = self.rows[self.focus]
+            i = row.values.index(self._value(row.key)) if self._value(row.key) in row.values else 0
+            i = (i + (1 if inp.act is Act.RIGHT else -1)) % len(row.values)
+            self._set(row.key, row.values[i])
+            return True
+        if inp.act is Act.CONFIRM:
+            if self.focus == -1:
+                self.start()
+            elif self.focus == n:
+                self.app.pop()
+            else:
+                self.focus = self._step(1)
+            return True
+        return inp.act is Act.PICK
+
+    def _step(self, step: int) -> int:
+        order = list(range(len(self.rows))) + [-1, len(self.rows)]
+        i = order.index(self.focus) if self.focus in order else 0
+        return order[(i + step) % len(order)]
+
+    def start(self) -> None:
+        if not self.start_btn.enabled:
+            self.message = "No cards fit these choices. Try another age group or deck."
+            return
+        message = self.app.start_game(replace(self.setup))
+        if message:
+            self.message = message
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        surface.blit(background(ui, surface.get_size()), (0, 0))
+        ui.text(
+            surface,
+            tr("Set up the game"),
+            self.heading,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
+        for i, row in enumerate(self.rows):
+            focused = i == self.focus
+            if focused:
+                band = row.rect.inflate(round(m.unit * 2), -round(m.unit * 0.6))
+                panel(ui, surface, band, t.panel, shadow=False)
+                focus_ring(ui, surface, band)
+            label = pygame.Rect(
+                row.rect.x + round(m.unit * 1.5),
+                row.rect.y,
+                round(row.rect.w * 0.2) - round(m.unit * 2),
+                row.rect.h,
+            )
+            ui.text(
+                surface,
+                tr(row.label),
+                label,
+                role="semi",
+                size=m.body,
+                colour=t.heading if focused else t.text_muted,
+                valign="middle",
+            )
+            for chip in row.chips:
+                draw_button(ui, surface, chip, hovered=chip is self.hover_btn)
+            if row.key == "teams":
+                self._draw_teams(surface)
+        draw_button(
+            ui,
+            surface,
+            self.start_btn,
+            focused=self.focus == -1,
+            hovered=self.start_btn is self.hover_btn,
+        )
+        draw_button(
+            ui,
+            surface,
+            self.back_btn,
+            focused=self.focus == len(self.rows),
+            hovered=self.back_btn is self.hover_btn,
+        )
+        if self.message:
+            info, colour = tr(self.message), t.accent
+        elif not self.app.decks:
+            info, colour = tr("No decks were found. Ask your teacher to add deck files."), t.accent
+        else:
+            info = tr("{n} cards fit these choices").format(n=self.available)
+            colour = t.text_muted
+        ui.text(
+            surface,
+            info,
+            self.info_rect,
+            size=m.small,
+            colour=colour,
+            align="right",
+            valign="middle",
+        )
+
+    def _draw_teams(self, surface: pygame.Surface) -> None:
+        ui, m = self.ui, self.ui.m
+        teams = DEFAULT_TEAMS[: self.setup.teams]
+        rect = self.teams_rect
+        slot = rect.w / 6
+        for i, team in enumerate(teams):
+            x = round(rect.x + i * slot)
+            icon = pygame.Rect(
+                x, rect.centery - round(m.small * 0.8), round(m.small * 1.6), round(m.small * 1.6)
+            )
+            team_badge(ui, surface, team, icon)
+            label = pygame.Rect(
+                icon.right + round(m.unit * 0.8),
+                rect.y,
+                round(slot - icon.w - m.unit * 1.6),
+                rect.h,
+            )
+            ui.text(surface, tr(team.name), label, role="bold", size=m.small, valign="middle")

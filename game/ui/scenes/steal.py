@@ -1,0 +1,145 @@
+"""Steal (team turns): the answering team's choice was not the safest, so another team may take
+the card with its own choice. First pick the team (or "No steal"), then that team's option."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.session import Phase
+from game.ui.input import Act, Input
+from game.ui.layout import inset, take_top
+from game.ui.scenes.common import PlayScene
+from game.ui.services import tr
+from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
+
+if TYPE_CHECKING:
+    from game.ui.app import App, PlayContext
+
+
+class StealScene(PlayScene):
+    name = "steal"
+    kind = "steal"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        st = self.state
+        self.team_ids = [i for i in range(len(st.teams)) if i != st.turn]
+        self.team_btns = [
+            Button(
+                f"team{i}",
+                tr("Team {letter}: {name}").format(
+                    letter=st.teams[i].letter, name=tr(st.teams[i].name)
+                ),
+                translate=False,
+                badge=str(n + 1),
+                kind="option",
+                align="left",
+            )
+            for n, i in enumerate(self.team_ids)
+        ]
+        for b, i in zip(self.team_btns, self.team_ids, strict=True):
+            team = st.teams[i]
+            b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
+        self.no_btn = Button("nosteal", "No steal — go on", kind="primary", badge="Enter")
+        self.option_btns = [
+            Button(
+                f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+            )
+            for i, r in enumerate(st.card.responses)
+        ]
+        self.thief: int | None = None
+        self.group = FocusGroup(self.team_btns + [self.no_btn], index=len(self.team_btns))
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        m = self.ui.m
+        self.heading, rest = take_top(self.content, m.large * 2.6, m.pad * 0.5)
+        self.chosen, rest = take_top(rest, m.small * 3.2, m.pad * 0.7)
+        buttons = self.group.buttons
+        n = len(buttons)
+        gap = round(m.pad * 0.6)
+        bh = min((rest.h - gap * (n - 1)) / n, m.body * 3.2)
+        y = rest.y
+        for b in buttons:
+            b.rect = pygame.Rect(
+                rest.x + round(m.unit * 1.6), round(y), round(rest.w * 0.7), round(bh)
+            )
+            y += bh + gap
+
+    def _choose_team(self, n: int) -> None:
+        self.thief = self.team_ids[n]
+        self.group = FocusGroup(self.option_btns, index=None)
+        self.layout(self.app.size)
+
+    def _decide(self, button: Button) -> None:
+        if button is self.no_btn:
+            self.session.no_steal()
+            self.after_action()
+        elif button in self.team_btns:
+            self._choose_team(self.team_btns.index(button))
+        elif self.thief is not None and self.session.phase is Phase.STEAL:
+            self.session.steal(self.thief, self.option_btns.index(button))
+            self.after_action()
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.hover(inp, self.group)
+        if inp.act is Act.BACK and self.thief is not None:
+            self.thief = None
+            self.group = FocusGroup(self.team_btns + [self.no_btn], index=len(self.team_btns))
+            self.layout(self.app.size)
+            return True
+        if self.handle_bar(inp):
+            return True
+        if inp.act is Act.PICK:
+            choices = self.team_btns if self.thief is None else self.option_btns
+            if inp.index < len(choices):
+                self._decide(choices[inp.index])
+            return True
+        if inp.act is Act.CLICK:
+            hit = self.group.at(inp.pos)
+            if hit is not None:
+                self._decide(hit)
+            return True
+        if inp.act is Act.CONFIRM and self.group.focused is not None:
+            self._decide(self.group.focused)
+            return True
+        if inp.act in (Act.NEXT, Act.DOWN, Act.PREV, Act.UP):
+            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN) else -1)
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        self.draw_bar(surface)
+        st = self.state
+        if self.thief is None:
+            text = tr("Not the safest choice. Can another team steal this card?")
+        else:
+            team = st.teams[self.thief]
+            text = tr("Team {letter}: {name} — which is the safest choice?").format(
+                letter=team.letter, name=tr(team.name)
+            )
+        ui.text(
+            surface,
+            text,
+            self.heading,
+            role="display",
+            size=m.large,
+            colour=t.heading,
+            valign="middle",
+        )
+        panel(ui, surface, self.chosen, t.panel, shadow=False)
+        team = st.teams[st.turn]
+        chosen = st.card.responses[st.choice or 0].text
+        ui.text(
+            surface,
+            tr("Team {letter} chose: {text}").format(letter=team.letter, text=chosen),
+            inset(self.chosen, m.unit * 1.8, m.unit * 1.0),
+            size=m.small,
+            colour=t.text_muted,
+            valign="middle",
+        )
+        draw_group(ui, surface, self.group)

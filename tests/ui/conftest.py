@@ -1,0 +1,31 @@
+"""Headless pygame for the UI tests: the dummy video and audio drivers are set before pygame
+is imported anywhere, so the tests run on machines without a display or sound card."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from collections.abc import Iterator  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from .driver import Driver  # noqa: E402
+
+SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
+
+
+@pytest.fixture
+def make_driver() -> Iterator[type[Driver]]:
+    created: list[Driver] = []
+
+    def factory(*args: object, **kwargs: object) -> Driver:
+        d = Driver(*args, **kwargs)  # type: ignore[arg-type]
+        created.append(d)
+        return d
+
+    yield factory  # type: ignore[misc]
+    pygame.quit()
