@@ -285,7 +285,9 @@ class Doc(FPDF):
 # --- icons drawn as shapes ------------------------------------------------------------------
 
 
-def regular(cx: float, cy: float, r: float, sides: int, start_deg: float) -> list[tuple[float, float]]:
+def regular(
+    cx: float, cy: float, r: float, sides: int, start_deg: float
+) -> list[tuple[float, float]]:
     return [
         (
             cx + r * math.cos(math.radians(start_deg + i * 360 / sides)),
@@ -296,7 +298,11 @@ def regular(cx: float, cy: float, r: float, sides: int, start_deg: float) -> lis
 
 
 def check_mark(doc: Doc, cx: float, cy: float, r: float, colour: RGB = WHITE) -> None:
-    pts = [(cx - 0.5 * r, cy + 0.02 * r), (cx - 0.12 * r, cy + 0.4 * r), (cx + 0.55 * r, cy - 0.38 * r)]
+    pts = [
+        (cx - 0.5 * r, cy + 0.02 * r),
+        (cx - 0.12 * r, cy + 0.4 * r),
+        (cx + 0.55 * r, cy - 0.38 * r),
+    ]
     doc.polyline_stroke(pts, colour, max(0.35, r * 0.28))
 
 

@@ -29,7 +29,9 @@ def safe_moves(*, with_support: bool = False) -> list[Move]:
             "stop",
             _("Stop"),
             _("Stop replying. Don't send, don't pay."),
-            _("Stop replying. Don't send, don't pay, don't negotiate. If you already did, stop now."),
+            _(
+                "Stop replying. Don't send, don't pay, don't negotiate. If you already did, stop now."
+            ),
         ),
         Move(
             "save",
@@ -78,7 +80,9 @@ def safe_moves(*, with_support: bool = False) -> list[Move]:
 
 
 def moves_order_note() -> str:
-    return _("When the moves pull different ways: save the evidence, then block and report, then tell.")
+    return _(
+        "When the moves pull different ways: save the evidence, then block and report, then tell."
+    )
 
 
 def ground_rules() -> list[tuple[str, str]]:

@@ -190,7 +190,10 @@ def _card_frame(doc: Doc, x: float, y: float, back: bool, number: int, card: Car
     doc.text_at(fx + PAD_X - FRAME_INSET, y + CARD_H - 8.3, 90, card.id)
     if not back:
         doc.text_at(
-            fx + fw / 2, y + CARD_H - 8.3, fw / 2 - PAD_X + FRAME_INSET, _("Answers on the back"),
+            fx + fw / 2,
+            y + CARD_H - 8.3,
+            fw / 2 - PAD_X + FRAME_INSET,
+            _("Answers on the back"),
             align="R",
         )
 
@@ -264,14 +267,32 @@ FRONT_WIDTHS = (79.0, CARD_W - 2 * PAD_X - COL_GAP - 79.0)
 BACK_WIDTHS = ((CARD_W - 2 * PAD_X - COL_GAP) / 2,) * 2
 
 
-def _front(doc: Doc, card: Card, number: int, x: float, y: float) -> None:
-    _card_frame(doc, x, y, False, number, card)
+def fit_scales(cards: Sequence[Card], language_code: str = "en") -> list[tuple[float, float]]:
+    """The (front, back) text scale each card is printed at; 1.0 is the base size."""
+    with language(language_code):
+        doc = Doc("portrait", lang=language_code)
+        doc.add_page()
+        return [
+            (
+                _fit(doc, _front_splits(card), FRONT_WIDTHS).scale,
+                _fit(doc, _back_splits(card), BACK_WIDTHS).scale,
+            )
+            for card in cards
+        ]
+
+
+def _front_splits(card: Card) -> list[tuple[list[Block], list[Block]]]:
     left: list[Block] = [_setup_block(card), _chat_block(card)]
     right: list[Block] = [_question_block(card)]
     right += [_option_block(i, r.text) for i, r in enumerate(card.responses)]
     right.append(_why_heading_block())
     right += [_reason_front_block(i, r.text) for i, r in enumerate(card.reasons)]
-    fit = _fit(doc, [(left, right)], FRONT_WIDTHS)
+    return [(left, right)]
+
+
+def _front(doc: Doc, card: Card, number: int, x: float, y: float) -> None:
+    _card_frame(doc, x, y, False, number, card)
+    fit = _fit(doc, _front_splits(card), FRONT_WIDTHS)
     _draw_columns(doc, fit, x, y, FRONT_WIDTHS)
 
 
@@ -322,7 +343,9 @@ def _chat_block(card: Card) -> Block:
             bh = len(lines) * line_h + 2 * by_pad
             bx = x + pad if sender is Sender.THEM else x + w - pad - bw
             if draw:
-                ops.append(_bubble_op(doc, bx, cy, bw, bh, bx_pad, by_pad, text, sender, size, line_h))
+                ops.append(
+                    _bubble_op(doc, bx, cy, bw, bh, bx_pad, by_pad, text, sender, size, line_h)
+                )
             cy += bh + 1.6 * s
             previous = (sender, name)
         height = cy - y - 1.6 * s + pad
@@ -451,21 +474,27 @@ def _reason_front_block(index: int, raw: str) -> Block:
 
 def _back(doc: Doc, card: Card, number: int, x: float, y: float) -> None:
     _card_frame(doc, x, y, True, number, card)
+    fit = _fit(doc, _back_splits(card), BACK_WIDTHS)
+    _draw_columns(doc, fit, x, y, BACK_WIDTHS)
+
+
+def _back_splits(card: Card) -> list[tuple[list[Block], list[Block]]]:
+    """Options left and the rest right; if that does not fit, move blocks to balance."""
     options: list[Block] = [_heading_block(_("What happens"), first=True)]
     options += [_feedback_block(i, r.rating, r.feedback) for i, r in enumerate(card.responses)]
     reasons: list[Block] = [_heading_block(_("Why?"), first=True)]
-    reasons += [_reason_back_block(i, r.right, r.text, r.feedback) for i, r in enumerate(card.reasons)]
+    reasons += [
+        _reason_back_block(i, r.right, r.text, r.feedback) for i, r in enumerate(card.reasons)
+    ]
     flag = [_red_flag_block(card.red_flag)]
     takeaway = [_takeaway_block(card.takeaway)]
     discuss = [_discuss_block(card.discuss)]
-    splits = [
+    return [
         (options, reasons + flag + takeaway + discuss),
         (options + discuss, reasons + flag + takeaway),
         (options + takeaway + discuss, reasons + flag),
         (options + reasons, flag + takeaway + discuss),
     ]
-    fit = _fit(doc, splits, BACK_WIDTHS)
-    _draw_columns(doc, fit, x, y, BACK_WIDTHS)
 
 
 def _heading_block(text: str, first: bool = False) -> Block:
@@ -491,7 +520,9 @@ def _feedback_block(index: int, rating: Rating, raw: str) -> Block:
             ix = x + 2 * r + 2.2 * s + r
             rating_icon(doc, rating, ix, y + row_h / 2, r * 0.95)
             doc.use(BODY, "B", 9.6 * s, RATING_COLOUR[rating])
-            doc.text_at(ix + r + 1.8 * s, y + row_h / 2 - 9.6 * s * PT * 0.66, w, rating_word(rating))
+            doc.text_at(
+                ix + r + 1.8 * s, y + row_h / 2 - 9.6 * s * PT * 0.66, w, rating_word(rating)
+            )
             doc.use(BODY, "", 8.8 * s, INK)
             doc.para(x + indent, y + row_h + 0.6 * s, w - indent, text, leading=1.2)
         return row_h + 0.6 * s + th + 2.4 * s
@@ -590,4 +621,3 @@ def _discuss_block(prompts: Sequence[str]) -> Block:
         return h + 1.0 * s
 
     return block
-

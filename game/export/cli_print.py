@@ -17,7 +17,11 @@ from game.i18n import system_language, system_locale
 from game.model.cards import AgeBand, Card
 
 KINDS = ("cards", "guide", "help")
-DEFAULT_OUT = {"cards": "redflags-cards.pdf", "guide": "redflags-guide.pdf", "help": "redflags-help.pdf"}
+DEFAULT_OUT = {
+    "cards": "redflags-cards.pdf",
+    "guide": "redflags-guide.pdf",
+    "help": "redflags-help.pdf",
+}
 
 
 def _band(text: str) -> AgeBand:
@@ -43,8 +47,10 @@ def _parser() -> argparse.ArgumentParser:
         help="deck file or folder (may be given more than once); default: the shipped decks",
     )
     parser.add_argument(
-        "--age", type=_band, metavar="BAND", help="only cards for this age band: 10-12, 13-15, "
-        "16-18 or adults"
+        "--age",
+        type=_band,
+        metavar="BAND",
+        help="only cards for this age band: 10-12, 13-15, 16-18 or adults",
     )
     parser.add_argument("--lang", metavar="CODE", help="language, e.g. en or sv")
     parser.add_argument(

@@ -37,12 +37,16 @@ from game.i18n import _
 from game.model.cards import AgeBand, Card
 
 
-def render_guide(cards: Sequence[Card], language_code: str, region: Region, path: Path | str) -> Path:
+def render_guide(
+    cards: Sequence[Card], language_code: str, region: Region, path: Path | str
+) -> Path:
     """Write the facilitator guide for `cards` and `region` to `path` and return the path."""
     out = file_path(path)
     with language(language_code):
         title = _("Facilitator guide")
-        doc = FlowDoc(title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}")
+        doc = FlowDoc(
+            title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}"
+        )
         doc.page_label = _("Page {page}")
         doc.new_page()
         _cover(doc, cards, region, language_code)
@@ -71,7 +75,10 @@ def _cover(doc: FlowDoc, cards: Sequence[Card], region: Region, lang: str) -> No
     doc.text_at(x + 9, doc.cy + 17.5, w - 18, _("Facilitator guide"))
     doc.use(BODY, "", 10.5, WHITE)
     doc.text_at(
-        x + 9, doc.cy + 28.5, w - 18, _("Running a session on pressure, tricks and blackmail online")
+        x + 9,
+        doc.cy + 28.5,
+        w - 18,
+        _("Running a session on pressure, tricks and blackmail online"),
     )
     doc.cy += h + 5
     bands = sorted({b for c in cards for b in c.age_bands}, key=list(AgeBand).index)
@@ -153,7 +160,9 @@ def _timeline(doc: FlowDoc, steps: list[tuple[str, str]]) -> None:
         h = doc.para(0, 0, doc.width - label_w - 6, what, draw=False, leading=1.3) + 4
         doc.ensure(h)
         doc.fill_rgb(ACCENT_TINT)
-        doc.rect(doc.MARGIN, doc.cy, label_w, h - 1.5, style="F", round_corners=True, corner_radius=2)
+        doc.rect(
+            doc.MARGIN, doc.cy, label_w, h - 1.5, style="F", round_corners=True, corner_radius=2
+        )
         doc.use(HEAD, "", 9, ACCENT_DARK)
         doc.para(doc.MARGIN + 2.5, doc.cy + 1.6, label_w - 4, when, leading=1.15)
         doc.use(BODY, "", 10.5, INK)
@@ -174,7 +183,10 @@ def _ground_rules(doc: FlowDoc) -> None:
         heights.append(th + doc.para(0, 0, w - 8, body, draw=False, leading=1.3))
     h = max(heights) + 16
     doc.heading(_("Ground rules"), keep=h + 10)
-    doc.text(_("Agree these with the group at the start, and write them where everyone can see."), after=3)
+    doc.text(
+        _("Agree these with the group at the start, and write them where everyone can see."),
+        after=3,
+    )
     doc.ensure(h)
     for i, (title, body) in enumerate(rules):
         x = doc.MARGIN + i * (w + gap)
@@ -201,9 +213,7 @@ def _safeguarding(doc: FlowDoc) -> None:
     h_intro = doc.para(0, 0, inner, intro, draw=False, leading=1.3)
     line_h = 10.5 * PT * 1.3
     doc.use(BODY, "", 10.5, INK)
-    h_items = sum(
-        max(len(doc.lines_of(item, inner - 9)), 1) * line_h + 1.6 for item in items
-    )
+    h_items = sum(max(len(doc.lines_of(item, inner - 9)), 1) * line_h + 1.6 for item in items)
     h = pad + 8 + h_intro + 4 + 7 + h_items + pad - 2
     doc.cy += 6
     doc.ensure(h)
@@ -211,7 +221,15 @@ def _safeguarding(doc: FlowDoc) -> None:
     doc.fill_rgb(FLAG_TINT)
     doc.rect(doc.MARGIN, top, doc.width, h, style="F", round_corners=True, corner_radius=4)
     doc.fill_rgb(FLAG)
-    doc.rect(doc.MARGIN, top, 2.2, h, style="F", round_corners=("TOP_LEFT", "BOTTOM_LEFT"), corner_radius=1.1)
+    doc.rect(
+        doc.MARGIN,
+        top,
+        2.2,
+        h,
+        style="F",
+        round_corners=("TOP_LEFT", "BOTTOM_LEFT"),
+        corner_radius=1.1,
+    )
     x = doc.MARGIN + pad
     flag_icon(doc, x, top + pad - 0.5, 6.5, FLAG)
     doc.use(HEAD, "B", 14, FLAG)
@@ -319,11 +337,15 @@ def help_section(doc: FlowDoc, region: Region, lang: str, *, own_page: bool = Tr
         h = 17 + doc.para(0, 0, doc.width - 10, about, draw=False, leading=1.3)
         doc.ensure(h)
         doc.fill_rgb(PANEL)
-        doc.rect(doc.MARGIN, doc.cy, doc.width, h - 2, style="F", round_corners=True, corner_radius=2.5)
+        doc.rect(
+            doc.MARGIN, doc.cy, doc.width, h - 2, style="F", round_corners=True, corner_radius=2.5
+        )
         doc.use(HEAD, "", 11, INK)
         doc.text_at(doc.MARGIN + 5, doc.cy + 2.5, doc.width * 0.45, name)
         doc.use(HEAD, "B", 11, ACCENT)
-        doc.text_at(doc.MARGIN + doc.width * 0.4, doc.cy + 2.5, doc.width * 0.6 - 5, contact, align="R")
+        doc.text_at(
+            doc.MARGIN + doc.width * 0.4, doc.cy + 2.5, doc.width * 0.6 - 5, contact, align="R"
+        )
         doc.use(BODY, "", 10, INK)
         used = doc.para(doc.MARGIN + 5, doc.cy + 8, doc.width - 10, about, leading=1.3)
         doc.use(BODY, "", 7.5, MUTED)

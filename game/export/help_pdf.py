@@ -38,11 +38,17 @@ def render_help(region: Region, language_code: str, path: Path | str) -> Path:
     """Write the one-page help handout for `region` to `path` and return the path."""
     out = file_path(path)
     with language(language_code):
-        for scale in SCALES:
-            doc = _page(region, language_code, scale)
-            if doc is not None:
-                break
-        else:  # pragma: no cover - a region with dozens of services
+        # the largest scale that fits one page; bigger scales are taller, so search by halves
+        lo, hi = 0, len(SCALES) - 1
+        doc = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            attempt = _page(region, language_code, SCALES[mid])
+            if attempt is not None:
+                doc, hi = attempt, mid - 1
+            else:
+                lo = mid + 1
+        if doc is None:  # pragma: no cover - a region with dozens of services
             doc = _page(region, language_code, SCALES[-1], force=True)
             assert doc is not None
         doc.output(str(out))
@@ -125,13 +131,17 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
             style = "B" if i == 0 else ""
             size = fitting_size(doc, HEAD, style, (14 if i == 0 else 10.5) * s, part, contact_w)
             doc.use(HEAD, style, size, ACCENT)
-            contact_lines.append((size, part, doc.para(0, 0, contact_w, part, draw=False, leading=1.15)))
+            contact_lines.append(
+                (size, part, doc.para(0, 0, contact_w, part, draw=False, leading=1.15))
+            )
         ch = sum(h for _size, _part, h in contact_lines) + 0.8 * max(len(parts) - 1, 0)
         h = max(nh + 1.2 + ah, ch) + 2 * pad
         doc.fill_rgb(PANEL)
         doc.rect(x, y, w, h, style="F", round_corners=True, corner_radius=3)
         doc.fill_rgb(ACCENT)
-        doc.rect(x, y, 1.8, h, style="F", round_corners=("TOP_LEFT", "BOTTOM_LEFT"), corner_radius=0.9)
+        doc.rect(
+            x, y, 1.8, h, style="F", round_corners=("TOP_LEFT", "BOTTOM_LEFT"), corner_radius=0.9
+        )
         doc.use(HEAD, "", 12 * s, INK)
         doc.para(x + pad + 2, y + pad, col - 2 * pad, name, leading=1.15)
         doc.use(BODY, "", 10 * s, INK)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.export._pdf import ACCENT, WHITE, Doc, RGB, regular
+from game.export._pdf import ACCENT, RGB, WHITE, Doc, regular
 
 
 def move_icon(doc: Doc, key: str, cx: float, cy: float, r: float, fill: RGB = ACCENT) -> None:
@@ -26,11 +26,15 @@ def _save(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
     w, h = r * 1.1, r * 0.78
     x, y = cx - w / 2, cy - h / 2 - r * 0.12
     doc.rect(x, y, w, h, style="F", round_corners=True, corner_radius=r * 0.16)
-    doc.poly([(x + w * 0.2, y + h - 0.01), (x + w * 0.2, y + h + r * 0.26), (x + w * 0.45, y + h - 0.01)])
+    doc.poly(
+        [(x + w * 0.2, y + h - 0.01), (x + w * 0.2, y + h + r * 0.26), (x + w * 0.45, y + h - 0.01)]
+    )
     stroke = max(0.3, r * 0.12)
     doc.polyline_stroke([(cx, y + h * 0.2), (cx, y + h * 0.72)], fill, stroke)
     doc.polyline_stroke(
-        [(cx - h * 0.24, y + h * 0.5), (cx, y + h * 0.74), (cx + h * 0.24, y + h * 0.5)], fill, stroke
+        [(cx - h * 0.24, y + h * 0.5), (cx, y + h * 0.74), (cx + h * 0.24, y + h * 0.5)],
+        fill,
+        stroke,
     )
 
 
@@ -49,7 +53,13 @@ def _tell(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
     w, h = r * 1.2, r * 0.8
     x, y = cx - w / 2, cy - h / 2 - r * 0.1
     doc.rect(x, y, w, h, style="F", round_corners=True, corner_radius=h * 0.45)
-    doc.poly([(cx - w * 0.25, y + h - 0.05), (cx - w * 0.34, y + h + r * 0.3), (cx - w * 0.02, y + h - 0.05)])
+    doc.poly(
+        [
+            (cx - w * 0.25, y + h - 0.05),
+            (cx - w * 0.34, y + h + r * 0.3),
+            (cx - w * 0.02, y + h - 0.05),
+        ]
+    )
     for dx in (-0.28, 0, 0.28):
         doc.disc(cx + dx * w, y + h / 2, r * 0.09, fill)
 
@@ -61,7 +71,13 @@ def _help(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
     top = cy - r * 0.16
     doc.ellipse(cx - 2 * lobe, top - lobe, 2 * lobe, 2 * lobe, style="F")
     doc.ellipse(cx, top - lobe, 2 * lobe, 2 * lobe, style="F")
-    doc.poly([(cx - 1.96 * lobe, top + lobe * 0.25), (cx + 1.96 * lobe, top + lobe * 0.25), (cx, cy + r * 0.56)])
+    doc.poly(
+        [
+            (cx - 1.96 * lobe, top + lobe * 0.25),
+            (cx + 1.96 * lobe, top + lobe * 0.25),
+            (cx, cy + r * 0.56),
+        ]
+    )
 
 
 def _support(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
@@ -71,8 +87,13 @@ def _support(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
         hx = cx + dx * r
         doc.disc(hx, cy - r * 0.2, r * 0.17, WHITE)
         doc.rect(
-            hx - r * 0.24, cy + r * 0.02, r * 0.48, r * 0.36, style="F",
-            round_corners=("TOP_LEFT", "TOP_RIGHT"), corner_radius=r * 0.2,
+            hx - r * 0.24,
+            cy + r * 0.02,
+            r * 0.48,
+            r * 0.36,
+            style="F",
+            round_corners=("TOP_LEFT", "TOP_RIGHT"),
+            corner_radius=r * 0.2,
         )
 
 

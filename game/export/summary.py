@@ -17,7 +17,6 @@ from game.export._pdf import (
     ACCENT,
     ACCENT_DARK,
     BODY,
-    FLAG,
     HAIRLINE,
     HEAD,
     INK,
@@ -167,7 +166,9 @@ def summary_markdown(
             out += ["", f"| | {_('Reason')} | | {_('Picked')} |", "| ---: | --- | --- | ---: |"]
             for i, (reason, count) in enumerate(zip(card.reasons, p.reason_counts)):
                 mark = _("Right reason") if reason.right else ""
-                out.append(f"| {'ABC'[i] if i < 3 else i + 1} | {_md(reason.text)} | {mark} | {count} |")
+                out.append(
+                    f"| {'ABC'[i] if i < 3 else i + 1} | {_md(reason.text)} | {mark} | {count} |"
+                )
             out += ["", f"**{_('Remember')}:** {_md(card.takeaway)}", ""]
         tags = _tags_covered(played)
         if tags:
@@ -188,13 +189,22 @@ def summary_markdown(
             out += [f"## {_('Questions to follow up')}", ""]
             out += [f"- {_md(q)}" for q in prompts]
             out.append("")
-        out += [f"## {_('Where to get help: {region}').format(region=_md(region.name_in(language_code)))}", ""]
+        out += [
+            f"## {_('Where to get help: {region}').format(region=_md(region.name_in(language_code)))}",
+            "",
+        ]
         out += [words.never_your_fault(), ""]
         for service in region.services:
             out.append(
                 f"- **{_md(service.name)}**: {_md(service.contact)} - {_md(service.about_in(language_code))}"
             )
-        out += ["", f"**{_md(words.emergency_line(region))}**", "", f"_{words.checked_line(region, language_code)}_", ""]
+        out += [
+            "",
+            f"**{_md(words.emergency_line(region))}**",
+            "",
+            f"_{words.checked_line(region, language_code)}_",
+            "",
+        ]
         return "\n".join(out)
 
 
@@ -204,14 +214,18 @@ def _miss_detail(p: PlayedCard) -> str:
     for rating in (Rating.HARMFUL, Rating.RISKY):
         if ratings[rating]:
             parts.append(
-                _("{rating} option picked {n} times").format(rating=rating_word(rating), n=ratings[rating])
+                _("{rating} option picked {n} times").format(
+                    rating=rating_word(rating), n=ratings[rating]
+                )
                 if ratings[rating] > 1
                 else _("{rating} option picked").format(rating=rating_word(rating))
             )
     wrong = p.wrong_reasons
     if wrong:
         parts.append(
-            _("wrong reason picked {n} times").format(n=wrong) if wrong > 1 else _("wrong reason picked")
+            _("wrong reason picked {n} times").format(n=wrong)
+            if wrong > 1
+            else _("wrong reason picked")
         )
     return "; ".join(parts)
 
@@ -233,7 +247,9 @@ def render_summary_pdf(
     with language(language_code):
         played = played_cards(state)
         title = _("Session summary")
-        doc = FlowDoc(title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}")
+        doc = FlowDoc(
+            title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}"
+        )
         doc.page_label = _("Page {page}")
         doc.new_page()
         _title(doc, title, day, language_code, state, played)
@@ -286,7 +302,9 @@ def _title(
         _("Cards played: {played} of {total}").format(played=len(played), total=len(state.cards)),
     ]
     if team_game(state):
-        facts.append(_("Teams: {names}").format(names=_team_names(state, list(range(len(state.teams))))))
+        facts.append(
+            _("Teams: {names}").format(names=_team_names(state, list(range(len(state.teams)))))
+        )
     doc.text("   ·   ".join(facts), size=10, colour=MUTED, after=2)
 
 
@@ -299,12 +317,19 @@ def _scores(doc: FlowDoc, state: SessionState) -> None:
         doc.use(BODY, "B", 10.5, INK)
         doc.text_at(doc.MARGIN, doc.cy, 40, clean(team.name))
         doc.fill_rgb(PANEL)
-        doc.rect(doc.MARGIN + 42, doc.cy + 0.8, bar_w, 4, style="F", round_corners=True, corner_radius=2)
+        doc.rect(
+            doc.MARGIN + 42, doc.cy + 0.8, bar_w, 4, style="F", round_corners=True, corner_radius=2
+        )
         if best:
             doc.fill_rgb(ACCENT)
             doc.rect(
-                doc.MARGIN + 42, doc.cy + 0.8, max(4.0, bar_w * score / best), 4, style="F",
-                round_corners=True, corner_radius=2,
+                doc.MARGIN + 42,
+                doc.cy + 0.8,
+                max(4.0, bar_w * score / best),
+                4,
+                style="F",
+                round_corners=True,
+                corner_radius=2,
             )
         doc.use(HEAD, "", 10.5, ACCENT_DARK)
         doc.text_at(doc.MARGIN + 44 + bar_w, doc.cy, 14, str(score), align="R")
@@ -355,13 +380,21 @@ def _played_card(doc: FlowDoc, n: int, p: PlayedCard, state: SessionState) -> No
         lines = max(len(doc.lines_of(clean(reason.text), text_w)), 1)
         reason_icon(doc, reason.right, doc.MARGIN + 2.3, y + line_h / 2, 2.0)
         doc.use(BODY, "B", 9, RATING_COLOUR[Rating.SAFE] if reason.right else MUTED)
-        label = ("ABC"[i] if i < 3 else str(i + 1)) + "  " + (_("Right reason") if reason.right else "")
+        label = (
+            ("ABC"[i] if i < 3 else str(i + 1)) + "  " + (_("Right reason") if reason.right else "")
+        )
         doc.text_at(doc.MARGIN + 6.5, y, 27, label)
         _row_text(doc, text_x, y, text_w, clean(reason.text), count, size, count_w)
         doc.cy += lines * line_h + 1.6
     doc.cy += 1
     doc.use(BODY, "B", 9.5, ACCENT_DARK)
-    doc.text(_("Remember") + ": " + clean(card.takeaway), size=9.5, style="B", colour=ACCENT_DARK, after=1.5)
+    doc.text(
+        _("Remember") + ": " + clean(card.takeaway),
+        size=9.5,
+        style="B",
+        colour=ACCENT_DARK,
+        after=1.5,
+    )
     doc.line_rgb(HAIRLINE, 0.25)
     doc.line(doc.MARGIN, doc.cy, doc.MARGIN + w, doc.cy)
     doc.cy += 4
@@ -374,6 +407,3 @@ def _row_text(
     doc.para(x, y, w, text, leading=1.25)
     doc.use(HEAD, "B" if count else "", 10, ACCENT_DARK if count else HAIRLINE)
     doc.text_at(x + w + 2, y - 0.3, count_w, str(count), align="R")
-
-
-

@@ -60,6 +60,8 @@ class PlayContext:
 class App:
     def __init__(self, options: RunOptions | None = None, settings: Any | None = None) -> None:
         self.options = options or RunOptions()
+        # A stable window class lets desktops (and xdotool in tests) find the game's window.
+        os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "redflags")
         pygame.display.init()
         pygame.font.init()
         self.settings = settings if settings is not None else services.load_settings()

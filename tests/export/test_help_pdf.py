@@ -23,8 +23,13 @@ def test_help_handout_is_one_page_with_every_contact(tmp_path, read_pdf, region_
     assert pdf.page_count == 1
     assert pdf.has("Where to get help")
     assert pdf.has("It is never your fault. You can always tell someone.")
-    for move in ("Stop", "Save the chat, never the picture", "Block and report",
-                 "Tell someone you trust", "Get help"):
+    for move in (
+        "Stop",
+        "Save the chat, never the picture",
+        "Block and report",
+        "Tell someone you trust",
+        "Get help",
+    ):
         assert pdf.has(move), move
     for service in region.services:
         assert pdf.has(service.name), service.name

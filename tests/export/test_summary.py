@@ -91,10 +91,19 @@ def test_team_summary_names_only_teams(tmp_path, read_pdf, fixture_cards):
     assert "## Scores" in md
     for team, score in zip(state.teams, state.scores):
         assert f"| {team.name} | {score} |" in md
-    pdf = read_pdf(render_summary_pdf(state, "en", load_region("us"), tmp_path / "s.pdf", today=DAY))
+    pdf = read_pdf(
+        render_summary_pdf(state, "en", load_region("us"), tmp_path / "s.pdf", today=DAY)
+    )
     assert pdf.page_count >= 1
-    for phrase in ("Session summary", "How the group answered", "Red flags covered",
-                   "Most missed", "Questions to follow up", "Call 911", "1-800-843-5678"):
+    for phrase in (
+        "Session summary",
+        "How the group answered",
+        "Red flags covered",
+        "Most missed",
+        "Questions to follow up",
+        "Call 911",
+        "1-800-843-5678",
+    ):
         assert pdf.has(phrase), phrase
     for card in state.cards:
         assert pdf.has(card.id)
@@ -106,5 +115,7 @@ def test_a_session_with_no_answers(tmp_path, read_pdf, fixture_cards):
     md = summary_markdown(session.state, "en", load_region("elsewhere"), today=DAY)
     assert "No cards were answered in this session." in md
     assert "your local emergency number" in md
-    pdf = read_pdf(render_summary_pdf(session.state, "en", load_region("elsewhere"), tmp_path / "e.pdf"))
+    pdf = read_pdf(
+        render_summary_pdf(session.state, "en", load_region("elsewhere"), tmp_path / "e.pdf")
+    )
     assert pdf.has("No cards were answered in this session.")
