@@ -23,7 +23,7 @@ from game.content.decks import (
 )
 from game.model.cards import PLAYER_BANDS, AgeBand, DeckFile, Tag
 
-SUBCOMMANDS = ("play", "validate", "decks", "schema")
+SUBCOMMANDS = ("play", "validate", "decks", "schema", "print")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -60,7 +60,8 @@ def _play_parser(prog: str = "redflags") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Red Flags: a quiz game about staying safe from online pressure and "
-        "blackmail. Run without a command to play. Other commands: validate, decks, schema.",
+        "blackmail. Run without a command to play. Other commands: validate, decks, schema, "
+        "print.",
     )
     parser.add_argument(
         "--deck",
@@ -104,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_decks(rest)
         if command == "schema":
             return cmd_schema(rest)
+        if command == "print":
+            from game.export.cli_print import cmd_print
+
+            return cmd_print(rest)
         return cmd_play(rest)
     except KeyboardInterrupt:
         return 130
