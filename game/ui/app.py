@@ -113,6 +113,7 @@ class App:
         self._last_top = ""
         self.debug_scenes = os.environ.get("REDFLAGS_DEBUG_SCENES") == "1"
         self.frames = 0
+        self.exit_code = 0  # 3 when even the crash screen failed (game/ui/crash.py)
 
     # -- window ----------------------------------------------------------------------------
 
@@ -227,7 +228,7 @@ class App:
                 seed=setup.seed,
             )
         except IllegalAction:
-            return "No cards fit these choices. Try another age group or deck."
+            return services.N_("No cards fit these choices. Try another age group or deck.")
         self.setup = setup
         self.play = PlayContext(session, setup)
         self.sound.play("next")
@@ -342,13 +343,37 @@ class App:
 
     def frame(self, dt: float = 1 / 60) -> None:
         """One loop step without waiting: tests and the loop share it."""
-        for event in pygame.event.get():
-            self.feed(event)
-        self.update(dt)
-        if self.dirty or self.busy:
+        try:
+            for event in pygame.event.get():
+                self.feed(event)
+            self.update(dt)
+            if self.dirty or self.busy:
+                self.draw()
+                pygame.display.flip()
+                self.dirty = False
+        except Exception as exc:  # a scene failed: the calm crash screen, never a traceback
+            self.crash(exc)
+
+    def crash(self, exc: BaseException) -> None:
+        """Show the crash screen (game/ui/crash.py); if that fails too, stop with code 3."""
+        from game.ui.crash import CRASH_EXIT_CODE, CrashScene, handle_crash
+
+        try:
+            if isinstance(self.top, CrashScene):
+                raise exc
+            handle_crash(self, exc)
             self.draw()
             pygame.display.flip()
             self.dirty = False
+        except Exception:
+            print(
+                "Red Flags stopped because of an unexpected problem "
+                f"({exc.__class__.__name__}); please start it again.",
+                file=sys.stderr,
+            )
+            self.exit_code = CRASH_EXIT_CODE
+            self.running = False
+            self.stack.clear()
 
     def start(self) -> None:
         from game.ui.scenes.title import TitleScene
@@ -359,20 +384,26 @@ class App:
     def run(self) -> int:
         self.start()
         last = time.perf_counter()
+        exit_after_first = os.environ.get("REDFLAGS_EXIT_AFTER_FIRST_FRAME") == "1"  # bench
         while self.running:
             if not (self.dirty or self.busy):
                 event = pygame.event.wait(1000)  # idle: sleep until something happens
                 if event.type != pygame.NOEVENT:
-                    self.feed(event)
+                    try:
+                        self.feed(event)
+                    except Exception as exc:
+                        self.crash(exc)
                 last = time.perf_counter() - 1 / 60
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(dt)
+            if exit_after_first and self.frames:
+                self.running = False
             if self.busy:
                 self.clock.tick(60)
             if not self.stack:
                 self.running = False
-        return 0
+        return self.exit_code
 
 
 def run(options: RunOptions) -> int:

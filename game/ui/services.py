@@ -49,6 +49,12 @@ def tr(msgid: str) -> str:
         return msgid
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark an English message id for extraction (module constants, labels); it is returned
+    unchanged and translated with `tr()` where it is drawn."""
+    return msgid
+
+
 def set_language(code: str) -> None:
     try:
         _set_language(code)

@@ -8,17 +8,23 @@ import pygame
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, background, draw_group, panel
 
 NOTE = (
-    "This game is about pressure online: people who ask for pictures, offer gifts or money "
-    "for them, or make threats — and what you can do about it.",
-    "Some cards may feel close to home. That is okay. Anyone can pause the game at any time "
-    "with Esc, and see where to get help with H.",
-    "If something like this has happened to you or a friend: it is never your fault, and it "
-    "is not too late to tell someone.",
+    N_(
+        "This game is about pressure online: people who ask for pictures, offer gifts or money "
+        "for them, or make threats — and what you can do about it."
+    ),
+    N_(
+        "Some cards may feel close to home. That is okay. Anyone can pause the game at any time "
+        "with Esc, and see where to get help with H."
+    ),
+    N_(
+        "If something like this has happened to you or a friend: it is never your fault, and it "
+        "is not too late to tell someone."
+    ),
 )
 
 

@@ -16,7 +16,7 @@ from game.model.session import Mode
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
     Button,
@@ -31,7 +31,7 @@ from game.ui.widgets import (
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
 
-RATING_WORDS = {Rating.SAFE: "Safe", Rating.RISKY: "Risky", Rating.HARMFUL: "Harmful"}
+RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
 
 
 class FeedbackScene(PlayScene):
@@ -40,7 +40,7 @@ class FeedbackScene(PlayScene):
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        label = "See the results" if self.state.is_last_card else "Next card"
+        label = N_("See the results") if self.state.is_last_card else N_("Next card")
         self.next_btn = Button("next", label, kind="primary", badge="Enter")
         self.group = FocusGroup([self.next_btn], index=0)
 

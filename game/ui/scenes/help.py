@@ -11,7 +11,7 @@ import pygame
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_top
 from game.ui.scene import Scene
-from game.ui.services import emergency_line, tr
+from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
 
@@ -19,24 +19,30 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 SAFE_MOVES = (
-    ("Stop", "Stop replying. Don't send, don't pay, don't argue."),
-    ("Save the chat — never the picture", "Screenshot the messages, the name and any threats."),
-    ("Block and report", "After saving, block and report them in the app or game."),
-    ("Tell someone you trust", "You will not be in trouble for asking for help."),
-    ("Get help", "Helplines and removal services are there for you."),
-    ("If it happens to someone else", "Don't forward it. Support the person. Tell an adult."),
+    (N_("Stop"), N_("Stop replying. Don't send, don't pay, don't argue.")),
+    (
+        N_("Save the chat — never the picture"),
+        N_("Screenshot the messages, the name and any threats."),
+    ),
+    (N_("Block and report"), N_("After saving, block and report them in the app or game.")),
+    (N_("Tell someone you trust"), N_("You will not be in trouble for asking for help.")),
+    (N_("Get help"), N_("Helplines and removal services are there for you.")),
+    (
+        N_("If it happens to someone else"),
+        N_("Don't forward it. Support the person. Tell an adult."),
+    ),
 )
 HOW_TO_PLAY = (
-    "Read the chat. Pick the safest reply with 1–4 or a click.",
-    "Then pick why it is safest with 1–3.",
+    N_("Read the chat. Pick the safest reply with 1–4 or a click."),
+    N_("Then pick why it is safest with 1–3."),
 )
 KEYS = (
-    ("1–4", "pick"),
-    ("Enter / Space", "continue, show all"),
-    ("Tab / arrows", "move the focus"),
-    ("Esc", "pause, or back"),
-    ("H", "this help"),
-    ("F11", "full screen"),
+    ("1–4", N_("pick")),
+    (N_("Enter / Space"), N_("continue, show all")),
+    (N_("Tab / arrows"), N_("move the focus")),
+    ("Esc", N_("pause, or back")),
+    ("H", N_("this help")),
+    ("F11", N_("full screen")),
 )
 
 
@@ -81,7 +87,7 @@ class HelpScene(Scene):
         play = [Block(tr("How to play"), **label)]  # type: ignore[arg-type]
         play += [Block(tr(line), gap=0.35, scale=0.92) for line in HOW_TO_PLAY]
         play.append(Block(tr("Keys"), gap=0.9, **label))  # type: ignore[arg-type]
-        play += [Block(f"{key}:  {tr(what)}", gap=0.2, scale=0.92) for key, what in KEYS]
+        play += [Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.92) for key, what in KEYS]
         play.append(
             Block(
                 tr("Everything also works with a mouse or a touch screen."),

@@ -18,17 +18,17 @@ from game.ui.app import CARD_COUNTS
 from game.ui.input import Act, Input
 from game.ui.layout import take_bottom, take_top
 from game.ui.scene import Scene
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.widgets import Button, background, draw_button, focus_ring, panel, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 BANDS = (
-    (AgeBand.KIDS, "Ages 10–12"),
-    (AgeBand.YOUNG_TEENS, "Ages 13–15"),
-    (AgeBand.OLDER_TEENS, "Ages 16–18"),
-    (AgeBand.ADULTS, "Adults"),
+    (AgeBand.KIDS, N_("Ages 10–12")),
+    (AgeBand.YOUNG_TEENS, N_("Ages 13–15")),
+    (AgeBand.OLDER_TEENS, N_("Ages 16–18")),
+    (AgeBand.ADULTS, N_("Adults")),
 )
 
 
@@ -71,19 +71,19 @@ class SetupScene(Scene):
             )
 
         rows: list[Row] = []
-        b, v = chips("mode", [(Mode.SOLO, "Solo", True), (Mode.TEAMS, "Teams", True)])
-        rows.append(Row("mode", "Who plays", b, v, pygame.Rect(0, 0, 0, 0)))
+        b, v = chips("mode", [(Mode.SOLO, N_("Solo"), True), (Mode.TEAMS, N_("Teams"), True)])
+        rows.append(Row("mode", N_("Who plays"), b, v, pygame.Rect(0, 0, 0, 0)))
         if self.setup.mode is Mode.TEAMS:
             b, v = chips("teams", [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
-            rows.append(Row("teams", "Teams", b, v, pygame.Rect(0, 0, 0, 0)))
+            rows.append(Row("teams", N_("Teams"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("band", [(band, label, True) for band, label in BANDS])
-        rows.append(Row("band", "Age group", b, v, pygame.Rect(0, 0, 0, 0)))
-        decks: list[tuple[object, str, bool]] = [(None, "All decks", True)]
+        rows.append(Row("band", N_("Age group"), b, v, pygame.Rect(0, 0, 0, 0)))
+        decks: list[tuple[object, str, bool]] = [(None, N_("All decks"), True)]
         decks += [(d.id, d.info.title, False) for d in self.app.decks]
         b, v = chips("deck", decks)
-        rows.append(Row("deck", "Deck", b, v, pygame.Rect(0, 0, 0, 0)))
+        rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
-        rows.append(Row("count", "Cards", b, v, pygame.Rect(0, 0, 0, 0)))
+        rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
         self.rows = rows
         self._mark_selected()
 
@@ -234,7 +234,7 @@ class SetupScene(Scene):
 
     def start(self) -> None:
         if not self.start_btn.enabled:
-            self.message = "No cards fit these choices. Try another age group or deck."
+            self.message = N_("No cards fit these choices. Try another age group or deck.")
             return
         message = self.app.start_game(replace(self.setup))
         if message:
