@@ -1,6 +1,7 @@
 """End to end: the real program in a real X window (Xvfb), played with real key presses
-(xdotool), each screen captured from the X server (ImageMagick `import`) and checked to be
-non-blank, and the scene changes the game logs (REDFLAGS_DEBUG_SCENES=1) checked in order."""
+(xdotool), each screen captured from the X server (ImageMagick `import`), checked to be
+non-blank and, where tesseract is installed, read back with OCR so the expected words are
+really on screen; the scene changes the game logs (REDFLAGS_DEBUG_SCENES=1) are checked too."""
 
 from __future__ import annotations
 
@@ -126,7 +127,7 @@ class Game:
     def capture(self, name: str) -> Path:
         path = self.shots / f"{name}.png"
         if shutil.which("import"):
-            subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True)
+            subprocess.run(["import", "-window", self.window, str(path)], env=self.env, check=True)
         else:
             with subprocess.Popen(
                 ["xwd", "-root", "-silent"], env=self.env, stdout=subprocess.PIPE
@@ -151,15 +152,31 @@ def assert_not_blank(path: Path) -> None:
     assert spread > 8, f"{path.name} looks blank (pixel spread {spread:.1f})"
 
 
+def assert_text(path: Path, *phrases: str) -> None:
+    """OCR the screenshot and check each phrase is on it (case and spacing ignored)."""
+    if shutil.which("tesseract") is None:
+        return
+    out = subprocess.run(
+        ["tesseract", str(path), "-", "--psm", "11"], capture_output=True, text=True
+    ).stdout
+    seen = " ".join(out.lower().split())
+    for phrase in phrases:
+        assert phrase.lower() in seen, f"{path.name}: “{phrase}” not found by OCR in: {seen[:400]}"
+
+
 def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
     shots = Path(tempfile.mkdtemp(prefix="redflags-e2e-"))
     game = Game(xserver, shots)
     try:
         game.wait_for("content-note")
-        assert_not_blank(game.capture("01-content-note"))
+        shot = game.capture("01-content-note")
+        assert_not_blank(shot)
+        assert_text(shot, "Before we start", "Esc")
         game.key("Return")
         game.wait_for("title")
-        assert_not_blank(game.capture("02-title"))
+        shot = game.capture("02-title")
+        assert_not_blank(shot)
+        assert_text(shot, "Red Flags", "Play")
         game.key("Return")
         game.wait_for("setup")
         assert_not_blank(game.capture("03-setup"))
@@ -168,27 +185,39 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
             game.wait_for("card", n)
             game.key("Return")  # show the whole chat and the choices
             time.sleep(0.5)
-            assert_not_blank(game.capture(f"{n}-1-card"))
+            shot = game.capture(f"{n}-1-card")
+            assert_not_blank(shot)
+            assert_text(shot, "Card", "Get help")
             game.key("1")
             game.wait_for("explain", n)
             game.key("Return")  # skip the own-words box
-            assert_not_blank(game.capture(f"{n}-2-explain"))
+            shot = game.capture(f"{n}-2-explain")
+            assert_not_blank(shot)
+            assert_text(shot, "Why")
             game.key("1")
             game.wait_for("feedback", n)
-            assert_not_blank(game.capture(f"{n}-3-feedback"))
+            shot = game.capture(f"{n}-3-feedback")
+            assert_not_blank(shot)
+            assert_text(shot, "Red flag", "points")
             if n == 1:
                 game.key("h")
                 game.wait_for("help")
-                assert_not_blank(game.capture("1-4-help"))
+                shot = game.capture("1-4-help")
+                assert_not_blank(shot)
+                assert_text(shot, "Block and report")
                 game.key("Escape")
                 game.key("Escape")
                 game.wait_for("pause")
-                assert_not_blank(game.capture("1-5-pause"))
+                shot = game.capture("1-5-pause")
+                assert_not_blank(shot)
+                assert_text(shot, "Take a break", "Back to title")
                 game.key("Escape")
                 time.sleep(0.3)
             game.key("Return")
         game.wait_for("summary")
-        assert_not_blank(game.capture("4-summary"))
+        shot = game.capture("4-summary")
+        assert_not_blank(shot)
+        assert_text(shot, "never your fault")
         expected = ["content-note", "title", "setup", "card", "explain", "feedback"]
         seen = game.scenes()
         assert seen[: len(expected)] == expected, seen
