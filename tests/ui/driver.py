@@ -12,7 +12,7 @@ from game.model.session import Mode
 from game.ui.app import App, GameSetup
 from game.ui.context import TextRecord
 from game.ui.options import RunOptions
-from game.ui.services import FallbackSettings
+from game.settings import Settings as FallbackSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DECKS = [FIXTURES / "offers.yaml", FIXTURES / "adults.yaml"]
