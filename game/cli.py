@@ -23,7 +23,7 @@ from game.content.decks import (
 )
 from game.model.cards import PLAYER_BANDS, AgeBand, DeckFile, Tag
 
-SUBCOMMANDS = ("play", "validate", "decks", "schema", "print")
+SUBCOMMANDS = ("play", "validate", "decks", "schema", "print", "bench")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -105,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_decks(rest)
         if command == "schema":
             return cmd_schema(rest)
+        if command == "bench":
+            from game.bench import main as bench_main
+
+            return bench_main(rest)
         if command == "print":
             from game.export.cli_print import cmd_print
 

@@ -81,6 +81,11 @@ class EspeakSpeaker:
         except OSError:
             self._process = None
 
+    @property
+    def speaking(self) -> bool:
+        """True while the voice is still saying the last text (the UI queues behind it)."""
+        return self._process is not None and self._process.poll() is None
+
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.terminate()

@@ -13,9 +13,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 babel=".venv/bin/pybabel"
 pot="assets/locale/redflags.pot"
+# Babel reads `keywords` from babel.cfg only since 2.17; passing them as -k too works with any
+# version (tests/i18n does the same with the extraction API).
+keywords=()
+for k in $(sed -n 's/^keywords *= *//p' babel.cfg); do keywords+=(-k "$k"); done
 case "${1:-}" in
   extract) mkdir -p assets/locale
-           "$babel" extract -F babel.cfg --project=redflags --copyright-holder="Red Flags contributors" \
+           "$babel" extract -F babel.cfg "${keywords[@]}" --project=redflags --copyright-holder="Red Flags contributors" \
              --msgid-bugs-address="" --add-comments=TRANSLATORS: --sort-by-file -o "$pot" game ;;
   update)  "$babel" update -i "$pot" -d assets/locale -D redflags --no-fuzzy-matching ;;
   init)    "$babel" init -i "$pot" -d assets/locale -D redflags -l "${2:?give a language code, e.g. de}" ;;

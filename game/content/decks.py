@@ -281,7 +281,7 @@ def _field_words(loc: tuple[Any, ...]) -> str:
         if isinstance(step, int) and words:
             words[-1] = f"{_singular(words[-1])} {step + 1}"
         else:
-            words.append(_FIELD_WORDS.get(str(step), str(step)))
+            words.append(_FIELD_WORDS.get(str(step), _short(step)))
     return ", ".join(words)
 
 
@@ -313,7 +313,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
     if kind == "extra_forbidden":
         if " " in str(last).strip():
             return "a comma inside text that is not in quotes splits it; put the text in quotes"
-        return f"`{last}` is not a field a card knows; check the spelling"
+        return f"`{_short(last)}` is not a field a card knows; check the spelling"
     if kind == "enum":
         shown = _short(value)
         if parent == "tags":

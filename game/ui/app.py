@@ -24,6 +24,8 @@ from game.ui.options import RunOptions
 from game.ui.scene import Scene
 from game.ui.sound import Sound
 from game.ui.theme import get_theme
+from game.ui.toast import Toast
+from game.ui.voice import Narrator
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
@@ -41,6 +43,7 @@ class GameSetup:
     deck_id: str | None = None  # None: all decks
     count: int = 5
     seed: int | None = None
+    timer: int = 0  # seconds per card for the optional calm countdown; 0: off
 
 
 @dataclass
@@ -58,13 +61,21 @@ class PlayContext:
 
 
 class App:
-    def __init__(self, options: RunOptions | None = None, settings: Any | None = None) -> None:
+    def __init__(
+        self,
+        options: RunOptions | None = None,
+        settings: Any | None = None,
+        speaker: Any | None = None,
+    ) -> None:
         self.options = options or RunOptions()
         # A stable window class lets desktops (and xdotool in tests) find the game's window.
         os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "redflags")
         pygame.display.init()
         pygame.font.init()
-        self.settings = settings if settings is not None else services.load_settings()
+        from game.ui import prefs
+
+        # a notice about a damaged settings file is shown once, as a toast on the title
+        self.settings, self.settings_notice = prefs.initial(settings)
         s = self.settings
         self.language = services.resolve_language(
             self.options.language or services.setting(s, "language")
@@ -89,6 +100,12 @@ class App:
             bool(services.setting(s, "sound")),
             float(services.setting(s, "volume")),
         )
+        if speaker is None:
+            from game.speech import find_speaker
+
+            speaker = find_speaker()
+        self.voice = Narrator(speaker, bool(services.setting(s, "read_aloud")), self.language)
+        self.toast: Toast | None = None
         self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
@@ -234,6 +251,11 @@ class App:
         self.sound.play("next")
         from game.ui.scenes import scene_for_play
 
+        if setup.mode.is_group:  # the facilitator's checklist comes before the first card
+            from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
+
+            self.reset(FacilitatorIntroScene(self, self.play))
+            return None
         self.reset(scene_for_play(self, self.play))
         return None
 
@@ -257,8 +279,11 @@ class App:
         self.switch(scene)
 
     def to_title(self) -> None:
+        from game.ui.scenes.resume import forget_session
         from game.ui.scenes.title import TitleScene
 
+        if self.play is not None:  # a finished or abandoned session is not offered again
+            forget_session()
         self.play = None
         self.reset(TitleScene(self))
 
@@ -297,6 +322,10 @@ class App:
         if inp.act is Act.QUIT:
             self.quit()
             return
+        if inp.act in (Act.MUTE, Act.REPEAT):  # M and R work on every screen
+            self.dirty = True
+            self.accessibility_key(inp.act)
+            return
         top = self.top
         consumed = top.handle(inp) if top is not None else False
         if inp.act is not Act.HOVER or consumed:
@@ -308,10 +337,30 @@ class App:
         elif inp.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
 
+    def accessibility_key(self, act: Act) -> None:
+        """M: sound off/on (saved, with a toast). R: read the last full reading again."""
+        from game.ui import prefs
+
+        if act is Act.MUTE:
+            prefs.toggle_sound(self)
+        elif self.voice.enabled:
+            self.voice.repeat()
+        else:
+            self.show_toast(services.N_("Read-aloud is off. Turn it on in Settings."))
+
+    def show_toast(self, text: str, icon: str = "info", seconds: float = 2.5) -> None:
+        self.toast = Toast(text, icon, seconds)
+        self.dirty = True
+
     @property
     def busy(self) -> bool:
         top = self.top
-        return self._fade is not None or bool(top and top.animating)
+        return (
+            self._fade is not None
+            or bool(top and top.animating)
+            or self.toast is not None
+            or self.sound.pending
+        )
 
     def update(self, dt: float) -> None:
         if self._fade is not None:
@@ -321,8 +370,21 @@ class App:
             self.dirty = True
         if self.top is not None:
             self.top.update(dt)
+            after = getattr(self.top, "update_after", None)  # play scenes: timer, toasts, save
+            if after is not None:
+                after(dt)
             if self.top.animating:
                 self.dirty = True
+        self.sound.update(dt)
+        if self.settings_notice and self.top is not None and self.top.name == "title":
+            self.show_toast(self.settings_notice, "info", 8.0)
+            self.settings_notice = None
+        if self.toast is not None:
+            self.toast.update(dt)
+            if self.toast.done:
+                self.toast = None
+                self.dirty = True
+        self.voice.observe(self.top)
 
     def draw(self) -> None:
         surface = self.screen
@@ -335,10 +397,16 @@ class App:
         for i in range(start, len(self.stack)):
             self.ui.log.layer = i
             self.stack[i].draw(surface)
+            after = getattr(self.stack[i], "draw_after", None)  # play scenes: notes, timer
+            if after is not None:
+                after(surface)
         if self._fade is not None:
             old, t = self._fade
             old.set_alpha(round(255 * (1 - t / FADE_SECONDS)))
             surface.blit(old, (0, 0))
+        if self.toast is not None:
+            self.ui.log.layer = len(self.stack)
+            self.toast.draw(self.ui, surface)
         self.frames += 1
 
     def frame(self, dt: float = 1 / 60) -> None:
@@ -387,7 +455,8 @@ class App:
         exit_after_first = os.environ.get("REDFLAGS_EXIT_AFTER_FIRST_FRAME") == "1"  # bench
         while self.running:
             if not (self.dirty or self.busy):
-                event = pygame.event.wait(1000)  # idle: sleep until something happens
+                # idle: sleep until something happens (poll while read-aloud has more to say)
+                event = pygame.event.wait(100 if self.voice.pending else 1000)
                 if event.type != pygame.NOEVENT:
                     try:
                         self.feed(event)

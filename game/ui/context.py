@@ -23,6 +23,8 @@ class TextRecord:
     rect: pygame.Rect
     text: str
     size: int
+    colour: Colour = (0, 0, 0)
+    lines: tuple[str, ...] = ()
 
 
 @dataclass
@@ -31,9 +33,18 @@ class RenderLog:
     layer: int = 0
     records: list[TextRecord] = field(default_factory=list)
 
-    def add(self, rect: pygame.Rect, text: str, size: int) -> None:
+    def add(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        size: int,
+        colour: Colour = (0, 0, 0),
+        lines: tuple[str, ...] = (),
+    ) -> None:
         if self.enabled:
-            self.records.append(TextRecord(self.layer, pygame.Rect(rect), text, size))
+            self.records.append(
+                TextRecord(self.layer, pygame.Rect(rect), text, size, colour, lines)
+            )
 
     def clear(self) -> None:
         self.records.clear()
@@ -64,6 +75,26 @@ class Ui:
     def resize(self, size: tuple[int, int]) -> None:
         self.metrics = Metrics(size[0], size[1], self.text_scale)
         self.static.clear()
+
+    def restyle(
+        self,
+        theme: Theme,
+        family: str,
+        text_scale: float,
+        line_spacing: float,
+        reduced_motion: bool,
+    ) -> None:
+        """Apply changed settings: a new font or spacing gets a new text engine (its caches
+        start empty), a new theme or size drops the composed backgrounds. The App re-lays out
+        every scene afterwards."""
+        if family != self.engine.fonts.family or line_spacing != self.engine.line_spacing:
+            self.engine = TextEngine(FontBook(self.font_dir, family), line_spacing)
+        else:
+            self.engine.clear()
+        self.theme = theme
+        self.text_scale = text_scale
+        self.reduced_motion = reduced_motion
+        self.resize((self.metrics.w, self.metrics.h))
 
     @property
     def m(self) -> Metrics:
@@ -133,7 +164,7 @@ class Ui:
         else:
             covered = pygame.Rect(x, y, lay.w, lay.h)
         if lay.text.strip():
-            self.log.add(covered, lay.text, lay.size)
+            self.log.add(covered, lay.text, lay.size, colour, lay.lines)
         return covered
 
     def column(

@@ -29,6 +29,9 @@ class Act(Enum):
     HOVER = auto()  # mouse moved, with pos
     TEXT = auto()  # typed text while a text box has focus
     BACKSPACE = auto()
+    LETTER = auto()  # any other letter key, lower case in `text` (facilitator keys)
+    MUTE = auto()  # M: sound off / on, on every screen
+    REPEAT = auto()  # R: read the last full reading aloud again
     QUIT = auto()
 
 
@@ -60,6 +63,8 @@ _SIMPLE_KEYS = {
     pygame.K_SPACE: Act.CONFIRM,
     pygame.K_ESCAPE: Act.BACK,
     pygame.K_h: Act.HELP,
+    pygame.K_m: Act.MUTE,
+    pygame.K_r: Act.REPEAT,
     pygame.K_F11: Act.FULLSCREEN,
     pygame.K_UP: Act.UP,
     pygame.K_DOWN: Act.DOWN,
@@ -112,4 +117,8 @@ class InputMapper:
         if key in _NUMBER_KEYS:
             return Input(Act.PICK, index=_NUMBER_KEYS[key])
         act = _SIMPLE_KEYS.get(key)
+        if act is None and key == pygame.K_BACKSPACE:
+            act = Act.BACKSPACE
+        if act is None and pygame.K_a <= key <= pygame.K_z:
+            return Input(Act.LETTER, text=chr(key))
         return Input(act) if act else None

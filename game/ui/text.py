@@ -98,7 +98,8 @@ class FontBook:
             path = self.font_dir / files.get(role, files["body"])
             try:
                 font = pygame.font.Font(path, size)
-            except (OSError, FileNotFoundError, pygame.error):
+                font.size("Ag")  # a damaged file "opens"; other calls on it would crash
+            except (OSError, FileNotFoundError, pygame.error, ValueError):
                 font = pygame.font.Font(None, round(size * 1.25))
                 font.bold = role in ("bold", "display", "semi")
             if role == "italic" and "Italic" not in path.name:
@@ -112,10 +113,14 @@ def clean(font: pygame.font.Font, text: str) -> str:
     for emoji, plain in EMOTICONS.items():
         if emoji in text:
             text = text.replace(emoji, plain)
+    if "\x00" in text:  # SDL_ttf refuses NUL; a deck may hold one as an escape
+        text = text.replace("\x00", "")
     if text.isascii():
         return text
     out = []
     for ch in text:
+        if 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate cannot be drawn (or encoded)
+            continue
         if ch == "\n" or ord(ch) < 0x2000:
             out.append(ch)
             continue
@@ -249,13 +254,20 @@ class TextEngine:
         self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
     ) -> TextLayout:
         size = max(max_size, min_size)
+        first_fit: TextLayout | None = None
         while True:
             lay = self.layout(text, role, size, width)
             fits = lay.h <= height and all(
                 self.fonts.get(role, size).size(line)[0] <= width for line in lay.lines
             )
-            if fits or size <= min_size:
+            # a word broken in two ("Rävarn-a") reads badly: try smaller sizes first, and keep
+            # the largest fitting size when the word breaks at every size (a long web address)
+            broken = len(" ".join(lay.lines).split()) > len(lay.text.split())
+            if fits and not broken:
                 return lay
+            first_fit = first_fit or (lay if fits else None)
+            if size <= min_size:
+                return first_fit or lay
             size = max(min_size, min(size - 1, int(size * 0.94)))
 
     def fit_many(
@@ -330,7 +342,10 @@ class TextEngine:
         for i, line in enumerate(lay.lines):
             if not line:
                 continue
-            img = font.render(line, True, colour)
+            try:
+                img = font.render(line, True, colour)
+            except (pygame.error, ValueError):  # only invisible characters (say U+202E)
+                continue
             if align == "center":
                 x = (box_w - img.get_width()) // 2
             elif align == "right":

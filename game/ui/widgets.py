@@ -92,7 +92,11 @@ def panel(
     edge = edge if edge is not None else (ui.theme.panel_edge if ui.theme.button_border else None)
     if edge is not None:
         pygame.draw.rect(
-            surface, edge, rect, width=max(2, round(ui.m.unit * 0.3)), border_radius=radius
+            surface,
+            edge,
+            rect,
+            width=max(2, round(ui.m.unit * ui.theme.edge_width)),
+            border_radius=radius,
         )
 
 
@@ -427,7 +431,7 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
             box,
             role="display",
             size=max(ui.m.min_font, round(r * 0.85)),
-            colour=(20, 20, 40),
+            colour=ui.theme.team_text,
             align="center",
             valign="middle",
         )

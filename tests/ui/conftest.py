@@ -18,6 +18,15 @@ from .driver import Driver  # noqa: E402
 SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folders(tmp_path_factory, monkeypatch) -> None:
+    """Resumable saves and session summaries go to a fresh folder per test, never the real
+    ones (a group game saves after every step, and the title offers to resume it)."""
+    base = tmp_path_factory.mktemp("redflags-data")
+    monkeypatch.setenv("REDFLAGS_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("REDFLAGS_DOCUMENTS_DIR", str(base / "documents"))
+
+
 @pytest.fixture
 def make_driver() -> Iterator[type[Driver]]:
     created: list[Driver] = []

@@ -9,10 +9,10 @@ import pygame
 
 from game.model.cards import AgeBand
 from game.model.session import Mode
+from game.settings import Settings as FallbackSettings
 from game.ui.app import App, GameSetup
 from game.ui.context import TextRecord
 from game.ui.options import RunOptions
-from game.settings import Settings as FallbackSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DECKS = [FIXTURES / "offers.yaml", FIXTURES / "adults.yaml"]
@@ -33,6 +33,8 @@ KEYS = {
     "3": pygame.K_3,
     "4": pygame.K_4,
     "f11": pygame.K_F11,
+    "m": pygame.K_m,
+    "r": pygame.K_r,
 }
 
 
@@ -46,12 +48,24 @@ class Driver:
         seed: int = 1,
         cards: int = 3,
         band: AgeBand = AgeBand.YOUNG_TEENS,
+        speaker: object | None = None,
+        **settings_: object,
     ) -> None:
-        settings = FallbackSettings(reduced_motion=reduced_motion, sound=False, theme=theme)
+        settings_.setdefault("sound", False)
+        settings = FallbackSettings(
+            reduced_motion=reduced_motion,
+            theme=theme,
+            **settings_,  # type: ignore[arg-type]
+        )
         options = RunOptions(
             deck_paths=list(DECKS), window_size=size, seed=seed, cards=cards, age_band=band
         )
-        self.app = App(options, settings=settings)
+        # a silent recording voice unless a test brings its own: tests never start espeak
+        if speaker is None:
+            from game.speech import RecordingSpeaker
+
+            speaker = RecordingSpeaker()
+        self.app = App(options, settings=settings, speaker=speaker)
         self.app.ui.log.enabled = True
         self.app.start()
         self.frame()
@@ -176,6 +190,8 @@ class Driver:
         )
         assert message is None, message
         self.settle()
+        if self.top == "facilitator-intro":  # group games: the facilitator's checklist first
+            self.press("enter")
 
     def screenshot(self, path: Path) -> None:
         self.app.draw()

@@ -12,6 +12,7 @@ import pytest
 
 from game.model.cards import AgeBand
 from game.model.session import Mode
+from game.settings import TEXT_SCALES
 from game.ui.app import App
 from game.ui.context import TextRecord
 from game.ui.layout import Metrics
@@ -53,6 +54,11 @@ def visit_every_screen(d: Driver, size: tuple[int, int], mode: Mode) -> list[str
     check()  # content note
     d.press("enter")
     check()  # title
+    d.app.top.group.focus_id("settings")
+    d.press("enter")
+    check()  # settings
+    d.press("esc")
+    d.app.top.group.focus_id("play")
     d.press("enter")
     check()  # setup
     d.press("up", "up", "up", "up", "up", "right")  # teams mode shows the team row
@@ -66,7 +72,7 @@ def visit_every_screen(d: Driver, size: tuple[int, int], mode: Mode) -> list[str
             check()
             d.press("esc", "esc")
             check()
-            d.press("down", "down", "enter")
+            d.press("up", "enter")  # up from Resume wraps to the last button: Back to title
             check()
             d.press("esc", "esc")
         answer(d, "1", "2")
@@ -92,6 +98,17 @@ def test_every_screen_fits_the_window_without_overlaps(make_driver, size, mode) 
         "confirm",
         "summary",
     } <= names
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
+def test_every_screen_fits_at_the_largest_text_size_in_every_theme(
+    make_driver, size, theme, mode
+) -> None:
+    d = make_driver(size, theme=theme, text_scale=TEXT_SCALES[-1])
+    assert d.app.ui.m.body >= size[1] / 28 * TEXT_SCALES[-1]
+    visit_every_screen(d, size, mode)
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))

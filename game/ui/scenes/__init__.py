@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.model.session import Phase
+from game.model.session import Mode, Phase
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -43,4 +43,8 @@ def scene_for_play(app: App, play: PlayContext) -> Scene:
         "steal": StealScene,
         "summary": SummaryScene,
     }[kind]
+    if play.session.state.mode is Mode.ALL_TEAMS:  # the facilitator enters every team's choice
+        from game.ui.scenes.enter_choices import ALL_TEAMS_SCENES
+
+        cls = ALL_TEAMS_SCENES.get(kind, cls)
     return cls(app, play)

@@ -59,6 +59,8 @@ class CardScene(PlayScene):
         self.group = FocusGroup(self.options, index=None)
         self.clock = 0.0 if not self.ui.reduced_motion else 1e6
         self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
+        if self.state.phase is not Phase.SCENARIO:  # back a step, or resumed: chat was read
+            self.clock = 1e6
         self.picked: int | None = None
         self.pick_t = 0.0
         self.bubbles: list[Bubble] = []
@@ -78,7 +80,7 @@ class CardScene(PlayScene):
             "body",
             left.w - 2 * ip - round(m.unit),
             setup_max_h - 2 * ip,
-            m.small,
+            m.body,  # body text: at least 1/28 of the window height when it fits
             m.min_font,
         )
         self.setup_rect, rest = take_top(left, lay.h + 2 * ip, m.pad * 0.8)
@@ -215,7 +217,6 @@ class CardScene(PlayScene):
         self.clock = max(self.clock, 1e6)
         if self.session.phase is Phase.SCENARIO:
             self.session.show_options()
-            self.app.sound.play("reveal")
         self.state = self.session.state
 
     def skip(self) -> None:
@@ -361,7 +362,7 @@ class CardScene(PlayScene):
             pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
             role="display",
             size=max(m.min_font, round(r * 1.1)),
-            colour=(20, 20, 40),
+            colour=t.team_text,
             align="center",
             valign="middle",
         )

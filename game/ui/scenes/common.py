@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.session import Mode
+from game.ui.facilitator import FacilitatorControls
 from game.ui.input import Act, Input
 from game.ui.layout import take_top
 from game.ui.scene import Scene
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
 
 
-class PlayScene(Scene):
-    """Base of the card, explain, feedback and summary screens."""
+class PlayScene(FacilitatorControls, Scene):
+    """Base of the card, explain, feedback and summary screens. The facilitator's keys, the
+    notes panel, the timer and the toasts come from `FacilitatorControls`."""
 
     kind = "play"
 
@@ -82,11 +84,13 @@ class PlayScene(Scene):
                 letter=team.letter, name=tr(team.name)
             )
             chip_h = self.bar.h
-            room = self.pause_btn.rect.x - box.right - 2 * m.gap
+            right_edge = self.pause_btn.rect.x - self.bar_reserve()  # room for the timer
+            room = right_edge - box.right - 2 * m.gap
             lay = ui.engine.layout(text, "semi", m.small, 10_000)
             chip_w = min(room, lay.w + round(chip_h * 1.4) + 3 * m.gap)
             chip = pygame.Rect(0, self.bar.y, chip_w, chip_h)
-            chip.centerx = (box.right + self.pause_btn.rect.x) // 2
+            chip.centerx = (box.right + right_edge) // 2
+            self.turn_chip = chip  # a click on it gives the team a point (awards)
             pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip_h // 2)
             pygame.draw.rect(
                 surface,
@@ -116,6 +120,8 @@ class PlayScene(Scene):
 
     def handle_bar(self, inp: Input) -> bool:
         """Esc pauses, H helps, the two bar buttons click; hover feedback on them."""
+        if self.handle_facilitator(inp):
+            return True
         if inp.act is Act.BACK:
             self.open_pause()
             return True

@@ -61,10 +61,10 @@ class ExplainScene(PlayScene):
             chosen, "body", area.w - 2 * ip, round(area.h * 0.16), m.small, m.min_font
         )
         self.chosen_rect, rest = take_top(area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6)
-        self.heading_rect, rest = take_top(rest, m.large * 1.6, m.pad * 0.3)
+        self.heading_rect, rest = take_top(rest, min(m.large * 1.6, m.h * 0.11), m.pad * 0.3)
         if self.solo:
             self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
-            self.box, rest = take_top(rest, m.body * 2.8, m.pad * 0.9)
+            self.box, rest = take_top(rest, max(48, min(m.body * 2.8, m.h * 0.1)), m.pad * 0.9)
         n = len(self.reasons)
         gap = round(m.pad * 0.7)
         btn_h = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
@@ -206,23 +206,23 @@ class ExplainScene(PlayScene):
                 colour=t.text_muted,
                 valign="bottom",
             )
-            pygame.draw.rect(surface, t.phone_screen, self.box, border_radius=m.radius)
+            panel(ui, surface, self.box, t.field, shadow=False)
             inner = inset(self.box, m.unit * 1.8, m.unit * 1.0)
             if self.words:
                 covered = ui.text(
-                    surface, self.words, inner, colour=t.bubble_them_text, valign="middle"
+                    surface, self.words, inner, colour=t.field_text, valign="middle"
                 )
                 caret_x = covered.right + 2
             else:
                 hint = tr("Type here…") if self.box_focused else tr("Click here to type")
                 covered = ui.text(
-                    surface, hint, inner, colour=t.note_text, valign="middle", role="italic"
+                    surface, hint, inner, colour=t.field_hint, valign="middle", role="italic"
                 )
                 caret_x = inner.x
             if self.box_focused:
                 line = pygame.Rect(caret_x, 0, max(2, round(m.unit * 0.35)), round(m.body * 1.1))
                 line.centery = covered.bottom - round(m.body * 0.55)
-                pygame.draw.rect(surface, t.bubble_you, line)
+                pygame.draw.rect(surface, t.field_text, line)
                 focus_ring(ui, surface, self.box)
         flash = f"reason{self.picked}" if self.picked is not None else ""
         draw_group(ui, surface, self.group, flash_id=flash)

@@ -46,7 +46,9 @@ class FeedbackScene(PlayScene):
 
     def on_enter(self) -> None:
         result = self.state.last_result
-        self.app.sound.play("safe" if result and result.rating is Rating.SAFE else "gentle")
+        self.app.sound.play("reveal")  # then the rating's cue, once the chime has sounded
+        safe = result and result.rating is Rating.SAFE
+        self.app.sound.play("safe" if safe else "gentle", delay=0.35)
 
     def _blocks(self) -> tuple[list[Block], list[Block]]:
         st = self.state
@@ -65,7 +67,7 @@ class FeedbackScene(PlayScene):
                 Block(tr("The safest choice"), indent=1.3, tag="safest", **label),  # type: ignore[arg-type]
                 Block(best.text, role="bold", gap=0.25),
                 Block(best.feedback, gap=0.35, colour="text_muted"),
-            ]
+            ][: 2 if st.steal is not None else 3]  # after a steal: room for the steal
         if st.steal is not None:
             thief = st.teams[st.steal.team]
             stolen = card.responses[st.steal.response]
@@ -106,8 +108,9 @@ class FeedbackScene(PlayScene):
         super().layout(size)
         ui, m = self.ui, self.ui.m
         area = self.content
-        self.header, rest = take_top(area, m.heading * 1.45, m.pad * 0.6)
-        bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.7)
+        # with large text the header and the button row stop growing before the columns do
+        self.header, rest = take_top(area, min(m.heading * 1.45, m.h * 0.12), m.pad * 0.6)
+        bottom, rest = take_bottom(rest, max(48, min(m.body * 2.4, m.h * 0.11)), m.pad * 0.7)
         bw = round(min(area.w * 0.34, m.body * 10))
         self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
         self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
@@ -124,16 +127,25 @@ class FeedbackScene(PlayScene):
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         self.takeaway_size = take.size
         self.cols = split_cols(rest, (1, 1), m.pad)
-        left, right = self._blocks()
+        columns = list(self._blocks())
         self.col_inner = [inset(c, ip) for c in self.cols]
-        fits = [
-            ui.column(blocks, inner, m.body)
-            for blocks, inner in zip((left, right), self.col_inner, strict=True)
-        ]
+        for _ in range(4):
+            fits = [
+                ui.column(blocks, inner, m.body)
+                for blocks, inner in zip(columns, self.col_inner, strict=True)
+            ]
+            if all(f.fits for f in fits):
+                break
+            # too long even at the smallest size (a steal, a longer language): leave out the
+            # explanations, the last first; the choices, the verdict and the labels always stay
+            for i, f in enumerate(fits):
+                muted = [j for j, b in enumerate(columns[i]) if b.colour == "text_muted"]
+                if not f.fits and muted:
+                    columns[i] = columns[i][: muted[-1]] + columns[i][muted[-1] + 1 :]
         base = min(f.base for f in fits)
         self.fits = [
             ui.column(blocks, inner, base)
-            for blocks, inner in zip((left, right), self.col_inner, strict=True)
+            for blocks, inner in zip(columns, self.col_inner, strict=True)
         ]
 
     def handle(self, inp: Input) -> bool:
@@ -155,7 +167,8 @@ class FeedbackScene(PlayScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
         st = self.state
-        result = st.last_result
+        # the answering team's result (after a steal, the last result is the stealing team's)
+        result = next((r for r in st.card_results if not r.stolen), st.last_result)
         rating = result.rating if result else Rating.SAFE
         # header: icon + word, points on the right
         r = round(self.header.h * 0.4)
@@ -180,6 +193,8 @@ class FeedbackScene(PlayScene):
             )
         else:
             text = tr("+{points} points").format(points=points)
+        if not st.mode.keeps_score:  # together: discussion only, no points anywhere
+            text = ""
         pts_box = pygame.Rect(
             word_box.right, self.header.y, self.header.right - word_box.right, self.header.h
         )

@@ -42,6 +42,8 @@ KEYS = (
     (N_("Tab / arrows"), N_("move the focus")),
     ("Esc", N_("pause, or back")),
     ("H", N_("this help")),
+    ("M", N_("sound on or off")),
+    ("R", N_("read aloud again")),
     ("F11", N_("full screen")),
 )
 
@@ -84,9 +86,11 @@ class HelpScene(Scene):
                         scale=0.8,
                     )
                 )
-        play = [Block(tr("How to play"), **label)]  # type: ignore[arg-type]
-        play += [Block(tr(line), gap=0.35, scale=0.92) for line in HOW_TO_PLAY]
-        play.append(Block(tr("Keys"), gap=0.9, **label))  # type: ignore[arg-type]
+        play: list[Block] = []
+        if detail >= 1:  # with very large text the keys stay and "how to play" goes
+            play.append(Block(tr("How to play"), **label))  # type: ignore[arg-type]
+            play += [Block(tr(line), gap=0.35, scale=0.92) for line in HOW_TO_PLAY]
+        play.append(Block(tr("Keys"), gap=0.9 if play else 0.0, **label))  # type: ignore[arg-type]
         play += [Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.92) for key, what in KEYS]
         play.append(
             Block(

@@ -25,21 +25,36 @@ class PauseScene(Scene):
         super().__init__(app)
         self.resume_btn = Button("resume", "Resume", kind="primary", badge="Esc")
         self.help_btn = Button("help", "Get help", badge="H")
+        self.settings_btn = Button("settings", "Settings")
         self.title_btn = Button("title", "Back to title")
-        self.group = FocusGroup([self.resume_btn, self.help_btn, self.title_btn], index=0)
+        self.end_btn = Button("end", "End session — go to summary")
+        play = app.play
+        ending = play is not None and play.session.phase.value != "summary"
+        buttons = [self.resume_btn, self.help_btn, self.settings_btn]
+        buttons += [self.end_btn] if ending else []
+        self.group = FocusGroup(buttons + [self.title_btn], index=0)
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
-        self.card = centered(m.screen, min(size[0] * 0.62, m.h * 0.95), size[1] * 0.8)
+        large = self.ui.text_scale >= 1.4  # large text: a wider card, buttons in two columns
+        width = size[0] * 0.9 if large else min(size[0] * 0.62, m.h * 0.95)
+        self.card = centered(m.screen, width, size[1] * 0.92)
         inner = inset(self.card, m.pad * 1.5)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        self.calm, rest = take_top(rest, m.body * 3.4, m.pad * 0.5)
+        self.heading, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
+        self.calm, rest = take_top(rest, min(m.body * 3.4, m.h * 0.15), m.pad * 0.5)
         self.footer, rest = take_bottom(rest, m.body * 1.6, m.pad * 0.5)
-        bh = round(min(m.body * 2.2, (rest.h - 2 * m.pad * 0.6) / 3))
-        y = rest.y + (rest.h - 3 * bh - 2 * round(m.pad * 0.6)) // 2
-        for b in self.group.buttons:
-            b.rect = pygame.Rect(rest.x + round(rest.w * 0.1), y, round(rest.w * 0.8), bh)
-            y += bh + round(m.pad * 0.6)
+        self.support, rest = take_bottom(rest, m.small * 2.7, m.pad * 0.3)  # support numbers
+        n = len(self.group.buttons)
+        gap = round(m.pad * 0.6)
+        cols = 2 if (rest.h - (n - 1) * gap) / n < max(48, m.body * 1.6) else 1
+        rows = -(-n // cols)
+        bh = round(min(m.body * 2.2, (rest.h - (rows - 1) * gap) / rows))
+        bw = round(rest.w * 0.8) if cols == 1 else (rest.w - gap) // 2
+        left = rest.x + (rest.w - cols * bw - (cols - 1) * gap) // 2
+        top = rest.y + (rest.h - rows * bh - (rows - 1) * gap) // 2
+        for i, b in enumerate(self.group.buttons):
+            r, c = divmod(i, cols)
+            b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -68,6 +83,14 @@ class PauseScene(Scene):
             self.app.pop()
         elif button is self.help_btn:
             self.app.open_help()
+        elif button is self.settings_btn:
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
+        elif button is self.end_btn:
+            from game.ui.scenes.end_session import EndSessionScene
+
+            self.app.push(EndSessionScene(self.app))
         else:
             from game.ui.scenes.confirm import ConfirmScene
 
@@ -97,6 +120,16 @@ class PauseScene(Scene):
             valign="middle",
         )
         draw_group(ui, surface, self.group)
+        support = "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
+        ui.text(
+            surface,
+            support,
+            self.support,
+            size=m.small,
+            colour=t.text,
+            align="center",
+            valign="middle",
+        )
         ui.text(
             surface,
             emergency_line(self.app.help),

@@ -1,4 +1,5 @@
-"""Setup: mode, number of teams, age group, deck and number of cards, then Start.
+"""Setup: who plays (solo, team turns, all teams, together), number of teams, age group, deck,
+number of cards and, for group games, the optional timer; then Start.
 
 Keyboard: Up/Down (or Tab) move between rows, Left/Right change the choice in a row, Enter
 starts (from a row it moves on to the next row). Mouse: click any choice. The chosen value
@@ -8,6 +9,7 @@ has a tick as well as a colour.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -19,10 +21,25 @@ from game.ui.input import Act, Input
 from game.ui.layout import take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
+from game.ui.timer import TIMER_CHOICES
 from game.ui.widgets import Button, background, draw_button, focus_ring, panel, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+MODES = (
+    (Mode.SOLO, N_("Solo")),
+    (Mode.TEAMS, N_("Team turns")),
+    (Mode.ALL_TEAMS, N_("All teams")),
+    (Mode.TOGETHER, N_("Together")),
+)
+MODE_HINTS = {
+    Mode.SOLO: N_("One player, or the class deciding with one voice. Points for safe choices."),
+    Mode.TEAMS: N_("Teams take cards in turn; another team may steal a card that was not safe."),
+    Mode.ALL_TEAMS: N_("Every team decides each card (1–4 fingers or A–D cards); you enter them."),
+    Mode.TOGETHER: N_("The whole group as one, no scores: a discussion."),
+}
+TEAM_MODES = (Mode.TEAMS, Mode.ALL_TEAMS)
 
 BANDS = (
     (AgeBand.KIDS, N_("Ages 10–12")),
@@ -71,9 +88,9 @@ class SetupScene(Scene):
             )
 
         rows: list[Row] = []
-        b, v = chips("mode", [(Mode.SOLO, N_("Solo"), True), (Mode.TEAMS, N_("Teams"), True)])
+        b, v = chips("mode", [(mode, label, True) for mode, label in MODES])
         rows.append(Row("mode", N_("Who plays"), b, v, pygame.Rect(0, 0, 0, 0)))
-        if self.setup.mode is Mode.TEAMS:
+        if self.setup.mode in TEAM_MODES:
             b, v = chips("teams", [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
             rows.append(Row("teams", N_("Teams"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("band", [(band, label, True) for band, label in BANDS])
@@ -84,6 +101,10 @@ class SetupScene(Scene):
         rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
         rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.setup.mode.is_group:  # the optional calm countdown, off by default
+            timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
+            b, v = chips("timer", timers)
+            rows.append(Row("timer", N_("Timer per card"), b, v, pygame.Rect(0, 0, 0, 0)))
         self.rows = rows
         self._mark_selected()
 
@@ -94,6 +115,7 @@ class SetupScene(Scene):
             "band": self.setup.band,
             "deck": self.setup.deck_id,
             "count": self.setup.count,
+            "timer": self.setup.timer,
         }[key]
 
     def _mark_selected(self) -> None:
@@ -112,6 +134,7 @@ class SetupScene(Scene):
             "band": "band",
             "deck": "deck_id",
             "count": "count",
+            "timer": "timer",
         }[key]
         setattr(self.setup, attr, value)
         if key == "mode":
@@ -144,33 +167,68 @@ class SetupScene(Scene):
             self.start_btn.rect.x - self.back_btn.rect.right - 2 * m.pad,
             bottom.h,
         )
-        teams_extra = 1 if self.setup.mode is Mode.TEAMS else 0
-        n = len(self.rows) + teams_extra
-        row_h = min(rest.h / n, m.body * 3.3)
+        teams_extra = 1 if self.setup.mode in TEAM_MODES else 0
         label_w = round(rest.w * 0.2)
-        chip_h = round(min(row_h * 0.7, m.body * 2.1))
-        y = rest.y + (rest.h - row_h * n) / 3
-        for row in self.rows:
-            row.rect = pygame.Rect(rest.x, round(y), rest.w, round(row_h))
-            x = row.rect.x + label_w
-            avail = row.rect.right - x
-            gap = round(m.gap * 0.8)
-            size_ = m.small
-            widths = [
+        avail = rest.w - label_w
+        gap = round(m.gap * 0.8)
+        size_ = m.small
+
+        def natural(row: Row, chip_h: float) -> list[int]:
+            return [
                 ui.engine.layout(c.text, "bold", size_, 10_000).w
                 + round(m.unit * 5)
                 + round(chip_h * 0.9)
                 for c in row.chips
             ]
-            total = sum(widths) + gap * (len(widths) - 1)
-            if total > avail:  # shrink all chips of the row evenly to fit
-                k = (avail - gap * (len(widths) - 1)) / sum(widths)
-                widths = [round(wd * k) for wd in widths]
-            for chip, wd in zip(row.chips, widths, strict=True):
-                chip.rect = pygame.Rect(x, round(y + (row_h - chip_h) / 2), wd, chip_h)
-                chip.size = size_
-                x += wd + gap
-            y += row_h
+
+        # a row whose chips are far too wide for one line (the shipped decks' titles, longer
+        # still in Swedish) gets two lines of chips instead of chips squeezed to a few letters
+        two_lines = {
+            row.key
+            for row in self.rows
+            if len(row.chips) > 3
+            and sum(natural(row, m.body * 2.1)) + gap * (len(row.chips) - 1) > avail * 1.3
+        }
+        n = len(self.rows) + teams_extra + 0.6 + 0.8 * len(two_lines)  # + the mode's line
+        row_h = min(rest.h / n, m.body * 3.3)
+        # chips are click and touch targets: at least 44 px when the row leaves room for it
+        chip_h = round(max(min(44, row_h * 0.9), min(row_h * 0.7, m.body * 2.1)))
+        y = rest.y + (rest.h - row_h * n) / 3
+        for row in self.rows:
+            lines = 2 if row.key in two_lines else 1
+            this_h = row_h * (1 + 0.8 * (lines - 1))
+            row.rect = pygame.Rect(rest.x, round(y), rest.w, round(this_h))
+            widths = natural(row, chip_h)
+            cut = len(widths)
+            if lines == 2:  # split where the first line holds about half the width
+                run = 0.0
+                for i, wd in enumerate(widths):
+                    if i and run + wd / 2 > sum(widths) / 2:
+                        cut = i
+                        break
+                    run += wd
+            half = (this_h - gap) / 2
+            line_h = chip_h if lines == 1 else round(max(min(44, half), half * 0.94))
+            top = y + (this_h - line_h * lines - gap * (lines - 1)) / 2
+            for group in (range(cut), range(cut, len(widths)))[:lines]:
+                line = [widths[i] for i in group]
+                budget = avail - gap * (len(line) - 1)
+                cap = max(line)
+                while sum(min(wd, cap) for wd in line) > budget and cap > 1:
+                    cap -= 1  # narrow the widest chips first; short labels keep their width
+                line = [min(wd, cap) for wd in line]
+                x = row.rect.x + label_w
+                for i, wd in zip(group, line, strict=True):
+                    row.chips[i].rect = pygame.Rect(x, round(top), wd, line_h)
+                    row.chips[i].size = size_
+                    x += wd + gap
+                top += line_h + gap
+            y += this_h
+            if row.key == "mode":
+                self.hint_rect = pygame.Rect(
+                    rest.x + label_w, round(y - row_h * 0.1), rest.w - label_w, round(row_h * 0.6)
+                )
+                y += row_h * 0.6
             if row.key == "teams":
                 self.teams_rect = pygame.Rect(
                     rest.x + label_w, round(y), rest.w - label_w, round(row_h)
@@ -245,7 +303,7 @@ class SetupScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         surface.blit(background(ui, surface.get_size()), (0, 0))
-        ui.text(
+        covered = ui.text(
             surface,
             tr("Set up the game"),
             self.heading,
@@ -254,6 +312,17 @@ class SetupScene(Scene):
             colour=t.heading,
             valign="middle",
         )
+        if self.app.deck_errors:  # a broken deck file is skipped; the other decks still play
+            x = covered.right + m.pad
+            ui.text(
+                surface,
+                skipped_decks_line(self.app.deck_errors),
+                pygame.Rect(x, self.heading.y, self.heading.right - x, self.heading.h),
+                size=m.small,
+                colour=t.accent,
+                align="right",
+                valign="middle",
+            )
         for i, row in enumerate(self.rows):
             focused = i == self.focus
             if focused:
@@ -279,6 +348,15 @@ class SetupScene(Scene):
                 draw_button(ui, surface, chip, hovered=chip is self.hover_btn)
             if row.key == "teams":
                 self._draw_teams(surface)
+            if row.key == "mode":
+                ui.text(
+                    surface,
+                    tr(MODE_HINTS[self.setup.mode]),
+                    self.hint_rect,
+                    size=m.small,
+                    colour=t.text_muted,
+                    valign="middle",
+                )
         draw_button(
             ui,
             surface,
@@ -328,3 +406,15 @@ class SetupScene(Scene):
                 rect.h,
             )
             ui.text(surface, tr(team.name), label, role="bold", size=m.small, valign="middle")
+
+
+def skipped_decks_line(errors: list[str]) -> str:
+    """"Skipped threats.yaml: it has mistakes." for the deck files that did not load."""
+    names = []
+    for error in errors:
+        name = Path(str(error).split(", ")[0].split(": ")[0]).name
+        if name and name not in names:
+            names.append(name)
+    return tr("Skipped {files}: it has mistakes. The other decks play.").format(
+        files=", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    )

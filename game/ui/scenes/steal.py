@@ -55,6 +55,9 @@ class StealScene(PlayScene):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         m = self.ui.m
+        for b, i in zip(self.team_btns, self.team_ids, strict=True):  # again: a new language
+            team = self.state.teams[i]
+            b.label = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
         self.heading, rest = take_top(self.content, m.large * 2.6, m.pad * 0.5)
         self.chosen, rest = take_top(rest, m.small * 3.2, m.pad * 0.7)
         buttons = self.group.buttons
@@ -93,6 +96,11 @@ class StealScene(PlayScene):
             return True
         if self.handle_bar(inp):
             return True
+        if inp.act is Act.LETTER and self.thief is None:  # the stealing team by its letter
+            letters = [self.state.teams[i].letter.lower() for i in self.team_ids]
+            if inp.text in letters:
+                self._choose_team(letters.index(inp.text))
+                return True
         if inp.act is Act.PICK:
             choices = self.team_btns if self.thief is None else self.option_btns
             if inp.index < len(choices):

@@ -1,18 +1,30 @@
-"""The end of a game: scores (teams ranked, with letter and shape), the red flags met with
-their takeaways, "It is never your fault", and where to get help."""
+"""The end of a game: scores (teams ranked, with letter and shape; none in Together mode), the
+red flags met with their takeaways, "It is never your fault", and where to get help.
+
+In group games "Save summary" (S) writes the session summary as Markdown and PDF (cards played,
+how the group answered, the red flags covered, the most-missed ones, follow-up questions and the
+help resources; no names beyond team names) into a folder the facilitator can find, and shows
+the path — or says plainly that the folder could not be written.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import platformdirs
 import pygame
 
 from game.model.cards import Rating
 from game.model.session import Mode
+from game.savegame import data_dir
+from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
-from game.ui.services import emergency_line, tr
+from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
 
@@ -29,7 +41,13 @@ class SummaryScene(PlayScene):
         self.play_key = ("summary", -1)
         self.again_btn = Button("again", "Play again", kind="primary")
         self.title_btn = Button("title", "Title screen")
-        self.group = FocusGroup([self.again_btn, self.title_btn], index=0)
+        self.save_btn = Button("save", N_("Save summary"), badge="S")
+        self.saved_msg = ""  # after "Save summary": where the files went, or the problem
+        self.team_scores = self.state.mode.is_group and self.state.mode.keeps_score
+        buttons = [self.again_btn, self.title_btn]
+        if self.state.mode.is_group:
+            buttons.append(self.save_btn)
+        self.group = FocusGroup(buttons, index=0)
 
     def _played_cards(self) -> list[object]:
         ids = [r.card_id for r in self.state.results]
@@ -46,14 +64,40 @@ class SummaryScene(PlayScene):
         self.again_btn.rect = pygame.Rect(
             self.title_btn.rect.x - m.pad - bw, bottom.y, bw, bottom.h
         )
+        sw = round(min(area.w * 0.27, m.body * 9))
+        self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
+        self.save_btn.size = ui.fit(
+            self.save_btn.text, pygame.Rect(0, 0, sw - round(m.small * 3.2), bottom.h), size=m.small
+        ).size
+        self.msg_rect = pygame.Rect(0, 0, 0, 0)
+        if self.saved_msg:  # where the saved summary went (or why it did not)
+            lay = ui.fit(self.saved_msg, pygame.Rect(0, 0, rest.w, rest.h // 3), size=m.min_font)
+            self.msg_rect, rest = take_bottom(rest, lay.h + 2, m.pad * 0.4)
         self.left, self.right = split_cols(rest, (0.46, 0.54), m.pad)
         ip = round(m.unit * 2.2)
         inner = inset(self.left, ip)
         teams = len(self.state.teams)
         row_h = m.body * 1.6
-        score_h = row_h * (teams if self.state.mode is Mode.TEAMS else 2.2) + m.small * 1.4
-        self.score_rect, help_rect = take_top(inner, min(score_h, inner.h * 0.5), m.pad * 0.6)
+        if self.team_scores:  # with large text, rows no taller than the text needs
+            score_h = min(row_h, m.min_font * 1.7) * teams + m.small * 1.4
+        elif self.state.mode is Mode.TOGETHER:  # no scores anywhere: a discussion
+            score_h = row_h * 1.2 + m.small * 1.4
+        else:
+            score_h = row_h * 2.2 + m.small * 1.4
+        # the help below always keeps "never your fault" and the emergency number
+        tall = pygame.Rect(0, 0, inner.w, 10_000)
+        least = ui.column(self._help_blocks(0), tall, m.min_font, m.min_font).h + 2 * m.pad
+        share = 0.75 if self.team_scores else 0.58
+        score_h = min(score_h, inner.h * share, inner.h - least)
+        self.score_rect, help_rect = take_top(inner, score_h, m.pad * 0.6)
         self.help_rect = help_rect
+        for shown in (3, 2, 1, 0):  # fewer services rather than text outside the panel
+            self.help_fit = ui.column(self._help_blocks(shown), help_rect, m.body)
+            if self.help_fit.fits:
+                break
+        self._layout_flags()
+
+    def _help_blocks(self, shown: int) -> list[Block]:
         h = self.app.help
         blocks = [
             Block(
@@ -64,10 +108,14 @@ class SummaryScene(PlayScene):
             ),
             Block(tr("Where to get help"), role="semi", colour="text_muted", scale=0.8, gap=0.9),
         ]
-        for s in h.services[:3]:
+        for s in h.services[:shown]:
             blocks.append(Block(f"{s.name}: {s.contact}", role="body", scale=0.9, gap=0.25))
         blocks.append(Block(emergency_line(h), role="bold", scale=0.9, gap=0.5))
-        self.help_fit = ui.column(blocks, help_rect, m.body)
+        return blocks
+
+    def _layout_flags(self) -> None:
+        ui, m = self.ui, self.ui.m
+        ip = round(m.unit * 2.2)
         flags = [Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8)]
         for card in self._played_cards():
             flags.append(Block(card.red_flag, role="bold", gap=0.7))  # type: ignore[attr-defined]
@@ -96,14 +144,24 @@ class SummaryScene(PlayScene):
         if inp.act is Act.PICK and inp.index < 2:
             self.activate(self.group.buttons[inp.index])
             return True
+        if inp.act is Act.LETTER and inp.text == "s" and self.save_btn in self.group.buttons:
+            self.activate(self.save_btn)
+            return True
         return False
 
     def activate(self, button: Button) -> None:
-        if button is self.again_btn:
+        if button is self.save_btn:
+            self.saved_msg = self.save_summary()
+            self.layout(self.app.size)  # the message may need another height
+        elif button is self.again_btn:
             setup = self.play.setup
             self.app.start_game(setup)
         else:
             self.app.to_title()
+
+    def save_summary(self) -> str:
+        """Write the summary files; returns the sentence to show (the path, or the problem)."""
+        return _save(self)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -135,6 +193,15 @@ class SummaryScene(PlayScene):
         ui.draw_column(surface, self.help_fit, self.help_rect)
         ui.draw_column(surface, self.flags_fit, self.flags_inner)
         draw_group(ui, surface, self.group)
+        if self.saved_msg and self.save_btn in self.group.buttons:
+            ui.text(
+                surface,
+                self.saved_msg,
+                self.msg_rect,
+                size=m.min_font,
+                colour=t.text_muted,
+                valign="middle",
+            )
 
     def _draw_scores(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -142,7 +209,7 @@ class SummaryScene(PlayScene):
         box = self.score_rect
         label = ui.text(
             surface,
-            tr("Scores") if st.mode is Mode.TEAMS else tr("Your score"),
+            tr("Scores") if self.team_scores else tr("Your score"),
             pygame.Rect(box.x, box.y, box.w, m.small * 1.3),
             role="semi",
             size=m.small,
@@ -152,6 +219,18 @@ class SummaryScene(PlayScene):
             box.x, label.bottom + round(m.unit), box.w, box.bottom - label.bottom - round(m.unit)
         )
         best = st.max_score_per_card * max(1, len(st.results))
+        if st.mode is Mode.TOGETHER:
+            played = len({r.card_id for r in st.results})
+            ui.text(
+                surface,
+                tr("{n} cards talked through together — no scores, just good talk.").format(
+                    n=played
+                ),
+                rows,
+                size=m.body,
+                valign="middle",
+            )
+            return
         if st.mode is Mode.SOLO:
             score = st.scores[0] if st.scores else 0
             big = pygame.Rect(rows.x, rows.y, rows.w, round(rows.h * 0.58))
@@ -178,10 +257,20 @@ class SummaryScene(PlayScene):
             )
             return
         order = sorted(range(len(st.teams)), key=lambda i: -st.scores[i])
-        row_h = rows.h / len(order)
+        # many teams and large text: two columns, so no row is lower than the text floor needs
+        cols = 2 if rows.h / len(order) < m.min_font * 1.35 else 1
+        per_col = -(-len(order) // cols)
+        row_h = rows.h / per_col
+        col_w = (rows.w - m.gap * (cols - 1)) / cols
         for rank, i in enumerate(order):
             team = st.teams[i]
-            r = pygame.Rect(rows.x, round(rows.y + rank * row_h), rows.w, round(row_h * 0.92))
+            c, k = divmod(rank, per_col)
+            r = pygame.Rect(
+                round(rows.x + c * (col_w + m.gap)),
+                round(rows.y + k * row_h),
+                round(col_w),
+                round(row_h * 0.92),
+            )
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
             num = pygame.Rect(r.x, r.y, round(r.h * 1.1), r.h)
             ui.text(
@@ -189,7 +278,7 @@ class SummaryScene(PlayScene):
                 f"{place}.",
                 num,
                 role="display",
-                size=min(m.body, r.h),
+                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
                 colour=t.text_muted,
                 valign="middle",
             )
@@ -200,19 +289,68 @@ class SummaryScene(PlayScene):
             name = pygame.Rect(icon.right + m.gap, r.y, round(r.w * 0.55), r.h)
             ui.text(
                 surface,
-                tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name)),
+                tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
+                if cols == 1
+                else f"{team.letter}: {tr(team.name)}",
                 name,
                 role="bold",
-                size=min(m.body, r.h),
+                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
                 valign="middle",
             )
             ui.text(
                 surface,
-                tr("{points} pts").format(points=st.scores[i]),
+                tr("{points} pts").format(points=st.scores[i]) if cols == 1 else str(st.scores[i]),
                 pygame.Rect(name.right, r.y, r.right - name.right, r.h),
                 role="display",
-                size=min(m.body, r.h),
+                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
                 colour=t.accent,
                 align="right",
                 valign="middle",
             )
+
+
+def summary_folder() -> Path:
+    """Documents/Red Flags, where a facilitator looks for files (REDFLAGS_DOCUMENTS_DIR in
+    tests); the game's data folder when there is no documents folder."""
+    override = os.environ.get("REDFLAGS_DOCUMENTS_DIR")
+    if override:
+        return Path(override) / "Red Flags"
+    try:
+        docs = platformdirs.user_documents_dir()
+    except Exception:
+        docs = ""
+    return Path(docs) / "Red Flags" if docs else data_dir() / "summaries"
+
+
+def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path]:
+    """Markdown and PDF of the session summary, named by date and time."""
+    from game.content.help import load_region
+    from game.export.summary import render_summary_pdf, summary_markdown
+
+    region_id = services.resolve_region(
+        app.options.region or services.setting(app.settings, "region")
+    )
+    region = load_region(region_id)
+    state = play.session.state
+    stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
+    folder.mkdir(parents=True, exist_ok=True)
+    md = folder / f"{stem}.md"
+    md.write_text(summary_markdown(state, app.language, region), encoding="utf-8")
+    pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf")
+    return md, Path(pdf)
+
+
+def _save(scene: SummaryScene) -> str:
+    folder = summary_folder()
+    try:
+        md, pdf = write_summary(scene.app, scene.play, folder)
+    except OSError as exc:
+        return tr(
+            "Could not save in {folder} ({error}). Try another computer or a USB stick."
+        ).format(folder=folder, error=exc.strerror or exc)
+    scene.app.sound.play("choose")
+    return (
+        tr("Saved as Markdown and PDF ({name}) in the folder:").format(name=md.stem)
+        + "\n"
+        + str(md.parent)
+    )

@@ -26,10 +26,16 @@ class TitleScene(Scene):
         super().__init__(app)
         self.play_btn = Button("play", "Play", kind="primary", badge="Enter")
         self.help_btn = Button("help", "How to play & help", badge="H")
+        self.settings_btn = Button("settings", "Settings")
         self.quit_btn = Button("quit", "Quit")
-        self.group = FocusGroup([self.play_btn, self.help_btn, self.quit_btn], index=0)
+        self.group = FocusGroup(
+            [self.play_btn, self.help_btn, self.settings_btn, self.quit_btn], index=0
+        )
 
     def on_enter(self) -> None:
+        from game.ui.scenes.resume import offer_resume
+
+        offer_resume(self.app)  # a group session cut short: carry on or start fresh
         if not self.app.note_shown:
             from game.ui.scenes.content_note import ContentNoteScene
 
@@ -45,15 +51,24 @@ class TitleScene(Scene):
         self.tag_rect = pygame.Rect(
             round(w * 0.1), self.title_rect.bottom, round(w * 0.8), round(m.large * 1.5)
         )
-        bw = round(min(w * 0.5, m.body * 14))
-        bh = round(m.body * 2.3)
-        y = self.tag_rect.bottom + round(h * 0.05)
-        for b in self.group.buttons:
-            b.rect = pygame.Rect((w - bw) // 2, y, bw, bh)
-            y += bh + round(m.pad * 0.8)
         self.footer = pygame.Rect(
             m.pad, h - round(m.small * 2.2), w - 2 * m.pad, round(m.small * 1.6)
         )
+        # one column of buttons; two when large text would push them off the window
+        top = self.tag_rect.bottom + round(h * 0.05)
+        room = self.footer.y - m.pad - top
+        gap = round(m.pad * 0.8)
+        buttons = self.group.buttons
+        for cols in (1, 2):
+            rows = -(-len(buttons) // cols)
+            bh = round(min(m.body * 2.3, (room - gap * (rows - 1)) / rows))
+            if bh >= m.body * 1.8:
+                break
+        bw = round(min(w * 0.5, m.body * 14) if cols == 1 else min(w * 0.42, m.body * 12))
+        left = (w - cols * bw - (cols - 1) * gap) // 2
+        for i, b in enumerate(buttons):
+            r, c = (i, 0) if cols == 1 else divmod(i, cols)
+            b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -81,6 +96,10 @@ class TitleScene(Scene):
             self.app.push(SetupScene(self.app))
         elif button is self.help_btn:
             self.app.open_help()
+        elif button is self.settings_btn:
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         else:
             self.app.quit()
 

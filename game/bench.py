@@ -1,0 +1,484 @@
+"""`redflags bench`: start-up, frame times, idle CPU, deck loading and memory, measured headless.
+
+Every figure is a median over repeated trials, measured in this one run, next to its floor where
+there is one (a bare pygame-ce program's start-up; a blank frame: fill + flip at the same size),
+and compared with the targets:
+
+    start-up <= 1.5x the floor        frame median <= 2x blank, p99 <= 4x blank
+    idle CPU <= 2% of one core        1,000 cards load and validate in < 0.5 s
+    peak memory < 150 MB
+
+The app runs in child processes (`python -m game.bench --child ...`) with the dummy video and
+audio drivers and a throw-away config and data folder, so a bench never touches the player's
+settings and needs no display. `--json` prints one JSON object; `--quick` runs few trials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = ((1280, 720), (1920, 1080))
+SCENES = ("title", "card", "feedback", "summary")
+TARGETS = {
+    "startup": 1.5,  # x the floor
+    "frame_median": 2.0,  # x blank
+    "frame_p99": 4.0,  # x blank
+    "idle_cpu": 0.02,  # share of one core
+    "load_1000": 0.5,  # seconds
+    "rss": 150.0,  # MB
+}
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _median(values: Sequence[float]) -> float:
+    return float(statistics.median(values)) if values else float("nan")
+
+
+def _p99(values: Sequence[float]) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return float(ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))])
+
+
+def _child_env(tmp: str, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SDL_VIDEODRIVER="dummy",
+        SDL_AUDIODRIVER="dummy",
+        SDL_FRAMEBUFFER_ACCELERATION="0",
+        PYGAME_HIDE_SUPPORT_PROMPT="1",
+        REDFLAGS_CONFIG_DIR=str(Path(tmp) / "config"),
+        REDFLAGS_DATA_DIR=str(Path(tmp) / "data"),
+        PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
+    )
+    env.pop("REDFLAGS_DEBUG_SCENES", None)
+    env.update(extra)
+    return env
+
+
+def _run_child(tmp: str, *args: str, timeout: float = 120) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "game.bench", "--child", *args],
+        cwd=ROOT,
+        env=_child_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"bench child {args[0]} failed: {tail[0]}")
+    return dict(json.loads(lines[-1]))
+
+
+# --- start-up ---------------------------------------------------------------------------------
+
+FLOOR_PROGRAM = (
+    "import pygame\n"
+    "pygame.display.init()\n"
+    "screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)\n"
+    "pygame.event.get()\n"
+    "screen.fill((30, 30, 60))\n"
+    "pygame.display.flip()\n"
+    "pygame.quit()\n"
+)
+
+
+def _time_process(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=60)
+    took = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+        raise RuntimeError(f"start-up run failed: {tail[0]}")
+    return took
+
+
+def measure_startup(tmp: str, trials: int) -> tuple[float, float]:
+    """(app, floor): wall time from starting the process to its first drawn frame, and exit."""
+    app_env = _child_env(tmp, REDFLAGS_EXIT_AFTER_FIRST_FRAME="1")
+    floor_env = _child_env(tmp)
+    app_cmd = [sys.executable, "-m", "game", "--windowed", "1280x720"]
+    floor_cmd = [sys.executable, "-c", FLOOR_PROGRAM]
+    _time_process(app_cmd, app_env)  # warm the file cache (bytecode, fonts) for both
+    _time_process(floor_cmd, floor_env)
+    apps, floors = [], []
+    for _ in range(trials):  # interleaved, so load on the machine hits both alike
+        floors.append(_time_process(floor_cmd, floor_env))
+        apps.append(_time_process(app_cmd, app_env))
+    return _median(apps), _median(floors)
+
+
+# --- deck loading -----------------------------------------------------------------------------
+
+
+def generated_deck(cards: int = 1000) -> str:
+    """A deck of `cards` cards made from a shipped card, each with its own id."""
+    import copy
+
+    import yaml
+
+    from game.content.decks import default_deck_paths
+    from game.content.yaml_source import parse
+
+    path = default_deck_paths("en")[0]
+    data = parse(path.read_text(encoding="utf-8"))
+    template = data["cards"][0]
+    out = []
+    for i in range(cards):
+        card = copy.deepcopy(template)
+        card["id"] = f"bench-card-{i}"
+        card["setup"] = f"{card['setup']} ({i})"
+        out.append(card)
+    deck = {"deck": dict(data["deck"], id="bench"), "cards": out}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return str(yaml.dump(deck, Dumper=dumper, allow_unicode=True, sort_keys=False))
+
+
+def measure_load(trials: int) -> float:
+    from game.content.decks import load_deck_text
+
+    text = generated_deck(1000)
+    times = []
+    for _ in range(trials):
+        start = time.perf_counter()
+        deck, errors = load_deck_text(text, "bench.yaml")
+        times.append(time.perf_counter() - start)
+        if deck is None or errors or len(deck.cards) != 1000:
+            raise RuntimeError(f"the generated deck did not load: {errors[:1]}")
+    return _median(times)
+
+
+# --- the children -----------------------------------------------------------------------------
+
+
+class _Player:
+    """Drives a real App in this (child) process with key events and a fake clock."""
+
+    def __init__(self, size: tuple[int, int]) -> None:
+        import pygame
+
+        from game.ui.app import App
+        from game.ui.options import RunOptions
+
+        self.pg = pygame
+        self.app = App(RunOptions(window_size=size, seed=1, cards=3))
+        self.app.start()
+        self.settle()
+
+    def settle(self) -> None:
+        app = self.app
+        for _ in range(600):
+            if not app.busy:
+                break
+            app.update(0.05)
+        app.frame(1 / 60)
+
+    def key(self, key: int) -> None:
+        pg = self.pg
+        self.app.feed(pg.event.Event(pg.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+        self.settle()
+
+    @property
+    def top(self) -> str:
+        return self.app.top.name if self.app.top else ""
+
+    def to_title(self) -> None:
+        for _ in range(5):
+            if self.top == "title":
+                return
+            self.key(self.pg.K_RETURN if self.top == "content-note" else self.pg.K_ESCAPE)
+        if self.top != "title":
+            raise RuntimeError(f"bench: expected the title, got {self.top}")
+
+    def to_card(self) -> None:
+        from game.model.cards import AgeBand
+        from game.model.session import Mode
+        from game.ui.app import GameSetup
+
+        setup = GameSetup(mode=Mode.SOLO, band=AgeBand.YOUNG_TEENS, count=3, seed=1)
+        message = self.app.start_game(setup)
+        if message:
+            raise RuntimeError(f"bench: {message}")
+        self.settle()
+        self.key(self.pg.K_RETURN)  # the whole chat and the options
+        if self.top != "card":
+            raise RuntimeError(f"bench: expected the card, got {self.top}")
+
+    def answer(self) -> None:
+        """From a card (all shown) to its feedback."""
+        pg = self.pg
+        self.key(pg.K_1)
+        for _ in range(4):
+            if self.top == "feedback":
+                return
+            top = self.app.top
+            if top is not None and getattr(top, "wants_text", False):
+                self.key(pg.K_RETURN)  # leave the own-words box empty
+            else:
+                self.key(pg.K_1)
+        if self.top != "feedback":
+            raise RuntimeError(f"bench: expected the feedback, got {self.top}")
+
+    def to_summary(self) -> None:
+        pg = self.pg
+        for _ in range(20):
+            if self.top == "summary":
+                return
+            if self.top == "feedback":
+                self.key(pg.K_RETURN)
+            elif self.top == "card":
+                self.key(pg.K_RETURN)
+                self.answer()
+            else:
+                self.key(pg.K_RETURN)
+        if self.top != "summary":
+            raise RuntimeError(f"bench: expected the summary, got {self.top}")
+
+    def redraw_times(self, frames: int) -> list[float]:
+        """The cost of a frame that must redraw: events, update, draw, flip."""
+        app = self.app
+        times = []
+        for i in range(frames + 3):
+            app.dirty = True
+            start = time.perf_counter()
+            app.frame(1 / 60)
+            if i >= 3:  # the first frames fill the caches
+                times.append(time.perf_counter() - start)
+        return times
+
+    def idle_times(self, frames: int) -> list[float]:
+        """The cost of a loop step when nothing changed (no draw, no flip)."""
+        app = self.app
+        app.frame(1 / 60)
+        times = []
+        for _ in range(frames):
+            start = time.perf_counter()
+            app.frame(1 / 60)
+            times.append(time.perf_counter() - start)
+        return times
+
+    def blank_times(self, frames: int) -> list[float]:
+        pg = self.pg
+        screen = pg.display.get_surface()
+        times = []
+        for i in range(frames + 3):
+            start = time.perf_counter()
+            pg.event.get()
+            screen.fill((30, 30, 60))
+            pg.display.flip()
+            if i >= 3:
+                times.append(time.perf_counter() - start)
+        return times
+
+
+def _max_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def child_frames(size: tuple[int, int], frames: int) -> dict[str, Any]:
+    p = _Player(size)
+    out: dict[str, Any] = {"frame_ms": {}, "idle_ms": {}}
+
+    def record(scene: str) -> None:
+        redraw = p.redraw_times(frames)
+        idle = p.idle_times(frames)
+        out["frame_ms"][scene] = {
+            "median": _median(redraw) * 1000,
+            "p99": _p99(redraw) * 1000,
+        }
+        out["idle_ms"][scene] = _median(idle) * 1000
+
+    p.to_title()
+    record("title")
+    p.to_card()
+    record("card")
+    p.answer()
+    record("feedback")
+    p.to_summary()
+    record("summary")
+    blank = p.blank_times(frames * 2)
+    out["blank_ms"] = {"median": _median(blank) * 1000, "p99": _p99(blank) * 1000}
+    out["rss_mb"] = _max_rss_mb()
+    return out
+
+
+def child_idle(seconds: float) -> dict[str, Any]:
+    """The real loop, left alone on a card with its chat shown, for `seconds`."""
+    p = _Player((1280, 720))
+    p.to_title()
+    p.to_card()
+    pg = p.pg
+    pg.time.set_timer(pg.QUIT, round(seconds * 1000), 1)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    p.app.run()
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return {"idle_cpu_share": cpu / wall if wall > 0 else float("nan"), "wall_s": wall}
+
+
+def child_main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="game.bench --child")
+    parser.add_argument("what", choices=["frames", "idle"])
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--frames", type=int, default=60)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args(list(argv))
+    try:
+        if args.what == "frames":
+            w, h = (int(v) for v in args.size.split("x"))
+            result = child_frames((w, h), args.frames)
+        else:
+            result = child_idle(args.seconds)
+    finally:
+        import pygame
+
+        pygame.quit()
+    print(json.dumps(result))
+    return 0
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def run_bench(quick: bool = False) -> dict[str, Any]:
+    frames = 12 if quick else 120
+    startup_trials = 2 if quick else 7
+    idle_seconds = 1.0 if quick else 5.0
+    load_trials = 1 if quick else 5
+    result: dict[str, Any] = {"quick": quick}
+    with tempfile.TemporaryDirectory(prefix="redflags-bench-") as tmp:
+        app_s, floor_s = measure_startup(tmp, startup_trials)
+        result["startup_s"] = app_s
+        result["startup_floor_s"] = floor_s
+        result["frame_ms"] = {scene: {} for scene in SCENES}
+        result["idle_frame_ms"] = {scene: {} for scene in SCENES}
+        result["blank_frame_ms"] = {}
+        result["blank_frame_p99_ms"] = {}
+        rss = []
+        for w, h in SIZES:
+            key = f"{w}x{h}"
+            child = _run_child(tmp, "frames", "--size", key, "--frames", str(frames))
+            for scene in SCENES:
+                result["frame_ms"][scene][key] = child["frame_ms"][scene]
+                result["idle_frame_ms"][scene][key] = child["idle_ms"][scene]
+            result["blank_frame_ms"][key] = child["blank_ms"]["median"]
+            result["blank_frame_p99_ms"][key] = child["blank_ms"]["p99"]
+            rss.append(child["rss_mb"])
+        idle = _run_child(tmp, "idle", "--seconds", str(idle_seconds))
+        result["idle_cpu_share"] = idle["idle_cpu_share"]
+        result["idle_seconds"] = idle_seconds
+        result["load_1000_cards_s"] = measure_load(load_trials)
+        result["peak_rss_mb"] = max(rss)
+    result["checks"] = checks(result)
+    return result
+
+
+def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each figure against its target: name, value, target, verdict."""
+    out = []
+
+    def add(name: str, value: str, target: str, ok: bool) -> None:
+        out.append({"figure": name, "value": value, "target": target, "pass": bool(ok)})
+
+    ratio = r["startup_s"] / r["startup_floor_s"]
+    add(
+        "start-up to first frame",
+        f"{r['startup_s'] * 1000:.0f} ms (floor {r['startup_floor_s'] * 1000:.0f} ms, {ratio:.2f}x)",
+        f"<= {TARGETS['startup']}x floor",
+        ratio <= TARGETS["startup"],
+    )
+    for scene in SCENES:
+        for size, figures in r["frame_ms"][scene].items():
+            blank = r["blank_frame_ms"][size]
+            med, p99 = figures["median"] / blank, figures["p99"] / blank
+            add(
+                f"frame {scene} {size}",
+                f"median {figures['median']:.2f} ms ({med:.1f}x), p99 {figures['p99']:.2f} ms "
+                f"({p99:.1f}x); idle {r['idle_frame_ms'][scene][size]:.3f} ms",
+                f"<= {TARGETS['frame_median']:.0f}x / {TARGETS['frame_p99']:.0f}x blank "
+                f"({blank:.2f} ms)",
+                med <= TARGETS["frame_median"] and p99 <= TARGETS["frame_p99"],
+            )
+    add(
+        f"idle CPU on a card ({r['idle_seconds']:.0f} s)",
+        f"{r['idle_cpu_share'] * 100:.2f}% of a core",
+        f"<= {TARGETS['idle_cpu'] * 100:.0f}%",
+        r["idle_cpu_share"] <= TARGETS["idle_cpu"],
+    )
+    add(
+        "load + validate 1,000 cards",
+        f"{r['load_1000_cards_s'] * 1000:.0f} ms",
+        f"< {TARGETS['load_1000'] * 1000:.0f} ms",
+        r["load_1000_cards_s"] < TARGETS["load_1000"],
+    )
+    add(
+        "peak memory (max RSS)",
+        f"{r['peak_rss_mb']:.0f} MB",
+        f"< {TARGETS['rss']:.0f} MB",
+        r["peak_rss_mb"] < TARGETS["rss"],
+    )
+    return out
+
+
+def table(result: dict[str, Any]) -> str:
+    rows = [("figure", "measured", "target", "")]
+    rows += [
+        (c["figure"], c["value"], c["target"], "PASS" if c["pass"] else "MISS")
+        for c in result["checks"]
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for i, row in enumerate(rows):
+        lines.append("| " + " | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)) + " |")
+        if i == 0:
+            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["--child"]:
+        return child_main(args_in[1:])
+    parser = argparse.ArgumentParser(
+        prog="redflags bench",
+        description="Measure start-up, frame times, idle CPU, deck loading and memory "
+        "(headless; the game runs in child processes).",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--quick", action="store_true", help="few trials (for the tests)")
+    args = parser.parse_args(args_in)
+    if not args.json:
+        print("Measuring (this takes about a minute)..." if not args.quick else "Measuring...")
+    try:
+        result = run_bench(quick=args.quick)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        print(f"The benchmark could not run: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(table(result))
+        missed = sum(not c["pass"] for c in result["checks"])
+        print(f"{len(result['checks']) - missed} of {len(result['checks'])} targets met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

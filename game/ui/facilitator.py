@@ -1,0 +1,298 @@
+"""What the facilitator does during a group game, shared by every play screen.
+
+Keys (outside text boxes): N notes, B award a point for a good spoken explanation (then the
+team letter when more than one team could get it), U take the last award back, S skip the card
+(press twice), Backspace go back one step, T stop/start the timer. Every change to the game goes
+through the session as an action, so it can be undone and replayed; this module only adds what
+lives on screen: the notes panel, the timer pill, short toasts, and the autosave after a step.
+
+`PlayScene` inherits `FacilitatorControls`; the App calls `update_after` on the top scene and
+`draw_after` after each scene's own drawing.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.model.session import IllegalAction, Mode, Phase, ShowOptions
+from game.ui.input import Act, Input
+from game.ui.notes_panel import draw_notes, notes_rect
+from game.ui.services import tr
+from game.ui.timer import SHOWN_PHASES, CardTimer
+
+if TYPE_CHECKING:
+    from game.model.session import Session, SessionState
+    from game.ui.app import App, PlayContext
+    from game.ui.context import Ui
+
+TOAST_SECONDS = 2.6
+SKIP_CONFIRM_SECONDS = 4.0
+NOTE_KINDS = ("card", "steal", "explain", "feedback")
+
+
+def toast(app: App, text: str) -> None:
+    """A short message near the bottom of the screen ("+1 Foxes (A)", "Award taken back"),
+    through the App's toast (already translated: a second `tr` leaves it as it is)."""
+    app.show_toast(text, "info", TOAST_SECONDS)
+
+
+def award_candidates(state: SessionState) -> list[int]:
+    """The teams that answered the card on screen (and a team that stole it)."""
+    if state.mode is Mode.ALL_TEAMS:
+        return list(range(len(state.teams)))
+    teams = [state.turn]
+    if state.steal is not None:
+        teams.append(state.steal.team)
+    return teams
+
+
+def can_award(state: SessionState) -> bool:
+    return (
+        state.mode.is_group
+        and state.mode.keeps_score
+        and state.phase in (Phase.EXPLAIN, Phase.FEEDBACK)
+    )
+
+
+def give_award(app: App, play: PlayContext, team: int) -> bool:
+    try:
+        play.session.award(team)
+    except IllegalAction:
+        toast(app, tr("Points for explaining can be given once the reasons are shown"))
+        return False
+    t = play.session.state.teams[team]
+    toast(app, tr("+1 {name} ({letter})").format(name=tr(t.name), letter=t.letter))
+    app.sound.play("choose")
+    app.sync_play()
+    return True
+
+
+class FacilitatorControls:
+    """Mixed into PlayScene (which provides app, ui, play, session, state, bar, content...)."""
+
+    app: App
+    ui: Ui
+    play: PlayContext
+    session: Session
+    state: SessionState
+    kind: str
+    content: pygame.Rect
+    bar: pygame.Rect
+    pause_btn: Any
+    play_key: tuple[str, int]
+
+    # -- state kept in the play context (it outlives the scenes of one card) ---------------
+
+    @property
+    def notes_open(self) -> bool:
+        st = self.session.state
+        return (
+            st.mode.is_group
+            and self.kind in NOTE_KINDS
+            and self.play.extras.get("notes") == st.index
+        )
+
+    def card_timer(self) -> CardTimer | None:
+        seconds = getattr(self.play.setup, "timer", 0)
+        if not seconds or not self.session.state.mode.is_group:
+            return None
+        st = self.session.state
+        timer = self.play.extras.get("timer")
+        if not isinstance(timer, CardTimer) or timer.index != st.index:
+            timer = CardTimer(seconds, st.index)
+            self.play.extras["timer"] = timer
+        return timer
+
+    def timer_shown(self) -> bool:
+        return self.card_timer() is not None and self.session.state.phase in SHOWN_PHASES
+
+    def bar_reserve(self) -> int:
+        """Width kept free in the top bar, left of Pause, for the timer."""
+        if not self.timer_shown():
+            return 0
+        m = self.ui.m
+        return round(m.small * 7.5) + m.gap
+
+    def say(self, text: str) -> None:
+        toast(self.app, text)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def handle_facilitator(self, inp: Input) -> bool:
+        st = self.session.state
+        if not st.mode.is_group:
+            return False
+        if inp.act is Act.CLICK:
+            if self.notes_open and notes_rect(self.content, self.ui).collidepoint(inp.pos):
+                return True  # the notes cover the options: a click there picks nothing
+            chip = getattr(self, "turn_chip", None)
+            if chip is not None and chip.collidepoint(inp.pos) and can_award(st):
+                give_award(self.app, self.play, st.turn)
+                return True
+            return False
+        if inp.act is Act.BACKSPACE:
+            self.go_back()
+            return True
+        if inp.act is not Act.LETTER or self.kind == "summary":
+            return False
+        key = inp.text
+        if key == "n" and self.kind in NOTE_KINDS:
+            self.play.extras["notes"] = None if self.notes_open else st.index
+            return True
+        if key == "b":
+            self.award_key()
+            return True
+        if key == "u":
+            self.undo_award()
+            return True
+        if key == "s":
+            self.skip_key()
+            return True
+        if key == "t":
+            timer = self.card_timer()
+            if timer is not None:
+                held = timer.toggle()
+                self.say(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
+                return True
+        return False
+
+    def award_key(self) -> None:
+        st = self.session.state
+        if not st.mode.keeps_score:
+            self.say(tr("No points in this mode — just talk it through"))
+            return
+        if not can_award(st):
+            self.say(tr("Points for explaining can be given once the reasons are shown"))
+            return
+        teams = award_candidates(st)
+        if len(teams) == 1:
+            give_award(self.app, self.play, teams[0])
+            return
+        from game.ui.scenes.award import AwardScene
+
+        self.app.push(AwardScene(self.app, self.play, teams))
+
+    def undo_award(self) -> None:
+        try:
+            self.session.undo_award()
+        except IllegalAction:
+            self.say(tr("There is no award to take back"))
+            return
+        self.say(tr("Award taken back"))
+        self.app.sync_play()
+
+    def skip_key(self) -> None:
+        st = self.session.state
+        if st.phase not in (Phase.SCENARIO, Phase.CHOOSE):
+            self.say(tr("A card can be skipped before it is answered"))
+            return
+        armed = self.play.extras.get("skip_armed")
+        if armed == (st.index, st.phase) and time.monotonic() < self.play.extras.get(
+            "skip_until", 0.0
+        ):
+            self.play.extras.pop("skip_armed", None)
+            self.session.skip()
+            self.say(tr("Card skipped"))
+            self.after_action()
+            return
+        self.play.extras["skip_armed"] = (st.index, st.phase)
+        self.play.extras["skip_until"] = time.monotonic() + SKIP_CONFIRM_SECONDS
+        self.say(tr("Skip this card? Press S again to skip"))
+
+    def go_back(self) -> None:
+        """One step back, exactly as it was. Showing the choices is not a step of its own."""
+        session = self.session
+        history = session.history
+        if not session.can_go_back or (len(history) == 1 and isinstance(history[0], ShowOptions)):
+            self.say(tr("Nothing to go back to"))
+            return
+        last = history[-1]
+        session.back()
+        if isinstance(last, ShowOptions) and session.can_go_back:
+            session.back()
+        self.say(tr("Went back one step"))
+        self.play_key = ("back", -2)  # a fresh screen for the state we went back to
+        self.after_action()
+
+    def after_action(self) -> None:  # PlayScene overrides; here for the type checker
+        self.app.sync_play()
+
+    # -- pause holds the timer -------------------------------------------------------------
+
+    def on_pause(self) -> None:
+        timer = self.card_timer()
+        if timer is not None:
+            timer.hold("overlay")
+
+    def on_resume(self) -> None:
+        timer = self.card_timer()
+        if timer is not None:
+            timer.release("overlay")
+
+    # -- update and draw hooks (called by the App) ----------------------------------------
+
+    def update_after(self, dt: float) -> None:
+        from game.ui.scenes.resume import autosave
+
+        self.state = self.session.state
+        autosave(self.app, self.play)
+        timer = self.card_timer()
+        if timer is not None:
+            timer.follow(self.session.state.phase)
+            label = timer.label()
+            if label != self.play.extras.get("timer_label"):
+                self.play.extras["timer_label"] = label
+                self.app.dirty = True
+
+    def draw_after(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        base = ui.log.layer
+        if self.timer_shown():
+            self._draw_timer(surface)
+        if self.notes_open:
+            ui.log.layer = base + 0.5  # type: ignore[assignment]  # drawn over the screen
+            draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)
+        ui.log.layer = base
+
+    def _draw_timer(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        timer = self.card_timer()
+        assert timer is not None
+        w = self.bar_reserve() - m.gap
+        rect = pygame.Rect(self.pause_btn.rect.x - m.gap - w, self.bar.y, w, self.bar.h)
+        expired = timer.expired
+        pygame.draw.rect(surface, t.panel, rect, border_radius=rect.h // 2)
+        pygame.draw.rect(
+            surface,
+            t.accent if expired else t.panel_edge,
+            rect,
+            width=max(2, round(m.unit * 0.3)),
+            border_radius=rect.h // 2,
+        )
+        # a clock face: a ring with one hand, so the pill reads as a timer without words
+        r = round(rect.h * 0.28)
+        centre = (rect.x + round(rect.h * 0.5), rect.centery)
+        pygame.draw.circle(surface, t.text_muted, centre, r, max(2, round(r / 4)))
+        k = 0.0 if not timer.seconds else 1 - timer.remaining / timer.seconds
+        angle = -math.pi / 2 + 2 * math.pi * k
+        tip = (
+            centre[0] + round(r * 0.7 * math.cos(angle)),
+            centre[1] + round(r * 0.7 * math.sin(angle)),
+        )
+        pygame.draw.line(surface, t.text_muted, centre, tip, max(2, round(r / 4)))
+        ui.text(
+            surface,
+            timer.label(),
+            pygame.Rect(
+                centre[0] + r + m.gap // 2, rect.y, rect.right - centre[0] - r - m.gap, rect.h
+            ),
+            role="semi",
+            size=m.small,
+            colour=t.accent if expired else t.text,
+            align="center",
+            valign="middle",
+        )

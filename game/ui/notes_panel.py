@@ -1,0 +1,63 @@
+"""Facilitator notes (N): the card's red flag, the safe move, the discussion prompts and the
+tip, in a panel over the right of the screen. Closed, nothing of it is drawn — the audience
+view carries no hint of the answer."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model.cards import Card, SafeMove
+from game.ui.context import Ui
+from game.ui.layout import inset
+from game.ui.services import N_, tr
+from game.ui.text import Block
+from game.ui.widgets import panel
+
+SAFE_MOVE_WORDS = {
+    SafeMove.STOP: N_("Stop: stop replying, don't send, don't pay"),
+    SafeMove.SAVE: N_("Save the chat — never the picture"),
+    SafeMove.BLOCK_REPORT: N_("Block and report"),
+    SafeMove.TELL: N_("Tell someone you trust"),
+    SafeMove.GET_HELP: N_("Get help"),
+    SafeMove.SUPPORT: N_("Support the person, don't forward it"),
+    SafeMove.LISTEN: N_("Listen, stay calm, take away the shame, report"),
+}
+
+
+def notes_rect(content: pygame.Rect, ui: Ui) -> pygame.Rect:
+    """The panel: the right part of the play area, full height."""
+    w = round(content.w * 0.5)
+    return pygame.Rect(content.right - w, content.y, w, content.h)
+
+
+def note_blocks(card: Card, detail: int = 2) -> list[Block]:
+    label = dict(role="semi", colour="accent", scale=0.8, gap=0.8)
+    blocks = [
+        Block(tr("Facilitator notes"), role="display", colour="heading", scale=1.05),
+        Block(tr("Only for you — press N to close."), colour="text_muted", scale=0.75, gap=0.2),
+        Block(tr("Red flag"), **label),  # type: ignore[arg-type]
+        Block(card.red_flag, role="bold", gap=0.2),
+        Block(tr("Safe move"), **label),  # type: ignore[arg-type]
+        Block(tr(SAFE_MOVE_WORDS.get(card.safe_move, card.safe_move.value)), role="bold", gap=0.2),
+    ]
+    if detail >= 1:
+        blocks.append(
+            Block(card.responses[card.best_response_index].text, colour="text_muted", gap=0.2)
+        )
+    blocks.append(Block(tr("Ask the group"), **label))  # type: ignore[arg-type]
+    blocks += [Block(f"•  {q}", gap=0.3) for q in card.discuss]
+    if card.facilitator_tip and detail >= 1:
+        blocks.append(Block(tr("Tip"), **label))  # type: ignore[arg-type]
+        blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
+    return blocks
+
+
+def draw_notes(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) -> None:
+    m = ui.m
+    panel(ui, surface, rect, ui.theme.panel, edge=ui.theme.accent)
+    inner = inset(rect, m.pad)
+    for detail in (2, 1, 0):
+        fit = ui.column(note_blocks(card, detail), inner, m.body)
+        if fit.fits:
+            break
+    ui.draw_column(surface, fit, inner)

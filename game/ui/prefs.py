@@ -1,0 +1,141 @@
+"""Changing a setting while the game runs: apply it at once, everywhere, and save it.
+
+`change(app, text_scale=1.4)` swaps the theme, fonts, sizes, sound, voice, language or region
+in the running App, re-lays out every scene on the stack (also the card under a Pause), and
+writes the settings file. The game never waits for the disk and never stops over it: a file
+that cannot be written gives a sentence to show, nothing more.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.settings import Settings, load_settings, save_settings
+from game.ui import services
+from game.ui.theme import get_theme
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+# Native names: a language is listed in its own words, so anyone can find theirs.
+LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "de": "Deutsch", "fr": "Français"}
+
+
+def initial(given: Any | None) -> tuple[Any, str | None]:
+    """The settings to start with and a notice about them (a damaged file) or None."""
+    if given is not None:
+        return given, None
+    try:
+        loaded = load_settings()
+    except Exception as exc:  # never stop a lesson over a settings file
+        print(f"redflags: settings unreadable ({exc!r}); using the defaults", file=sys.stderr)
+        return Settings(), services.N_("Your settings could not be read, so the defaults are used.")
+    return loaded.settings, loaded.notice
+
+
+def as_settings(value: Any) -> Settings:
+    """The App's settings as a real `Settings` (tests may hand the App a look-alike)."""
+    if isinstance(value, Settings):
+        return value
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: getattr(value, k) for k in known if hasattr(value, k)})
+
+
+def language_name(code: str) -> str:
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        from babel import Locale
+
+        return str(Locale.parse(code).get_display_name(code)).capitalize()
+    except Exception:
+        return code
+
+
+def languages() -> list[str]:
+    try:
+        from game.i18n import available_languages
+
+        return list(available_languages())
+    except Exception:
+        return ["en"]
+
+
+def regions() -> list[str]:
+    try:
+        from game.content.help import region_ids
+
+        return list(region_ids())
+    except Exception:
+        return []
+
+
+def region_name(region_id: str, language: str) -> str:
+    try:
+        from game.content.help import load_region
+
+        return str(load_region(region_id).name_in(language))
+    except Exception:
+        return region_id
+
+
+def current_region(app: App) -> str:
+    return services.resolve_region(app.options.region or services.setting(app.settings, "region"))
+
+
+def change(app: App, **changes: Any) -> str | None:
+    """Apply `changes` to the running game and save them. Returns a sentence when the
+    settings could not be saved (the change still applies until the game is closed)."""
+    old = as_settings(app.settings)
+    new = replace(old, **changes)
+    app.settings = new
+    apply(app, old, new)
+    return save_settings(new)
+
+
+def apply(app: App, old: Settings, new: Settings) -> None:
+    """Make the running App look and sound like `new`."""
+    ui = app.ui
+    ui.restyle(
+        get_theme(new.theme),
+        new.font,
+        float(new.text_scale),
+        float(new.line_spacing),
+        bool(new.reduced_motion),
+    )
+    app.sound.set_volume(float(new.volume))
+    app.sound.set_enabled(bool(new.sound))
+    app.voice.set_enabled(bool(new.read_aloud))
+    if new.language != old.language and new.language:
+        set_language(app, new.language)
+    if new.region != old.region or new.language != old.language:
+        app.help = services.load_help(current_region(app), app.language)
+    app.relayout()
+
+
+def set_language(app: App, code: str) -> None:
+    services.set_language(code)
+    app.language = services.current_language() or code
+    app.voice.language = app.language
+    if not app.options.deck_paths:  # the decks of the new language, for the next game
+        loaded = services.load_decks([Path(p) for p in services.default_deck_paths(app.language)])
+        if loaded.decks:
+            app.decks = loaded.decks
+            app.deck_errors = loaded.errors
+
+
+def toggle_sound(app: App) -> None:
+    """M: sound off or on, from anywhere; saved, and said in a short toast."""
+    on = not bool(services.setting(app.settings, "sound"))
+    problem = change(app, sound=on)
+    if on:
+        app.sound.play("choose")
+    app.show_toast(
+        services.N_("Sound on") if on else services.N_("Sound off"),
+        "sound-on" if on else "sound-off",
+    )
+    if problem:
+        print(f"redflags: {problem}", file=sys.stderr)

@@ -1,0 +1,371 @@
+"""All teams: every team decides at once (fingers 1–4 or A–D cards) and the facilitator enters
+each team's choice, then reveals.
+
+A strip of team tiles sits under the card: press the team letter (A–F), then the number — or
+click the number on the team's tile. Number keys alone fill the teams in order. A tile shows a
+tick once its team has an entry, never which option, so nothing is given away before Reveal
+(Enter). A team may change its mind: enter again. The same strip takes the reasons.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.model.session import IllegalAction, Phase
+from game.ui.facilitator import toast
+from game.ui.input import Act, Input
+from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.scenes.card import CardScene
+from game.ui.scenes.common import PlayScene
+from game.ui.services import N_, tr
+from game.ui.text import Block
+from game.ui.widgets import Button, FocusGroup, check, draw_button, draw_group, focus_ring, panel
+from game.ui.widgets import team_badge as draw_team_badge
+
+if TYPE_CHECKING:
+    from game.model.session import Team
+    from game.ui.app import App, PlayContext
+    from game.ui.context import Ui
+
+
+class TeamStrip:
+    """Team tiles (badge, name, tick, option numbers) and the Reveal button."""
+
+    def __init__(self, ui: Ui, teams: tuple[Team, ...], options: int, reveal: str) -> None:
+        self.ui = ui
+        self.teams = teams
+        self.options = options
+        self.tiles: list[pygame.Rect] = []
+        self.heads: list[pygame.Rect] = []
+        self.buttons: list[list[Button]] = [
+            [Button(f"t{t}o{o}", str(o + 1), kind="chip", translate=False) for o in range(options)]
+            for t in range(len(teams))
+        ]
+        self.reveal_btn = Button("reveal", reveal, kind="primary", badge="Enter")
+        self.hint = pygame.Rect(0, 0, 0, 0)
+        self.hover: Button | None = None
+
+    @staticmethod
+    def height(ui: Ui) -> int:
+        m = ui.m
+        return round(m.small * 1.6 + m.body * 1.5 + m.pad * 0.75)
+
+    def layout(self, rect: pygame.Rect) -> None:
+        m = self.ui.m
+        rest = rect
+        bw = round(min(rect.w * 0.21, m.body * 7.5))
+        self.reveal_btn.rect = pygame.Rect(rest.right - bw, rest.y, bw, rest.h)
+        self.reveal_btn.size = m.small
+        tiles_area = pygame.Rect(rest.x, rest.y, rest.w - bw - m.gap, rest.h)
+        self.tiles = split_cols(tiles_area, [1] * len(self.teams), round(m.gap * 0.7))
+        self.heads = []
+        for tile, row in zip(self.tiles, self.buttons, strict=True):
+            inner = inset(tile, m.unit * 1.0, m.unit * 0.8)
+            head, body = take_top(inner, m.small * 1.6, m.unit * 0.5)
+            self.heads.append(head)
+            cells = split_cols(body, [1] * len(row), round(m.unit * 0.8))
+            for b, cell in zip(row, cells, strict=True):
+                b.rect = cell
+                b.size = max(m.min_font, min(m.small, round(cell.h * 0.6)))
+
+    def hit(self, pos: tuple[int, int]) -> tuple[str, int, int] | None:
+        if self.reveal_btn.rect.collidepoint(pos):
+            return ("reveal", -1, -1)
+        for t, (tile, row) in enumerate(zip(self.tiles, self.buttons, strict=True)):
+            for o, b in enumerate(row):
+                if b.rect.collidepoint(pos):
+                    return ("enter", t, o)
+            if tile.collidepoint(pos):
+                return ("team", t, -1)
+        return None
+
+    def set_hover(self, pos: tuple[int, int]) -> bool:
+        hit = None
+        for b in [b for row in self.buttons for b in row] + [self.reveal_btn]:
+            if b.rect.collidepoint(pos):
+                hit = b
+        changed = hit is not self.hover
+        self.hover = hit
+        return changed
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        entered: list[bool],
+        selected: int | None,
+        hint: str,
+        active: bool,
+    ) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        if self.hint.h:
+            ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+        for i, (team, tile, head, row) in enumerate(
+            zip(self.teams, self.tiles, self.heads, self.buttons, strict=True)
+        ):
+            panel(ui, surface, tile, t.panel, shadow=False, edge=ui.theme.team(team.colour))
+            icon = pygame.Rect(head.x, head.y, head.h, head.h)
+            draw_team_badge(ui, surface, team, icon)
+            tick_w = head.h if entered[i] else 0
+            name = pygame.Rect(
+                icon.right + round(m.unit),
+                head.y,
+                head.right - icon.right - tick_w - 2 * round(m.unit),
+                head.h,
+            )
+            if name.w >= m.small * 3:  # narrow tiles (many teams): the badge's letter is enough
+                ui.text(surface, tr(team.name), name, role="bold", size=m.small, valign="middle")
+            if entered[i]:  # a tick: this team has decided (which option stays hidden)
+                r = head.h * 0.42
+                centre = (head.right - head.h / 2, head.centery)
+                pygame.draw.circle(surface, t.safe, (round(centre[0]), round(centre[1])), round(r))
+                check(surface, centre, r * 0.9, t.icon_fg, max(2, round(r / 3.5)))
+            for b in row:
+                b.enabled = active
+                draw_button(ui, surface, b, hovered=b is self.hover)
+            if i == selected and active:
+                focus_ring(ui, surface, tile)
+        self.reveal_btn.enabled = active
+        draw_button(ui, surface, self.reveal_btn, hovered=self.reveal_btn is self.hover)
+
+
+class _StripArea(PlayScene):
+    """Takes the team strip off the bottom of the play area before the screen lays out."""
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        m = self.ui.m
+        self.strip_rect, self.content = take_bottom(
+            self.content, TeamStrip.height(self.ui), m.pad * 0.6
+        )
+
+
+class _EntryMixin:
+    """Entering team choices in the choose or the explain phase; shared by both screens."""
+
+    app: App
+    play: PlayContext
+    strip: TeamStrip
+    selected: int
+
+    def entries(self) -> list[bool]:
+        st = self.play.session.state
+        raw = st.entries or (None,) * len(st.teams)
+        return [e is not None for e in raw]
+
+    def next_open(self, after: int) -> int:
+        done = self.entries()
+        n = len(done)
+        for k in range(1, n + 1):
+            i = (after + k) % n
+            if not done[i]:
+                return i
+        return after
+
+    def enter(self, team: int, option: int) -> None:
+        session = self.play.session
+        try:
+            session.enter(team, option)
+        except IllegalAction:
+            return
+        self.app.sound.play("choose")
+        self.selected = self.next_open(team)
+        self.app.dirty = True
+
+    def reveal(self) -> None:
+        try:
+            self.play.session.reveal()
+        except IllegalAction:
+            st = self.play.session.state
+            waiting = [t for t, e in zip(st.teams, self.entries(), strict=True) if not e]
+            names = ", ".join(f"{t.letter} {tr(t.name)}" for t in waiting)
+            toast(self.app, tr("Waiting for: {teams}").format(teams=names))
+            return
+        self.app.sound.play("reveal")
+        self.app.sync_play()
+
+    def team_letter(self, inp: Input) -> bool:
+        if inp.act is not Act.LETTER:
+            return False
+        letters = [t.letter.lower() for t in self.play.session.state.teams]
+        if inp.text in letters:
+            self.selected = letters.index(inp.text)
+            return True
+        return False
+
+
+class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
+    name = "enter-choices"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        st = self.state
+        self.strip = TeamStrip(self.ui, st.teams, len(st.card.responses), N_("Reveal"))
+        self.selected = self.next_open(-1)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        self.strip.layout(self.strip_rect)
+        # the how-to line goes under the question, which is short
+        q = self.question_rect
+        self.question_rect, self.strip.hint = take_top(q, q.h * 0.6)
+
+    def pick(self, index: int) -> None:  # a number key or a click on an option
+        if self.session.phase is Phase.CHOOSE:
+            self.enter(self.selected, index)
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            changed = self.strip.set_hover(inp.pos)
+            return super().handle(inp) or changed
+        if self.team_letter(inp):
+            return True
+        choosing = self.session.phase is Phase.CHOOSE
+        if inp.act is Act.CONFIRM and choosing:
+            self.reveal()
+            return True
+        if inp.act is Act.CLICK and not self.notes_open:
+            hit = self.strip.hit(inp.pos)
+            if hit is not None:
+                what, team, option = hit
+                if not choosing:
+                    self.skip()
+                elif what == "reveal":
+                    self.reveal()
+                elif what == "enter":
+                    self.enter(team, option)
+                else:
+                    self.selected = team
+                return True
+        return super().handle(inp)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        choosing = self.session.phase is Phase.CHOOSE
+        hint = (
+            tr("Teams hold up 1–4. Letter, then number — or click.")
+            if choosing
+            else tr("Every team reads the chat and decides together.")
+        )
+        self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
+
+
+class AllTeamsExplainScene(_EntryMixin, _StripArea):
+    name = "enter-reasons"
+    kind = "explain"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        card = self.state.card
+        self.strip = TeamStrip(self.ui, self.state.teams, len(card.reasons), N_("Reveal"))
+        self.reasons = [
+            Button(
+                f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+            )
+            for i, r in enumerate(card.reasons)
+        ]
+        self.group = FocusGroup(self.reasons, index=None)
+        self.selected = self.next_open(-1)
+
+    def _answered_blocks(self) -> list[Block]:
+        st = self.session.state
+        blocks = [Block(tr("How the teams answered"), role="semi", colour="accent", scale=0.8)]
+        for i, response in enumerate(st.card.responses):
+            teams = [t for t, c in zip(st.teams, st.team_choices, strict=False) if c == i]
+            names = ", ".join(f"{t.letter} {tr(t.name)}" for t in teams) or "—"
+            blocks.append(Block(f"{i + 1}.  {response.text}", role="bold", gap=0.6, scale=0.85))
+            blocks.append(
+                Block(names, colour="accent" if teams else "text_muted", gap=0.1, scale=0.85)
+            )
+        return blocks
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        ui, m = self.ui, self.ui.m
+        self.strip.layout(self.strip_rect)
+        left, right = split_cols(self.content, (0.42, 0.58), m.pad)
+        self.answered = left
+        self.answered_inner = inset(left, m.unit * 2.2)
+        self.answered_fit = ui.column(self._answered_blocks(), self.answered_inner, m.body)
+        self.heading_rect, rest = take_top(right, m.large * 1.4)
+        self.strip.hint, rest = take_top(rest, m.small * 1.6, m.pad * 0.3)
+        n = len(self.reasons)
+        gap = round(m.pad * 0.6)
+        bh = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
+        y = rest.y
+        for b in self.reasons:
+            b.rect = pygame.Rect(rest.x, round(y), rest.w, round(bh))
+            y += bh + gap
+        inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
+        shared = min(
+            ui.engine.fit(
+                b.label, "bold", inner_w, round(bh - m.unit * 0.8), m.body, m.min_font
+            ).size
+            for b in self.reasons
+        )
+        for b in self.reasons:
+            b.size = shared
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            changed = self.strip.set_hover(inp.pos)
+            return self.hover(inp, self.group) or changed
+        if self.team_letter(inp):
+            return True
+        if self.handle_bar(inp):
+            return True
+        if inp.act is Act.PICK:
+            if inp.index < len(self.reasons):
+                self.enter(self.selected, inp.index)
+            return True
+        if inp.act is Act.CONFIRM:
+            self.reveal()
+            return True
+        if inp.act is Act.CLICK:
+            hit = self.strip.hit(inp.pos)
+            if hit is not None:
+                what, team, option = hit
+                if what == "reveal":
+                    self.reveal()
+                elif what == "enter":
+                    self.enter(team, option)
+                else:
+                    self.selected = team
+                return True
+            button = self.group.at(inp.pos)
+            if button is not None:
+                self.enter(self.selected, self.reasons.index(button))
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        self.draw_bar(surface)
+        panel(ui, surface, self.answered, t.panel)
+        ui.draw_column(surface, self.answered_fit, self.answered_inner)
+        ui.text(
+            surface,
+            tr("Why is the safe choice right?"),
+            self.heading_rect,
+            role="display",
+            size=m.large,
+            colour=t.heading,
+            valign="middle",
+        )
+        draw_group(ui, surface, self.group)
+        hint = tr("Teams hold up 1–3. Letter, then number — or click.")
+        self.strip.draw(surface, self.entries(), self.selected, hint, True)
+
+
+def _feedback_scene() -> type[PlayScene]:
+    from game.ui.scenes.team_feedback import AllTeamsFeedbackScene
+
+    return AllTeamsFeedbackScene
+
+
+ALL_TEAMS_SCENES: dict[str, type[PlayScene]] = {
+    "card": AllTeamsCardScene,
+    "explain": AllTeamsExplainScene,
+}
+ALL_TEAMS_SCENES["feedback"] = _feedback_scene()

@@ -1,0 +1,145 @@
+"""Before the first card of a group game: a checklist for the facilitator, on the projector.
+
+The topics of this session (the red flags of the cards drawn), what to tell the group first,
+suggested ground rules, what to do if a young person tells you something (the content guide's
+"For the facilitator"), and the facilitator's keys. Enter starts the first card.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.input import Act, Input
+from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.scene import Scene
+from game.ui.services import N_, tr
+from game.ui.text import Block
+from game.ui.widgets import Button, FocusGroup, background, draw_group, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App, PlayContext
+
+TELL_THE_GROUP = N_(
+    "Today's cards are about pressure online: people who ask for pictures, offer gifts for "
+    "them, or make threats — and what you can do. Some of it may feel close to home; anyone "
+    "can step out. Where to get help is on the screen at the end, and any time with H."
+)
+GROUND_RULES = (
+    N_("No personal stories — talk about the people on the cards."),
+    N_("No names of anyone you know."),
+    N_("You may pass."),
+    N_("We challenge blame: it is never the victim's fault."),
+    N_("Questions can be asked anonymously (a question box)."),
+)
+SAFEGUARDING = N_(
+    "If a young person tells you something: listen, stay calm, thank them. Don't promise "
+    "secrecy, don't blame. Follow your safeguarding procedure."
+)
+KEYS = N_(
+    "N notes  ·  B +1 for explaining  ·  U undo it  ·  S skip  ·  Backspace back one step  ·  "
+    "T timer  ·  Esc pause"
+)
+
+
+class FacilitatorIntroScene(Scene):
+    name = "facilitator-intro"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app)
+        self.play = play
+        self.start_btn = Button("begin", "Start the first card", kind="primary", badge="Enter")
+        self.back_btn = Button("back", "Back to setup", kind="quiet", badge="Esc")
+        self.group = FocusGroup([self.start_btn, self.back_btn], index=0)
+
+    def topics(self) -> list[str]:
+        seen: list[str] = []
+        for card in self.play.session.state.cards:
+            if card.red_flag not in seen:
+                seen.append(card.red_flag)
+        return seen
+
+    def _columns(self, detail: int) -> tuple[list[Block], list[Block]]:
+        label = dict(role="semi", colour="accent", scale=0.82, gap=0.9)
+        left = [Block(tr("Topics in this session"), **label)]  # type: ignore[arg-type]
+        left += [Block(f"•  {t}", role="bold", gap=0.15, scale=0.9) for t in self.topics()]
+        left.append(Block(tr("Tell the group first"), **label))  # type: ignore[arg-type]
+        left.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9 if detail else 0.8))
+        right = [Block(tr("Ground rules to agree"), **label)]  # type: ignore[arg-type]
+        right += [Block(f"•  {tr(r)}", gap=0.15, scale=0.9) for r in GROUND_RULES]
+        right.append(Block(tr("If someone tells you something"), **label))  # type: ignore[arg-type]
+        right.append(Block(tr(SAFEGUARDING), role="bold", gap=0.2, scale=0.9))
+        if detail >= 1:
+            right.append(Block(tr("Your keys"), **label))  # type: ignore[arg-type]
+            right.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
+        return left, right
+
+    def layout(self, size: tuple[int, int]) -> None:
+        ui, m = self.ui, self.ui.m
+        area = inset(m.screen, m.pad * 1.2, m.pad)
+        self.heading, rest = take_top(area, m.heading * 1.3, m.pad * 0.4)
+        bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.6)
+        bw = round(min(bottom.w * 0.4, m.body * 11))
+        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        qw = round(min(bottom.w * 0.3, m.small * 10))
+        self.back_btn.rect = pygame.Rect(
+            bottom.x, bottom.y + round(bottom.h * 0.15), qw, round(bottom.h * 0.7)
+        )
+        self.back_btn.size = m.small
+        self.cols = split_cols(rest, (1, 1), m.pad)
+        self.inner = [inset(c, m.pad) for c in self.cols]
+        for detail in (1, 0):
+            left, right = self._columns(detail)
+            fits = [ui.column(left, self.inner[0], m.body), ui.column(right, self.inner[1], m.body)]
+            if all(f.fits for f in fits):
+                break
+        base = min(f.base for f in fits)
+        self.fits = [ui.column(left, self.inner[0], base), ui.column(right, self.inner[1], base)]
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.group.set_hover(inp.pos)
+        if inp.act is Act.CLICK:
+            hit = self.group.at(inp.pos)
+            if hit is not None:
+                self.activate(hit)
+            return True
+        if inp.act is Act.BACK:
+            self.activate(self.back_btn)
+            return True
+        if inp.act is Act.CONFIRM and self.group.focused is not None:
+            self.activate(self.group.focused)
+            return True
+        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN):
+            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN) else -1)
+            return True
+        return inp.act in (Act.PICK, Act.LETTER)
+
+    def activate(self, button: Button) -> None:
+        if button is self.start_btn:
+            from game.ui.scenes import scene_for_play
+
+            self.app.reset(scene_for_play(self.app, self.play))
+        else:
+            from game.ui.scenes.setup import SetupScene
+
+            self.app.to_title()
+            self.app.push(SetupScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        surface.blit(background(ui, surface.get_size()), (0, 0))
+        ui.text(
+            surface,
+            tr("Before the first card — for the facilitator"),
+            self.heading,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
+        for col, inner, fit in zip(self.cols, self.inner, self.fits, strict=True):
+            panel(ui, surface, col, t.panel)
+            ui.draw_column(surface, fit, inner)
+        draw_group(ui, surface, self.group)

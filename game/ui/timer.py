@@ -1,0 +1,92 @@
+"""The optional card timer: a calm countdown the facilitator turns on in setup (60/90/120 s).
+
+It runs while a card is being decided (choose, steal, explain), stops on the feedback, holds
+while the game is paused (Esc) or when the facilitator presses T, and when it runs out it only
+says "Time to decide" — it never answers for anyone. Time is read from a monotonic clock (not
+from frame times), because an idle game sleeps between frames; tests replace `now`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from game.model.session import Phase
+from game.ui.services import tr
+
+TIMER_CHOICES = (0, 60, 90, 120)
+RUNNING_PHASES = (Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
+SHOWN_PHASES = (Phase.SCENARIO, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
+
+now: Callable[[], float] = time.monotonic
+
+
+class CardTimer:
+    """The countdown of one card. `holds` are the reasons it is stopped (pause, facilitator)."""
+
+    def __init__(self, seconds: int, index: int) -> None:
+        self.seconds = seconds
+        self.index = index
+        self.started = False
+        self.used = 0.0
+        self.since: float | None = None
+        self.holds: set[str] = set()
+
+    @property
+    def running(self) -> bool:
+        return self.started and not self.holds
+
+    def _change(self, fn: Callable[[], None]) -> None:
+        before = self.running
+        fn()
+        after = self.running
+        t = now()
+        if before and not after and self.since is not None:
+            self.used += t - self.since
+            self.since = None
+        elif after and not before:
+            self.since = t
+
+    def begin(self) -> None:
+        self._change(lambda: setattr(self, "started", True))
+
+    def hold(self, reason: str) -> None:
+        self._change(lambda: self.holds.add(reason))
+
+    def release(self, reason: str) -> None:
+        self._change(lambda: self.holds.discard(reason))
+
+    def toggle(self) -> bool:
+        """T: stop or go on; returns True when the timer is now held by the facilitator."""
+        if "facilitator" in self.holds:
+            self.release("facilitator")
+            return False
+        self.hold("facilitator")
+        return True
+
+    @property
+    def remaining(self) -> float:
+        run = now() - self.since if self.since is not None else 0.0
+        return max(0.0, self.seconds - self.used - run)
+
+    @property
+    def expired(self) -> bool:
+        return self.started and self.remaining <= 0
+
+    def follow(self, phase: Phase) -> None:
+        """Start when the choices show; stop for good once the card is decided."""
+        if phase in RUNNING_PHASES:
+            if not self.started:
+                self.begin()
+            self.release("phase")
+        else:
+            self.hold("phase")
+
+    def label(self) -> str:
+        if self.expired:
+            return tr("Time to decide")
+        left = int(self.remaining + 0.999)
+        clock = f"{left // 60}:{left % 60:02d}"
+        if "facilitator" in self.holds:
+            return tr("{clock} paused").format(clock=clock)
+        return clock
