@@ -425,12 +425,17 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
         box = rect.inflate(-round(r * 0.5), -round(r * 0.5))
         if shape == "triangle":
             box = box.move(0, round(r * 0.2))
+        size = max(ui.m.min_font, round(r * 0.85))
+        if size > r * 0.9:  # a small badge: the letter outgrows the shape, so give it a disc
+            disc = round(size * 0.72)
+            pygame.draw.circle(surface, colour, box.center, disc)
+            pygame.draw.circle(surface, ui.theme.phone_body, box.center, disc, 1)
         ui.text(
             surface,
             letter,
             box,
             role="display",
-            size=max(ui.m.min_font, round(r * 0.85)),
+            size=size,
             colour=ui.theme.team_text,
             align="center",
             valign="middle",

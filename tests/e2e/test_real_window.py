@@ -66,6 +66,7 @@ class Game:
             "SDL_VIDEO_X11_WMCLASS": "redflags",
             "REDFLAGS_DEBUG_SCENES": "1",
             "XDG_CONFIG_HOME": str(shots / "config"),  # never touch the real settings
+            "REDFLAGS_DATA_DIR": str(shots / "data"),  # nor a real resumable session
         }
         self.shots = shots
         self.log_path = shots / "stderr.log"

@@ -17,6 +17,7 @@ import pygame
 from game.model.cards import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
+from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import tr
@@ -272,9 +273,24 @@ class CardScene(PlayScene):
     # -- drawing ---------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.state = st = self.session.state
+        if st.phase is Phase.CHOOSE and self.picked is None and self.options_t >= OPTIONS_FADE:
+            # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)
+            key = (st.index, st.phase, id(st))
+            compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+            return
+        self.draw_static(surface)
+        draw_group(self.ui, surface, self.bar_group)
+        if st.phase is not Phase.SCENARIO:
+            k = min(1.0, self.options_t / OPTIONS_FADE)
+            flash = f"option{self.picked}" if self.picked is not None else ""
+            alpha = round(255 * (0.3 + 0.7 * k))
+            draw_group(self.ui, surface, self.group, flash_id=flash, alpha=alpha)
+
+    def draw_static(self, surface: pygame.Surface) -> None:
+        """Everything but the buttons: the bar, the situation, the phone, the question."""
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        self.state = self.session.state
-        self.draw_bar(surface)
+        self.draw_bar(surface, buttons=False)
         card = self.state.card
         # the situation
         panel(ui, surface, self.setup_rect, t.panel)
@@ -315,10 +331,6 @@ class CardScene(PlayScene):
                 align="center",
                 valign="middle",
             )
-        else:
-            k = min(1.0, self.options_t / OPTIONS_FADE)
-            flash = f"option{self.picked}" if self.picked is not None else ""
-            draw_group(ui, surface, self.group, flash_id=flash, alpha=round(255 * (0.3 + 0.7 * k)))
 
     def _draw_phone(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

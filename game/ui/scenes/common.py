@@ -50,8 +50,11 @@ class PlayScene(FacilitatorControls, Scene):
         )
         self.help_btn.size = self.pause_btn.size = m.small
 
-    def draw_bar(self, surface: pygame.Surface, title: str | None = None) -> None:
-        """Progress on the left, whose turn in the middle (teams), the two buttons right."""
+    def draw_bar(
+        self, surface: pygame.Surface, title: str | None = None, buttons: bool = True
+    ) -> None:
+        """Progress on the left, whose turn in the middle (teams), the two buttons right
+        (`buttons=False` leaves them to `game.ui.layers.compose`)."""
         ui, m, st = self.ui, self.ui.m, self.state
         surface.blit(background(ui, surface.get_size()), (0, 0))
         left_w = round(self.bar.w * 0.2)
@@ -116,7 +119,8 @@ class PlayScene(FacilitatorControls, Scene):
                 size=m.small,
                 valign="middle",
             )
-        draw_group(ui, surface, self.bar_group)
+        if buttons:
+            draw_group(ui, surface, self.bar_group)
 
     def handle_bar(self, inp: Input) -> bool:
         """Esc pauses, H helps, the two bar buttons click; hover feedback on them."""

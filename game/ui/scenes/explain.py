@@ -209,9 +209,7 @@ class ExplainScene(PlayScene):
             panel(ui, surface, self.box, t.field, shadow=False)
             inner = inset(self.box, m.unit * 1.8, m.unit * 1.0)
             if self.words:
-                covered = ui.text(
-                    surface, self.words, inner, colour=t.field_text, valign="middle"
-                )
+                covered = ui.text(surface, self.words, inner, colour=t.field_text, valign="middle")
                 caret_x = covered.right + 2
             else:
                 hint = tr("Type here…") if self.box_focused else tr("Click here to type")

@@ -14,6 +14,7 @@ import pygame
 from game.model.cards import Rating
 from game.model.session import Mode
 from game.ui.input import Act, Input
+from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
@@ -21,7 +22,6 @@ from game.ui.text import Block
 from game.ui.widgets import (
     Button,
     FocusGroup,
-    draw_group,
     flag_logo,
     panel,
     rating_icon,
@@ -164,8 +164,12 @@ class FeedbackScene(PlayScene):
         return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
 
     def draw(self, surface: pygame.Surface) -> None:
+        key = (id(self.session.state), self.play.own_words)  # composed once (game/ui/layers.py)
+        compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+
+    def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        self.draw_bar(surface)
+        self.draw_bar(surface, buttons=False)
         st = self.state
         # the answering team's result (after a steal, the last result is the stealing team's)
         result = next((r for r in st.card_results if not r.stolen), st.last_result)
@@ -267,4 +271,3 @@ class FeedbackScene(PlayScene):
             colour=t.text,
             valign="middle",
         )
-        draw_group(ui, surface, self.group)

@@ -22,11 +22,12 @@ from game.model.session import Mode
 from game.savegame import data_dir
 from game.ui import services
 from game.ui.input import Act, Input
+from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
+from game.ui.widgets import Button, FocusGroup, panel, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -67,7 +68,9 @@ class SummaryScene(PlayScene):
         sw = round(min(area.w * 0.27, m.body * 9))
         self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
         self.save_btn.size = ui.fit(
-            self.save_btn.text, pygame.Rect(0, 0, sw - round(m.small * 3.2), bottom.h), size=m.small
+            self.save_btn.text,
+            pygame.Rect(0, 0, sw - round(m.small * 3.4), round(m.small * 1.4)),
+            size=m.small,
         ).size
         self.msg_rect = pygame.Rect(0, 0, 0, 0)
         if self.saved_msg:  # where the saved summary went (or why it did not)
@@ -164,9 +167,13 @@ class SummaryScene(PlayScene):
         return _save(self)
 
     def draw(self, surface: pygame.Surface) -> None:
+        key = (id(self.session.state), self.saved_msg)  # composed once (game/ui/layers.py)
+        compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+
+    def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         st = self.state
-        self.draw_bar(surface, title=tr("Results"))
+        self.draw_bar(surface, title=tr("Results"), buttons=False)
         played = len({r.card_id for r in st.results})
         ui.text(
             surface,
@@ -192,7 +199,6 @@ class SummaryScene(PlayScene):
         self._draw_scores(surface)
         ui.draw_column(surface, self.help_fit, self.help_rect)
         ui.draw_column(surface, self.flags_fit, self.flags_inner)
-        draw_group(ui, surface, self.group)
         if self.saved_msg and self.save_btn in self.group.buttons:
             ui.text(
                 surface,
@@ -286,12 +292,13 @@ class SummaryScene(PlayScene):
                 num.right, r.y + round(r.h * 0.1), round(r.h * 0.8), round(r.h * 0.8)
             )
             team_badge(ui, surface, team, icon)
-            name = pygame.Rect(icon.right + m.gap, r.y, round(r.w * 0.55), r.h)
+            pts_w = round(r.w * (0.22 if cols == 1 else 0.14))  # the points keep their own room
+            name = pygame.Rect(icon.right + m.gap, r.y, r.right - icon.right - m.gap - pts_w, r.h)
             ui.text(
                 surface,
                 tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
                 if cols == 1
-                else f"{team.letter}: {tr(team.name)}",
+                else tr(team.name),  # two columns: the badge carries the letter
                 name,
                 role="bold",
                 size=max(m.min_font, min(m.body, round(r.h * 0.72))),

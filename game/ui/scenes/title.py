@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Act, Input
+from game.ui.layers import compose
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, background, draw_group, flag_logo, panel
+from game.ui.widgets import Button, FocusGroup, background, flag_logo, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -104,6 +105,9 @@ class TitleScene(Scene):
             self.app.quit()
 
     def draw(self, surface: pygame.Surface) -> None:
+        compose(self, surface, self.draw_static, [self.group])  # only the focus, hover change
+
+    def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         surface.blit(background(ui, surface.get_size()), (0, 0))
         halo = self.logo.inflate(round(self.logo.w * 0.5), round(self.logo.h * 0.3))
@@ -131,7 +135,6 @@ class TitleScene(Scene):
             align="center",
             valign="middle",
         )
-        draw_group(ui, surface, self.group)
         ui.text(
             surface,
             tr("H  Help     ·     F11  Full screen     ·     Esc  Pause during play"),
