@@ -450,7 +450,10 @@ class App:
             self.push(TitleScene(self))
 
     def run(self) -> int:
-        self.start()
+        try:
+            self.start()
+        except Exception as exc:  # the title itself failed: the crash screen, or code 3
+            self.crash(exc)
         last = time.perf_counter()
         exit_after_first = os.environ.get("REDFLAGS_EXIT_AFTER_FIRST_FRAME") == "1"  # bench
         while self.running:

@@ -156,9 +156,7 @@ def save_group_session(app: App) -> bool:
         session = play.session
         if not session.state.mode.is_group:
             return False
-        paths = [str(p) for p in (app.options.deck_paths or [])] or [
-            d.path for d in app.decks
-        ]
+        paths = [str(p) for p in (app.options.deck_paths or [])] or [d.path for d in app.decks]
         stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         return bool(save_session(record_of(session, app.language, paths, stamp)))
     except Exception:
@@ -186,7 +184,7 @@ def handle_crash(app: App, exc: BaseException) -> None:
 
 
 class CrashScene(Scene):
-    """"Something went wrong": calm words, where to get help, back to the title or quit."""
+    """The "Something went wrong" screen: calm words, where to get help, back to the title or quit."""
 
     name = "crash"
 

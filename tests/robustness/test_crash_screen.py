@@ -151,3 +151,26 @@ def test_when_the_crash_screen_fails_too_the_game_stops_with_one_line_and_code_3
     assert len(lines) == 1, err
     assert "Traceback" not in err and "stopped" in lines[0]
     del d
+
+
+def test_a_failure_while_starting_shows_the_crash_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.settings import Settings
+    from game.ui.app import App
+    from game.ui.options import RunOptions
+    from game.ui.scenes.title import TitleScene
+
+    from ..ui.driver import DECKS
+
+    def broken(self: TitleScene) -> None:
+        raise OSError("the title could not start")
+
+    monkeypatch.setattr(TitleScene, "on_enter", broken)
+    app = App(RunOptions(deck_paths=list(DECKS)), settings=Settings(sound=False))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    try:
+        code = app.run()
+    finally:
+        pygame.quit()
+    assert code == 0
+    assert [s.name for s in app.stack] == ["crash"]
+    assert len(reports()) == 1

@@ -409,7 +409,7 @@ class SetupScene(Scene):
 
 
 def skipped_decks_line(errors: list[str]) -> str:
-    """"Skipped threats.yaml: it has mistakes." for the deck files that did not load."""
+    """The line "Skipped threats.yaml: it has mistakes." for deck files that did not load."""
     names = []
     for error in errors:
         name = Path(str(error).split(", ")[0].split(": ")[0]).name
