@@ -69,7 +69,9 @@ class App:
     ) -> None:
         self.options = options or RunOptions()
         # A stable window class lets desktops (and xdotool in tests) find the game's window.
-        os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "redflags")
+        # `import pygame` already set it to the script's name, so replace that default.
+        if os.environ.get("SDL_VIDEO_X11_WMCLASS") in (None, os.path.basename(sys.argv[0])):
+            os.environ["SDL_VIDEO_X11_WMCLASS"] = "redflags"
         pygame.display.init()
         pygame.font.init()
         from game.ui import prefs

@@ -19,6 +19,7 @@ from game.model.cards import Card, Deck, Rating
 from game.model.session import Mode, Session, new_state
 from game.ui.app import GameSetup, PlayContext
 from game.ui.context import TextRecord
+from game.ui.scene import Scene
 from game.ui.scenes import scene_for_play
 
 from .driver import Driver
@@ -73,6 +74,7 @@ class Shot:
     card: Card
     screen: str  # one of SCREENS
     records: list[TextRecord]
+    scene: Scene  # the scene drawn, for its boxes (the chat area, the option buttons…)
 
 
 def _open(d: Driver, card: Card) -> None:
@@ -86,7 +88,7 @@ def _open(d: Driver, card: Card) -> None:
 def _shot(d: Driver, card: Card, screen: str) -> Shot:
     d.settle()
     assert d.top == screen.split("-")[0], (card.id, screen, d.top)
-    return Shot(card, screen, d.texts())
+    return Shot(card, screen, d.texts(), d.app.top)
 
 
 def play_card(d: Driver, card: Card) -> Iterator[Shot]:
