@@ -111,14 +111,10 @@ class App:
         self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
-        paths = self.options.deck_paths or services.default_deck_paths(self.language)
-        loaded = services.load_decks([Path(p) for p in paths])
-        self.decks: list[Deck] = loaded.decks
-        self.deck_errors: list[str] = loaded.errors
-        for err in self.deck_errors:
-            print(f"redflags: deck problem: {err}", file=sys.stderr)
-        region = services.resolve_region(self.options.region or services.setting(s, "region"))
-        self.help = services.load_help(region, self.language)
+        # Decks and help resources are read on first use, after the title is on screen.
+        self._decks: list[Deck] | None = None
+        self._deck_errors: list[str] = []
+        self._help: services.HelpInfo | None = None
         self.setup = GameSetup(
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
             count=self.options.cards or 5,
@@ -135,6 +131,43 @@ class App:
         self.exit_code = 0  # 3 when even the crash screen failed (game/ui/crash.py)
 
     # -- window ----------------------------------------------------------------------------
+
+
+    @property
+    def decks(self) -> list[Deck]:
+        if self._decks is None:
+            paths = self.options.deck_paths or services.default_deck_paths(self.language)
+            loaded = services.load_decks([Path(p) for p in paths])
+            self._decks, self._deck_errors = loaded.decks, loaded.errors
+            for err in self._deck_errors:
+                print(f"redflags: deck problem: {err}", file=sys.stderr)
+        return self._decks
+
+    @decks.setter
+    def decks(self, decks: list[Deck]) -> None:
+        self._decks = decks
+
+    @property
+    def deck_errors(self) -> list[str]:
+        _ = self.decks
+        return self._deck_errors
+
+    @deck_errors.setter
+    def deck_errors(self, errors: list[str]) -> None:
+        self._deck_errors = errors
+
+    @property
+    def help(self) -> services.HelpInfo:
+        if self._help is None:
+            region = services.resolve_region(
+                self.options.region or services.setting(self.settings, "region")
+            )
+            self._help = services.load_help(region, self.language)
+        return self._help
+
+    @help.setter
+    def help(self, info: services.HelpInfo) -> None:
+        self._help = info
 
     def _open_window(self) -> pygame.Surface:
         if self.fullscreen:

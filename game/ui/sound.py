@@ -32,8 +32,8 @@ class Sound:
         self._loaded = False
         self._later: list[tuple[float, str]] = []  # (seconds left, name)
         self.history: deque[str] = deque(maxlen=64)  # what actually played, for tests
-        if enabled:
-            self._load()
+        # The mixer opens on the first cue, not here: opening the audio device can take a
+        # tenth of a second, and the title screen should appear before that.
 
     def _load(self) -> None:
         if self._loaded or self.broken:
@@ -81,6 +81,7 @@ class Sound:
         if delay > 0:
             self._later.append((delay, name))
             return
+        self._load()
         snd = self._sounds.get(name)
         if snd is None:
             return
