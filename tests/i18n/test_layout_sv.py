@@ -5,6 +5,9 @@ size floor."""
 
 from __future__ import annotations
 
+import re
+
+import pygame
 import pytest
 
 from game.model.session import Mode
@@ -49,3 +52,50 @@ def test_a_swedish_steal_and_its_feedback_fit_at_1024x768(lang_driver) -> None:
         if d.phase == "summary":
             break
     assert checked, "no steal happened"
+
+
+def broken_words(records) -> list[str]:
+    """Texts drawn with a word split over two lines ("Björnarn-" / "a"), as the text engine
+    does only when a word is wider than its box at the smallest size. Web addresses, which
+    break after a dot or a slash, are left out."""
+    out = []
+    for r in records:
+        if re.search(r"\w[./]\w", r.text):
+            continue
+        if len(" ".join(r.lines).split()) > len(r.text.split()):
+            out.append(f"{r.text!r} drawn as {r.lines!r}")
+    return out
+
+
+def test_swedish_group_screens_break_no_word_at_1024x768(lang_driver) -> None:
+    """Swedish team names and the facilitator's labels are longer than the English ones: with
+    six teams and a timer every name, chip and button label keeps its words whole."""
+    d = lang_driver(SIZE, language="sv", region="se")
+    d.press("enter")  # the content note
+    d.app.top.group.focus_id("play")
+    d.press("enter")
+    setup = d.app.top
+    setup._set("mode", Mode.TEAMS)
+    setup._set("teams", 6)
+    setup._set("timer", 90)
+    d.settle()
+    problems = broken_words(d.texts())
+    setup._set("mode", Mode.ALL_TEAMS)
+    d.press("enter")  # Start: the facilitator's checklist
+    assert d.top == "facilitator-intro"
+    problems += broken_words(d.texts())
+    d.press("enter", "enter")  # the first card, the whole chat
+    for key in ("1", "2", "3", "4", "1", "2"):
+        d.press(key)
+    problems += broken_words(d.texts())
+    d.press("enter")
+    d.press("1", "2", "3", "1", "2", "3")
+    problems += broken_words(d.texts())
+    d.press("enter")
+    assert d.top == "team-feedback"
+    problems += broken_words(d.texts())
+    d.app.feed(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_b, mod=0, unicode="b", scancode=0))
+    d.settle()
+    assert d.top == "award"
+    problems += broken_words(d.texts())
+    assert not problems, "\n".join(problems)

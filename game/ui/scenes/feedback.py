@@ -18,7 +18,7 @@ from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import (
     Button,
     FocusGroup,
@@ -31,6 +31,8 @@ from game.ui.widgets import (
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
 
+# width shares of the two columns (choice | reason) tried in turn; even first, so ties stay even
+COLUMN_SPLITS = ((1, 1), (1.15, 0.85), (1.3, 0.7), (0.85, 1.15))
 RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
 
 
@@ -126,13 +128,31 @@ class FeedbackScene(PlayScene):
         )
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         self.takeaway_size = take.size
-        self.cols = split_cols(rest, (1, 1), m.pad)
-        columns = list(self._blocks())
+        columns = self._blocks()
+        # the fuller column may take more of the width (a not-safe choice brings the safest
+        # choice and its explanation): the split that leaves out the fewest explanations, then
+        # shows the largest text, wins; ties keep the even split
+        best: tuple[tuple[int, int], list[pygame.Rect], list[ColumnFit]] | None = None
+        for weights in COLUMN_SPLITS:
+            cols = split_cols(rest, weights, m.pad)
+            dropped, fits = self._fit_columns(columns, [inset(c, ip) for c in cols])
+            score = (-dropped, min(f.base for f in fits))
+            if best is None or score > best[0]:
+                best = (score, cols, fits)
+        assert best is not None
+        _, self.cols, self.fits = best
         self.col_inner = [inset(c, ip) for c in self.cols]
+
+    def _fit_columns(
+        self, blocks: tuple[list[Block], list[Block]], inners: list[pygame.Rect]
+    ) -> tuple[int, list[ColumnFit]]:
+        """Fit both columns at one size; returns how many explanations had to go, and the fits."""
+        ui, m = self.ui, self.ui.m
+        columns = list(blocks)
+        dropped = 0
         for _ in range(4):
             fits = [
-                ui.column(blocks, inner, m.body)
-                for blocks, inner in zip(columns, self.col_inner, strict=True)
+                ui.column(col, inner, m.body) for col, inner in zip(columns, inners, strict=True)
             ]
             if all(f.fits for f in fits):
                 break
@@ -142,10 +162,10 @@ class FeedbackScene(PlayScene):
                 muted = [j for j, b in enumerate(columns[i]) if b.colour == "text_muted"]
                 if not f.fits and muted:
                     columns[i] = columns[i][: muted[-1]] + columns[i][muted[-1] + 1 :]
+                    dropped += 1
         base = min(f.base for f in fits)
-        self.fits = [
-            ui.column(blocks, inner, base)
-            for blocks, inner in zip(columns, self.col_inner, strict=True)
+        return dropped, [
+            ui.column(col, inner, base) for col, inner in zip(columns, inners, strict=True)
         ]
 
     def handle(self, inp: Input) -> bool:
