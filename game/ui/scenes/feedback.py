@@ -148,8 +148,8 @@ class FeedbackScene(PlayScene):
     ) -> tuple[int, list[ColumnFit]]:
         """Fit both columns at one size; returns how many explanations had to go, and the fits."""
         ui, m = self.ui, self.ui.m
+        full = list(blocks)
         columns = list(blocks)
-        dropped = 0
         for _ in range(4):
             fits = [
                 ui.column(col, inner, m.body) for col, inner in zip(columns, inners, strict=True)
@@ -162,8 +162,18 @@ class FeedbackScene(PlayScene):
                 muted = [j for j, b in enumerate(columns[i]) if b.colour == "text_muted"]
                 if not f.fits and muted:
                     columns[i] = columns[i][: muted[-1]] + columns[i][muted[-1] + 1 :]
-                    dropped += 1
         base = min(f.base for f in fits)
+        # The shared size may have come out smaller than the one a column was dropped at, so
+        # give each left-out explanation back wherever it now fits.
+        for i, inner in enumerate(inners):
+            for block in full[i]:
+                if block in columns[i]:
+                    continue
+                trial = [b for b in full[i] if b in columns[i] or b is block]
+                trial_fit = ui.column(trial, inner, base)
+                if trial_fit.fits and trial_fit.base >= base:
+                    columns[i] = trial
+        dropped = sum(len(f) - len(c) for f, c in zip(full, columns, strict=True))
         return dropped, [
             ui.column(col, inner, base) for col, inner in zip(columns, inners, strict=True)
         ]
