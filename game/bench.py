@@ -66,6 +66,9 @@ def _child_env(tmp: str, **extra: str) -> dict[str, str]:
         PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
     )
     env.pop("REDFLAGS_DEBUG_SCENES", None)
+    # An installed game keeps its compiled bytecode; measure that, not a sandbox that turns it
+    # off (the warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

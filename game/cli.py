@@ -11,17 +11,15 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.content.checks import card_findings, structure_differences
-from game.content.decks import (
-    DECKS_DIR,
-    LoadResult,
-    default_deck_paths,
-    languages,
-    load_deck_file,
-    load_decks,
-)
-from game.model.cards import PLAYER_BANDS, AgeBand, DeckFile, Tag
+from game.model.kinds import PLAYER_BANDS, AgeBand, Tag
+
+if TYPE_CHECKING:
+    from game.content.decks import LoadResult
+
+# The deck tools (pydantic, YAML) are imported inside the commands that use them, so that
+# `redflags` opens its window without loading them first.
 
 SUBCOMMANDS = ("play", "validate", "decks", "schema", "print", "bench")
 
@@ -127,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def cmd_play(argv: Sequence[str]) -> int:
     options = _play_parser().parse_args(list(argv))
     if options.deck:
+        from game.content.decks import load_decks
+
         loaded = load_decks(options.deck)
         if not loaded.ok:
             _print_errors(loaded)
@@ -159,6 +159,8 @@ def cmd_validate(argv: Sequence[str]) -> int:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     options = parser.parse_args(list(argv))
+    from game.content.decks import load_decks
+
     loaded = load_decks(options.paths)
     problems = [str(e) for e in loaded.errors] + twin_differences(loaded)
     warnings = content_warnings(loaded)
@@ -178,6 +180,8 @@ def cmd_validate(argv: Sequence[str]) -> int:
 
 
 def content_warnings(loaded: LoadResult) -> list[str]:
+    from game.content.checks import card_findings
+
     out = []
     for deck in loaded.decks:
         for card in deck.cards:
@@ -187,6 +191,9 @@ def content_warnings(loaded: LoadResult) -> list[str]:
 
 def twin_differences(loaded: LoadResult) -> list[str]:
     """A translated deck must keep the structure of its English twin (same file name)."""
+    from game.content.checks import structure_differences
+    from game.content.decks import DECKS_DIR, load_deck_file
+
     out = []
     for deck in loaded.decks:
         if deck.language == "en":
@@ -225,6 +232,8 @@ def cmd_decks(argv: Sequence[str]) -> int:
         help="print a table of red flags by age band with card counts",
     )
     options = parser.parse_args(list(argv))
+    from game.content.decks import default_deck_paths, languages, load_decks
+
     paths = options.deck or default_deck_paths(options.lang)
     if not paths:
         print(
@@ -287,6 +296,8 @@ def cmd_schema(argv: Sequence[str]) -> int:
         prog="redflags schema", description="Print the JSON Schema of a deck file."
     )
     parser.parse_args(list(argv))
+    from game.model.cards import DeckFile
+
     schema = DeckFile.model_json_schema(by_alias=True)
     schema["title"] = "Red Flags deck file"
     print(json.dumps(schema, indent=2, ensure_ascii=False))

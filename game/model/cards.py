@@ -7,78 +7,33 @@ response) live in validators here so that the loader, the CLI and the tests shar
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from game.model.kinds import PLAYER_BANDS, AgeBand, Rating, SafeMove, Sender, Tag
+
+__all__ = [
+    "PLAYER_BANDS",
+    "AgeBand",
+    "Card",
+    "ChatMessage",
+    "Deck",
+    "DeckFile",
+    "DeckInfo",
+    "Rating",
+    "Reason",
+    "Response",
+    "SafeMove",
+    "Sender",
+    "Tag",
+]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 CardId = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
 ]
-
-
-class AgeBand(str, Enum):
-    """Who a card is written for. The adults band is a separate deck for parents and staff."""
-
-    KIDS = "10-12"
-    YOUNG_TEENS = "13-15"
-    OLDER_TEENS = "16-18"
-    ADULTS = "adults"
-
-
-PLAYER_BANDS: tuple[AgeBand, ...] = (AgeBand.KIDS, AgeBand.YOUNG_TEENS, AgeBand.OLDER_TEENS)
-
-
-class Tag(str, Enum):
-    """The red flags (tactics) of the content guide. Every card carries at least one."""
-
-    COMPENSATION = "compensation"
-    FLATTERY = "flattery"
-    SECRECY = "secrecy"
-    PLATFORM_SWITCH = "platform-switch"
-    FAKE_PROFILE = "fake-profile"
-    THREAT_TO_SHARE = "threat-to-share"
-    MONEY_DEMAND = "money-demand"
-    THREAT_TO_HARM = "threat-to-harm"
-    TIME_PRESSURE = "time-pressure"
-    GENDER_PRESSURE = "gender-pressure"
-    RELATIONSHIP_PRESSURE = "relationship-pressure"
-    PEER_SHARING = "peer-sharing"
-    KNOWN_PERSON = "known-person"
-    FAKE_IMAGE = "fake-image"
-    ALREADY_SENT = "already-sent"
-    TELLING = "telling"
-    ADULT_RESPONSE = "adult-response"
-
-
-class Rating(str, Enum):
-    """How safe a response is. Scoring and the feedback icon both follow from it."""
-
-    SAFE = "safe"
-    RISKY = "risky"
-    HARMFUL = "harmful"
-
-
-class SafeMove(str, Enum):
-    """The one safe move a card teaches (content guide, "Safe moves")."""
-
-    STOP = "stop"
-    SAVE = "save"
-    BLOCK_REPORT = "block-report"
-    TELL = "tell"
-    GET_HELP = "get-help"
-    SUPPORT = "support"
-    LISTEN = "listen"  # the adults' deck: listen, stay calm, take away the shame, report
-
-
-class Sender(str, Enum):
-    """Where a chat bubble sits: the other person (left), the player (right), or a note."""
-
-    THEM = "them"
-    YOU = "you"
-    NOTE = "note"
 
 
 class _Strict(BaseModel):

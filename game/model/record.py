@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.model.cards import Card
 from game.model.session import (
     Action,
     Award,
@@ -31,6 +30,9 @@ from game.model.session import (
     UndoAward,
     new_state,
 )
+
+if TYPE_CHECKING:
+    from game.model.cards import Card
 
 FORMAT_VERSION = 1
 ACTIONS: dict[str, type] = {

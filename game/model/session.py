@@ -12,8 +12,12 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from game.model.cards import AgeBand, Card, Rating
+from game.model.kinds import AgeBand, Rating
+
+if TYPE_CHECKING:
+    from game.model.cards import Card
 
 POINTS = {Rating.SAFE: 2, Rating.RISKY: 1, Rating.HARMFUL: 0}
 RIGHT_REASON_BONUS = 1

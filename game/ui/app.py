@@ -11,11 +11,11 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.model.cards import AgeBand, Card, Deck
+from game.model.kinds import AgeBand
 from game.model.session import IllegalAction, Mode, Session
 from game.ui import services
 from game.ui.context import Ui
@@ -26,6 +26,9 @@ from game.ui.sound import Sound
 from game.ui.theme import get_theme
 from game.ui.toast import Toast
 from game.ui.voice import Narrator
+
+if TYPE_CHECKING:
+    from game.model.cards import Card, Deck
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)

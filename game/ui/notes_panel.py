@@ -4,14 +4,19 @@ view carries no hint of the answer."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.model.cards import Card, SafeMove
+from game.model.kinds import SafeMove
 from game.ui.context import Ui
 from game.ui.layout import inset
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import panel
+
+if TYPE_CHECKING:
+    from game.model.cards import Card
 
 SAFE_MOVE_WORDS = {
     SafeMove.STOP: N_("Stop: stop replying, don't send, don't pay"),

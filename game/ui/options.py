@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.model.cards import AgeBand
+from game.model.kinds import AgeBand
 
 
 @dataclass

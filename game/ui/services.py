@@ -11,15 +11,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.content.decks import default_deck_paths as _default_deck_paths
-from game.content.decks import load_decks as _load_decks
-from game.content.help import Region, load_region, region_for_locale
 from game.content.paths import ASSETS as ASSETS_DIR
 from game.i18n import N_, current_language, set_language, system_language, system_locale
 from game.i18n import _ as tr
-from game.model.cards import Deck
 from game.settings import Settings
 from game.settings import load_settings as _load_settings
 
@@ -42,6 +38,12 @@ __all__ = [
     "tr",
 ]
 
+if TYPE_CHECKING:
+    from game.model.cards import Deck
+
+# Decks and help files are read with pydantic and YAML; those are imported when first needed,
+# so the title screen is drawn before they load.
+
 _DEFAULTS = Settings()
 
 
@@ -60,6 +62,8 @@ def resolve_language(value: str | None) -> str:
 
 def resolve_region(value: str | None) -> str:
     """An empty region setting means "follow the system locale"."""
+    from game.content.help import region_for_locale
+
     return value or region_for_locale(system_locale())
 
 
@@ -75,12 +79,16 @@ class DeckLoad:
 
 
 def default_deck_paths(language: str) -> list[Path]:
-    return _default_deck_paths(language)
+    from game.content.decks import default_deck_paths as shipped
+
+    return shipped(language)
 
 
 def load_decks(paths: Sequence[Path]) -> DeckLoad:
     """Load decks; errors are kept as sentences for the setup screen, never raised."""
-    result = _load_decks(paths)
+    from game.content.decks import load_decks as load
+
+    result = load(paths)
     return DeckLoad(list(result.decks), [str(e) for e in result.errors])
 
 
@@ -104,7 +112,9 @@ class HelpInfo:
 
 def load_help(region_id: str, language: str) -> HelpInfo:
     """The region's services in `language`; an unknown region gives the fallback region."""
-    region: Region = load_region(region_id)
+    from game.content.help import load_region
+
+    region = load_region(region_id)
     services = tuple(
         ServiceInfo(
             name=s.name,

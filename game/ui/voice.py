@@ -22,7 +22,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.model.cards import Rating, Sender
+from game.model.kinds import Rating, Sender
 from game.model.session import Mode, Phase
 from game.speech import Speaker
 from game.ui.services import N_, tr

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.cards import Sender
+from game.model.kinds import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
 from game.ui.layers import compose

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.cards import Rating
+from game.model.kinds import Rating
 from game.model.session import Mode
 from game.ui.input import Act, Input
 from game.ui.layers import compose

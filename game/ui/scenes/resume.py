@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.cards import Card
 from game.model.record import RecordError, SessionRecord, rebuild, record_of
 from game.model.session import Mode, Phase, Session
 from game.savegame import clear_saved_session, load_saved_session, save_session
@@ -28,6 +27,7 @@ from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
 
 if TYPE_CHECKING:
+    from game.model.cards import Card
     from game.ui.app import App, PlayContext
 
 MODE_WORDS = {

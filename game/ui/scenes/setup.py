@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.cards import AgeBand
+from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
 from game.ui.app import CARD_COUNTS
 from game.ui.input import Act, Input

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 import pygame
 
-from game.model.cards import Rating
+from game.model.kinds import Rating
 from game.model.session import Mode
 from game.savegame import data_dir
 from game.ui import services

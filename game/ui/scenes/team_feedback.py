@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.cards import Rating
+from game.model.kinds import Rating
 from game.ui.facilitator import can_award, give_award
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom

@@ -1,0 +1,71 @@
+"""The kinds of things a card is made of: age bands, red-flag tags, ratings, safe moves.
+
+Plain enums with no dependencies, so the session, the command line and the title screen can use
+them without loading the deck schema (pydantic) first.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class AgeBand(str, Enum):
+    """Who a card is written for. The adults band is a separate deck for parents and staff."""
+
+    KIDS = "10-12"
+    YOUNG_TEENS = "13-15"
+    OLDER_TEENS = "16-18"
+    ADULTS = "adults"
+
+
+PLAYER_BANDS: tuple[AgeBand, ...] = (AgeBand.KIDS, AgeBand.YOUNG_TEENS, AgeBand.OLDER_TEENS)
+
+
+class Tag(str, Enum):
+    """The red flags (tactics) of the content guide. Every card carries at least one."""
+
+    COMPENSATION = "compensation"
+    FLATTERY = "flattery"
+    SECRECY = "secrecy"
+    PLATFORM_SWITCH = "platform-switch"
+    FAKE_PROFILE = "fake-profile"
+    THREAT_TO_SHARE = "threat-to-share"
+    MONEY_DEMAND = "money-demand"
+    THREAT_TO_HARM = "threat-to-harm"
+    TIME_PRESSURE = "time-pressure"
+    GENDER_PRESSURE = "gender-pressure"
+    RELATIONSHIP_PRESSURE = "relationship-pressure"
+    PEER_SHARING = "peer-sharing"
+    KNOWN_PERSON = "known-person"
+    FAKE_IMAGE = "fake-image"
+    ALREADY_SENT = "already-sent"
+    TELLING = "telling"
+    ADULT_RESPONSE = "adult-response"
+
+
+class Rating(str, Enum):
+    """How safe a response is. Scoring and the feedback icon both follow from it."""
+
+    SAFE = "safe"
+    RISKY = "risky"
+    HARMFUL = "harmful"
+
+
+class SafeMove(str, Enum):
+    """The one safe move a card teaches (content guide, "Safe moves")."""
+
+    STOP = "stop"
+    SAVE = "save"
+    BLOCK_REPORT = "block-report"
+    TELL = "tell"
+    GET_HELP = "get-help"
+    SUPPORT = "support"
+    LISTEN = "listen"  # the adults' deck: listen, stay calm, take away the shame, report
+
+
+class Sender(str, Enum):
+    """Where a chat bubble sits: the other person (left), the player (right), or a note."""
+
+    THEM = "them"
+    YOU = "you"
+    NOTE = "note"
