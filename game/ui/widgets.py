@@ -470,3 +470,32 @@ def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
     fold = [p for p in top_edge[8:14]] + [(x, y - depth * 0.0) for x, y in bottom_edge[8:14]][::-1]
     light = tuple(min(255, c + 35) for c in t.flag_red)
     pygame.draw.polygon(surface, light, fold)
+
+
+def draw_dialog(
+    ui: Ui,
+    surface: pygame.Surface,
+    card: pygame.Rect,
+    heading: str,
+    heading_rect: pygame.Rect,
+    body: str,
+    body_rect: pygame.Rect,
+) -> None:
+    """A calm overlay: the screen below dimmed, a panel, a centred heading and a line of text.
+    `heading` and `body` are already translated."""
+    m, t = ui.m, ui.theme
+    dim(ui, surface)
+    panel(ui, surface, card, t.panel)
+    ui.text(
+        surface,
+        heading,
+        heading_rect,
+        role="display",
+        size=m.heading,
+        colour=t.heading,
+        align="center",
+        valign="middle",
+    )
+    ui.text(
+        surface, body, body_rect, size=m.body, colour=t.text_muted, align="center", valign="middle"
+    )

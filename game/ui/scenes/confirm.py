@@ -10,7 +10,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -60,25 +60,14 @@ class ConfirmScene(Scene):
             self.app.to_title()
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
+        ui = self.ui
+        draw_dialog(
+            ui,
             surface,
+            self.card,
             tr("Leave this game?"),
             self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        ui.text(
-            surface,
             tr("You will go back to the title screen. The points of this game will not be kept."),
             self.body,
-            colour=t.text_muted,
-            align="center",
-            valign="middle",
         )
         draw_group(ui, surface, self.group)

@@ -11,7 +11,7 @@ import pygame
 from game.model.session import IllegalAction
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -37,25 +37,14 @@ class EndSessionScene(ConfirmScene):
             self.app.sync_play()  # closes the overlays and shows the summary
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
+        ui = self.ui
+        draw_dialog(
+            ui,
             surface,
+            self.card,
             tr("End the session now?"),
             self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        ui.text(
-            surface,
             tr("The cards not played yet are left out. The summary shows what you played."),
             self.body,
-            colour=t.text_muted,
-            align="center",
-            valign="middle",
         )
         draw_group(ui, surface, self.group)

@@ -11,7 +11,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import emergency_line, tr
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -98,26 +98,14 @@ class PauseScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
+        draw_dialog(
+            ui,
             surface,
+            self.card,
             tr("Paused"),
             self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        ui.text(
-            surface,
             tr("Take a break — you can step out. The game waits right here."),
             self.calm,
-            size=m.body,
-            colour=t.text_muted,
-            align="center",
-            valign="middle",
         )
         draw_group(ui, surface, self.group)
         support = "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
