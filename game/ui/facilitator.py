@@ -115,7 +115,9 @@ class FacilitatorControls:
         if not self.timer_shown():
             return 0
         m = self.ui.m
-        return round(m.small * 7.5) + m.gap
+        # at the largest text sizes the pill shrinks its label rather than crowd out the
+        # whose-turn chip (its label fits on one line in 1/5 of the bar)
+        return min(round(m.small * 7.5), round(self.bar.w * 0.2)) + m.gap
 
     def say(self, text: str) -> None:
         toast(self.app, text)

@@ -113,8 +113,11 @@ class LangDriver(Driver):
         seed: int = 1,
         cards: int = 3,
         band: AgeBand = AgeBand.YOUNG_TEENS,
+        text_scale: float = 1.0,
     ) -> None:
-        settings = FallbackSettings(sound=False, language=language, region=region)
+        settings = FallbackSettings(
+            sound=False, language=language, region=region, text_scale=text_scale
+        )
         options = RunOptions(
             deck_paths=list(decks if decks is not None else SHIPPED_DECKS.get(language) or DECKS),
             window_size=size,

@@ -16,6 +16,19 @@ from game.ui.widgets import Button, FocusGroup, background, draw_group, team_bad
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
+    from game.ui.context import Ui
+
+
+def turn_label(
+    ui: Ui, texts: tuple[str, ...], width: int, size: int, floor: int
+) -> tuple[str, int]:
+    """The first of `texts` that fits `width` on one line, at the largest size from `size`
+    down to `floor`; the last text at the floor when none does."""
+    for text in texts:
+        for s in range(size, floor - 1, -1):
+            if ui.engine.layout(text, "semi", s, 10_000).w <= width:
+                return text, s
+    return texts[-1], floor
 
 
 class PlayScene(FacilitatorControls, Scene):
@@ -83,14 +96,19 @@ class PlayScene(FacilitatorControls, Scene):
                 pygame.draw.rect(surface, ui.theme.panel_edge, r, width=1, border_radius=r.h // 2)
         if st.mode is Mode.TEAMS and title is None:
             team = st.teams[st.turn]
-            text = tr("Team {letter}: {name}, your turn").format(
+            full = tr("Team {letter}: {name}, your turn").format(
                 letter=team.letter, name=tr(team.name)
             )
             chip_h = self.bar.h
             right_edge = self.pause_btn.rect.x - self.bar_reserve()  # room for the timer
             room = right_edge - box.right - 2 * m.gap
-            lay = ui.engine.layout(text, "semi", m.small, 10_000)
-            chip_w = min(room, lay.w + round(chip_h * 1.4) + 3 * m.gap)
+            side = min(round(chip_h * 0.76), round(m.small * 1.4))
+            chrome = round(chip_h * 0.18) + side + 2 * m.gap
+            # one line always: the whole sentence when it fits, else the team's name alone
+            # (the badge beside it shows the letter and the shape), shrunk to fit if need be
+            text, size = turn_label(ui, (full, tr(team.name)), room - chrome, m.small, m.min_font)
+            lay = ui.engine.layout(text, "semi", size, 10_000)
+            chip_w = min(room, lay.w + chrome + m.gap)
             chip = pygame.Rect(0, self.bar.y, chip_w, chip_h)
             chip.centerx = (box.right + right_edge) // 2
             self.turn_chip = chip  # a click on it gives the team a point (awards)
@@ -102,21 +120,16 @@ class PlayScene(FacilitatorControls, Scene):
                 width=max(2, round(m.unit * 0.4)),
                 border_radius=chip_h // 2,
             )
-            icon = pygame.Rect(
-                chip.x + round(chip_h * 0.18),
-                chip.y + round(chip_h * 0.12),
-                round(chip_h * 0.76),
-                round(chip_h * 0.76),
-            )
+            icon = pygame.Rect(chip.x + round(chip_h * 0.18), 0, side, side)
+            icon.centery = chip.centery
             team_badge(ui, surface, team, icon)
             ui.text(
                 surface,
                 text,
-                pygame.Rect(
-                    icon.right + m.gap, chip.y + 2, chip.right - icon.right - 2 * m.gap, chip.h - 4
-                ),
+                pygame.Rect(icon.right + m.gap, chip.y + 2, lay.w + m.gap // 2, chip.h - 4),
                 role="semi",
-                size=m.small,
+                size=size,
+                min_size=size,
                 valign="middle",
             )
         if buttons:

@@ -181,6 +181,25 @@ class SetupScene(Scene):
                 for c in row.chips
             ]
 
+        tall_size = min(size_, round(m.min_font * 1.15))
+
+        def two_line_w(text: str, chip_h: float) -> int:
+            """The chip width that holds `text` in two whole-word lines at the smallest size."""
+            words = text.split()
+            best = (
+                min(
+                    max(
+                        ui.engine.layout(" ".join(words[:k]), "bold", m.min_font, 10_000).w,
+                        ui.engine.layout(" ".join(words[k:]), "bold", m.min_font, 10_000).w,
+                    )
+                    for k in range(1, len(words) + 1)
+                )
+                if words
+                else 0
+            )
+            # the button's side padding and the tick of a chosen chip (see draw_button)
+            return best + round(m.unit * 2.4) + 2 * round(tall_size * 0.45) + round(m.unit)
+
         # a row whose chips are far too wide for one line (the shipped decks' titles, longer
         # still in Swedish) gets two lines of chips instead of chips squeezed to a few letters
         two_lines = {
@@ -191,12 +210,31 @@ class SetupScene(Scene):
         }
         n = len(self.rows) + teams_extra + 0.6 + 0.8 * len(two_lines)  # + the mode's line
         row_h = min(rest.h / n, m.body * 3.3)
+        # a label too long for one line (a deck title) wraps to two whole-word lines at the
+        # smallest size: its chips get the height for that, the other rows give the room
+        _, ink_h, text_line_h = ui.engine.line_metrics("bold", m.min_font)
+        h2 = ink_h + text_line_h + round(m.unit * 0.8) + 2
+        tall = {
+            row.key
+            for row in self.rows
+            if row.key in two_lines
+            and max(ui.engine.layout(c.text, "bold", m.min_font, 10_000).w for c in row.chips)
+            + round(m.unit * 5)
+            + round(h2 * 0.9)
+            > (avail - gap * (len(row.chips) // 2)) / ((len(row.chips) + 1) // 2)
+        }
+        tall_h = 2 * h2 + gap
+        if tall and row_h * 1.8 < tall_h:
+            row_h = min((rest.h - tall_h * len(tall)) / (n - 1.8 * len(tall)), m.body * 3.3)
         # chips are click and touch targets: at least 44 px when the row leaves room for it
         chip_h = round(max(min(44, row_h * 0.9), min(row_h * 0.7, m.body * 2.1)))
-        y = rest.y + (rest.h - row_h * n) / 3
+        total = row_h * n + sum(max(0.0, tall_h - row_h * 1.8) for _ in tall)
+        y = rest.y + (rest.h - total) / 3
         for row in self.rows:
             lines = 2 if row.key in two_lines else 1
             this_h = row_h * (1 + 0.8 * (lines - 1))
+            if row.key in tall:
+                this_h = max(this_h, tall_h)
             row.rect = pygame.Rect(rest.x, round(y), rest.w, round(this_h))
             widths = natural(row, chip_h)
             cut = len(widths)
@@ -207,20 +245,50 @@ class SetupScene(Scene):
                         cut = i
                         break
                     run += wd
+                # ...moved to where both lines have room for every label in two lines
+                least = [
+                    min(wd, two_line_w(c.text, chip_h))
+                    for wd, c in zip(widths, row.chips, strict=True)
+                ]
+
+                fits = [
+                    k
+                    for k in range(1, len(widths))
+                    if all(
+                        sum(part) + gap * (len(part) - 1) <= avail
+                        for part in (least[:k], least[k:])
+                    )
+                ]
+                if fits and cut not in fits:
+                    cut = min(fits, key=lambda k: abs(sum(widths[:k]) - sum(widths) / 2))
             half = (this_h - gap) / 2
             line_h = chip_h if lines == 1 else round(max(min(44, half), half * 0.94))
+            if row.key in tall:
+                line_h = max(line_h, h2)
             top = y + (this_h - line_h * lines - gap * (lines - 1)) / 2
             for group in (range(cut), range(cut, len(widths)))[:lines]:
                 line = [widths[i] for i in group]
                 budget = avail - gap * (len(line) - 1)
+                # no chip narrower than its label wrapped to two lines at the smallest size,
+                # when the line has room for that (so no word is ever broken)
+                floors = [
+                    min(wd, two_line_w(row.chips[i].text, line_h))
+                    for wd, i in zip(line, group, strict=True)
+                ]
+                if sum(floors) > budget:
+                    floors = [1] * len(line)
                 cap = max(line)
-                while sum(min(wd, cap) for wd in line) > budget and cap > 1:
+                while (
+                    sum(max(f, min(wd, cap)) for wd, f in zip(line, floors, strict=True)) > (budget)
+                    and cap > 1
+                ):
                     cap -= 1  # narrow the widest chips first; short labels keep their width
-                line = [min(wd, cap) for wd in line]
+                line = [max(f, min(wd, cap)) for wd, f in zip(line, floors, strict=True)]
                 x = row.rect.x + label_w
                 for i, wd in zip(group, line, strict=True):
                     row.chips[i].rect = pygame.Rect(x, round(top), wd, line_h)
-                    row.chips[i].size = size_
+                    # a tall row's labels are drawn small anyway: its tick is sized to match
+                    row.chips[i].size = tall_size if row.key in tall else size_
                     x += wd + gap
                 top += line_h + gap
             y += this_h

@@ -82,17 +82,21 @@ class AllTeamsFeedbackScene(PlayScene):
         self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
         ip = round(m.unit * 2.0)
         card = self.state.card
+        # a chip holds its line in two lines at the smallest size (name, then the points);
+        # the takeaway gives up the height this adds to the chips
+        _, ink_h, line_h = ui.engine.line_metrics("semi", m.min_font)
+        chip_h = max(m.small * 2.0, ink_h + line_h + 4)
         take = ui.engine.fit(
             card.takeaway,
             "bold",
             rest.w - 2 * ip - round(m.body * 1.5),
-            round(rest.h * 0.16),
+            round(rest.h * 0.16 - (chip_h - m.small * 2.0)),
             m.body,
             m.min_font,
         )
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.5)
         self.takeaway_size = take.size
-        self.chip_row, rest = take_bottom(rest, m.small * 2.0, m.pad * 0.5)
+        self.chip_row, rest = take_bottom(rest, chip_h, m.pad * 0.5)
         n = len(self.state.teams)
         self.chips = split_cols(self.chip_row, [1] * n, m.gap)
         self.cols = split_cols(rest, (1, 1), m.pad)
@@ -149,26 +153,23 @@ class AllTeamsFeedbackScene(PlayScene):
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
             panel(ui, surface, chip, t.panel, shadow=False, edge=t.team(team.colour))
-            icon = pygame.Rect(
-                chip.x + m.unit,
-                chip.y + round(chip.h * 0.12),
-                round(chip.h * 0.76),
-                round(chip.h * 0.76),
-            )
+            side = min(round(chip.h * 0.76), round(chip.w * 0.24), round(m.small * 1.4))
+            icon = pygame.Rect(chip.x + round(m.unit), 0, side, side)
+            icon.centery = chip.centery
             team_badge(ui, surface, team, icon)
+            name = tr(team.name)
             text = tr("{name} +{points} ({total} pts)").format(
-                name=tr(team.name), points=self.card_points(i), total=st.scores[i]
+                name=name, points=self.card_points(i), total=st.scores[i]
             )
-            ui.text(
-                surface,
-                text,
-                pygame.Rect(
-                    icon.right + m.unit, chip.y, chip.right - icon.right - 2 * m.unit, chip.h
-                ),
-                role="semi",
-                size=m.small,
-                valign="middle",
+            box = pygame.Rect(
+                icon.right + round(m.unit * 0.8),
+                chip.y + 2,
+                chip.right - icon.right - round(m.unit * 1.6),
+                chip.h - 4,
             )
+            if len(ui.fit(text, box, "semi", m.small).lines) > 1:
+                text = text.replace(f"{name} ", f"{name}\n", 1)  # the name, then the points
+            ui.text(surface, text, box, role="semi", size=m.small, valign="middle")
         take = self.takeaway_rect
         panel(ui, surface, take, t.takeaway_bg)
         ip = round(m.unit * 2.0)

@@ -1,0 +1,97 @@
+"""A six-team game with the timer on, at 1024×768, in English and Swedish, at the default and
+the largest text size: the setup's deck chips, the whose-turn chip of the top bar and the score
+chips of the all-teams feedback keep their text inside their boxes, whole words and all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game import i18n
+from game.model.session import Mode
+from game.settings import TEXT_SCALES
+from game.ui.services import tr
+from tests.i18n.conftest import LangDriver
+from tests.i18n.test_layout_sv import broken_words
+from tests.ui.test_screens import check_layout
+
+SIZE = (1024, 768)
+
+
+@pytest.fixture
+def driver() -> Iterator[type[LangDriver]]:
+    yield LangDriver
+    i18n.set_language("en")
+    pygame.quit()
+
+
+def inside(d: LangDriver, boxes: list[pygame.Rect], only: set[str] | None = None) -> list[str]:
+    """Texts (of `only`, if given) centred in one of `boxes` but spilling out of it."""
+    out = []
+    for r in d.texts():
+        if only is not None and r.text not in only:
+            continue
+        for box in boxes:
+            if box.collidepoint(r.rect.center) and not box.contains(r.rect):
+                out.append(f"{r.text!r} {r.rect} leaves {box}")
+    return out
+
+
+def to_setup(d: LangDriver, mode: Mode):  # noqa: ANN201
+    if d.top == "content-note":
+        d.press("enter")
+    d.app.top.group.focus_id("play")
+    d.press("enter")
+    setup = d.app.top
+    setup._set("mode", mode)
+    setup._set("teams", 6)
+    setup._set("timer", 90)
+    d.settle()
+    return setup
+
+
+@pytest.mark.parametrize("scale", [1.0, TEXT_SCALES[-1]], ids=["default", "largest"])
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_group_chips_keep_their_text_inside(driver, language, scale, tmp_path, monkeypatch) -> None:
+    d = driver(SIZE, language=language, region="se" if language == "sv" else "gb", text_scale=scale)
+    setup = to_setup(d, Mode.TEAMS)
+    decks = next(r for r in setup.rows if r.key == "deck").chips
+    problems = inside(d, [c.rect for c in decks])
+    problems += broken_words(r for r in d.texts() if r.text in {c.text for c in decks})
+    d.press("enter")  # Start: the facilitator's checklist, then the first card
+    if d.top == "facilitator-intro":
+        d.press("enter")
+    d.press("enter")  # the whole chat: the timer runs, the top bar names the team
+    scene = d.app.top
+    assert scene.timer_shown()
+    turn = [r for r in d.texts() if r.rect.colliderect(scene.turn_chip)]
+    assert turn, "the whose-turn chip shows no text"
+    problems += inside(d, [scene.turn_chip, scene.bar])
+    problems += [f"{r.text!r} wraps to {r.lines!r}" for r in turn if len(r.lines) > 1]
+    check_layout([r for r in d.texts() if r.rect.colliderect(scene.bar)], SIZE)
+    i18n.set_language("en")
+    pygame.quit()
+    monkeypatch.setenv("REDFLAGS_DATA_DIR", str(tmp_path / "fresh"))  # no game to resume
+
+    d = driver(SIZE, language=language, region="se" if language == "sv" else "gb", text_scale=scale)
+    to_setup(d, Mode.ALL_TEAMS)
+    d.press("enter", "enter", "enter")  # Start, the facilitator's checklist, the whole chat
+    d.press("1", "2", "3", "4", "1", "2", "enter")  # each team's choice
+    d.press("1", "2", "3", "1", "2", "3", "enter")  # each team's reason
+    assert d.top == "team-feedback"
+    chips = d.app.top.chips
+    teams = d.app.play.session.state.teams
+    names = [tr(t.name) for t in teams]
+    chip_texts = [
+        r
+        for r in d.texts()
+        if any(c.collidepoint(r.rect.center) for c in chips)
+        and (r.text in {t.letter for t in teams} or any(r.text.startswith(n) for n in names))
+    ]
+    assert len(chip_texts) == 2 * len(chips)  # the letter in the badge and the points
+    problems += inside(d, chips, {r.text for r in chip_texts})
+    problems += broken_words(chip_texts)
+    check_layout(chip_texts, SIZE)
+    assert not problems, "\n".join(problems)
