@@ -222,21 +222,11 @@ class CrashScene(Scene):
         self.fit = ui.column(blocks, rest, m.body)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
+        routed = self.group.route(inp, self.activate)
+        if routed is not None:
+            return routed
         if inp.act is Act.BACK:
             self.app.to_title()
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.activate(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN) else -1)
             return True
         return inp.act is not Act.FULLSCREEN
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui.context import Ui
+from game.ui.input import Act, Input
 from game.ui.services import tr
 from game.ui.theme import Colour
 
@@ -146,6 +147,24 @@ class FocusGroup:
         self.buttons = buttons
         self.index = index
         self.hover: int | None = None
+
+    def route(self, inp: Input, activate: Callable[[Button], None]) -> bool | None:
+        """The handling every menu shares: hover, a click, Enter on the focused button, and
+        Tab/arrows moving the focus. None when `inp` is none of these (the scene decides)."""
+        if inp.act is Act.HOVER:
+            return self.set_hover(inp.pos)
+        if inp.act is Act.CLICK:
+            hit = self.at(inp.pos)
+            if hit is not None:
+                activate(hit)
+            return True
+        if inp.act is Act.CONFIRM and self.focused is not None:
+            activate(self.focused)
+            return True
+        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
+            self.move(1 if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT) else -1)
+            return True
+        return None
 
     @property
     def focused(self) -> Button | None:

@@ -35,21 +35,11 @@ class ConfirmScene(Scene):
         self.stay_btn.rect, self.leave_btn.rect = split_cols(bottom, (1, 1), m.pad)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
+        routed = self.group.route(inp, self.activate)
+        if routed is not None:
+            return routed
         if inp.act is Act.BACK:
             self.app.pop()
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.activate(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.RIGHT, Act.PREV, Act.LEFT):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT) else -1)
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 

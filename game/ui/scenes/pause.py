@@ -57,24 +57,14 @@ class PauseScene(Scene):
             b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
+        routed = self.group.route(inp, self.activate)
+        if routed is not None:
+            return routed
         if inp.act is Act.BACK:
             self.app.pop()
             return True
         if inp.act is Act.HELP:
             self.app.open_help()
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.activate(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.PREV, Act.UP):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN) else -1)
             return True
         return inp.act is not Act.FULLSCREEN
 

@@ -173,21 +173,11 @@ class ResumeScene(Scene):
         self.fit = ui.column(blocks, self.body, m.body)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
+        routed = self.group.route(inp, self.activate)
+        if routed is not None:
+            return routed
         if inp.act is Act.BACK:
             self.app.pop()  # decide later: the save stays
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.activate(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.PREV, Act.UP, Act.LEFT, Act.RIGHT):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT) else -1)
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.input import Act, Input
+from game.ui.input import Input
 from game.ui.layers import compose
 from game.ui.scene import Scene
 from game.ui.services import tr
@@ -72,22 +72,9 @@ class TitleScene(Scene):
             b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.activate(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT):
-            self.group.move(1)
-            return True
-        if inp.act in (Act.PREV, Act.UP, Act.LEFT):
-            self.group.move(-1)
-            return True
+        routed = self.group.route(inp, self.activate)
+        if routed is not None:
+            return routed
         return False
 
     def activate(self, button: Button) -> None:
