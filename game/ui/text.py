@@ -68,6 +68,12 @@ EMOTICONS = {
     "👍": "(y)",
     "🙏": "pls",
     "😳": ":O",
+    "😎": "B)",
+    "😄": ":D",
+    "🙄": "-_-",
+    "🤫": "shh",
+    "🎉": "!",
+    "🔥": "!!",
     "😮": ":O",
     "😱": ":O",
     "🥺": ":(",
@@ -108,6 +114,11 @@ class FontBook:
         return font
 
 
+def _is_pictograph(ch: str) -> bool:
+    code = ord(ch)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or code in (0xFE0F, 0x200D)
+
+
 def clean(font: pygame.font.Font, text: str) -> str:
     """Swap emoji the font cannot draw for emoticons; drop any other glyph it lacks."""
     for emoji, plain in EMOTICONS.items():
@@ -123,6 +134,8 @@ def clean(font: pygame.font.Font, text: str) -> str:
             continue
         if ch == "\n" or ord(ch) < 0x2000:
             out.append(ch)
+            continue
+        if _is_pictograph(ch):  # fonts may claim a box glyph for these; never draw a box
             continue
         metrics = font.metrics(ch)
         if metrics and metrics[0] is not None:
