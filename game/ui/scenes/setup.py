@@ -70,6 +70,7 @@ class SetupScene(Scene):
             self.setup.count = min(CARD_COUNTS, key=lambda c: abs(c - self.setup.count))
         self.start_btn = Button("start", "Start", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
+        self.help_btn = Button("help", "Help", kind="quiet", badge="H")  # "Get help" by mouse too
         self.focus = -1  # -1: the Start button; 0..n-1: a row; n: Back
         self.hover_btn: Button | None = None
         self.message = ""
@@ -161,10 +162,12 @@ class SetupScene(Scene):
             bottom.x, bottom.y + round(bottom.h * 0.15), qb, round(bottom.h * 0.7)
         )
         self.back_btn.size = m.small
+        self.help_btn.rect = self.back_btn.rect.move(qb + m.pad, 0)
+        self.help_btn.size = m.small
         self.info_rect = pygame.Rect(
-            self.back_btn.rect.right + m.pad,
+            self.help_btn.rect.right + m.pad,
             bottom.y,
-            self.start_btn.rect.x - self.back_btn.rect.right - 2 * m.pad,
+            self.start_btn.rect.x - self.help_btn.rect.right - 2 * m.pad,
             bottom.h,
         )
         teams_extra = 1 if self.setup.mode in TEAM_MODES else 0
@@ -306,7 +309,11 @@ class SetupScene(Scene):
     # -- input -----------------------------------------------------------------------------
 
     def _all_buttons(self) -> list[Button]:
-        return [c for r in self.rows for c in r.chips] + [self.start_btn, self.back_btn]
+        return [c for r in self.rows for c in r.chips] + [
+            self.start_btn,
+            self.back_btn,
+            self.help_btn,
+        ]
 
     def handle(self, inp: Input) -> bool:
         n = len(self.rows)
@@ -323,6 +330,8 @@ class SetupScene(Scene):
                 self.start()
             elif self.back_btn.rect.collidepoint(inp.pos):
                 self.app.pop()
+            elif self.help_btn.rect.collidepoint(inp.pos):
+                self.app.open_help()
             else:
                 for i, row in enumerate(self.rows):
                     for chip, value in zip(row.chips, row.values, strict=True):
@@ -438,6 +447,9 @@ class SetupScene(Scene):
             self.back_btn,
             focused=self.focus == len(self.rows),
             hovered=self.back_btn is self.hover_btn,
+        )
+        draw_button(
+            ui, surface, self.help_btn, focused=False, hovered=self.help_btn is self.hover_btn
         )
         if self.message:
             info, colour = tr(self.message), t.accent
