@@ -3,6 +3,11 @@
 Saving the actions instead of the state means a resumed session is rebuilt by the same rules
 that built it, and an old save can never smuggle in a state the rules would not allow. Team
 names are the only names it holds.
+
+Besides the rules' own set-up (mode, teams, cards) a record keeps the per-card timer the
+facilitator chose, so a resumed session counts down as before. Saves written before the timer
+was recorded have no `timer` field: they resume with the timer off, like a damaged value does —
+a wrong timer is never a reason to lose the session.
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ from game.model.session import (
 if TYPE_CHECKING:
     from game.model.cards import Card
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # `timer` was added later as an optional field: old saves still load
+TIMER_OFF = 0
+MAX_TIMER = 60 * 60  # seconds; anything longer is not a setting the game offers
 ACTIONS: dict[str, type] = {
     cls.__name__: cls
     for cls in (
@@ -67,6 +74,7 @@ class SessionRecord:
     card_ids: tuple[str, ...]
     actions: tuple[dict[str, Any], ...]
     saved_at: str = ""
+    timer: int = TIMER_OFF  # seconds per card for the optional countdown; 0: off
     version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,9 +97,17 @@ class SessionRecord:
                 card_ids=tuple(str(c) for c in data["card_ids"]),
                 actions=tuple(dict(a) for a in data["actions"]),
                 saved_at=str(data.get("saved_at", "")),
+                timer=saved_timer(data.get("timer", TIMER_OFF)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RecordError(f"the saved session is damaged ({exc})") from None
+
+
+def saved_timer(raw: Any) -> int:
+    """The timer of a save as whole seconds; missing, damaged or odd values mean off (0)."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= MAX_TIMER:
+        return TIMER_OFF
+    return raw
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:
@@ -114,7 +130,11 @@ def action_from_dict(data: dict[str, Any]) -> Action:
 
 
 def record_of(
-    session: Session, language: str, deck_paths: Sequence[str], saved_at: str = ""
+    session: Session,
+    language: str,
+    deck_paths: Sequence[str],
+    saved_at: str = "",
+    timer: int = TIMER_OFF,
 ) -> SessionRecord:
     start = session.start_state
     return SessionRecord(
@@ -125,6 +145,7 @@ def record_of(
         card_ids=tuple(c.id for c in start.cards),
         actions=tuple(action_to_dict(a) for a in session.history),
         saved_at=saved_at,
+        timer=saved_timer(timer),
     )
 
 

@@ -158,7 +158,8 @@ def save_group_session(app: App) -> bool:
             return False
         paths = [str(p) for p in (app.options.deck_paths or [])] or [d.path for d in app.decks]
         stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        return bool(save_session(record_of(session, app.language, paths, stamp)))
+        timer = getattr(play.setup, "timer", 0)  # the resumed session keeps its timer
+        return bool(save_session(record_of(session, app.language, paths, stamp, timer=timer)))
     except Exception:
         return False
 

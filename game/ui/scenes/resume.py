@@ -3,7 +3,9 @@ actions — team names are the only names, typed words are never saved), and on 
 the title offers to carry on from exactly the same screen, or to start fresh.
 
 A finished session (the summary was reached) or an abandoned one (back to the title) clears the
-save. A save that no longer fits the decks is not offered.
+save. A save that no longer fits the decks is not offered. The per-card timer is saved too and
+comes back on resume; a save without one (written before it was recorded) or with a value the
+setup screen does not offer resumes with the timer off (the latter noted on stderr).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
 from game.ui.text import Block
+from game.ui.timer import TIMER_CHOICES
 from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
 
 if TYPE_CHECKING:
@@ -55,7 +58,9 @@ def autosave(app: App, play: PlayContext) -> None:
         clear_saved_session()
         return
     saved_at = dt.datetime.now().isoformat(timespec="minutes")
-    if not save_session(record_of(play.session, app.language, deck_paths(app), saved_at)):
+    timer = getattr(play.setup, "timer", 0)
+    record = record_of(play.session, app.language, deck_paths(app), saved_at, timer=timer)
+    if not save_session(record):
         if not play.extras.get("save_warned"):
             play.extras["save_warned"] = True
             print("redflags: cannot save the session for resuming", file=sys.stderr)
@@ -87,7 +92,19 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
     if not session.state.mode.is_group or session.state.phase is Phase.SUMMARY:
         clear_saved_session()
         return None
+    if resumed_timer(record) != record.timer:
+        print(
+            f"redflags: the saved timer ({record.timer} s) is not one the game offers; "
+            "the session resumes with the timer off",
+            file=sys.stderr,
+        )
     return record, session
+
+
+def resumed_timer(record: SessionRecord) -> int:
+    """The timer the resumed session runs with: the saved one when the setup screen offers it,
+    otherwise off (old saves have none; a damaged value was already read as off)."""
+    return record.timer if record.timer in TIMER_CHOICES else 0
 
 
 def saved_time(record: SessionRecord) -> str:
@@ -120,7 +137,7 @@ def resume(app: App, record: SessionRecord, session: Session) -> None:
         band=app.setup.band,
         count=len(st.cards),
         seed=None,
-        timer=app.setup.timer,
+        timer=resumed_timer(record),
     )
     app.setup = setup
     app.play = PlayContext(session, setup)
