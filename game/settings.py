@@ -26,6 +26,8 @@ THEMES = ("default", "high-contrast", "projector")
 
 @dataclass(frozen=True)
 class Settings:
+    """What the player chose on the settings screen; saved as JSON, read back checked."""
+
     text_scale: float = 1.0
     line_spacing: float = 1.2
     font: str = "default"
@@ -58,6 +60,8 @@ def settings_path() -> Path:
 
 @dataclass(frozen=True)
 class Loaded:
+    """The settings read at start, and a sentence to show when the file was damaged."""
+
     settings: Settings
     notice: str | None = None
 

@@ -9,8 +9,10 @@ what would have been said, for tests. With no voice at all, `NullSpeaker` says w
 from __future__ import annotations
 
 import shutil
-import subprocess
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import subprocess
 
 # espeak-ng voice names per game language.
 ESPEAK_VOICES = {"en": "en-gb", "sv": "sv"}
@@ -72,6 +74,8 @@ class EspeakSpeaker:
         self.stop()
         voice = ESPEAK_VOICES.get(language, language)
         try:
+            import subprocess  # on first use: the title appears without it
+
             self._process = subprocess.Popen(
                 [self._exe, "-v", voice, "-s", str(self._rate), "--", text],
                 stdin=subprocess.DEVNULL,

@@ -59,6 +59,10 @@ def test_bench_table_names_each_target() -> None:
             s: {"1280x720": {"median": 0.3, "p99": 0.9}}
             for s in ("title", "card", "feedback", "summary")
         },
+        "full_frame_ms": {
+            s: {"1280x720": {"median": 0.6, "p99": 0.9}}
+            for s in ("title", "card", "feedback", "summary")
+        },
         "idle_frame_ms": {s: {"1280x720": 0.001} for s in ("title", "card", "feedback", "summary")},
         "blank_frame_ms": {"1280x720": 0.2},
         "idle_cpu_share": 0.01,

@@ -194,11 +194,17 @@ def structure_differences(deck: Deck, twin: Deck) -> list[str]:
         checks = [
             ("number of chat messages", len(card.chat), len(other.chat)),
             ("number of responses", len(card.responses), len(other.responses)),
-            ("ratings", [r.rating.value for r in card.responses],
-             [r.rating.value for r in other.responses]),
+            (
+                "ratings",
+                [r.rating.value for r in card.responses],
+                [r.rating.value for r in other.responses],
+            ),
             ("right reason", card.right_reason_index + 1, other.right_reason_index + 1),
-            ("age bands", sorted(b.value for b in card.age_bands),
-             sorted(b.value for b in other.age_bands)),
+            (
+                "age bands",
+                sorted(b.value for b in card.age_bands),
+                sorted(b.value for b in other.age_bands),
+            ),
             ("tags", sorted(t.value for t in card.tags), sorted(t.value for t in other.tags)),
             ("safe move", card.safe_move.value, other.safe_move.value),
         ]

@@ -1,4 +1,5 @@
-"""The kinds of things a card is made of: age bands, red-flag tags, ratings, safe moves.
+"""The kinds of things a card is made of (age bands, red-flag tags, ratings, safe moves), and
+the modes and phases of a session.
 
 Plain enums with no dependencies, so the session, the command line and the title screen can use
 them without loading the deck schema (pydantic) first.
@@ -69,3 +70,27 @@ class Sender(str, Enum):
     THEM = "them"
     YOU = "you"
     NOTE = "note"
+
+
+class Mode(str, Enum):
+    SOLO = "solo"
+    TEAMS = "teams"  # team turns: one team answers each card; others may steal a wrong answer
+    ALL_TEAMS = "all-teams"  # every team decides; the facilitator enters each team's choice
+    TOGETHER = "together"  # the whole group as one, no scores: discussion only
+
+    @property
+    def is_group(self) -> bool:
+        return self is not Mode.SOLO
+
+    @property
+    def keeps_score(self) -> bool:
+        return self is not Mode.TOGETHER
+
+
+class Phase(str, Enum):
+    SCENARIO = "scenario"  # the setup and chat are being shown
+    CHOOSE = "choose"  # the options are shown; waiting for a choice
+    STEAL = "steal"  # team turns: the answer was not the safest; another team may steal
+    EXPLAIN = "explain"  # pick the reason why the safe response is right
+    FEEDBACK = "feedback"
+    SUMMARY = "summary"

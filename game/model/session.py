@@ -11,10 +11,9 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from typing import TYPE_CHECKING
 
-from game.model.kinds import AgeBand, Rating
+from game.model.kinds import AgeBand, Mode, Phase, Rating
 
 if TYPE_CHECKING:
     from game.model.cards import Card
@@ -26,30 +25,6 @@ MIN_TEAMS, MAX_TEAMS = 2, 6
 
 class IllegalAction(Exception):
     """An action that the rules do not allow in the current phase."""
-
-
-class Mode(str, Enum):
-    SOLO = "solo"
-    TEAMS = "teams"  # team turns: one team answers each card; others may steal a wrong answer
-    ALL_TEAMS = "all-teams"  # every team decides; the facilitator enters each team's choice
-    TOGETHER = "together"  # the whole group as one, no scores: discussion only
-
-    @property
-    def is_group(self) -> bool:
-        return self is not Mode.SOLO
-
-    @property
-    def keeps_score(self) -> bool:
-        return self is not Mode.TOGETHER
-
-
-class Phase(str, Enum):
-    SCENARIO = "scenario"  # the setup and chat are being shown
-    CHOOSE = "choose"  # the options are shown; waiting for a choice
-    STEAL = "steal"  # team turns: the answer was not the safest; another team may steal
-    EXPLAIN = "explain"  # pick the reason why the safe response is right
-    FEEDBACK = "feedback"
-    SUMMARY = "summary"
 
 
 @dataclass(frozen=True)

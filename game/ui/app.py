@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.model.kinds import AgeBand
-from game.model.session import IllegalAction, Mode, Session
+from game.model.kinds import AgeBand, Mode
 from game.ui import services
 from game.ui.context import Ui
 from game.ui.input import Act, Input, InputMapper
@@ -26,9 +25,11 @@ from game.ui.sound import Sound
 from game.ui.theme import get_theme
 from game.ui.toast import Toast
 from game.ui.voice import Narrator
+from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
     from game.model.cards import Card, Deck
+    from game.model.session import Session
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
@@ -88,11 +89,14 @@ class App:
         services.set_language(self.language)
         self.fullscreen = self.options.fullscreen
         self.windowed_size = self.options.window_size or DEFAULT_SIZE
+        theme = get_theme(services.setting(s, "theme"))
+        # our own icon, set before the window opens (pygame would load its own from a file)
+        pygame.display.set_icon(window_icon(theme))
         self.screen = self._open_window()
         pygame.display.set_caption("Red Flags")
         assets = services.ASSETS_DIR
         self.ui = Ui(
-            get_theme(services.setting(s, "theme")),
+            theme,
             self.screen.get_size(),
             assets / "fonts",
             services.setting(s, "font"),
@@ -134,7 +138,6 @@ class App:
         self.exit_code = 0  # 3 when even the crash screen failed (game/ui/crash.py)
 
     # -- window ----------------------------------------------------------------------------
-
 
     @property
     def decks(self) -> list[Deck]:
@@ -200,6 +203,7 @@ class App:
         if surface is not None:
             self.screen = surface
         self.ui.resize(self.size)
+        self.ui.memory.forget()
         for scene in self.stack:
             scene.layout(self.size)
         self._fade = None
@@ -272,6 +276,8 @@ class App:
 
     def start_game(self, setup: GameSetup) -> str | None:
         """Start a session from `setup`; returns a message for the player when it cannot."""
+        from game.model.session import IllegalAction, Session  # not needed for the title
+
         cards = self.cards_for(setup)
         try:
             session = Session.start(
@@ -347,7 +353,9 @@ class App:
             pygame.WINDOWSHOWN,
             pygame.WINDOWRESTORED,
             pygame.WINDOWFOCUSGAINED,
+            pygame.VIDEOEXPOSE,
         ):
+            self.ui.memory.forget()  # the window may have lost what it showed
             self.dirty = True
             return
         top = self.top
@@ -424,8 +432,11 @@ class App:
                 self.dirty = True
         self.voice.observe(self.top)
 
-    def draw(self) -> None:
+    def draw(self) -> list[pygame.Rect] | None:
+        """Draw a frame; returns the areas that changed, or None when the whole screen did."""
         surface = self.screen
+        memory = self.ui.memory
+        memory.begin(surface)
         self.ui.log.clear()
         start = 0
         for i in range(len(self.stack) - 1, -1, -1):
@@ -434,18 +445,31 @@ class App:
                 break
         for i in range(start, len(self.stack)):
             self.ui.log.layer = i
+            if i > start:  # an overlay covers the whole screen
+                memory.drawing = False
+                memory.spoil()
             self.stack[i].draw(surface)
             after = getattr(self.stack[i], "draw_after", None)  # play scenes: notes, timer
             if after is not None:
-                after(surface)
+                memory.mark(after(surface))
+        memory.drawing = False
         if self._fade is not None:
             old, t = self._fade
             old.set_alpha(round(255 * (1 - t / FADE_SECONDS)))
             surface.blit(old, (0, 0))
+            memory.spoil()
         if self.toast is not None:
             self.ui.log.layer = len(self.stack)
-            self.toast.draw(self.ui, surface)
+            memory.mark([self.toast.draw(self.ui, surface)])
         self.frames += 1
+        return memory.end()
+
+    def present(self, changed: list[pygame.Rect] | None) -> None:
+        """Show the frame: only the areas that changed, when that is known."""
+        if changed is None:
+            pygame.display.flip()
+        elif changed:
+            pygame.display.update(changed)
 
     def frame(self, dt: float = 1 / 60) -> None:
         """One loop step without waiting: tests and the loop share it."""
@@ -454,8 +478,7 @@ class App:
                 self.feed(event)
             self.update(dt)
             if self.dirty or self.busy:
-                self.draw()
-                pygame.display.flip()
+                self.present(self.draw())
                 self.dirty = False
         except Exception as exc:  # a scene failed: the calm crash screen, never a traceback
             self.crash(exc)
@@ -468,8 +491,7 @@ class App:
             if isinstance(self.top, CrashScene):
                 raise exc
             handle_crash(self, exc)
-            self.draw()
-            pygame.display.flip()
+            self.present(self.draw())
             self.dirty = False
         except Exception:
             print(

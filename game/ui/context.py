@@ -13,12 +13,15 @@ from pathlib import Path
 import pygame
 
 from game.ui.layout import Metrics
+from game.ui.screen_memory import ScreenMemory
 from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
 from game.ui.theme import Colour, Theme
 
 
 @dataclass(frozen=True)
 class TextRecord:
+    """One text box as drawn: where, what, how big; layout tests read these."""
+
     layer: int
     rect: pygame.Rect
     text: str
@@ -29,6 +32,8 @@ class TextRecord:
 
 @dataclass
 class RenderLog:
+    """Every text drawn in a frame, when enabled (tests and tools turn it on)."""
+
     enabled: bool = False
     layer: int = 0
     records: list[TextRecord] = field(default_factory=list)
@@ -71,6 +76,7 @@ class Ui:
         self.metrics = Metrics(size[0], size[1], text_scale)
         self.log = RenderLog()
         self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
+        self.memory = ScreenMemory()  # what the window shows from the last frame
 
     def resize(self, size: tuple[int, int]) -> None:
         self.metrics = Metrics(size[0], size[1], self.text_scale)

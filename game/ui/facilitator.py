@@ -23,6 +23,7 @@ from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
 from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
+from game.ui.widgets import panel_area
 
 if TYPE_CHECKING:
     from game.model.session import Session, SessionState
@@ -250,17 +251,22 @@ class FacilitatorControls:
                 self.play.extras["timer_label"] = label
                 self.app.dirty = True
 
-    def draw_after(self, surface: pygame.Surface) -> None:
+    def draw_after(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Draw the timer and the notes over the scene; returns the areas drawn."""
         ui = self.ui
         base = ui.log.layer
+        drawn = []
         if self.timer_shown():
-            self._draw_timer(surface)
+            drawn.append(self._draw_timer(surface))
         if self.notes_open:
             ui.log.layer = base + 0.5  # type: ignore[assignment]  # drawn over the screen
-            draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)
+            rect = notes_rect(self.content, ui)
+            draw_notes(ui, surface, rect, self.session.state.card)
+            drawn.append(panel_area(ui, rect))
         ui.log.layer = base
+        return drawn
 
-    def _draw_timer(self, surface: pygame.Surface) -> None:
+    def _draw_timer(self, surface: pygame.Surface) -> pygame.Rect:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         timer = self.card_timer()
         assert timer is not None
@@ -298,3 +304,4 @@ class FacilitatorControls:
             align="center",
             valign="middle",
         )
+        return rect.inflate(4, 4)

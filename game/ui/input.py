@@ -37,6 +37,8 @@ class Act(Enum):
 
 @dataclass(frozen=True)
 class Input:
+    """A named player action, from a key, a click or a touch (see InputMapper)."""
+
     act: Act
     index: int = -1
     pos: tuple[int, int] = (0, 0)

@@ -1,17 +1,17 @@
-"""Compose what does not change once: the static layer of a scene, with its buttons at rest.
+"""Draw what does not change once: the static layer of a scene, under its buttons.
 
 A scene's background, panels and text stay the same from frame to frame; only focus, hover and
-animations change. `compose(scene, surface, paint, groups)` keeps two opaque surfaces:
+animations change. `compose(scene, surface, paint, groups)` keeps one opaque surface, the
+*base*: what `paint` draws (everything but the buttons of `groups`). It is rebuilt only when the
+window size, the theme, the fonts, the text size, the language, `key`, or the look of a button at
+rest (label, rect, selected, enabled...) change.
 
-- the *base*: what `paint` draws (everything but the buttons of `groups`), and
-- the *composed* layer: the base plus every button of `groups` drawn at rest.
-
-Both are rebuilt only when the window size, the theme, the fonts, the text size, the language,
-`key`, or the look of a button at rest (label, rect, selected, enabled...) change. A frame then
-costs one full-screen blit plus, for each focused, hovered or flashing button, a small blit of
-the base under it and that one button drawn in its state. The texts painted into the layers
-are put in the render log again on every frame, so layout tests see exactly what they would
-see without the cache.
+A full frame blits the base and draws every button in its state. When the screen still holds
+this layer from the last frame (game/ui/screen_memory.py), a frame repaints only the areas that
+were drawn over last time plus the buttons whose state changed: the base under them, then every
+button touching those areas, in order, so the result is the same pixels a full frame would give
+(tests/ui/test_screen_memory.py checks this). The texts of the base and of untouched buttons are
+put in the render log again on every frame, so layout tests see exactly what a full frame logs.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pygame
 
 from game.ui.context import RenderLog, TextRecord, Ui
 from game.ui.services import current_language
-from game.ui.widgets import Button, FocusGroup, draw_button, focus_ring
+from game.ui.widgets import Button, FocusGroup, button_area, draw_button
 
 
 def _resting(b: Button) -> tuple[Any, ...]:
@@ -48,6 +48,15 @@ def _replay(log: RenderLog, records: Sequence[TextRecord]) -> None:
         log.records.extend(replace(r, rect=pygame.Rect(r.rect), layer=log.layer) for r in records)
 
 
+def _distinct(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """The rects without repeats or ones inside another (each is repainted once)."""
+    out: list[pygame.Rect] = []
+    for r in sorted(rects, key=lambda r: -r.w * r.h):
+        if r.w > 0 and r.h > 0 and not any(o.contains(r) for o in out):
+            out.append(r)
+    return out
+
+
 def _blank(surface: pygame.Surface) -> pygame.Surface:
     layer = pygame.Surface(surface.get_size())
     return layer.convert() if pygame.display.get_surface() is not None else layer
@@ -56,10 +65,14 @@ def _blank(surface: pygame.Surface) -> pygame.Surface:
 class StaticLayer:
     def __init__(self) -> None:
         self.key: Any = None
+        self.version = 0
         self.base: pygame.Surface | None = None
-        self.composed: pygame.Surface | None = None
+        self.composed: pygame.Surface | None = None  # the base and the buttons at rest
+        self.full_frames = 0  # full frames drawn of this version of the base
+        # where each button draws, in each state: (id, focused, hovered) -> area
+        self.areas: dict[tuple[int, bool, bool], pygame.Rect] | None = None
         self.base_records: list[TextRecord] = []
-        self.button_records: dict[int, list[TextRecord]] = {}
+        self.button_records: dict[tuple[int, bool, bool], list[TextRecord]] = {}
 
     def _capture(self, ui: Ui, start: int) -> list[TextRecord]:
         records = list(ui.log.records[start:])
@@ -89,56 +102,100 @@ class StaticLayer:
             tuple(_resting(b) for b in buttons),
         )
         log = ui.log
-        if full_key != self.key or self.base is None or self.composed is None:
+        if full_key != self.key or self.base is None:
             start = len(log.records)
             base = _blank(surface)
             paint(base)
             self.base_records = self._capture(ui, start)
-            composed = base.copy()
+            self.base, self.key = base, full_key
+            self.composed = None
+            self.areas = None
+            self.full_frames = 0
             self.button_records = {}
-            for b in buttons:
-                start = len(log.records)
-                draw_button(ui, composed, b, alpha=alpha)
-                self.button_records[id(b)] = self._capture(ui, start)
-            self.base, self.composed, self.key = base, composed, full_key
-        surface.blit(self.composed, (0, 0))
-        _replay(log, self.base_records)
+            self.version += 1
         states = {
             id(b): (i == g.index, i == g.hover) for g in groups for i, b in enumerate(g.buttons)
         }
-        redraw = [b for b in buttons if states[id(b)][1]]  # hovered: lifted, another fill
-        if redraw:  # these and any button whose shadow they touch: base first, then drawn
-            areas = {id(b): self._area(ui, b, surface) for b in buttons}
-            while True:
-                more = [
-                    b
-                    for b in buttons
-                    if b not in redraw
-                    and any(areas[id(b)].colliderect(areas[id(r)]) for r in redraw)
-                ]
-                if not more:
-                    break
-                redraw += more
-            for b in redraw:
-                area = areas[id(b)]
-                surface.blit(self.base, area.topleft, area)
-        for b in buttons:
-            if b in redraw:
-                focused, hovered = states[id(b)]
-                draw_button(ui, surface, b, focused=focused, hovered=hovered, alpha=alpha)
+        if self.areas is None:  # the rects are part of the key: the same for this version
+            self.areas = {
+                (id(b), f, h): button_area(ui, b, f, h)
+                for b in buttons
+                for f in (False, True)
+                for h in (False, True)
+            }
+        areas = {id(b): self.areas[(id(b), *states[id(b)])] for b in buttons}  # as they are now
+        lively = [  # buttons not at rest, and how they look
+            (areas[id(b)], (id(b), *states[id(b)])) for b in buttons if any(states[id(b)])
+        ]
+        memory = ui.memory
+        bounds = surface.get_rect()
+        updated: list[pygame.Rect] | None = None  # None: the whole screen
+        if memory.holds(self, self.version, surface):
+            # what changed since the last frame: marks that went or came, and toasts or timers
+            last = memory.last_marks
+            changed = [r for r, what in last if what is None or (r, what) not in lively]
+            changed += [r for r, what in lively if (r, what) not in last]
+            repaint = _distinct([r.clip(bounds) for r in changed])
+            updated = repaint
+        else:
+            self.full_frames += 1
+            if self.composed is None and self.full_frames > 1:
+                # full frames recur (under an overlay, during a fade): keep the picture at rest
+                self.composed = self._compose(ui, buttons, alpha)
+            if self.composed is not None:
+                surface.blit(self.composed, (0, 0))
+                repaint = _distinct([r.clip(bounds) for r, _ in lively])
             else:
-                _replay(log, self.button_records.get(id(b), ()))
-                if states[id(b)][0]:  # focused at rest: the same button plus the ring
-                    radius = ui.m.radius if b.kind != "chip" else round(b.rect.h / 2.6)
-                    focus_ring(ui, surface, b.rect, radius)
+                repaint = [bounds]
+        _replay(log, self.base_records)
+        self._repaint(ui, surface, buttons, states, areas, repaint, alpha)
+        memory.painted(self, self.version, updated, lively)
 
-    @staticmethod
-    def _area(ui: Ui, b: Button, surface: pygame.Surface) -> pygame.Rect:
-        """Where `b` at rest drew: its body and its shadow (see widgets.panel and _shadow)."""
-        spread = max(4, round(ui.m.unit * 1.2)) + 1
-        drop = round(ui.m.unit * 0.8)
-        shadow = b.rect.inflate(spread * 2, spread * 2).move(0, drop)
-        return shadow.union(b.rect.inflate(2, 2)).clip(surface.get_rect())
+    def _repaint(
+        self,
+        ui: Ui,
+        surface: pygame.Surface,
+        buttons: list[Button],
+        states: dict[int, tuple[bool, bool]],
+        areas: dict[int, pygame.Rect],
+        rects: list[pygame.Rect],
+        alpha: int,
+    ) -> None:
+        """Make `rects` what a full frame would show: the base, then every button touching
+        them in its state, in order, each clipped to the rect. Then log every button's texts."""
+        log = ui.log
+        start = len(log.records)
+        fresh: dict[tuple[int, bool, bool], list[TextRecord]] = {}
+        clip = surface.get_clip()
+        for r in rects:
+            if r.w <= 0 or r.h <= 0:
+                continue
+            surface.set_clip(r)
+            surface.blit(self.base, r.topleft, r)
+            for b in buttons:
+                if areas[id(b)].colliderect(r):
+                    focused, hovered = states[id(b)]
+                    mark = len(log.records)
+                    draw_button(ui, surface, b, focused=focused, hovered=hovered, alpha=alpha)
+                    fresh.setdefault((id(b), focused, hovered), log.records[mark:])
+        surface.set_clip(clip)
+        del log.records[start:]
+        self.button_records.update(fresh)
+        for b in buttons:
+            _replay(log, self.button_records.get((id(b), *states[id(b)]), ()))
+
+    def _compose(self, ui: Ui, buttons: list[Button], alpha: int) -> pygame.Surface:
+        """The base with every button at rest (and their texts, for the log)."""
+        assert self.base is not None
+        composed = self.base.copy()
+        log = ui.log
+        start = len(log.records)
+        for b in buttons:
+            mark = len(log.records)
+            draw_button(ui, composed, b, alpha=alpha)
+            self.button_records[(id(b), False, False)] = log.records[mark:]
+        del log.records[start:]
+        return composed
 
     def clear(self) -> None:
         self.base = self.composed = None

@@ -74,6 +74,8 @@ def setting(settings: Any, name: str) -> Any:
 
 @dataclass
 class DeckLoad:
+    """The decks that loaded, and a plain sentence for each file that did not."""
+
     decks: list[Deck] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -94,6 +96,8 @@ def load_decks(paths: Sequence[Path]) -> DeckLoad:
 
 @dataclass(frozen=True)
 class ServiceInfo:
+    """One support service of the region file, as the help screen shows it."""
+
     name: str
     kind: str
     contact: str

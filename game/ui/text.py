@@ -207,6 +207,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Placed:
+    """A block of a column, laid out and given its place."""
+
     block: Block
     layout: TextLayout
     rect: pygame.Rect
@@ -214,6 +216,8 @@ class Placed:
 
 @dataclass(frozen=True)
 class ColumnFit:
+    """A column laid out at one base size: its blocks, its height, and whether it fits."""
+
     base: int
     placed: tuple[Placed, ...]
     h: int

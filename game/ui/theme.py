@@ -20,6 +20,8 @@ Colour = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class Theme:
+    """Every colour the game draws with; TEXT_PAIRS lists which text sits on which fill."""
+
     name: str
     bg_top: Colour
     bg_bottom: Colour

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from game.model.session import Phase
+from game.model.kinds import Phase
 from game.ui.services import tr
 
 TIMER_CHOICES = (0, 60, 90, 120)

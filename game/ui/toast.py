@@ -17,6 +17,8 @@ FADE = 0.25
 
 @dataclass
 class Toast:
+    """A short message that fades in at the bottom and goes away by itself."""
+
     text: str  # an English message id (translated when drawn) or a ready sentence
     icon: str = "info"  # "sound-on" | "sound-off" | "info"
     seconds: float = 2.5
@@ -36,7 +38,8 @@ class Toast:
         k = min(1.0, self.age / FADE, max(0.0, (self.seconds - self.age) / FADE))
         return round(255 * k)
 
-    def draw(self, ui: Ui, surface: pygame.Surface) -> None:
+    def draw(self, ui: Ui, surface: pygame.Surface) -> pygame.Rect:
+        """Draw the toast; returns the area it covers."""
         m, t = ui.m, ui.theme
         text = tr(self.text) if self.translate else self.text
         size = m.body
@@ -55,6 +58,7 @@ class Toast:
         surface.blit(icon, (rect.x + m.pad, rect.y + (h - icon_d) // 2))
         box = pygame.Rect(rect.x + icon_d + 2 * m.pad, rect.y + (h - lay.h) // 2, lay.w, lay.h)
         ui.blit_layout(surface, lay, box, t.text, alpha=alpha)
+        return rect.inflate(4, 4)
 
 
 def draw_icon(

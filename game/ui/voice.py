@@ -22,8 +22,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.model.kinds import Rating, Sender
-from game.model.session import Mode, Phase
+from game.model.kinds import Mode, Phase, Rating, Sender
 from game.speech import Speaker
 from game.ui.services import N_, tr
 
@@ -32,6 +31,8 @@ RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMF
 
 @dataclass(frozen=True)
 class Reading:
+    """What a screen offers to read aloud: its texts in order, and the focused item."""
+
     parts: tuple[str, ...]  # what the screen shows so far, in reading order
     focus: str | None = None  # the focused item, spoken when the focus moves
 
@@ -141,6 +142,8 @@ def reading(scene: Any) -> Reading:
 
 @dataclass
 class _Seen:
+    """How much of the current screen's reading has been spoken, and what had focus."""
+
     spoken: int = 0
     focus: str | None = None
 

@@ -15,7 +15,7 @@ import pygame
 from game.ui.context import Ui
 from game.ui.input import Act, Input
 from game.ui.services import tr
-from game.ui.theme import Colour
+from game.ui.theme import Colour, Theme
 
 Point = tuple[float, float]
 
@@ -34,7 +34,7 @@ def background(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
     # Drawn at a quarter of the size and scaled up smoothly: the gradient and the soft glows
     # look the same, and the first frame appears sooner.
     sw, sh = max(1, w // 4), max(2, h // 4)
-    small = pygame.Surface((sw, sh))
+    small = _blank_like_screen((sw, sh))
     for y in range(sh):
         k = y / max(1, sh - 1)
         colour = tuple(round(a + (b - a) * k) for a, b in zip(t.bg_top, t.bg_bottom, strict=True))
@@ -48,16 +48,30 @@ def background(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
                 alpha = round(t.glow_alpha * (0.35 + step * 0.13))
                 pygame.draw.circle(glow, (*t.glow, alpha), (round(sw * fx), round(sh * fy)), r)
         small.blit(glow, (0, 0))
-    surf = pygame.transform.smoothscale(small, size)
-    if pygame.display.get_surface() is not None:
-        surf = surf.convert()
+    surf = pygame.transform.smoothscale(small, size)  # keeps the screen's pixel format
     ui.static[key] = surf
     return surf
 
 
-def _shadow(ui: Ui, w: int, h: int, radius: int) -> pygame.Surface:
-    key = ("shadow", w, h, radius, ui.theme.shadow_alpha)
+def _blank_like_screen(size: tuple[int, int]) -> pygame.Surface:
+    """An opaque surface in the screen's pixel format, so blitting it needs no conversion."""
+    surf = pygame.Surface(size)
+    return surf.convert() if pygame.display.get_surface() is not None else surf
+
+
+def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame.Surface:
+    """A soft shadow for a w x h panel, to be centred `drop` below it. `hollow`: clear where an
+    opaque panel will cover it anyway, so blending it costs little (same pixels on screen)."""
+    key = ("shadow", w, h, radius, ui.theme.shadow_alpha, hollow)
     surf = ui.static.get(key)
+    if surf is None and hollow:
+        surf = _shadow(ui, w, h, radius).copy()
+        spread = (surf.get_width() - w) // 2
+        body = pygame.Rect(spread, spread - round(ui.m.unit * 0.8), w, h)
+        for inner in (body.inflate(-2 * radius - 2, -2), body.inflate(-2, -2 * radius - 2)):
+            if inner.w > 0 and inner.h > 0:
+                surf.fill((0, 0, 0, 0), inner)
+        ui.static[key] = surf
     if surf is None:
         spread = max(4, round(ui.m.unit * 1.2))
         surf = pygame.Surface((w + spread * 2, h + spread * 2), pygame.SRCALPHA)
@@ -87,7 +101,7 @@ def panel(
     radius = ui.m.radius if radius is None else radius
     colour = colour or ui.theme.panel
     if shadow and ui.theme.shadow_alpha:
-        sh = _shadow(ui, rect.w, rect.h, radius)
+        sh = _shadow(ui, rect.w, rect.h, radius, hollow=alpha == 255)
         drop = round(ui.m.unit * 0.8)
         surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
     if alpha < 255:
@@ -105,6 +119,30 @@ def panel(
             width=max(2, round(ui.m.unit * ui.theme.edge_width)),
             border_radius=radius,
         )
+
+
+def panel_area(ui: Ui, rect: pygame.Rect) -> pygame.Rect:
+    """Every pixel `panel(rect)` may touch: the panel and its shadow, with a pixel to spare."""
+    spread = max(4, round(ui.m.unit * 1.2)) + 1
+    drop = round(ui.m.unit * 0.8)
+    return rect.inflate(spread * 2, spread * 2).move(0, drop).union(rect.inflate(2, 2))
+
+
+def button_area(ui: Ui, b: Button, focused: bool = True, hovered: bool = True) -> pygame.Rect:
+    """Every pixel `draw_button(b, focused=..., hovered=...)` may touch: its body, lifted by a
+    hover, with its shadow, and its focus ring with the ring's pointer (the defaults: any
+    state)."""
+    m = ui.m
+    lift = round(m.unit * 0.35) if hovered else 0
+    body = b.rect.move(0, -lift)
+    area = panel_area(ui, body).union(panel_area(ui, b.rect))
+    if focused:
+        width = max(3, round(m.unit * 0.55))
+        ring = body.inflate((width * 2 + 1) * 2, (width * 2 + 1) * 2)
+        pointer = max(6, round(m.unit * 1.3)) + width
+        marker = pygame.Rect(ring.x - pointer, ring.centery - pointer, pointer * 2, pointer * 2)
+        area.union_ip(ring.union(marker))
+    return area.inflate(2, 2)
 
 
 def dim(ui: Ui, surface: pygame.Surface) -> None:
@@ -469,7 +507,17 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
 
 def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
     """The game's logo: a red flag waving on a pole, drawn with shapes."""
-    t = ui.theme
+    draw_flag(ui.theme, surface, rect)
+
+
+def window_icon(theme: Theme, size: int = 64) -> pygame.Surface:
+    """The logo on a transparent square, for the window and the task bar."""
+    icon = pygame.Surface((size, size), pygame.SRCALPHA)
+    draw_flag(theme, icon, pygame.Rect(size // 10, size // 12, size * 8 // 10, size * 10 // 12))
+    return icon
+
+
+def draw_flag(t: Theme, surface: pygame.Surface, rect: pygame.Rect) -> None:
     pole_w = max(4, round(rect.w * 0.07))
     pole = pygame.Rect(rect.x + round(rect.w * 0.14), rect.y, pole_w, rect.h)
     pygame.draw.rect(surface, t.flag_pole, pole, border_radius=pole_w // 2)

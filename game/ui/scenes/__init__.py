@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.model.session import Mode, Phase
+from game.model.kinds import Mode, Phase
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
