@@ -11,11 +11,14 @@ import contextlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from game.model.record import RecordError, SessionRecord
 from game.settings import APP_NAME, atomic_write_text
+
+if TYPE_CHECKING:
+    from game.model.record import SessionRecord
 
 
 def data_dir() -> Path:
@@ -38,7 +41,14 @@ def save_session(record: SessionRecord, path: Path | None = None) -> bool:
     return True
 
 
+def has_saved_session(path: Path | None = None) -> bool:
+    """Cheap: whether there is a file to offer (the title asks this before it is drawn)."""
+    return (path or save_path()).is_file()
+
+
 def load_saved_session(path: Path | None = None) -> SessionRecord | None:
+    from game.model.record import RecordError, SessionRecord
+
     path = path or save_path()
     try:
         return SessionRecord.from_dict(json.loads(path.read_text(encoding="utf-8")))

@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -58,8 +58,7 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """The settings read at start, and a sentence to show when the file was damaged."""
 
     settings: Settings

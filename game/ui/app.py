@@ -23,13 +23,13 @@ from game.ui.options import RunOptions
 from game.ui.scene import Scene
 from game.ui.sound import Sound
 from game.ui.theme import get_theme
-from game.ui.toast import Toast
 from game.ui.voice import Narrator
 from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
     from game.model.cards import Card, Deck
     from game.model.session import Session
+    from game.ui.toast import Toast
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
@@ -395,6 +395,8 @@ class App:
             self.show_toast(services.N_("Read-aloud is off. Turn it on in Settings."))
 
     def show_toast(self, text: str, icon: str = "info", seconds: float = 2.5) -> None:
+        from game.ui.toast import Toast  # not needed before the first toast
+
         self.toast = Toast(text, icon, seconds)
         self.dirty = True
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
@@ -18,8 +19,7 @@ from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
 from game.ui.theme import Colour, Theme
 
 
-@dataclass(frozen=True)
-class TextRecord:
+class TextRecord(NamedTuple):
     """One text box as drawn: where, what, how big; layout tests read these."""
 
     layer: int

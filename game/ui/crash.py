@@ -33,7 +33,7 @@ from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import emergency_line, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, background, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -248,7 +248,7 @@ class CrashScene(Scene):
 
     def _draw_themed(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         panel(ui, surface, self.card, t.panel)
         ui.text(
             surface,

@@ -17,7 +17,6 @@ put in the render log again on every frame, so layout tests see exactly what a f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -45,7 +44,7 @@ def _resting(b: Button) -> tuple[Any, ...]:
 def _replay(log: RenderLog, records: Sequence[TextRecord]) -> None:
     """Log the texts of a cached layer again, as if drawn now (on the current layer)."""
     if log.enabled:
-        log.records.extend(replace(r, rect=pygame.Rect(r.rect), layer=log.layer) for r in records)
+        log.records.extend(r._replace(rect=pygame.Rect(r.rect), layer=log.layer) for r in records)
 
 
 def _distinct(rects: list[pygame.Rect]) -> list[pygame.Rect]:
@@ -93,7 +92,7 @@ class StaticLayer:
             key,
             alpha,
             surface.get_size(),
-            ui.theme,  # the whole theme: a changed colour redraws too
+            ui.theme,  # another theme is another object: its colours redraw
             ui.text_scale,
             id(ui.engine),
             ui.engine.fonts.family,

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.content.paths import ASSETS as ASSETS_DIR
 from game.i18n import N_, current_language, set_language, system_language, system_locale
@@ -94,8 +94,7 @@ def load_decks(paths: Sequence[Path]) -> DeckLoad:
     return DeckLoad(list(result.decks), [str(e) for e in result.errors])
 
 
-@dataclass(frozen=True)
-class ServiceInfo:
+class ServiceInfo(NamedTuple):
     """One support service of the region file, as the help screen shows it."""
 
     name: str
@@ -105,8 +104,7 @@ class ServiceInfo:
     checked: str
 
 
-@dataclass(frozen=True)
-class HelpInfo:
+class HelpInfo(NamedTuple):
     """Where to get help, already in the current language: what the help screens show."""
 
     region: str

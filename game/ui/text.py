@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pygame
 
@@ -177,8 +177,7 @@ def wrap(
     return lines
 
 
-@dataclass(frozen=True)
-class TextLayout:
+class TextLayout(NamedTuple):
     """A wrapped and measured text: what `TextCache` renders and what layouts reason about."""
 
     text: str
@@ -191,8 +190,7 @@ class TextLayout:
     max_w: int  # the width it was wrapped to
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph in a shrink-to-fit column (see `fit_column`)."""
 
     text: str
@@ -205,8 +203,7 @@ class Block:
     tag: str = ""  # lets the scene find a block again (to draw an icon beside it)
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A block of a column, laid out and given its place."""
 
     block: Block
@@ -214,8 +211,7 @@ class Placed:
     rect: pygame.Rect
 
 
-@dataclass(frozen=True)
-class ColumnFit:
+class ColumnFit(NamedTuple):
     """A column laid out at one base size: its blocks, its height, and whether it fits."""
 
     base: int

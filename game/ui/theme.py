@@ -12,13 +12,14 @@ for all text in the high-contrast theme. Add a pair here when a scene draws a ne
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from game.ui.services import N_
 
 Colour = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # themes are constants: the same theme is the same object
 class Theme:
     """Every colour the game draws with; TEXT_PAIRS lists which text sits on which fill."""
 
@@ -292,8 +293,7 @@ def blend(under: Colour, over: Colour, alpha: int) -> Colour:
     return tuple(round(u + (o - u) * k) for u, o in zip(under[:3], over[:3], strict=True))  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """One foreground on one background, as a screen draws it.
 
     `fg` is a theme attribute. `bg` is a theme attribute or a compound surface (see

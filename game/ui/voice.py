@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 import weakref
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.model.kinds import Mode, Phase, Rating, Sender
 from game.speech import Speaker
@@ -29,8 +29,7 @@ from game.ui.services import N_, tr
 RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a screen offers to read aloud: its texts in order, and the focused item."""
 
     parts: tuple[str, ...]  # what the screen shows so far, in reading order

@@ -27,12 +27,38 @@ def background(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
     """A vertical gradient with a few soft glows, composed once per size and theme."""
     key = ("bg", ui.theme.name, size)
     surf = ui.static.get(key)
-    if surf is not None:
-        return surf
+    if surf is None:
+        surf = pygame.transform.smoothscale(_background_small(ui, size), size)
+        ui.static[key] = surf
+    return surf
+
+
+def paint_background(ui: Ui, surface: pygame.Surface) -> None:
+    """Cover `surface` with the background. The first time, it is scaled straight onto the
+    surface, so the first frame waits for no full-size copy; later, a ready copy is blitted."""
+    size = surface.get_size()
+    if ("bg", ui.theme.name, size) not in ui.static:
+        small = _background_small(ui, size)
+        if ("bg-drawn", ui.theme.name, size) not in ui.static:
+            try:
+                pygame.transform.smoothscale(small, size, surface)
+            except (ValueError, pygame.error):  # another pixel format: use the copy
+                pass
+            else:
+                ui.static[("bg-drawn", ui.theme.name, size)] = small
+                return
+    surface.blit(background(ui, size), (0, 0))
+
+
+def _background_small(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
+    """The background at a quarter of the size: scaled up smoothly, the gradient and the soft
+    glows look the same, and it is drawn in a fraction of the time."""
+    key = ("bg-small", ui.theme.name, size)
+    small = ui.static.get(key)
+    if small is not None:
+        return small
     w, h = size
     t = ui.theme
-    # Drawn at a quarter of the size and scaled up smoothly: the gradient and the soft glows
-    # look the same, and the first frame appears sooner.
     sw, sh = max(1, w // 4), max(2, h // 4)
     small = _blank_like_screen((sw, sh))
     for y in range(sh):
@@ -48,9 +74,8 @@ def background(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
                 alpha = round(t.glow_alpha * (0.35 + step * 0.13))
                 pygame.draw.circle(glow, (*t.glow, alpha), (round(sw * fx), round(sh * fy)), r)
         small.blit(glow, (0, 0))
-    surf = pygame.transform.smoothscale(small, size)  # keeps the screen's pixel format
-    ui.static[key] = surf
-    return surf
+    ui.static[key] = small
+    return small
 
 
 def _blank_like_screen(size: tuple[int, int]) -> pygame.Surface:
@@ -64,14 +89,6 @@ def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame
     opaque panel will cover it anyway, so blending it costs little (same pixels on screen)."""
     key = ("shadow", w, h, radius, ui.theme.shadow_alpha, hollow)
     surf = ui.static.get(key)
-    if surf is None and hollow:
-        surf = _shadow(ui, w, h, radius).copy()
-        spread = (surf.get_width() - w) // 2
-        body = pygame.Rect(spread, spread - round(ui.m.unit * 0.8), w, h)
-        for inner in (body.inflate(-2 * radius - 2, -2), body.inflate(-2, -2 * radius - 2)):
-            if inner.w > 0 and inner.h > 0:
-                surf.fill((0, 0, 0, 0), inner)
-        ui.static[key] = surf
     if surf is None:
         spread = max(4, round(ui.m.unit * 1.2))
         surf = pygame.Surface((w + spread * 2, h + spread * 2), pygame.SRCALPHA)
@@ -82,8 +99,54 @@ def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame
             rect = pygame.Rect(0, 0, round(w + grow * 2), round(h + grow * 2))
             rect.center = (surf.get_width() // 2, surf.get_height() // 2)
             pygame.draw.rect(surf, (0, 0, 0, alpha), rect, border_radius=round(radius + grow))
+        if hollow:
+            body = pygame.Rect(spread, spread - round(ui.m.unit * 0.8), w, h)
+            for inner in (body.inflate(-2 * radius - 2, -2), body.inflate(-2, -2 * radius - 2)):
+                if inner.w > 0 and inner.h > 0:
+                    surf.fill((0, 0, 0, 0), inner)
         ui.static[key] = surf
     return surf
+
+
+def _blit_shadow(
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int, hollow: bool
+) -> None:
+    """The shadow under `rect`. A big opaque panel gets it in nine pieces of a small one (the
+    corners, and the edges stretched): the same pixels where they show, at a fraction of the
+    cost, since nothing is blended under the panel."""
+    drop = round(ui.m.unit * 0.8)
+    spread = max(4, round(ui.m.unit * 1.2))
+    side = 2 * radius + 8  # a panel just big enough for straight edges between its corners
+    if not hollow or rect.w * rect.h < 4 * (side + 2 * spread) ** 2:
+        sh = _shadow(ui, rect.w, rect.h, radius, hollow=hollow)
+        surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
+        return
+    tile = _shadow(ui, side, side, radius, hollow=True)
+    ts = tile.get_width()
+    c = ts // 2  # the middle row and column: the profile of a straight edge
+    far = ts - c - 1
+    out = pygame.Rect(0, 0, rect.w + 2 * spread, rect.h + 2 * spread)
+    out.center = (rect.centerx, rect.centery + drop)
+    long_w, long_h = out.w - c - far, out.h - c - far
+    for (sx, sy, w, h), (dx, dy) in (
+        ((0, 0, c, c), (out.x, out.y)),
+        ((c + 1, 0, far, c), (out.right - far, out.y)),
+        ((0, c + 1, c, far), (out.x, out.bottom - far)),
+        ((c + 1, c + 1, far, far), (out.right - far, out.bottom - far)),
+    ):
+        surface.blit(tile, (dx, dy), (sx, sy, w, h))
+    for (sx, sy, w, h), size, (dx, dy) in (
+        ((c, 0, 1, c), (long_w, c), (out.x + c, out.y)),
+        ((c, c + 1, 1, far), (long_w, far), (out.x + c, out.bottom - far)),
+        ((0, c, c, 1), (c, long_h), (out.x, out.y + c)),
+        ((c + 1, c, far, 1), (far, long_h), (out.right - far, out.y + c)),
+    ):
+        key = ("shadow-edge", id(tile), sx, sy, size)
+        strip = ui.static.get(key)
+        if strip is None:
+            strip = pygame.transform.scale(tile.subsurface((sx, sy, w, h)), size)
+            ui.static[key] = strip
+        surface.blit(strip, (dx, dy))
 
 
 def panel(
@@ -101,9 +164,7 @@ def panel(
     radius = ui.m.radius if radius is None else radius
     colour = colour or ui.theme.panel
     if shadow and ui.theme.shadow_alpha:
-        sh = _shadow(ui, rect.w, rect.h, radius, hollow=alpha == 255)
-        drop = round(ui.m.unit * 0.8)
-        surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
+        _blit_shadow(ui, surface, rect, radius, hollow=alpha == 255)
     if alpha < 255:
         tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(tmp, (*colour, alpha), tmp.get_rect(), border_radius=radius)

@@ -12,7 +12,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, background, draw_group, team_badge
+from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -69,7 +69,7 @@ class PlayScene(FacilitatorControls, Scene):
         """Progress on the left, whose turn in the middle (teams), the two buttons right
         (`buttons=False` leaves them to `game.ui.layers.compose`)."""
         ui, m, st = self.ui, self.ui.m, self.state
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         left_w = round(self.bar.w * 0.2)
         box = pygame.Rect(self.bar.x, self.bar.y, left_w, round(self.bar.h * 0.62))
         label = title or tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))

@@ -10,7 +10,7 @@ from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, background, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
 
 NOTE = (
     N_(
@@ -60,7 +60,7 @@ class ContentNoteScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         panel(ui, surface, self.card, t.panel)
         ui.text(
             surface,

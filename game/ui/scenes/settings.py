@@ -27,13 +27,13 @@ from game.ui.toast import draw_icon
 from game.ui.widgets import (
     Button,
     FocusGroup,
-    background,
     check,
     cross,
     dim,
     draw_button,
     draw_group,
     focus_ring,
+    paint_background,
     panel,
 )
 
@@ -304,7 +304,7 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         ui.text(
             surface,
             tr("Settings"),

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.savegame import has_saved_session
 from game.ui.input import Input
 from game.ui.layers import compose
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, background, flag_logo, panel
+from game.ui.widgets import Button, FocusGroup, flag_logo, paint_background, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -34,9 +35,10 @@ class TitleScene(Scene):
         )
 
     def on_enter(self) -> None:
-        from game.ui.scenes.resume import offer_resume
+        if has_saved_session():  # a group session cut short: carry on or start fresh
+            from game.ui.scenes.resume import offer_resume
 
-        offer_resume(self.app)  # a group session cut short: carry on or start fresh
+            offer_resume(self.app)
         if not self.app.note_shown:
             from game.ui.scenes.content_note import ContentNoteScene
 
@@ -96,7 +98,7 @@ class TitleScene(Scene):
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         halo = self.logo.inflate(round(self.logo.w * 0.5), round(self.logo.h * 0.3))
         panel(ui, surface, halo, t.panel, radius=halo.h // 2, alpha=150)
         flag_logo(
