@@ -11,7 +11,6 @@ for all text in the high-contrast theme. Add a pair here when a scene draws a ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from game.ui.services import N_
@@ -19,8 +18,7 @@ from game.ui.services import N_
 Colour = tuple[int, int, int]
 
 
-@dataclass(frozen=True, eq=False)  # themes are constants: the same theme is the same object
-class Theme:
+class Theme(NamedTuple):
     """Every colour the game draws with; TEXT_PAIRS lists which text sits on which fill."""
 
     name: str
@@ -138,8 +136,7 @@ DEFAULT = Theme(
     ),
 )
 
-HIGH_CONTRAST = replace(
-    DEFAULT,
+HIGH_CONTRAST = DEFAULT._replace(
     name="high-contrast",
     bg_top=(0, 0, 0),
     bg_bottom=(0, 0, 0),
@@ -192,8 +189,7 @@ HIGH_CONTRAST = replace(
 
 # Projectors wash colours out and lift dark greys: near-black text on white, thick dark outlines
 # around every panel, button and bubble, no shadows, glows or pale tints that carry meaning.
-PROJECTOR = replace(
-    DEFAULT,
+PROJECTOR = DEFAULT._replace(
     name="projector",
     bg_top=(255, 255, 255),
     bg_bottom=(238, 238, 244),

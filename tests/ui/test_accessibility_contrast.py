@@ -126,12 +126,11 @@ def test_every_text_on_every_screen_is_readable_against_what_is_behind_it(
 
 
 def test_the_screen_measurement_catches_a_low_contrast_text(make_driver) -> None:
-    from dataclasses import replace
 
     d = make_driver((1280, 720))
     d.press("enter")  # the content note
     assert d.top == "title"
-    grey = replace(THEMES["default"], text_muted=(70, 66, 120))  # dim text on the dark sky
+    grey = THEMES["default"]._replace(text_muted=(70, 66, 120))  # dim text on the dark sky
     d.app.ui.theme = grey
     problems = _measure(grey, d.texts(), d.app.screen, 720)
     assert any("F11" in p for p in problems), problems
