@@ -94,6 +94,11 @@ class FontBook:
         self.family = family if family in FAMILIES else "default"
         self.font_dir = font_dir
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._widths: dict[tuple[str, int], dict[str, int]] = {}
+
+    def word_widths(self, role: str, size: int) -> dict[str, int]:
+        """A place to remember how wide words are in this font (see `wrap`)."""
+        return self._widths.setdefault((role, size), {})
 
     def get(self, role: str, size: int) -> pygame.font.Font:
         key = (role, size)
@@ -143,24 +148,46 @@ def clean(font: pygame.font.Font, text: str) -> str:
 
 
 def wrap(
-    font: pygame.font.Font, text: str, width: int, max_chars: int = MAX_LINE_CHARS
+    font: pygame.font.Font,
+    text: str,
+    width: int,
+    max_chars: int = MAX_LINE_CHARS,
+    word_widths: dict[str, int] | None = None,
 ) -> list[str]:
-    """Greedy word wrap to `width` pixels and `max_chars`; over-long words are broken."""
+    """Greedy word wrap to `width` pixels and `max_chars`; over-long words are broken.
+
+    Measuring a whole candidate line is exact but slow, so while the sum of the words' own
+    widths (kept in `word_widths`) is far below the limit, a word joins without it; kerning
+    moves a joined line by a few pixels per word at most, well inside that slack."""
+    widths = word_widths if word_widths is not None else {}
+    if len(widths) > 50_000:  # a huge custom deck: start the memory afresh
+        widths.clear()
+    space = widths.get(" ")
+    if space is None:
+        space = widths[" "] = font.size(" ")[0]
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split()
         if not words:
             lines.append("")
             continue
-        line = ""
+        line, guess, count = "", 0, 0
         for word in words:
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width and len(candidate) <= max_chars:
-                line = candidate
+            w = widths.get(word)
+            if w is None:
+                w = widths[word] = font.size(word)[0]
+            joined = guess + space + w if line else w
+            if len(candidate) <= max_chars and (
+                joined + 8 * (count + 1) < width * 0.85 or font.size(candidate)[0] <= width
+            ):
+                line, guess, count = candidate, joined, count + 1
                 continue
             if line:
                 lines.append(line)
-            line = word
+            line, guess, count = word, w, 1
+            if w > width and len(line) > 1:
+                guess = 10**9  # a broken word: measure the rest of its line exactly
             while font.size(line)[0] > width and len(line) > 1:
                 cut = len(line) - 1
                 while cut > 1 and font.size(line[:cut] + "-")[0] > width:
@@ -250,7 +277,7 @@ class TextEngine:
     def _layout_uncached(self, text: str, role: str, size: int, width: int) -> TextLayout:
         font = self.fonts.get(role, size)
         text = clean(font, text)
-        lines = tuple(wrap(font, text, width))
+        lines = tuple(wrap(font, text, width, word_widths=self.fonts.word_widths(role, size)))
         _, ink_h, line_h = self.line_metrics(role, size)
         w = max((font.size(line)[0] for line in lines), default=0)
         h = line_h * (len(lines) - 1) + ink_h if lines else 0
