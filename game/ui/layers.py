@@ -16,6 +16,7 @@ put in the render log again on every frame, so layout tests see exactly what a f
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,6 +25,8 @@ import pygame
 from game.ui.context import RenderLog, TextRecord, Ui
 from game.ui.services import current_language
 from game.ui.widgets import Button, FocusGroup, button_area, draw_button
+
+SNAPSHOT_BUDGET = 12 * 1024 * 1024  # bytes of repainted areas kept per scene
 
 
 def _resting(b: Button) -> tuple[Any, ...]:
@@ -68,6 +71,9 @@ class StaticLayer:
         self.base: pygame.Surface | None = None
         self.composed: pygame.Surface | None = None  # the base and the buttons at rest
         self.full_frames = 0  # full frames drawn of this version of the base
+        # repainted areas as they looked: (rect, buttons touching it and their looks) -> pixels
+        self.snapshots: OrderedDict[tuple[Any, ...], pygame.Surface] = OrderedDict()
+        self.snapshot_bytes = 0
         # where each button draws, in each state: (id, focused, hovered) -> area
         self.areas: dict[tuple[int, bool, bool], pygame.Rect] | None = None
         self.base_records: list[TextRecord] = []
@@ -109,6 +115,7 @@ class StaticLayer:
             self.base, self.key = base, full_key
             self.composed = None
             self.areas = None
+            self.forget_snapshots()
             self.full_frames = 0
             self.button_records = {}
             self.version += 1
@@ -166,22 +173,40 @@ class StaticLayer:
         start = len(log.records)
         fresh: dict[tuple[int, bool, bool], list[TextRecord]] = {}
         clip = surface.get_clip()
+        small = surface.get_width() * surface.get_height() // 4
         for r in rects:
             if r.w <= 0 or r.h <= 0:
                 continue
+            touching = [b for b in buttons if areas[id(b)].colliderect(r)]
+            looks = tuple((id(b), *states[id(b)]) for b in touching)
+            key = (tuple(r), looks)
+            snap = self.snapshots.get(key)
+            if snap is not None and all(k in self.button_records for k in looks):
+                self.snapshots.move_to_end(key)  # the same area, the same buttons, the same looks
+                surface.blit(snap, r.topleft)
+                continue
             surface.set_clip(r)
             surface.blit(self.base, r.topleft, r)
-            for b in buttons:
-                if areas[id(b)].colliderect(r):
-                    focused, hovered = states[id(b)]
-                    mark = len(log.records)
-                    draw_button(ui, surface, b, focused=focused, hovered=hovered, alpha=alpha)
-                    fresh.setdefault((id(b), focused, hovered), log.records[mark:])
-        surface.set_clip(clip)
+            for b in touching:
+                focused, hovered = states[id(b)]
+                mark = len(log.records)
+                draw_button(ui, surface, b, focused=focused, hovered=hovered, alpha=alpha)
+                fresh.setdefault((id(b), focused, hovered), log.records[mark:])
+            surface.set_clip(clip)
+            if r.w * r.h <= small:
+                self._keep(key, surface.subsurface(r).copy())
         del log.records[start:]
         self.button_records.update(fresh)
         for b in buttons:
             _replay(log, self.button_records.get((id(b), *states[id(b)]), ()))
+
+    def _keep(self, key: tuple[Any, ...], snap: pygame.Surface) -> None:
+        """Remember a repainted area, forgetting the longest unused ones past the budget."""
+        self.snapshots[key] = snap
+        self.snapshot_bytes += snap.get_width() * snap.get_height() * snap.get_bytesize()
+        while self.snapshot_bytes > SNAPSHOT_BUDGET and len(self.snapshots) > 1:
+            _, old = self.snapshots.popitem(last=False)
+            self.snapshot_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
 
     def _compose(self, ui: Ui, buttons: list[Button], alpha: int) -> pygame.Surface:
         """The base with every button at rest (and their texts, for the log)."""
@@ -196,9 +221,14 @@ class StaticLayer:
         del log.records[start:]
         return composed
 
+    def forget_snapshots(self) -> None:
+        self.snapshots.clear()
+        self.snapshot_bytes = 0
+
     def clear(self) -> None:
         self.base = self.composed = None
         self.key = None
+        self.forget_snapshots()
 
 
 def compose(

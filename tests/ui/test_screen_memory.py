@@ -155,3 +155,24 @@ def test_a_resize_or_an_expose_gives_a_full_frame() -> None:
     d.app.resize((1024, 768))
     assert d.app.draw() is None
     full_redraw_matches(d, "after a resize")
+
+
+def test_a_hover_seen_before_is_painted_from_what_was_kept() -> None:
+    d = Driver((1280, 720))
+    if d.top == "content-note":
+        d.press("enter")
+    step(d, "title")
+    layer = d.app.top._static_layer
+    buttons = d.app.top.group.buttons
+    for b in buttons:  # the first round of hovers: drawn, then kept
+        hover(d, b.rect.center)
+        step(d, f"first hover {b.id}")
+    hover(d, buttons[0].rect.center)
+    step(d, "back to the first button")
+    kept = dict(layer.snapshots)
+    assert kept
+    for b in buttons[1:]:  # the same round again: the kept pixels, the same as a full frame
+        hover(d, b.rect.center)
+        step(d, f"second hover {b.id}")
+    assert set(layer.snapshots) == set(kept), "a hover seen before should be painted from memory"
+    assert layer.snapshot_bytes <= 12 * 1024 * 1024
