@@ -12,6 +12,14 @@ from game.ui.app import GameSetup
 from tests.ui.driver import Driver
 
 
+def at_title(size: tuple[int, int] = (1280, 720)) -> Driver:
+    d = Driver(size)
+    if d.top == "content-note":
+        d.press("enter")
+    assert d.top == "title"
+    return d
+
+
 def full_redraw_matches(d: Driver, where: str) -> None:
     app = d.app
     partial = pygame.image.tobytes(app.screen, "RGB")
@@ -76,10 +84,7 @@ SIZES = [(1280, 720), (1024, 768)]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_solo_screens_repaint_like_a_full_frame(size) -> None:
-    d = Driver(size)
-    if d.top == "content-note":
-        d.press("enter")
-    assert d.top == "title"
+    d = at_title(size)
     walk_buttons(d, "title")
     # a toast over a retained screen, fading in and out
     d.app.show_toast("Sound off", "sound-off", seconds=0.6)
@@ -113,9 +118,7 @@ def test_solo_screens_repaint_like_a_full_frame(size) -> None:
 
 
 def test_group_card_with_timer_and_notes_repaints_like_a_full_frame() -> None:
-    d = Driver((1280, 720))
-    if d.top == "content-note":
-        d.press("enter")
+    d = at_title()
     message = d.app.start_game(GameSetup(mode=Mode.TEAMS, teams=3, count=3, seed=1, timer=60))
     assert message is None
     d.settle()
@@ -131,9 +134,7 @@ def test_group_card_with_timer_and_notes_repaints_like_a_full_frame() -> None:
 
 
 def test_a_focus_move_repaints_a_small_part_of_the_screen() -> None:
-    d = Driver((1280, 720))
-    if d.top == "content-note":
-        d.press("enter")
+    d = at_title()
     step(d, "title")
     d.app.feed(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
     d.app.update(1 / 60)
@@ -145,9 +146,7 @@ def test_a_focus_move_repaints_a_small_part_of_the_screen() -> None:
 
 
 def test_a_resize_or_an_expose_gives_a_full_frame() -> None:
-    d = Driver((1280, 720))
-    if d.top == "content-note":
-        d.press("enter")
+    d = at_title()
     step(d, "first")
     assert d.app.draw() is not None  # retained: nothing moved, so a small repaint
     d.app.feed(pygame.event.Event(pygame.WINDOWEXPOSED))
@@ -158,9 +157,7 @@ def test_a_resize_or_an_expose_gives_a_full_frame() -> None:
 
 
 def test_a_hover_seen_before_is_painted_from_what_was_kept() -> None:
-    d = Driver((1280, 720))
-    if d.top == "content-note":
-        d.press("enter")
+    d = at_title()
     step(d, "title")
     layer = d.app.top._static_layer
     buttons = d.app.top.group.buttons
