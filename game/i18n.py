@@ -7,7 +7,6 @@ the repository. Widgets keep the English message id and call `_()` when they lay
 
 from __future__ import annotations
 
-import locale
 import os
 from functools import cache
 from pathlib import Path
@@ -62,6 +61,8 @@ def system_locale() -> str:
         value = os.environ.get(var, "")
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
             return value.split(":")[0].split(".")[0]
+    import locale  # only when the environment does not say
+
     try:
         value = locale.getlocale()[0] or ""
     except ValueError:

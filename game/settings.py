@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,8 +22,7 @@ FONTS = ("default", "atkinson", "opendyslexic")
 THEMES = ("default", "high-contrast", "projector")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What the player chose on the settings screen; saved as JSON, read back checked."""
 
     text_scale: float = 1.0
@@ -85,18 +83,18 @@ def _from_dict(data: dict[str, Any]) -> Loaded:
     defaults = Settings()
     values: dict[str, Any] = {}
     rejected = []
-    for f in fields(Settings):
-        if f.name not in data:
+    for name in Settings._fields:
+        if name not in data:
             continue
-        value = data[f.name]
-        if _valid(f.name, value, getattr(defaults, f.name)):
-            values[f.name] = float(value) if isinstance(getattr(defaults, f.name), float) else value
+        value = data[name]
+        if _valid(name, value, getattr(defaults, name)):
+            values[name] = float(value) if isinstance(getattr(defaults, name), float) else value
         else:
-            rejected.append(f.name.replace("_", " "))
+            rejected.append(name.replace("_", " "))
     notice = None
     if rejected:
         notice = "Some settings were out of range and were reset: " + ", ".join(rejected) + "."
-    return Loaded(replace(defaults, **values), notice)
+    return Loaded(defaults._replace(**values), notice)
 
 
 def _valid(name: str, value: Any, default: Any) -> bool:
@@ -120,7 +118,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(asdict(settings), indent=2))
+        atomic_write_text(path, json.dumps(settings._asdict(), indent=2))
     except OSError:
         return "Your settings could not be saved on this computer; they last until you quit."
     return None

@@ -9,7 +9,6 @@ that cannot be written gives a sentence to show, nothing more.
 from __future__ import annotations
 
 import sys
-from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,7 @@ def as_settings(value: Any) -> Settings:
     """The App's settings as a real `Settings` (tests may hand the App a look-alike)."""
     if isinstance(value, Settings):
         return value
-    known = {f.name for f in fields(Settings)}
+    known = set(Settings._fields)
     return Settings(**{k: getattr(value, k) for k in known if hasattr(value, k)})
 
 
@@ -90,7 +89,7 @@ def change(app: App, **changes: Any) -> str | None:
     """Apply `changes` to the running game and save them. Returns a sentence when the
     settings could not be saved (the change still applies until the game is closed)."""
     old = as_settings(app.settings)
-    new = replace(old, **changes)
+    new = old._replace(**changes)
     app.settings = new
     apply(app, old, new)
     return save_settings(new)
