@@ -6,7 +6,6 @@ Every path out of here is an exit code and a plain sentence; a teacher never see
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -300,5 +299,7 @@ def cmd_schema(argv: Sequence[str]) -> int:
 
     schema = DeckFile.model_json_schema(by_alias=True)
     schema["title"] = "Red Flags deck file"
+    import json
+
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return 0

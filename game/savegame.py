@@ -8,7 +8,6 @@ leaves the previous save intact. Any problem reading it means "nothing to resume
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,8 @@ def save_path() -> Path:
 
 def save_session(record: SessionRecord, path: Path | None = None) -> bool:
     """True when saved; False when the folder is not writable (play goes on regardless)."""
+    import json
+
     path = path or save_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +48,8 @@ def has_saved_session(path: Path | None = None) -> bool:
 
 
 def load_saved_session(path: Path | None = None) -> SessionRecord | None:
+    import json
+
     from game.model.record import RecordError, SessionRecord
 
     path = path or save_path()

@@ -8,7 +8,6 @@ defaults and `load_settings` says what it did in `notice`.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -70,6 +69,8 @@ def load_settings(path: Path | None = None) -> Loaded:
         return Loaded(Settings())
     except (OSError, UnicodeDecodeError):
         return Loaded(Settings(), "Your settings could not be read, so the defaults are used.")
+    import json  # only when there is a file: a first start has none
+
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, RecursionError):
@@ -118,6 +119,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import json
+
         atomic_write_text(path, json.dumps(settings._asdict(), indent=2))
     except OSError:
         return "Your settings could not be saved on this computer; they last until you quit."

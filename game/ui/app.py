@@ -23,13 +23,13 @@ from game.ui.options import RunOptions
 from game.ui.scene import Scene
 from game.ui.sound import Sound
 from game.ui.theme import get_theme
-from game.ui.voice import Narrator
 from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
     from game.model.cards import Card, Deck
     from game.model.session import Session
     from game.ui.toast import Toast
+    from game.ui.voice import Narrator
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
@@ -109,11 +109,11 @@ class App:
             bool(services.setting(s, "sound")),
             float(services.setting(s, "volume")),
         )
-        if speaker is None:
-            from game.speech import find_speaker
-
-            speaker = find_speaker()
-        self.voice = Narrator(speaker, bool(services.setting(s, "read_aloud")), self.language)
+        # Read-aloud is set up when it is on, or when something asks for it (settings, R).
+        self._speaker = speaker
+        self._voice: Narrator | None = None
+        if services.setting(s, "read_aloud"):
+            _ = self.voice
         self.toast: Toast | None = None
         self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
@@ -138,6 +138,17 @@ class App:
         self.exit_code = 0  # 3 when even the crash screen failed (game/ui/crash.py)
 
     # -- window ----------------------------------------------------------------------------
+
+    @property
+    def voice(self) -> Narrator:
+        if self._voice is None:
+            from game.speech import find_speaker
+            from game.ui.voice import Narrator
+
+            speaker = self._speaker if self._speaker is not None else find_speaker()
+            enabled = bool(services.setting(self.settings, "read_aloud"))
+            self._voice = Narrator(speaker, enabled, self.language)
+        return self._voice
 
     @property
     def decks(self) -> list[Deck]:
@@ -432,7 +443,8 @@ class App:
             if self.toast.done:
                 self.toast = None
                 self.dirty = True
-        self.voice.observe(self.top)
+        if self._voice is not None:  # none yet: read-aloud has been off all along
+            self._voice.observe(self.top)
 
     def draw(self) -> list[pygame.Rect] | None:
         """Draw a frame; returns the areas that changed, or None when the whole screen did."""
@@ -521,7 +533,8 @@ class App:
         while self.running:
             if not (self.dirty or self.busy):
                 # idle: sleep until something happens (poll while read-aloud has more to say)
-                event = pygame.event.wait(100 if self.voice.pending else 1000)
+                pending = self._voice is not None and self._voice.pending
+                event = pygame.event.wait(100 if pending else 1000)
                 if event.type != pygame.NOEVENT:
                     try:
                         self.feed(event)
@@ -532,6 +545,7 @@ class App:
             dt, last = min(0.1, now - last), now
             self.frame(dt)
             if exit_after_first and self.frames:
+                print(f"first-frame-at {time.time():.6f}", flush=True)  # read by the bench
                 self.running = False
             if self.busy:
                 self.clock.tick(60)
