@@ -6,6 +6,7 @@ The loop redraws only when something changed or an animation runs; otherwise it 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -544,6 +545,9 @@ class App:
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(dt)
+            if self.frames and not gc.isenabled():  # off for start-up (game/cli.py cmd_play)
+                gc.freeze()  # what start-up built stays: later collections skip it
+                gc.enable()
             if exit_after_first and self.frames:
                 print(f"first-frame-at {time.time():.6f}", flush=True)  # read by the bench
                 self.running = False
