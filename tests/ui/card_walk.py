@@ -3,16 +3,22 @@ explain screen and the feedback screen, once with the safe answer and the right 
 with a not-safe answer and a wrong reason. Shared by tests/ui/test_every_card_fits.py and
 tools/render_every_card.py (which also saves the screens and lists the squeezed text boxes).
 
+A feedback screen too full for one page turns into pages (game/ui/scenes/feedback.py): each
+page is a shot of its own ("feedback-unsafe", then "feedback-unsafe-p2", ...), and
+`feedback_texts` / `missing` tell which of the texts a feedback must show no page showed.
+
 A session of one card is started straight from the card (no setup screen, no drawing of cards),
 so every card of a deck is visited exactly once, in deck order, in one App.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+import pygame
 
 from game.content.decks import default_deck_paths, load_decks
 from game.model.cards import Card, Deck, Rating
@@ -21,6 +27,8 @@ from game.ui.app import GameSetup, PlayContext
 from game.ui.context import TextRecord
 from game.ui.scene import Scene
 from game.ui.scenes import scene_for_play
+from game.ui.services import tr
+from game.ui.text import EMOTICONS, _is_pictograph
 
 from .driver import Driver
 
@@ -72,9 +80,60 @@ def wrong_reason(card: Card) -> int:
 @dataclass
 class Shot:
     card: Card
-    screen: str  # one of SCREENS
+    screen: str  # one of SCREENS, or a later page of a feedback: "feedback-unsafe-p2"
     records: list[TextRecord]
     scene: Scene  # the scene drawn, for its boxes (the chat area, the option buttons…)
+    page: int = 1  # the page of a feedback screen (1-based) …
+    pages: int = 1  # … of how many
+    # a feedback page's boxes as drawn: "columns" (the panels), "takeaway", "flag"
+    boxes: dict[str, list[pygame.Rect]] = field(default_factory=dict)
+
+    @property
+    def feedback(self) -> str:
+        """The feedback screen this page belongs to ("feedback-unsafe"), else ""."""
+        return "-".join(self.screen.split("-")[:2]) if self.screen.startswith("feedback") else ""
+
+
+def plain(text: str) -> str:
+    """Text as the render log holds it: emoji swapped for emoticons or left out (as
+    game/ui/text.py `clean` does), spaces collapsed."""
+    for emoji, emoticon in EMOTICONS.items():
+        text = text.replace(emoji, emoticon)
+    return " ".join("".join(ch for ch in text if not _is_pictograph(ch)).split())
+
+
+def feedback_texts(card: Card, choice: int, reason: int) -> list[tuple[str, str, str]]:
+    """(what, text, box kind) for every text a feedback must show, on one page or another:
+    the choice, the safest choice, the reasons and every explanation, the takeaway and the red
+    flag. Box kind: "columns", "takeaway" or "flag" (see Shot.boxes)."""
+    chosen = card.responses[choice]
+    out = [
+        ("choice", chosen.text, "columns"),
+        ("choice-feedback", chosen.feedback, "columns"),
+    ]
+    if chosen.rating is not Rating.SAFE:
+        best = card.responses[card.best_response_index]
+        out += [("safest", best.text, "columns"), ("safest-feedback", best.feedback, "columns")]
+    given = card.reasons[reason]
+    out += [("reason", given.text, "columns"), ("reason-feedback", given.feedback, "columns")]
+    if not given.right:
+        out.append(("right-reason", card.reasons[card.right_reason_index].text, "columns"))
+    out.append(("takeaway", card.takeaway, "takeaway"))
+    flag = tr("Red flag: {flag}").format(flag=card.red_flag)
+    out.append(("red-flag", flag, "flag"))
+    return out
+
+
+def missing(pages: Sequence[Shot]) -> list[str]:
+    """What the pages of one feedback screen should have shown and none did ("dropped")."""
+    first = pages[0]
+    st = first.scene.state  # type: ignore[attr-defined]
+    shown = {plain(r.text) for shot in pages for r in shot.records}
+    return [
+        what
+        for what, text, _ in feedback_texts(first.card, st.choice or 0, st.reason or 0)
+        if plain(text) not in shown
+    ]
 
 
 def _open(d: Driver, card: Card) -> None:
@@ -89,6 +148,25 @@ def _shot(d: Driver, card: Card, screen: str) -> Shot:
     d.settle()
     assert d.top == screen.split("-")[0], (card.id, screen, d.top)
     return Shot(card, screen, d.texts(), d.app.top)
+
+
+def _feedback_shots(d: Driver, card: Card, screen: str) -> Iterator[Shot]:
+    """Every page of the feedback, turned with the Right key; the first keeps `screen`."""
+    scene = d.app.top
+    pages = getattr(scene, "pages", None) or [None]
+    for n in range(1, len(pages) + 1):
+        if n > 1:
+            d.press("right")
+            assert d.app.top is scene and scene.page == n - 1, (card.id, n)  # type: ignore[attr-defined]
+        shot = _shot(d, card, screen if n == 1 else f"{screen}-p{n}")
+        shot.page, shot.pages = n, len(pages)
+        page = pages[n - 1]
+        shot.boxes = {
+            "columns": [pygame.Rect(c) for c in scene.cols],  # type: ignore[attr-defined]
+            "takeaway": [pygame.Rect(scene.takeaway_rect)] if page is None or page.takeaway else [],  # type: ignore[attr-defined]
+            "flag": [pygame.Rect(scene.flag_rect)] if page is None or page.flag else [],  # type: ignore[attr-defined]
+        }
+        yield shot
 
 
 def play_card(d: Driver, card: Card) -> Iterator[Shot]:
@@ -106,7 +184,7 @@ def play_card(d: Driver, card: Card) -> Iterator[Shot]:
         if d.app.top is not None and d.app.top.wants_text:
             d.press("enter")  # leave the own-words box empty
         d.press(str(reason + 1))
-        yield _shot(d, card, f"feedback-{suffix}")
+        yield from _feedback_shots(d, card, f"feedback-{suffix}")
 
 
 def play_deck(d: Driver, the_deck: Deck) -> Iterator[Shot]:

@@ -1,8 +1,10 @@
 """Every card of the shipped English and Swedish decks, at 1024×768 and 1280×720: the card with
 the whole chat, the explain screen and both feedback screens (safe answer + right reason, the
-fullest not-safe answer + a wrong reason) go through the layout checks of test_screens — no text
-box outside the window, none overlapping another, none below height/40. One App per language and
-size plays a whole deck, card by card, without sleeping (tests/ui/card_walk.py)."""
+fullest not-safe answer + a wrong reason), every page of them, go through the layout checks of
+test_screens — no text box outside the window, none overlapping another, none below height/40.
+And no feedback leaves anything out: every explanation (above all why the safest choice is
+safe), the takeaway and the red flag show on one of its pages. One App per language and size
+plays a whole deck, card by card, without sleeping (tests/ui/card_walk.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,16 @@ import pytest
 
 from game import i18n
 
-from .card_walk import LANGUAGES, SCREENS, deck, deck_files, language_driver, play_deck
+from .card_walk import (
+    LANGUAGES,
+    SCREENS,
+    Shot,
+    deck,
+    deck_files,
+    language_driver,
+    missing,
+    play_deck,
+)
 from .test_screens import check_layout
 
 SIZES = [(1024, 768), (1280, 720)]
@@ -39,11 +50,19 @@ def test_every_screen_of_every_card_fits(lang: str, stem: str) -> None:
     for size in SIZES:
         d = language_driver(size, lang)
         seen: dict[str, set[str]] = {}
+        pages: list[Shot] = []
+        dropped: list[str] = []
         for shot in play_deck(d, the_deck):
             try:
                 check_layout(shot.records, size)
             except AssertionError as exc:
                 raise AssertionError(f"{lang} {stem} {shot.card.id} {shot.screen}: {exc}") from None
             seen.setdefault(shot.card.id, set()).add(shot.screen)
+            if shot.feedback:
+                pages = [*pages, shot] if shot.page > 1 else [shot]
+                if shot.page == shot.pages:
+                    where = f"{lang} {size[0]}x{size[1]} {shot.card.id} {shot.feedback}"
+                    dropped += [f"{where}: {what}" for what in missing(pages)]
+        assert not dropped, "left out of the feedback:\n" + "\n".join(dropped)
         assert list(seen) == [c.id for c in the_deck.cards]
-        assert all(screens == set(SCREENS) for screens in seen.values()), seen
+        assert all(set(SCREENS) <= screens for screens in seen.values()), seen

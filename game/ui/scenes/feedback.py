@@ -1,12 +1,27 @@
 """Feedback: the rating (icon AND word), what the choice leads to, the safest choice, the
 reason and the right reason, the red flag, the takeaway (prominent) and the points.
 
-Two columns side by side (choice | reason) above the red flag and takeaway; everything shrinks
-together to fit, so it all shows at 1024×768 without scrolling.
+After a safe choice: one page, two columns side by side (choice | reason) above the takeaway
+and the red flag, everything shrinking together to fit. After a not-safe choice there is much
+more to say (the safest choice and why it is safe, the right reason), too much for one page on a
+projector at 1024×768 or in a longer language without leaving something out or shrinking it all
+to the floor, so the feedback always comes in two steps, each at a size the back of the room
+can read:
+
+1. the choices: what you chose and why | the safest choice and why it is safe, and the red flag;
+2. the reasons: your reason, right or not and why | the right reason, and the takeaway.
+
+A pager beside the button shows the pages (the current one filled), the button on a page with
+more after it names what comes next ("Why the safe choice is right"), so nobody can go on to the
+next card without having been shown every page. Enter / Right / a click go forward, Backspace /
+Left / Back go back, 1 and 2 (or a click on the pager) open a page. A safe answer too long for
+one page gets the same two pages; should two pages still not hold it (the largest text sizes),
+each column gets a page of its own, and only if even that fails are explanations left out.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -34,6 +49,38 @@ if TYPE_CHECKING:
 # width shares of the two columns (choice | reason) tried in turn; even first, so ties stay even
 COLUMN_SPLITS = ((1, 1), (1.15, 0.85), (1.3, 0.7), (0.85, 1.15))
 RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
+MORE_LABEL = N_("Why the safe choice is right")  # the button on the choices page
+SECTION_LABELS = {"safest": N_("The safest choice"), "right": N_("The right reason")}
+
+
+@dataclass
+class Sections:
+    """The feedback in reading order, in the parts pages are made of."""
+
+    choice: list[Block]  # you chose, its text and explanation (and a steal)
+    safest: list[Block]  # the safest choice and why it is safe (a not-safe choice only)
+    reason: list[Block]  # your reason, the verdict, its explanation (and your own words)
+    right: list[Block]  # the right reason (a wrong reason only)
+
+
+@dataclass
+class Page:
+    parts: list[str]  # the sections shown, one a column (see Sections)
+    columns: list[list[Block]]  # one or two columns of blocks
+    takeaway: bool = False  # the takeaway panel shows on this page
+    flag: bool = False  # the red flag shows on this page
+    cols: list[pygame.Rect] = field(default_factory=list)
+    inner: list[pygame.Rect] = field(default_factory=list)
+    fits: list[ColumnFit] = field(default_factory=list)
+    dropped: int = 0
+
+    @property
+    def base(self) -> int:
+        return min((f.base for f in self.fits), default=0)
+
+    @property
+    def ok(self) -> bool:
+        return not self.dropped and all(f.fits for f in self.fits)
 
 
 class FeedbackScene(PlayScene):
@@ -42,9 +89,15 @@ class FeedbackScene(PlayScene):
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        label = N_("See the results") if self.state.is_last_card else N_("Next card")
-        self.next_btn = Button("next", label, kind="primary", badge="Enter")
+        self.next_btn = Button("next", self._last_label(), kind="primary", badge="Enter")
+        self.back_btn = Button("back", "Back", kind="quiet", icon=self._back_arrow)
         self.group = FocusGroup([self.next_btn], index=0)
+        self.pages: list[Page] = []
+        self.page = 0
+        self.pips: list[pygame.Rect] = []
+
+    def _last_label(self) -> str:
+        return N_("See the results") if self.state.is_last_card else N_("Next card")
 
     def on_enter(self) -> None:
         result = self.state.last_result
@@ -52,37 +105,39 @@ class FeedbackScene(PlayScene):
         safe = result and result.rating is Rating.SAFE
         self.app.sound.play("safe" if safe else "gentle", delay=0.35)
 
-    def _blocks(self) -> tuple[list[Block], list[Block]]:
+    # -- what to show --------------------------------------------------------------------
+
+    def _sections(self) -> Sections:
         st = self.state
         card = st.card
-        choice = st.choice or 0
-        chosen = card.responses[choice]
+        chosen = card.responses[st.choice or 0]
         label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
-        left = [
+        choice = [
             Block(tr("You chose"), **label),  # type: ignore[arg-type]
             Block(chosen.text, role="bold", gap=0.25),
             Block(chosen.feedback, gap=0.35, colour="text_muted"),
         ]
-        if chosen.rating is not Rating.SAFE:
-            best = card.responses[card.best_response_index]
-            left += [
-                Block(tr("The safest choice"), indent=1.3, tag="safest", **label),  # type: ignore[arg-type]
-                Block(best.text, role="bold", gap=0.25),
-                Block(best.feedback, gap=0.35, colour="text_muted"),
-            ][: 2 if st.steal is not None else 3]  # after a steal: room for the steal
         if st.steal is not None:
             thief = st.teams[st.steal.team]
             stolen = card.responses[st.steal.response]
-            left += [
+            choice += [
                 Block(tr("Team {letter} stole with").format(letter=thief.letter), **label),  # type: ignore[arg-type]
                 Block(f"{stolen.text} ({tr(RATING_WORDS[stolen.rating])})", role="bold", gap=0.25),
             ]
+        safest: list[Block] = []
+        if chosen.rating is not Rating.SAFE:
+            best = card.responses[card.best_response_index]
+            safest = [
+                Block(tr("The safest choice"), indent=1.3, tag="safest", **label),  # type: ignore[arg-type]
+                Block(best.text, role="bold", gap=0.25),
+                Block(best.feedback, gap=0.35, colour="text_muted"),
+            ]
         reason_i = st.reason or 0
-        reason = card.reasons[reason_i]
-        right_ok = reason.right
-        right = [
+        reason_card = card.reasons[reason_i]
+        right_ok = reason_card.right
+        reason = [
             Block(tr("Your reason"), **label),  # type: ignore[arg-type]
-            Block(reason.text, role="bold", gap=0.25),
+            Block(reason_card.text, role="bold", gap=0.25),
             Block(
                 tr("Right!") if right_ok else tr("Not quite"),
                 role="semi",
@@ -91,20 +146,38 @@ class FeedbackScene(PlayScene):
                 gap=0.4,
                 colour="heading",
             ),
-            Block(reason.feedback, gap=0.35, colour="text_muted"),
+            Block(reason_card.feedback, gap=0.35, colour="text_muted"),
         ]
-        if not right_ok:
-            good = card.reasons[card.right_reason_index]
-            right += [
-                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
-                Block(good.text, role="bold", gap=0.25),
-            ]
         if self.play.own_words:
-            right += [
+            reason += [
                 Block(tr("In your own words"), **label),  # type: ignore[arg-type]
                 Block(f"“{self.play.own_words}”", role="italic", gap=0.25),
             ]
-        return left, right
+        right: list[Block] = []
+        if not right_ok:
+            good = card.reasons[card.right_reason_index]
+            right = [
+                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
+                Block(good.text, role="bold", gap=0.25),
+            ]
+        return Sections(choice, safest, reason, right)
+
+    def _page_plans(self, s: Sections) -> list[list[Page]]:
+        """The ways to show the feedback, from one page to one column per page."""
+
+        def page(*columns: tuple[str, ...], takeaway: bool = False, flag: bool = False) -> Page:
+            kept = [c for c in columns if any(getattr(s, n) for n in c)]
+            blocks = [[b for n in c for b in getattr(s, n)] for c in kept]
+            return Page([c[0] for c in kept], blocks, takeaway=takeaway, flag=flag)
+
+        one = [page(("choice", "safest"), ("reason", "right"), takeaway=True, flag=True)]
+        two = [page(("choice",), ("safest",), flag=True), page(("reason",), ("right",))]
+        four = [page((n,)) for n in ("choice", "safest", "reason", "right") if getattr(s, n)]
+        for plan in (two, four):
+            plan[0].flag = plan[-1].takeaway = True
+        return [one, two, four]
+
+    # -- layout --------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -112,12 +185,9 @@ class FeedbackScene(PlayScene):
         area = self.content
         # with large text the header and the button row stop growing before the columns do
         self.header, rest = take_top(area, min(m.heading * 1.45, m.h * 0.12), m.pad * 0.6)
-        bottom, rest = take_bottom(rest, max(48, min(m.body * 2.4, m.h * 0.11)), m.pad * 0.7)
-        bw = round(min(area.w * 0.34, m.body * 10))
-        self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
+        self.bottom, rest = take_bottom(rest, max(48, min(m.body * 2.4, m.h * 0.11)), m.pad * 0.7)
         card = self.state.card
-        ip = round(m.unit * 2.2)
+        ip = self.ip = round(m.unit * 2.2)
         take = ui.engine.fit(
             card.takeaway,
             "bold",
@@ -126,38 +196,91 @@ class FeedbackScene(PlayScene):
             round(m.body * 1.05),
             m.min_font,
         )
-        self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
+        self.takeaway_rect, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
+        # on pages the red flag has a row of its own where the takeaway would be, so the
+        # button row keeps room for the pager and the longer button label
+        self.flag_row, above_flag = take_bottom(rest, self.bottom.h, m.pad * 0.7)
+
+        def area(page: Page, single: bool) -> pygame.Rect:
+            if page.takeaway:
+                return above_take
+            return above_flag if page.flag and not single else rest
+
         self.takeaway_size = take.size
-        columns = self._blocks()
-        # the fuller column may take more of the width (a not-safe choice brings the safest
-        # choice and its explanation): the split that leaves out the fewest explanations, then
-        # shows the largest text, wins; ties keep the even split
-        best: tuple[tuple[int, int], list[pygame.Rect], list[ColumnFit]] | None = None
-        for weights in COLUMN_SPLITS:
-            cols = split_cols(rest, weights, m.pad)
-            dropped, fits = self._fit_columns(columns, [inset(c, ip) for c in cols])
+        plans = self._page_plans(self._sections())
+        chosen = plans[-1]
+        if self.state.card.responses[self.state.choice or 0].rating is not Rating.SAFE:
+            plans = plans[1:]  # after a not-safe choice always two steps: choices, then reasons
+        for plan in plans:
+            for page in plan:
+                self._fit_page(page, area(page, len(plan) == 1), drop=False)
+            self._share_size(plan)
+            if all(p.ok for p in plan):
+                chosen = plan
+                break
+        else:  # too long even one column a page (the largest text): leave explanations out
+            for page in chosen:
+                self._fit_page(page, area(page, len(chosen) == 1), drop=True)
+        self.pages = chosen
+        self.page = min(self.page, len(self.pages) - 1)
+        self._layout_bottom()
+        self._show_page(self.page)
+
+    def _fit_page(self, page: Page, rect: pygame.Rect, drop: bool) -> None:
+        """Fit the page's columns into `rect`: the split that leaves out the fewest
+        explanations, then shows the largest text, wins; ties keep the even split."""
+        m, ip = self.ui.m, self.ip
+        splits = COLUMN_SPLITS if len(page.columns) == 2 else ((1,),)
+        best: tuple[tuple[int, int], list[pygame.Rect], list[ColumnFit], int] | None = None
+        for weights in splits:
+            cols = split_cols(rect, weights, m.pad)
+            inners = [inset(c, ip) for c in cols]
+            if drop:
+                dropped, fits = self._fit_columns(page.columns, inners)
+            else:
+                dropped = 0
+                fits = [
+                    self.ui.column(col, inner, m.body)
+                    for col, inner in zip(page.columns, inners, strict=True)
+                ]
+                if not all(f.fits for f in fits):
+                    dropped = 1
             score = (-dropped, min(f.base for f in fits))
             if best is None or score > best[0]:
-                best = (score, cols, fits)
+                best = (score, cols, fits, dropped)
         assert best is not None
-        _, self.cols, self.fits = best
-        self.col_inner = [inset(c, ip) for c in self.cols]
+        _, page.cols, page.fits, page.dropped = best
+        page.inner = [inset(c, ip) for c in page.cols]
+
+    def _share_size(self, plan: list[Page]) -> None:
+        """All columns of all pages at one size, so turning a page does not jump in size."""
+        base = min(p.base for p in plan)
+        for page in plan:
+            if page.base == base or not page.ok:
+                continue
+            fits = [
+                self.ui.column(col, inner, base)
+                for col, inner in zip(page.columns, page.inner, strict=True)
+            ]
+            if all(f.fits for f in fits):
+                page.fits = fits
 
     def _fit_columns(
-        self, blocks: tuple[list[Block], list[Block]], inners: list[pygame.Rect]
+        self, columns_in: list[list[Block]], inners: list[pygame.Rect]
     ) -> tuple[int, list[ColumnFit]]:
-        """Fit both columns at one size; returns how many explanations had to go, and the fits."""
+        """Fit the columns at one size; returns how many explanations had to go, and the fits.
+        Only for text too large for even a column a page."""
         ui, m = self.ui, self.ui.m
-        full = list(blocks)
-        columns = list(blocks)
+        full = list(columns_in)
+        columns = list(columns_in)
         for _ in range(4):
             fits = [
                 ui.column(col, inner, m.body) for col, inner in zip(columns, inners, strict=True)
             ]
             if all(f.fits for f in fits):
                 break
-            # too long even at the smallest size (a steal, a longer language): leave out the
-            # explanations, the last first; the choices, the verdict and the labels always stay
+            # leave out the explanations, the last first; the choices, the verdict and the
+            # labels always stay
             for i, f in enumerate(fits):
                 muted = [j for j, b in enumerate(columns[i]) if b.colour == "text_muted"]
                 if not f.fits and muted:
@@ -178,24 +301,162 @@ class FeedbackScene(PlayScene):
             ui.column(col, inner, base) for col, inner in zip(columns, inners, strict=True)
         ]
 
+    def _layout_bottom(self) -> None:
+        """The button row: [red flag | Back] … [pager] [the button]."""
+        ui, m = self.ui, self.ui.m
+        bottom = self.bottom
+        bw = round(min(bottom.w * 0.34, m.body * 10))
+        paged = len(self.pages) > 1
+        if paged:  # room for "Why the safe choice is right" on the pages with more after them
+            more = ui.engine.layout(tr(MORE_LABEL), "semi", m.body, 10_000).w
+            badge = round(m.body * 1.5 * 0.42 * 4.5)  # the Enter badge (see draw_button)
+            need = more + badge + round(m.unit * 2.4 + m.unit * 1.4) + m.gap
+            self.more_w = max(bw, min(need, round(bottom.w * 0.6)))
+        else:
+            self.more_w = bw
+        self.last_w = bw
+        # the pager: one numbered circle a page, beside the button
+        self.pips = []
+        if paged:
+            # at least 44 px, a touch target (a click anywhere up the row counts too)
+            d = min(bottom.h, max(44, round(min(bottom.h * 0.62, m.body * 1.45))))
+            step = d + round(m.gap * 0.8)
+            width = step * len(self.pages) - round(m.gap * 0.8)
+            self.pager = pygame.Rect(0, 0, width, bottom.h)
+            self.pips = [pygame.Rect(0, bottom.centery - d // 2, d, d) for _ in self.pages]
+        else:
+            self.pager = pygame.Rect(0, 0, 0, 0)
+        back_text = ui.engine.layout(tr("Back"), "semi", m.body, 10_000).w
+        self.back_w = round(back_text + m.body * 1.6 + m.unit * 4.4)
+
+    def _show_page(self, page: int) -> None:
+        """Put the buttons and boxes where the page `page` wants them."""
+        m, bottom = self.ui.m, self.bottom
+        self.page = page
+        current = self.pages[page]
+        last = page == len(self.pages) - 1
+        self.cols, self.col_inner, self.fits = current.cols, current.inner, current.fits
+        bw = self.last_w if last else self.more_w
+        self.next_btn.label = self._last_label() if last else self._more_label(page + 1)
+        self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        # room for the focus ring and its marker at the button's left edge (widgets.focus_ring)
+        ring = max(3, round(m.unit * 0.55)) + 1 + max(6, round(m.unit * 1.3))
+        x = self.next_btn.rect.x - ring - m.gap
+        if self.pips:
+            self.pager.right = x
+            self.pager.y = bottom.y
+            px = self.pager.x
+            for pip in self.pips:
+                pip.x = px
+                px += pip.w + round(m.gap * 0.8)
+            x = self.pager.x - m.pad
+        buttons = [self.next_btn]
+        if page > 0:
+            self.back_btn.size = m.body
+            self.back_btn.rect = pygame.Rect(bottom.x, bottom.y, self.back_w, bottom.h)
+            buttons = [self.back_btn, self.next_btn]
+        if self.paged:
+            self.flag_rect = pygame.Rect(self.flag_row)
+        else:
+            self.flag_rect = pygame.Rect(bottom.x, bottom.y, max(0, x - bottom.x), bottom.h)
+        focus = len(buttons) - 1
+        hover = self.group.hover
+        self.group = FocusGroup(buttons, index=focus)
+        self.group.hover = hover if hover is not None and hover < len(buttons) else None
+
+    def _more_label(self, next_page: int) -> str:
+        """The button names what the next page shows."""
+        return SECTION_LABELS.get(self.pages[next_page].parts[0], MORE_LABEL)
+
+    @property
+    def paged(self) -> bool:
+        return len(self.pages) > 1
+
+    def spoken_focus(self) -> str | None:
+        """Read-aloud: the focused button, and which page this is when there are pages."""
+        button = self.group.focused
+        if button is None:
+            return None
+        if not self.paged:
+            return button.text
+        where = tr("Page {page} of {total}").format(page=self.page + 1, total=len(self.pages))
+        return f"{button.text}. {where}"
+
+    # -- input ---------------------------------------------------------------------------
+
+    def turn(self, page: int) -> None:
+        if 0 <= page < len(self.pages) and page != self.page:
+            self.app.sound.play("next")
+            self._show_page(page)
+
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
+        last = len(self.pages) - 1
+        # before the facilitator's keys: Backspace turns back a page before it goes back a step
+        if inp.act in (Act.LEFT, Act.BACKSPACE) and self.page > 0:
+            self.turn(self.page - 1)
+            return True
+        if inp.act is Act.RIGHT and self.page < last:
+            self.turn(self.page + 1)
+            return True
+        if inp.act is Act.PICK and self.paged and inp.index <= last:
+            self.turn(inp.index)
+            return True
         if self.handle_bar(inp):
             return True
-        if inp.act is Act.CONFIRM or (
-            inp.act is Act.CLICK and self.next_btn.rect.collidepoint(inp.pos)
-        ):
+        if inp.act is Act.CLICK:
+            hit = next((i for i, pip in enumerate(self.pips) if self._pip_hit(pip, inp.pos)), None)
+            if hit is not None:
+                self.turn(hit)
+                return True
+            button = self.group.at(inp.pos)
+            if button is not None:
+                self.activate(button)
+            return True
+        if inp.act is Act.CONFIRM:
+            self.activate(self.group.focused or self.next_btn)
+            return True
+        if inp.act in (Act.NEXT, Act.PREV):
+            self.group.move(1 if inp.act is Act.NEXT else -1)
+            return True
+        return inp.act in (Act.PICK, Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN)
+
+    def _pip_hit(self, pip: pygame.Rect, pos: tuple[int, int]) -> bool:
+        """A click near a page's circle opens it: the whole height of the row counts (touch)."""
+        gap = round(self.ui.m.gap * 0.4)
+        return pip.inflate(2 * gap, self.bottom.h - pip.h).collidepoint(pos)
+
+    def activate(self, button: Button) -> None:
+        if button is self.back_btn:
+            self.turn(self.page - 1)
+        elif self.page < len(self.pages) - 1:  # never past a page not yet shown
+            self.turn(self.page + 1)
+        else:
             self.app.sound.play("next")
             self.play.own_words = ""  # the player's words end with this card
             self.session.next()
             self.after_action()
-            return True
-        return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
+
+    # -- drawing -------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = (id(self.session.state), self.play.own_words)  # composed once (game/ui/layers.py)
+        # composed once per page (game/ui/layers.py)
+        key = (id(self.session.state), self.play.own_words, self.page, len(self.pages))
         compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+
+    def _back_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """A left-pointing arrow: the Back button's icon (no font has to hold the glyph)."""
+        t = self.ui.theme
+        s = rect.h * 0.36
+        cx, cy = rect.centerx, rect.centery
+        w = max(3, round(rect.h * 0.13))
+        pygame.draw.line(surface, t.text, (cx - s, cy), (cx + s, cy), w)
+        pygame.draw.polygon(
+            surface,
+            t.text,
+            [(cx - s - w * 0.6, cy), (cx - s * 0.15, cy - s * 0.8), (cx - s * 0.15, cy + s * 0.8)],
+        )
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -242,7 +503,8 @@ class FeedbackScene(PlayScene):
             align="right",
             valign="middle",
         )
-        # the two columns
+        page = self.pages[self.page]
+        # the columns of this page
         for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
             panel(ui, surface, col, t.panel)
             tags = ui.draw_column(surface, fit, inner)
@@ -255,7 +517,15 @@ class FeedbackScene(PlayScene):
                 box = tags["safest"]
                 rr = box.h * 0.4
                 rating_icon(ui, surface, "safe", (inner.x + rr + 1, box.centery), rr)
-        # takeaway: the one sentence to remember
+        if page.takeaway:
+            self._draw_takeaway(surface)
+        if page.flag:
+            self._draw_flag(surface)
+        self._draw_pager(surface)
+
+    def _draw_takeaway(self, surface: pygame.Surface) -> None:
+        """The takeaway: the one sentence to remember."""
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
         take = self.takeaway_rect
         panel(ui, surface, take, t.takeaway_bg)
         ip = round(m.unit * 2.2)
@@ -280,18 +550,21 @@ class FeedbackScene(PlayScene):
         )
         ui.text(
             surface,
-            st.card.takeaway,
+            self.state.card.takeaway,
             text_box,
             role="bold",
             size=self.takeaway_size,
             colour=t.takeaway_text,
             valign="middle",
         )
-        # the red flag, named
+
+    def _draw_flag(self, surface: pygame.Surface) -> None:
+        """The red flag, named."""
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
         fr = self.flag_rect
         logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
         flag_logo(ui, surface, logo)
-        text = tr("Red flag: {flag}").format(flag=st.card.red_flag)
+        text = tr("Red flag: {flag}").format(flag=self.state.card.red_flag)
         ui.text(
             surface,
             text,
@@ -301,3 +574,27 @@ class FeedbackScene(PlayScene):
             colour=t.text,
             valign="middle",
         )
+
+    def _draw_pager(self, surface: pygame.Surface) -> None:
+        """One numbered circle a page: the current one filled, the others rings (not colour
+        alone); the pages seen so far and to come are both clickable."""
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ring = max(2, round(m.unit * 0.4))
+        for i, pip in enumerate(self.pips):
+            current = i == self.page
+            r = pip.w // 2
+            if current:
+                pygame.draw.circle(surface, t.takeaway_bg, pip.center, r)
+            else:
+                pygame.draw.circle(surface, t.panel, pip.center, r)
+                pygame.draw.circle(surface, t.text, pip.center, r, ring)
+            ui.text(
+                surface,
+                str(i + 1),
+                pip,
+                role="display",
+                size=max(m.min_font, round(pip.h * 0.55)),
+                colour=t.takeaway_text if current else t.text,
+                align="center",
+                valign="middle",
+            )
