@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from game import i18n
-from game.model.session import Mode
+from game.model.session import DEFAULT_TEAMS, Mode
 from game.settings import TEXT_SCALES
 from game.ui.services import tr
 from tests.i18n.conftest import LangDriver
@@ -94,4 +94,47 @@ def test_group_chips_keep_their_text_inside(driver, language, scale, tmp_path, m
     problems += inside(d, chips, {r.text for r in chip_texts})
     problems += broken_words(chip_texts)
     check_layout(chip_texts, SIZE)
+    assert not problems, "\n".join(problems)
+
+
+def team_name_words(d: LangDriver, names: set[str]) -> list[str]:
+    """Team names drawn broken inside a word ("Foxe-" / "s")."""
+    return broken_words(r for r in d.texts() if r.text.split("\n")[0] in names)
+
+
+@pytest.mark.parametrize("teams", [3, 6])
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_largest_text_group_screens_overlap_nothing(
+    driver, language, teams, tmp_path, monkeypatch
+) -> None:
+    """At the largest text size the setup's team preview keeps each name whole and clear of
+    the rows around it, and the all-teams feedback keeps its two result columns (every line
+    inside its panel) above the row of team chips, nothing overlapping."""
+    monkeypatch.setenv("REDFLAGS_DATA_DIR", str(tmp_path / "fresh"))  # no game to resume
+    region = "se" if language == "sv" else "gb"
+    d = driver(SIZE, language=language, region=region, text_scale=TEXT_SCALES[-1])
+    setup = to_setup(d, Mode.ALL_TEAMS)
+    setup._set("teams", teams)
+    d.settle()
+    names = {tr(t.name) for t in DEFAULT_TEAMS[:teams]}
+    shown = [r for r in d.texts() if r.text in names]
+    assert len(shown) == teams, "the setup shows every team's name"
+    problems = team_name_words(d, names)
+    assert not problems, "\n".join(problems)
+    check_layout(d.texts(), SIZE)
+
+    d.press("enter", "enter", "enter")  # Start, the facilitator's checklist, the whole chat
+    d.press(*"1231231"[:teams], "enter")  # each team's choice
+    d.press(*"1212121"[:teams], "enter")  # each team's reason
+    assert d.top == "team-feedback"
+    scene = d.app.top
+    for col, inner, fit in zip(scene.cols, scene.col_inner, scene.fits, strict=True):
+        assert not col.colliderect(scene.chip_row), f"a column {col} runs into the chips"
+        assert fit.fits, f"the column at {col} does not fit its text"
+        inside_col = [r for r in d.texts() if col.collidepoint(r.rect.center)]
+        problems += [
+            f"{r.text!r} {r.rect} leaves {inner}" for r in inside_col if not col.contains(r.rect)
+        ]
+    problems += team_name_words(d, names)
+    check_layout(d.texts(), SIZE)
     assert not problems, "\n".join(problems)

@@ -1,6 +1,13 @@
 """The help overlay (H from anywhere): the safe moves, the region's services with the date they
 were checked and the emergency number, how to play, and the keys. Esc, H or Enter closes it and
-the screen below carries on exactly where it was."""
+the screen below carries on exactly where it was.
+
+"For the facilitator": the keys that run a group game (N notes, B a point, U undo, S skip,
+Backspace back, T timer, A–F then 1–4). Shown everywhere except in a solo game (where they do
+nothing): before a session the facilitator looks them up here too. A quiet strip along the
+bottom, under the support numbers, never beside them; when the text is too large for that,
+the strip becomes a second page (Tab or the button), so the first page stays all about help.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +16,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_top
+from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, emergency_line, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
 
 if TYPE_CHECKING:
@@ -46,6 +53,15 @@ KEYS = (
     ("R", N_("read aloud again")),
     ("F11", N_("full screen")),
 )
+FACILITATOR_KEYS = (
+    ("N", N_("notes for this card")),
+    ("B", N_("+1 for explaining (then the team letter)")),
+    ("U", N_("take the award back")),
+    ("S", N_("skip a card (press twice)")),
+    (N_("Backspace"), N_("back one step")),
+    ("T", N_("hold the timer")),
+    (N_("A–F, then 1–4"), N_("a team's choice (All teams)")),
+)
 
 
 class HelpScene(Scene):
@@ -55,7 +71,59 @@ class HelpScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.close_btn = Button("close", "Close", kind="primary", badge="Esc")
+        self.page_btn = Button("facilitator", "For the facilitator", kind="quiet", badge="Tab")
         self.group = FocusGroup([self.close_btn], index=0)
+        self.page = 0  # 1: the facilitator's keys, when they have a page of their own
+        self.paged = False
+        self.strip = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def for_facilitator(self) -> bool:
+        """The facilitator's keys: in group games and outside a game, not in a solo game."""
+        play = getattr(self.app, "play", None)
+        return play is None or play.session.state.mode.is_group
+
+    def _facilitator_title(self) -> Block:
+        return Block(
+            tr("For the facilitator, in group games"), role="semi", colour="accent", scale=0.82
+        )
+
+    def _facilitator_keys(self) -> list[Block]:
+        return [
+            Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.85) for key, what in FACILITATOR_KEYS
+        ]
+
+    def _layout_strip(self, rest: pygame.Rect) -> int:
+        """The facilitator's keys as a strip along the bottom of `rest`: the title, then the
+        keys in three or four columns. Returns its height (the least of the two)."""
+        ui, m = self.ui, self.ui.m
+        keys = self._facilitator_keys()
+        best: tuple[int, list[tuple[ColumnFit, pygame.Rect]]] | None = None
+        for n in (4, 3):
+            per = -(-len(keys) // n)
+            title = ui.column([self._facilitator_title()], rest, m.small)
+            y = title.h + round(m.small * 0.3)
+            rects = split_cols(pygame.Rect(rest.x, 0, rest.w, rest.h), [1] * n, m.pad)
+            parts = []
+            for k, rect in enumerate(rects):
+                chunk = keys[k * per : (k + 1) * per]
+                if not chunk:
+                    continue
+                chunk = [
+                    Block(b.text, b.role, b.scale, b.colour, 0.0) if not i else b
+                    for i, b in enumerate(chunk)
+                ]
+                parts.append((ui.column(chunk, rect, m.small), rect))
+            h = y + max(f.h for f, _ in parts)
+            if best is None or h < best[0]:
+                best = (
+                    h,
+                    [(title, pygame.Rect(rest.x, 0, rest.w, title.h))]
+                    + [(f, r.move(0, y)) for f, r in parts],
+                )
+        assert best is not None
+        self.strip_parts = best[1]
+        return best[0]
 
     def _columns(self, detail: int = 2) -> list[list[Block]]:
         """Detail 2: everything; 1: no service descriptions; 0: also no move explanations."""
@@ -110,6 +178,45 @@ class HelpScene(Scene):
         self.heading = top
         bw = round(min(top.w * 0.24, m.body * 7.5))
         self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
+        self.paged = False
+        self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []
+        fitted = False
+        if self.for_facilitator:
+            # the strip at the bottom, when it takes at most a quarter of the card and leaves
+            # the columns room to fit; else the facilitator's keys get a page of their own
+            h = self._layout_strip(rest)
+            if h + m.pad <= rest.h * 0.25:
+                self.strip, above = take_bottom(rest, h, m.pad)
+                self.strip_parts = [(f, r.move(0, self.strip.y)) for f, r in self.strip_parts]
+                fitted = self._fit_columns(above)
+            if not fitted:
+                self.strip_parts = []
+                self.paged = True
+        if not fitted:
+            self._fit_columns(rest)
+        if self.paged:
+            pw = round(min(top.w * 0.34, m.small * 12))
+            self.page_btn.rect = pygame.Rect(
+                self.close_btn.rect.x - m.pad - pw,
+                top.y + round(top.h * 0.12),
+                pw,
+                round(top.h * 0.76),
+            )
+            self.page_btn.size = m.small
+            blocks = [self._facilitator_title(), *self._facilitator_keys()]
+            # the emergency number stays on this page too
+            blocks.append(
+                Block(emergency_line(self.app.help), role="bold", colour="heading", gap=1.2)
+            )
+            self.page_fit = ui.column(blocks, rest, m.body)
+            self.page_rect = rest
+        else:
+            self.page = 0
+        self.group.buttons = [self.close_btn, self.page_btn] if self.paged else [self.close_btn]
+
+    def _fit_columns(self, rest: pygame.Rect) -> bool:
+        """Lay out the three columns in `rest`; True when every one fits (at some detail)."""
+        ui, m = self.ui, self.ui.m
         self.cols = split_cols(rest, (1.35, 1, 0.8), m.pad * 1.2)
         # each column keeps as much detail as fits: service descriptions go first, then the
         # explanations of the moves; the names, numbers and keys always stay
@@ -120,10 +227,18 @@ class HelpScene(Scene):
                 if fit.fits:
                     break
             self.fits.append(fit)
+        return all(f.fits for f in self.fits)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.group.set_hover(inp.pos)
+        if self.paged and (
+            inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT)
+            or (inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos))
+        ):
+            self.page = 1 - self.page
+            self.page_btn.label = N_("Back to help") if self.page else N_("For the facilitator")
+            return True
         if inp.act in (Act.BACK, Act.HELP, Act.CONFIRM) or (
             inp.act is Act.CLICK and self.close_btn.rect.collidepoint(inp.pos)
         ):
@@ -144,9 +259,17 @@ class HelpScene(Scene):
             colour=t.heading,
             valign="middle",
         )
-        for i, (fit, rect) in enumerate(zip(self.fits, self.cols, strict=True)):
-            if i:
-                x = rect.x - round(m.pad * 0.7)
-                pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
-            ui.draw_column(surface, fit, rect)
+        if self.page == 1:
+            ui.draw_column(surface, self.page_fit, self.page_rect)
+        else:
+            for i, (fit, rect) in enumerate(zip(self.fits, self.cols, strict=True)):
+                if i:
+                    x = rect.x - round(m.pad * 0.7)
+                    pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
+                ui.draw_column(surface, fit, rect)
+            if self.strip_parts:
+                y = self.strip.y - round(m.pad * 0.5)
+                pygame.draw.line(surface, t.panel_edge, (self.strip.x, y), (self.strip.right, y), 1)
+                for fit, rect in self.strip_parts:
+                    ui.draw_column(surface, fit, rect)
         draw_group(ui, surface, self.group)

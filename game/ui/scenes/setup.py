@@ -8,6 +8,7 @@ has a tick as well as a colour.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -138,6 +139,8 @@ class SetupScene(Scene):
             "timer": "timer",
         }[key]
         setattr(self.setup, attr, value)
+        if key == "teams" and hasattr(self, "teams_rect"):
+            self._layout_teams()
         if key == "mode":
             focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
             self._build_rows()
@@ -153,7 +156,10 @@ class SetupScene(Scene):
         ui, m = self.ui, self.ui.m
         w, h = size
         area = pygame.Rect(m.pad * 2, m.pad, w - 4 * m.pad, h - 2 * m.pad)
-        self.heading, rest = take_top(area, m.heading * 1.5, m.pad * 0.3)
+        # the heading grows with the text size only up to the second largest step: the rows
+        # below are what the players read, and at the largest size they need the height
+        self.heading_size = min(m.heading, round(h / 17 * 1.4))
+        self.heading, rest = take_top(area, self.heading_size * 1.5, m.pad * 0.3)
         bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.8)
         bw = round(min(w * 0.3, m.body * 9))
         self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
@@ -211,8 +217,32 @@ class SetupScene(Scene):
             if len(row.chips) > 3
             and sum(natural(row, m.body * 2.1)) + gap * (len(row.chips) - 1) > avail * 1.3
         }
-        n = len(self.rows) + teams_extra + 0.6 + 0.8 * len(two_lines)  # + the mode's line
-        row_h = min(rest.h / n, m.body * 3.3)
+        # the mode's one-line explanation below its chips: as tall as the longest of them
+        # needs (so the rows stay put when the mode changes), two lines at most
+        hint_w = rest.w - label_w
+        n = len(self.rows) + teams_extra + 0.8 * len(two_lines)
+
+        def fit_hint(lines: int) -> tuple[int, int]:
+            """The hint's size and height in at most `lines` lines: a quiet line, never larger
+            than the chips nor than the small size at 1.1x, never below the floor."""
+            size = max(m.min_font, min(size_, round(h / 34 * 1.1)))
+            while True:
+                tallest = max(
+                    ui.engine.layout(tr(hint), "body", size, hint_w).h
+                    for hint in MODE_HINTS.values()
+                )
+                _, _, line = ui.engine.line_metrics("body", size)
+                if tallest <= line * lines or size <= m.min_font:
+                    return size, tallest + round(m.unit * 0.8)
+                size -= 1
+
+        self.hint_size, hint_h = fit_hint(2)
+        row_h = min((rest.h - hint_h) / n, m.body * 3.3)
+        if two_lines and (row_h * 1.8 - gap) / 2 < 44 or row_h * 0.9 < 44:
+            # chips are touch targets: a one-line hint gives the rows the room for 44 px
+            self.hint_size, hint_h = fit_hint(1)
+        room = rest.h - hint_h
+        row_h = min(room / n, m.body * 3.3)
         # a label too long for one line (a deck title) wraps to two whole-word lines at the
         # smallest size: its chips get the height for that, the other rows give the room
         _, ink_h, text_line_h = ui.engine.line_metrics("bold", m.min_font)
@@ -228,14 +258,27 @@ class SetupScene(Scene):
         }
         tall_h = 2 * h2 + gap
         if tall and row_h * 1.8 < tall_h:
-            row_h = min((rest.h - tall_h * len(tall)) / (n - 1.8 * len(tall)), m.body * 3.3)
+            row_h = min((room - tall_h * len(tall)) / (n - 1.8 * len(tall)), m.body * 3.3)
+        # a row of two lines of chips: two 44 px lines when the one-line rows can spare it
+        two_h = row_h * 1.8
+        need = 2 * 44 + gap
+        singles = n - 1.8 * len(two_lines)
+        if two_lines and not tall and two_h < need and singles > 0:
+            spared = (room - need * len(two_lines)) / singles
+            if spared * 0.9 >= 44:
+                row_h, two_h = min(spared, m.body * 3.3), need
         # chips are click and touch targets: at least 44 px when the row leaves room for it
         chip_h = round(max(min(44, row_h * 0.9), min(row_h * 0.7, m.body * 2.1)))
-        total = row_h * n + sum(max(0.0, tall_h - row_h * 1.8) for _ in tall)
+        total = (
+            row_h * singles
+            + two_h * len(two_lines)
+            + hint_h
+            + sum(max(0.0, tall_h - two_h) for _ in tall)
+        )
         y = rest.y + (rest.h - total) / 3
         for row in self.rows:
             lines = 2 if row.key in two_lines else 1
-            this_h = row_h * (1 + 0.8 * (lines - 1))
+            this_h = two_h if lines == 2 else row_h
             if row.key in tall:
                 this_h = max(this_h, tall_h)
             row.rect = pygame.Rect(rest.x, round(y), rest.w, round(this_h))
@@ -294,17 +337,33 @@ class SetupScene(Scene):
                     row.chips[i].size = tall_size if row.key in tall else size_
                     x += wd + gap
                 top += line_h + gap
+            below = this_h - (top - y) - gap  # the free space under the row's last chips
             y += this_h
             if row.key == "mode":
+                # tucked up to the chips, into the row's own padding below them
+                tuck = round(max(0.0, below) * 0.6)
                 self.hint_rect = pygame.Rect(
-                    rest.x + label_w, round(y - row_h * 0.1), rest.w - label_w, round(row_h * 0.6)
+                    rest.x + label_w, round(y) - tuck, rest.w - label_w, hint_h
                 )
-                y += row_h * 0.6
+                y += hint_h - tuck
             if row.key == "teams":
                 self.teams_rect = pygame.Rect(
                     rest.x + label_w, round(y), rest.w - label_w, round(row_h)
                 )
+                self._layout_teams()
                 y += row_h
+        # every row label at one size, the largest at which each fits its box in whole words
+        self.label_size = min(
+            ui.engine.fit(
+                tr(row.label),
+                "semi",
+                round(row.rect.w * 0.2) - round(m.unit * 3),
+                min(row.rect.h, round(row_h)),
+                m.body,
+                m.min_font,
+            ).size
+            for row in self.rows
+        )
 
     # -- input -----------------------------------------------------------------------------
 
@@ -385,7 +444,7 @@ class SetupScene(Scene):
             tr("Set up the game"),
             self.heading,
             role="display",
-            size=m.heading,
+            size=self.heading_size,
             colour=t.heading,
             valign="middle",
         )
@@ -409,7 +468,7 @@ class SetupScene(Scene):
             label = pygame.Rect(
                 row.rect.x + round(m.unit * 1.5),
                 row.rect.y,
-                round(row.rect.w * 0.2) - round(m.unit * 2),
+                round(row.rect.w * 0.2) - round(m.unit * 3),
                 row.rect.h,
             )
             ui.text(
@@ -417,7 +476,7 @@ class SetupScene(Scene):
                 tr(row.label),
                 label,
                 role="semi",
-                size=m.body,
+                size=self.label_size,
                 colour=t.heading if focused else t.text_muted,
                 valign="middle",
             )
@@ -430,7 +489,7 @@ class SetupScene(Scene):
                     surface,
                     tr(MODE_HINTS[self.setup.mode]),
                     self.hint_rect,
-                    size=m.small,
+                    size=self.hint_size,
                     colour=t.text_muted,
                     valign="middle",
                 )
@@ -468,24 +527,95 @@ class SetupScene(Scene):
             valign="middle",
         )
 
-    def _draw_teams(self, surface: pygame.Surface) -> None:
+    def _layout_teams(self) -> None:
+        """Where the team badges and names of the preview go: one line, each slot as wide as
+        its name, all names at one size; when one line would need them smaller than the
+        smallest size (six long Swedish names at the largest text size), two lines of three.
+        A name is never broken inside a word."""
         ui, m = self.ui, self.ui.m
-        teams = DEFAULT_TEAMS[: self.setup.teams]
         rect = self.teams_rect
-        slot = rect.w / 6
-        for i, team in enumerate(teams):
-            x = round(rect.x + i * slot)
-            icon = pygame.Rect(
-                x, rect.centery - round(m.small * 0.8), round(m.small * 1.6), round(m.small * 1.6)
+        names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
+        if not names:
+            self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
+            return
+
+        def plan(per_line: int, size: int) -> tuple[int, int, list[int]] | None:
+            lines = math.ceil(len(names) / per_line)
+            line_h = rect.h / lines
+            side = min(round(size * 1.6), round(line_h * 0.92))
+            gap = round(m.unit * 0.8)
+            widths = [side + gap + ui.engine.layout(n, "bold", size, 10_000).w for n in names]
+            space = round(m.unit * 2.4)  # between one name and the next badge
+            for k in range(lines):
+                part = widths[k * per_line : (k + 1) * per_line]
+                if sum(part) + space * (len(part) - 1) > rect.w:
+                    return None
+            _, ink_h, _ = ui.engine.line_metrics("bold", size)
+            if ink_h > line_h:
+                return None
+            return side, gap, widths
+
+        # never larger than the labels of the chips above them (the row's own choices)
+        chip = next(r for r in self.rows if r.key == "teams").chips[0].rect
+        largest = ui.engine.fit(
+            "6", "bold", 10_000, chip.h - round(m.unit * 0.8), m.small, m.min_font
+        ).size
+        chosen = None
+        for per_line in (len(names), math.ceil(len(names) / 2)):
+            for size in range(largest, m.min_font - 1, -1):
+                found = plan(per_line, size)
+                if found is not None:
+                    break
+            if found is not None and (chosen is None or size > chosen[1] * 1.15):
+                chosen = (per_line, size, found)
+            if chosen is not None and chosen[1] >= round(largest * 0.85):
+                break  # one line at (almost) the full size: no need for two
+        if chosen is None:  # nothing fits: one line at the smallest size (never happens)
+            size = m.min_font
+            side = round(size * 1.6)
+            chosen = (
+                len(names),
+                size,
+                (side, round(m.unit * 0.8), [rect.w // len(names)] * len(names)),
             )
+        per_line, self.team_size, (side, gap, widths) = chosen
+        lines = math.ceil(len(names) / per_line)
+        line_h = rect.h / lines
+        slots = []
+        space = round(m.unit * 2.4)
+        for k in range(lines):
+            part = list(range(k * per_line, min(len(names), (k + 1) * per_line)))
+            # the spare width is shared out between the slots, so the line fills the row
+            spare = rect.w - sum(widths[i] for i in part) - space * (len(part) - 1)
+            extra = spare / len(part) if per_line == len(names) else 0
+            x = float(rect.x)
+            cy = rect.y + line_h * (k + 0.5)
+            for i in part:
+                icon = pygame.Rect(round(x), round(cy - side / 2), side, side)
+                label = pygame.Rect(
+                    icon.right + gap,
+                    round(cy - line_h / 2),
+                    widths[i] - side - gap + 2,
+                    round(line_h),
+                )
+                slots.append((icon, label))
+                x += widths[i] + space + extra
+        self.team_slots = slots
+
+    def _draw_teams(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        teams = DEFAULT_TEAMS[: self.setup.teams]
+        for team, (icon, label) in zip(teams, self.team_slots, strict=True):
             team_badge(ui, surface, team, icon)
-            label = pygame.Rect(
-                icon.right + round(m.unit * 0.8),
-                rect.y,
-                round(slot - icon.w - m.unit * 1.6),
-                rect.h,
+            ui.text(
+                surface,
+                tr(team.name),
+                label,
+                role="bold",
+                size=self.team_size,
+                min_size=self.team_size,
+                valign="middle",
             )
-            ui.text(surface, tr(team.name), label, role="bold", size=m.small, valign="middle")
 
 
 def skipped_decks_line(errors: list[str]) -> str:

@@ -16,7 +16,7 @@ from game.ui.layout import inset, split_cols, take_bottom
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import RATING_WORDS
 from game.ui.services import tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import (
     Button,
     FocusGroup,
@@ -48,65 +48,126 @@ class AllTeamsFeedbackScene(PlayScene):
         safe = results and all(r.rating is Rating.SAFE for r in results)
         self.app.sound.play("safe" if safe else "gentle")
 
-    def _teams_for(self, attr: str, index: int) -> str:
+    def _teams_for(self, attr: str, index: int, letters_only: bool = False) -> str:
         st = self.session.state
         teams = [st.teams[r.team] for r in st.card_results if getattr(r, attr) == index]
+        if letters_only:  # the chips below name the teams
+            return ", ".join(t.letter for t in teams)
         return ", ".join(f"{t.letter} {tr(t.name)}" for t in teams)
 
-    def _blocks(self) -> tuple[list[Block], list[Block]]:
+    def _blocks(self, detail: int = 2) -> tuple[list[Block], list[Block]]:
+        """Detail 2: everything; 1: without the right reason's explanation (the takeaway below
+        says it in short); 0: also the teams by letter only (the chips name them)."""
         card = self.state.card
+        short = detail < 1
         label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
         left = [Block(tr("The choices"), **label)]  # type: ignore[arg-type]
         for i, r in enumerate(card.responses):
-            teams = self._teams_for("response", i)
+            teams = self._teams_for("response", i, short)
             left.append(Block(r.text, role="bold", indent=1.5, tag=f"opt{i}", gap=0.55, scale=0.9))
             line = tr(RATING_WORDS[r.rating]) + (f"  ·  {teams}" if teams else "")
             left.append(Block(line, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
         right = [Block(tr("Why the safe choice is right"), **label)]  # type: ignore[arg-type]
         for i, r in enumerate(card.reasons):
-            teams = self._teams_for("reason", i)
+            teams = self._teams_for("reason", i, short)
             right.append(Block(r.text, role="bold", indent=1.5, tag=f"rsn{i}", gap=0.55, scale=0.9))
             if teams:
                 right.append(Block(teams, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
-        good = card.reasons[card.right_reason_index]
-        right.append(Block(good.feedback, gap=0.6, scale=0.85))
+        if detail >= 2:
+            good = card.reasons[card.right_reason_index]
+            right.append(Block(good.feedback, gap=0.6, scale=0.85))
         return left, right
+
+    def _chip_text(self, team: int, points: int, total: int) -> str:
+        name = tr(self.state.teams[team].name)
+        return tr("{name} +{points} ({total} pts)").format(name=name, points=points, total=total)
+
+    def _plan_chips(self, chip_w: int, largest: int) -> None:
+        """One size for every chip's line, and whether it is one line or two (the name, then
+        the points): one line while that keeps the text at 80% of the small size or more,
+        else two lines, as large as the widest name allows. Planned for two-digit totals so
+        an award never pushes the text out."""
+        ui, m = self.ui, self.ui.m
+        self.chip_side = min(round(m.small * 1.4), round(chip_w * 0.24))
+        box_w = chip_w - round(m.unit) - self.chip_side - round(m.unit * 1.6)
+        teams = range(len(self.state.teams))
+        texts = [self._chip_text(i, 8, 88) for i in teams]
+        names = [tr(self.state.teams[i].name) for i in teams]
+        points = self._chip_text(0, 8, 88).split(names[0], 1)[-1].strip() if names else ""
+
+        def widest(lines: list[str], size: int) -> int:
+            return max(ui.engine.layout(t, "semi", size, 10_000).w for t in lines)
+
+        one = next(
+            (s for s in range(largest, m.min_font - 1, -1) if widest(texts, s) <= box_w), None
+        )
+        pad = round(m.unit * 1.4)
+        if one is not None and one >= max(m.min_font, round(largest * 0.8)):
+            self.chip_size, self.chip_two = one, False
+            _, ink_h, _ = ui.engine.line_metrics("semi", one)
+            self.chip_h = max(ink_h + 2 * pad, self.chip_side + pad)
+            return
+        two = next(
+            (s for s in range(largest, m.min_font - 1, -1) if widest([*names, points], s) <= box_w),
+            m.min_font,
+        )
+        self.chip_size, self.chip_two = two, True
+        _, ink_h, line_h = ui.engine.line_metrics("semi", two)
+        self.chip_h = max(ink_h + line_h + pad, self.chip_side + pad)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        # the two columns must fit (nothing clipped, nothing over the chips): first they drop
+        # detail, then the takeaway gives up height, then at the largest text sizes the
+        # chips, the red-flag row and the paddings get compact
+        steps = ((0.16, 2, False), (0.16, 1, False), (0.16, 0, False), (0.16, 0, True))
+        steps += ((0.08, 0, True), (0.0, 0, True))
+        for share, detail, compact in steps:
+            fits = self._arrange(share, detail, compact)
+            if all(f.fits for f in fits):
+                break
+        self.detail, self.compact = detail, compact
+        base = min(f.base for f in fits)
+        left, right = self._blocks(detail)
+        self.fits = [
+            self.ui.column(b, r, base) for b, r in zip((left, right), self.col_inner, strict=True)
+        ]
+
+    def _arrange(self, share: float, detail: int, compact: bool) -> list[ColumnFit]:
         ui, m = self.ui, self.ui.m
         area = self.content
-        bottom, rest = take_bottom(area, m.body * 2.3, m.pad * 0.6)
+        bottom_h = max(44, round(m.body * 1.6)) if compact else round(m.body * 2.3)
+        bottom, rest = take_bottom(area, bottom_h, m.pad * (0.4 if compact else 0.6))
         bw = round(min(area.w * 0.3, m.body * 10))
         self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
         self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
-        ip = round(m.unit * 2.0)
+        self.ip = ip = round(m.unit * (1.2 if compact else 2.0))
         card = self.state.card
-        # a chip holds its line in two lines at the smallest size (name, then the points);
-        # the takeaway gives up the height this adds to the chips
-        _, ink_h, line_h = ui.engine.line_metrics("semi", m.min_font)
-        chip_h = max(m.small * 2.0, ink_h + line_h + 4)
-        take = ui.engine.fit(
-            card.takeaway,
-            "bold",
-            rest.w - 2 * ip - round(m.body * 1.5),
-            round(rest.h * 0.16 - (chip_h - m.small * 2.0)),
-            m.body,
-            m.min_font,
-        )
-        self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, m.pad * 0.5)
-        self.takeaway_size = take.size
-        self.chip_row, rest = take_bottom(rest, chip_h, m.pad * 0.5)
         n = len(self.state.teams)
+        chip_w = round((rest.w - m.gap * (n - 1)) / n)
+        self._plan_chips(chip_w, m.min_font if compact else m.small)
+        take_w = rest.w - 2 * ip - round(m.body * 1.5)
+        smallest = ui.engine.layout(card.takeaway, "bold", m.min_font, take_w).h
+        budget = max(smallest, round(rest.h * share - (self.chip_h - m.small * 2.0)))
+        take = ui.engine.fit(card.takeaway, "bold", take_w, budget, m.body, m.min_font)
+        gap = m.pad * (0.3 if compact else 0.5)
+        self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, gap)
+        self.takeaway_size = take.size
+        self.chip_row, rest = take_bottom(rest, self.chip_h, gap)
         self.chips = split_cols(self.chip_row, [1] * n, m.gap)
+        left, right = self._blocks(detail)
+        # the column with more to say may take some width from the other
+        for weights in ((1, 1), (1.15, 0.85), (0.85, 1.15), (1.3, 0.7), (0.7, 1.3)):
+            self.cols = split_cols(rest, weights, m.pad)
+            self.col_inner = [inset(c, ip) for c in self.cols]
+            fits = [
+                ui.column(b, r, m.body) for b, r in zip((left, right), self.col_inner, strict=True)
+            ]
+            if all(f.fits for f in fits):
+                return fits
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.col_inner = [inset(c, ip) for c in self.cols]
-        left, right = self._blocks()
-        fits = [ui.column(b, r, m.body) for b, r in zip((left, right), self.col_inner, strict=True)]
-        base = min(f.base for f in fits)
-        self.fits = [
-            ui.column(b, r, base) for b, r in zip((left, right), self.col_inner, strict=True)
-        ]
+        return [ui.column(b, r, m.body) for b, r in zip((left, right), self.col_inner, strict=True)]
 
     def card_points(self, team: int) -> int:
         st = self.session.state
@@ -153,26 +214,32 @@ class AllTeamsFeedbackScene(PlayScene):
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
             panel(ui, surface, chip, t.panel, shadow=False, edge=t.team(team.colour))
-            side = min(round(chip.h * 0.76), round(chip.w * 0.24), round(m.small * 1.4))
+            side = min(self.chip_side, round(chip.h * 0.76))
             icon = pygame.Rect(chip.x + round(m.unit), 0, side, side)
             icon.centery = chip.centery
             team_badge(ui, surface, team, icon)
             name = tr(team.name)
-            text = tr("{name} +{points} ({total} pts)").format(
-                name=name, points=self.card_points(i), total=st.scores[i]
-            )
+            text = self._chip_text(i, self.card_points(i), st.scores[i])
             box = pygame.Rect(
                 icon.right + round(m.unit * 0.8),
                 chip.y + 2,
                 chip.right - icon.right - round(m.unit * 1.6),
                 chip.h - 4,
             )
-            if len(ui.fit(text, box, "semi", m.small).lines) > 1:
+            if self.chip_two:
                 text = text.replace(f"{name} ", f"{name}\n", 1)  # the name, then the points
-            ui.text(surface, text, box, role="semi", size=m.small, valign="middle")
+            ui.text(
+                surface,
+                text,
+                box,
+                role="semi",
+                size=self.chip_size,
+                min_size=min(self.chip_size, m.min_font),
+                valign="middle",
+            )
         take = self.takeaway_rect
         panel(ui, surface, take, t.takeaway_bg)
-        ip = round(m.unit * 2.0)
+        ip = self.ip
         ui.text(
             surface,
             card.takeaway,

@@ -1,0 +1,59 @@
+"""The help screen lists the facilitator's keys in group games (a strip under the columns, or a
+second page at large text sizes), never in a solo game, and nothing overlaps at 1024×768."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.model.session import Mode
+from game.settings import TEXT_SCALES
+from game.ui.context import TextRecord
+
+from .driver import Driver
+from .test_screens import check_layout
+
+SIZE = (1024, 768)
+
+
+def help_texts(d: Driver) -> list[TextRecord]:
+    """The texts of the help overlay (its own layer, above the dimmed screen below)."""
+    records = d.texts()
+    top = max(r.layer for r in records)
+    return [r for r in records if r.layer == top]
+
+
+def open_help(d: Driver, mode: Mode) -> None:
+    d.start_game(mode=mode, teams=4)
+    d.press("h")
+    assert d.top == "help"
+
+
+@pytest.mark.parametrize("scale", [1.0, TEXT_SCALES[-1]], ids=["default", "largest"])
+def test_help_shows_the_facilitator_keys_in_group_games(make_driver, scale) -> None:
+    d = make_driver(SIZE, text_scale=scale)
+    open_help(d, Mode.ALL_TEAMS)
+    scene = d.app.top
+    assert all(f.fits for f in scene.fits), "every help column fits, support numbers and all"
+    if scene.paged:
+        assert not d.shows("take the award back")
+        d.press("tab")
+    assert d.shows("For the facilitator, in group games")
+    for text in ("N:  notes for this card", "U:  take the award back", "skip a card (press twice)"):
+        assert d.shows(text), text
+    check_layout(help_texts(d), SIZE)
+    if scene.paged:
+        from game.ui.services import emergency_line
+
+        assert d.shows(emergency_line(d.app.help)), "the emergency number stays on the page"
+        d.press("tab")
+        assert not d.shows("take the award back")
+    d.press("esc")
+    assert d.top != "help"
+
+
+def test_help_in_a_solo_game_leaves_out_the_facilitator_keys(make_driver) -> None:
+    d = make_driver(SIZE)
+    open_help(d, Mode.SOLO)
+    assert not d.app.top.paged
+    assert not d.shows("For the facilitator, in group games")
+    check_layout(help_texts(d), SIZE)
