@@ -239,7 +239,7 @@ class App:
         if not self.stack:
             return None
         scene = self.stack.pop()
-        scene.on_exit()
+        self._retire(scene)
         if self.stack:
             self.stack[-1].on_resume()
         self._changed()
@@ -250,7 +250,7 @@ class App:
         if fade:
             self._start_fade()
         if self.stack:
-            self.stack.pop().on_exit()
+            self._retire(self.stack.pop())
         self.stack.append(scene)
         scene.layout(self.size)
         scene.on_enter()
@@ -261,11 +261,20 @@ class App:
         if fade:
             self._start_fade()
         while self.stack:
-            self.stack.pop().on_exit()
+            self._retire(self.stack.pop())
         self.stack.append(scene)
         scene.layout(self.size)
         scene.on_enter()
         self._changed()
+
+    @staticmethod
+    def _retire(scene: Scene) -> None:
+        """A scene leaves the stack: let go of its full-window surfaces at once, rather than
+        when the garbage collector gets round to the scene."""
+        scene.on_exit()
+        layer = getattr(scene, "_static_layer", None)
+        if layer is not None:
+            layer.clear()
 
     def _start_fade(self) -> None:
         if not self.ui.reduced_motion and self.stack:

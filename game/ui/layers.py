@@ -26,7 +26,8 @@ from game.ui.context import RenderLog, TextRecord, Ui
 from game.ui.services import current_language
 from game.ui.widgets import Button, FocusGroup, button_area, draw_button
 
-SNAPSHOT_BUDGET = 12 * 1024 * 1024  # bytes of repainted areas kept per scene
+# bytes of repainted areas kept per scene: half the window's pixels (4 MB at 1080p)
+SNAPSHOT_BUDGET_MIN = 2 * 1024 * 1024
 
 
 def _resting(b: Button) -> tuple[Any, ...]:
@@ -202,9 +203,11 @@ class StaticLayer:
 
     def _keep(self, key: tuple[Any, ...], snap: pygame.Surface) -> None:
         """Remember a repainted area, forgetting the longest unused ones past the budget."""
+        assert self.base is not None
         self.snapshots[key] = snap
         self.snapshot_bytes += snap.get_width() * snap.get_height() * snap.get_bytesize()
-        while self.snapshot_bytes > SNAPSHOT_BUDGET and len(self.snapshots) > 1:
+        budget = max(SNAPSHOT_BUDGET_MIN, self.base.get_width() * self.base.get_height() * 2)
+        while self.snapshot_bytes > budget and len(self.snapshots) > 1:
             _, old = self.snapshots.popitem(last=False)
             self.snapshot_bytes -= old.get_width() * old.get_height() * old.get_bytesize()
 

@@ -87,6 +87,13 @@ EMOTICONS = {
 }
 
 
+RENDER_CACHE_BYTES = 24 * 1024 * 1024  # rendered texts kept for reuse
+
+
+def _bytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
+
+
 class FontBook:
     """Fonts by (role, size), loaded by path from assets/fonts and kept for reuse."""
 
@@ -254,6 +261,7 @@ class TextEngine:
         self.fonts = fonts
         self.line_spacing = line_spacing
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._surface_bytes = 0
         self._cache_size = cache_size
         self._layout = lru_cache(maxsize=4096)(self._layout_uncached)
         self._fit = lru_cache(maxsize=2048)(self._fit_uncached)
@@ -393,9 +401,15 @@ class TextEngine:
                 x = 0
             surf.blit(img, (x, i * lay.line_h - ink_top))
         self._surfaces[key] = surf
-        if len(self._surfaces) > self._cache_size:
-            self._surfaces.popitem(last=False)
+        self._surface_bytes += _bytes(surf)
+        # bounded by count and by bytes: at 1080p one paragraph is a megabyte
+        while len(self._surfaces) > 1 and (
+            len(self._surfaces) > self._cache_size or self._surface_bytes > RENDER_CACHE_BYTES
+        ):
+            _, old = self._surfaces.popitem(last=False)
+            self._surface_bytes -= _bytes(old)
         return surf
 
     def clear(self) -> None:
         self._surfaces.clear()
+        self._surface_bytes = 0
