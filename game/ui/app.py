@@ -474,8 +474,12 @@ class App:
                 memory.spoil()
             self.stack[i].draw(surface)
             after = getattr(self.stack[i], "draw_after", None)  # play scenes: notes, timer
-            if after is not None:
-                memory.mark(after(surface))
+            if after is not None:  # returns where it drew; None: somewhere, so a full frame next
+                drawn = after(surface)
+                if drawn is None:
+                    memory.spoil()
+                else:
+                    memory.mark(drawn)
         memory.drawing = False
         if self._fade is not None:
             old, t = self._fade

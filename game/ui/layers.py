@@ -6,12 +6,16 @@ animations change. `compose(scene, surface, paint, groups)` keeps one opaque sur
 window size, the theme, the fonts, the text size, the language, `key`, or the look of a button at
 rest (label, rect, selected, enabled...) change.
 
-A full frame blits the base and draws every button in its state. When the screen still holds
-this layer from the last frame (game/ui/screen_memory.py), a frame repaints only the areas that
-were drawn over last time plus the buttons whose state changed: the base under them, then every
-button touching those areas, in order, so the result is the same pixels a full frame would give
-(tests/ui/test_screen_memory.py checks this). The texts of the base and of untouched buttons are
-put in the render log again on every frame, so layout tests see exactly what a full frame logs.
+A full frame blits the base and draws every button in its state; when full frames recur (under
+an overlay, during a fade) the base with the buttons at rest is kept as a second surface, the
+*composed* layer, and only the buttons not at rest are drawn over it. When the screen still
+holds this layer from the last frame (game/ui/screen_memory.py), a frame repaints only the areas
+whose look changed: the base under them, then every button touching them, in order, clipped, so
+the result is the same pixels a full frame would give (tests/ui/test_screen_memory.py checks
+this). A repainted area is kept, and when the same area with the same buttons in the same state
+comes back (the mouse going to and fro), it is one blit. The texts of the base and of the
+buttons are put in the render log again on every frame, so layout tests see exactly what a full
+frame logs.
 """
 
 from __future__ import annotations
