@@ -75,6 +75,8 @@ class SessionRecord:
     actions: tuple[dict[str, Any], ...]
     saved_at: str = ""
     timer: int = TIMER_OFF  # seconds per card for the optional countdown; 0: off
+    band: str = ""  # the age band chosen at set-up, so "Play again" repeats it; "": unknown
+    deck: str = ""  # the deck chosen at set-up; "": all decks
     version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,9 +100,16 @@ class SessionRecord:
                 actions=tuple(dict(a) for a in data["actions"]),
                 saved_at=str(data.get("saved_at", "")),
                 timer=saved_timer(data.get("timer", TIMER_OFF)),
+                band=_short_text(data.get("band")),
+                deck=_short_text(data.get("deck")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RecordError(f"the saved session is damaged ({exc})") from None
+
+
+def _short_text(raw: Any) -> str:
+    """A set-up choice of a save (an age band, a deck id); anything odd is "" (not known)."""
+    return raw if isinstance(raw, str) and len(raw) <= 80 else ""
 
 
 def saved_timer(raw: Any) -> int:
@@ -135,6 +144,8 @@ def record_of(
     deck_paths: Sequence[str],
     saved_at: str = "",
     timer: int = TIMER_OFF,
+    band: str = "",
+    deck: str = "",
 ) -> SessionRecord:
     start = session.start_state
     return SessionRecord(
@@ -146,6 +157,8 @@ def record_of(
         actions=tuple(action_to_dict(a) for a in session.history),
         saved_at=saved_at,
         timer=saved_timer(timer),
+        band=_short_text(band),
+        deck=_short_text(deck),
     )
 
 

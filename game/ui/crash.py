@@ -158,8 +158,10 @@ def save_group_session(app: App) -> bool:
             return False
         paths = [str(p) for p in (app.options.deck_paths or [])] or [d.path for d in app.decks]
         stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        timer = getattr(play.setup, "timer", 0)  # the resumed session keeps its timer
-        return bool(save_session(record_of(session, app.language, paths, stamp, timer=timer)))
+        from game.ui.scenes.resume import setup_of  # the resumed session keeps its set-up
+
+        record = record_of(session, app.language, paths, stamp, **setup_of(play))
+        return bool(save_session(record))
     except Exception:
         return False
 

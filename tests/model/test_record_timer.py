@@ -105,3 +105,18 @@ def test_saved_timer_accepts_whole_seconds_only() -> None:
 def test_record_of_does_not_store_a_damaged_timer(cards) -> None:
     record = record_of(played(cards), "en", [], timer=-5)
     assert record.timer == 0
+
+
+@pytest.mark.parametrize("damaged", [None, 7, ["13-15"], {"a": 1}, "x" * 500])
+def test_a_damaged_band_or_deck_is_not_known_and_keeps_the_session(
+    cards, tmp_path: Path, damaged
+) -> None:
+    path = tmp_path / "session.json"
+    record = record_of(played(cards), "en", [], band="13-15", deck="offers")
+    data = record.to_dict()
+    assert (data["band"], data["deck"]) == ("13-15", "offers")
+    data["band"] = data["deck"] = damaged
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_saved_session(path)
+    assert loaded is not None and (loaded.band, loaded.deck) == ("", "")
+    assert loaded.actions == record.actions

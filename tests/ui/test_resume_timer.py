@@ -100,3 +100,32 @@ def test_an_odd_saved_timer_resumes_with_the_timer_off(make_driver, clock, capsy
     assert d2.app.play.session.history == d.app.play.session.history
     if odd == 75:  # a whole number of seconds the setup screen does not offer: said on stderr
         assert "resumes with the timer off" in capsys.readouterr().err
+
+
+def test_a_resumed_session_keeps_its_age_band_and_deck_for_play_again(make_driver) -> None:
+    from game.model.cards import AgeBand
+    from game.ui.app import GameSetup
+
+    d = make_driver((1280, 720))
+    d.press("enter")  # the content note
+    deck = d.app.decks[0].id
+    band = next(b for b in AgeBand if d.app.cards_for(GameSetup(band=b, deck_id=deck)))
+    setup = GameSetup(mode=Mode.TEAMS, teams=2, band=band, deck_id=deck, count=1, seed=1)
+    assert d.app.start_game(setup) is None
+    d.settle()
+    d.press("enter", "enter")  # the checklist, then the options
+    assert saved()["band"] == band.value and saved()["deck"] == deck
+    d2 = restart_and_resume(make_driver)
+    assert d2.app.setup.band is band and d2.app.setup.deck_id == deck  # what "Play again" uses
+
+
+def test_an_old_save_without_band_or_deck_resumes_with_the_current_choices(make_driver) -> None:
+    d = make_driver((1280, 720))
+    start(d, Mode.TEAMS)
+    d.press("enter")
+    data = saved()
+    del data["band"], data["deck"]
+    save_path().write_text(json.dumps(data), encoding="utf-8")
+    d2 = restart_and_resume(make_driver)
+    assert d2.app.play is not None
+    assert d2.app.setup.band is d.app.setup.band and d2.app.setup.deck_id is None

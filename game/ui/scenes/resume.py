@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.model.kinds import AgeBand
 from game.model.record import RecordError, SessionRecord, rebuild, record_of
 from game.model.session import Mode, Phase, Session
 from game.savegame import clear_saved_session, load_saved_session, save_session
@@ -58,8 +59,7 @@ def autosave(app: App, play: PlayContext) -> None:
         clear_saved_session()
         return
     saved_at = dt.datetime.now().isoformat(timespec="minutes")
-    timer = getattr(play.setup, "timer", 0)
-    record = record_of(play.session, app.language, deck_paths(app), saved_at, timer=timer)
+    record = record_of(play.session, app.language, deck_paths(app), saved_at, **setup_of(play))
     if not save_session(record):
         if not play.extras.get("save_warned"):
             play.extras["save_warned"] = True
@@ -101,6 +101,29 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
     return record, session
 
 
+def setup_of(play: PlayContext) -> dict[str, Any]:
+    """The set-up choices a save keeps besides the session: timer, age band, deck."""
+    setup = play.setup
+    return {
+        "timer": getattr(setup, "timer", 0),
+        "band": setup.band.value,
+        "deck": setup.deck_id or "",
+    }
+
+
+def resumed_band(app: App, record: SessionRecord) -> AgeBand:
+    """The saved age band; the current one for old or damaged saves."""
+    try:
+        return AgeBand(record.band)
+    except ValueError:
+        return app.setup.band
+
+
+def resumed_deck(app: App, record: SessionRecord) -> str | None:
+    """The saved deck when it is still loaded; otherwise all decks."""
+    return record.deck if record.deck in {d.id for d in app.decks} else None
+
+
 def resumed_timer(record: SessionRecord) -> int:
     """The timer the resumed session runs with: the saved one when the setup screen offers it,
     otherwise off (old saves have none; a damaged value was already read as off)."""
@@ -134,7 +157,8 @@ def resume(app: App, record: SessionRecord, session: Session) -> None:
     setup = GameSetup(
         mode=st.mode,
         teams=len(st.teams),
-        band=app.setup.band,
+        band=resumed_band(app, record),
+        deck_id=resumed_deck(app, record),
         count=len(st.cards),
         seed=None,
         timer=resumed_timer(record),
