@@ -57,3 +57,16 @@ def test_help_in_a_solo_game_leaves_out_the_facilitator_keys(make_driver) -> Non
     assert not d.app.top.paged
     assert not d.shows("For the facilitator, in group games")
     check_layout(help_texts(d), SIZE)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)], ids=str)
+@pytest.mark.parametrize("scale", [0.85, 1.0], ids=["smaller", "default"])
+def test_the_facilitator_keys_never_cost_the_help_any_detail(make_driver, size, scale) -> None:
+    """The keys share the first page only when the help columns keep every explanation and
+    their text size; otherwise they get a page of their own."""
+    solo = make_driver(size, text_scale=scale)
+    open_help(solo, Mode.SOLO)
+    group = make_driver(size, text_scale=scale)
+    open_help(group, Mode.TEAMS)
+    assert not solo.app.top.for_facilitator and group.app.top.for_facilitator
+    assert group.app.top._fitted() == solo.app.top._fitted()

@@ -5,8 +5,9 @@ the screen below carries on exactly where it was.
 "For the facilitator": the keys that run a group game (N notes, B a point, U undo, S skip,
 Backspace back, T timer, A–F then 1–4). Shown everywhere except in a solo game (where they do
 nothing): before a session the facilitator looks them up here too. A quiet strip along the
-bottom, under the support numbers, never beside them; when the text is too large for that,
-the strip becomes a second page (Tab or the button), so the first page stays all about help.
+bottom, under the support numbers, never beside them, and only when it costs the help columns
+nothing (every explanation, the same text size); otherwise the keys get a second page (Tab or
+the button), so the first page stays all about help.
 """
 
 from __future__ import annotations
@@ -182,13 +183,16 @@ class HelpScene(Scene):
         self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []
         fitted = False
         if self.for_facilitator:
-            # the strip at the bottom, when it takes at most a quarter of the card and leaves
-            # the columns room to fit; else the facilitator's keys get a page of their own
+            # the strip at the bottom, when it takes at most a quarter of the card and costs the
+            # help columns nothing (no explanation left out, no smaller text); else the
+            # facilitator's keys get a page of their own
+            self._fit_columns(rest)
+            alone = self._fitted()
             h = self._layout_strip(rest)
             if h + m.pad <= rest.h * 0.25:
                 self.strip, above = take_bottom(rest, h, m.pad)
                 self.strip_parts = [(f, r.move(0, self.strip.y)) for f, r in self.strip_parts]
-                fitted = self._fit_columns(above)
+                fitted = self._fit_columns(above) and self._fitted() == alone
             if not fitted:
                 self.strip_parts = []
                 self.paged = True
@@ -214,6 +218,10 @@ class HelpScene(Scene):
             self.page = 0
         self.group.buttons = [self.close_btn, self.page_btn] if self.paged else [self.close_btn]
 
+    def _fitted(self) -> list[tuple[int, int, bool]]:
+        """How the columns came out: per column its detail, its text size, whether it fits."""
+        return [(d, f.base, f.fits) for d, f in zip(self.details, self.fits, strict=True)]
+
     def _fit_columns(self, rest: pygame.Rect) -> bool:
         """Lay out the three columns in `rest`; True when every one fits (at some detail)."""
         ui, m = self.ui, self.ui.m
@@ -221,12 +229,14 @@ class HelpScene(Scene):
         # each column keeps as much detail as fits: service descriptions go first, then the
         # explanations of the moves; the names, numbers and keys always stay
         self.fits = []
+        self.details = []
         for i, rect in enumerate(self.cols):
             for detail in (2, 1, 0):
                 fit = ui.column(self._columns(detail)[i], rect, m.body)
                 if fit.fits:
                     break
             self.fits.append(fit)
+            self.details.append(detail)
         return all(f.fits for f in self.fits)
 
     def handle(self, inp: Input) -> bool:
