@@ -51,7 +51,7 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
             game.wait_for("feedback", n)
             shot = game.capture(f"{n}-3-feedback")
             assert_not_blank(shot)
-            assert_text(shot, "Red flag", "points")
+            assert_text(shot, "Red flag", "point")
             if n == 1:
                 game.key("h")
                 game.wait_for("help")

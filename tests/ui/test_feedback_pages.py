@@ -152,3 +152,23 @@ def test_a_left_out_explanation_is_reported(make_driver) -> None:
         shot.records = [r for r in shot.records if plain(r.text) != plain(best.feedback)]
     assert missing(shots) == ["safest-feedback"]
     assert isinstance(shots[0].records[0].rect, pygame.Rect)
+
+
+def test_one_point_is_a_point(make_driver) -> None:
+    """ "+1 points" never appears: exactly one point has its own message."""
+    seen = set()
+    for option in ("1", "2", "3", "4"):
+        for reason in ("1", "2", "3"):
+            d = make_driver((1280, 720))
+            d.start_game()
+            d.press("enter")  # the whole chat and the options
+            if d.phase != "choose":
+                continue
+            d.press(option)
+            if d.app.top is not None and d.app.top.wants_text:
+                d.press("enter")
+            d.press(reason)
+            texts = [r.text for r in d.texts()]
+            assert not any("+1 points" in t for t in texts), texts
+            seen.update(t for t in texts if t.startswith("+"))
+    assert {"+1 point", "+2 points"} <= seen, seen

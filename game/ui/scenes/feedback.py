@@ -481,13 +481,19 @@ class FeedbackScene(PlayScene):
             valign="middle",
         )
         points = result.points if result else 0
+        # one point is a message of its own: "+1 points" reads wrong (see docs/TRANSLATING.md)
         if st.mode is Mode.TEAMS and result is not None:
             team = st.teams[result.team]
-            text = tr("Team {letter} {name}: +{points} points").format(
-                letter=team.letter, name=tr(team.name), points=points
+            message = (
+                N_("Team {letter} {name}: +1 point")
+                if points == 1
+                else N_("Team {letter} {name}: +{points} points")
             )
+            text = tr(message).format(letter=team.letter, name=tr(team.name), points=points)
         else:
-            text = tr("+{points} points").format(points=points)
+            text = tr(N_("+1 point") if points == 1 else N_("+{points} points")).format(
+                points=points
+            )
         if not st.mode.keeps_score:  # together: discussion only, no points anywhere
             text = ""
         pts_box = pygame.Rect(
