@@ -71,6 +71,7 @@ class Monkey:
     events: int = 0
     scenes_seen: set[str] = field(default_factory=set)
     modes_started: set[str] = field(default_factory=set)
+    partial_mismatches: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -91,10 +92,21 @@ class Monkey:
         app = self.app
         app.update(self.rng.choice((0.005, 1 / 60, 0.05, 0.1)) if dt is None else dt)
         if app.dirty or app.busy:
-            app.draw()
+            changed = app.draw()
             app.dirty = False
+            if changed is not None:  # a partial frame (game/ui/screen_memory.py)
+                self.check_partial_frame()
         if app.top is not None:
             self.scenes_seen.add(app.top.name)
+
+    def check_partial_frame(self) -> None:
+        """A frame that repainted only what changed must show what a full frame shows."""
+        app = self.app
+        partial = pygame.image.tobytes(app.screen, "RGB")
+        app.ui.memory.forget()
+        app.draw()
+        if partial != pygame.image.tobytes(app.screen, "RGB"):
+            self.partial_mismatches.append(app.top.name if app.top else "")
 
     def settle(self) -> None:
         for _ in range(200):
@@ -301,4 +313,7 @@ def run_monkey(
             i += 1
     except BaseException as exc:
         raise AssertionError(f"{type(exc).__name__}: {exc}\n{m.describe()}") from exc
+    assert not m.partial_mismatches, (
+        f"seed {seed}: partial frames differ from full ones on {sorted(set(m.partial_mismatches))}"
+    )
     return m

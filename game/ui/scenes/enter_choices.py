@@ -249,6 +249,9 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
             else tr("Every team reads the chat and decides together.")
         )
         self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
+        # drawn over the card's composed layer (game/ui/layers.py) without saying where: every
+        # frame of this scene is a full one
+        self.ui.memory.spoil()
 
 
 class AllTeamsExplainScene(_EntryMixin, _StripArea):
