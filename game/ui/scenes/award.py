@@ -11,7 +11,7 @@ from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_top
 from game.ui.scene import Scene
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel, team_badge
 
 if TYPE_CHECKING:
@@ -32,7 +32,9 @@ class AwardScene(Scene):
             team = st.teams[i]
             b = Button(
                 f"award{i}",
-                tr("{name} — {points} pts").format(name=tr(team.name), points=st.scores[i]),
+                tr(
+                    N_("{name} — 1 pt") if st.scores[i] == 1 else N_("{name} — {points} pts")
+                ).format(name=tr(team.name), points=st.scores[i]),
                 translate=False,
                 kind="option",
                 align="left",

@@ -15,7 +15,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import RATING_WORDS
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit
 from game.ui.widgets import (
     Button,
@@ -80,7 +80,10 @@ class AllTeamsFeedbackScene(PlayScene):
 
     def _chip_text(self, team: int, points: int, total: int) -> str:
         name = tr(self.state.teams[team].name)
-        return tr("{name} +{points} ({total} pts)").format(name=name, points=points, total=total)
+        message = (  # one point is a message of its own (see docs/TRANSLATING.md)
+            N_("{name} +{points} (1 pt)") if total == 1 else N_("{name} +{points} ({total} pts)")
+        )
+        return tr(message).format(name=name, points=points, total=total)
 
     def _plan_chips(self, chip_w: int, largest: int) -> None:
         """One size for every chip's line, and whether it is one line or two (the name, then
