@@ -606,6 +606,36 @@ def draw_flag(t: Theme, surface: pygame.Surface, rect: pygame.Rect) -> None:
     pygame.draw.polygon(surface, light, fold)
 
 
+def draw_card(
+    ui: Ui,
+    surface: pygame.Surface,
+    card: pygame.Rect,
+    heading: str,
+    heading_rect: pygame.Rect,
+    *,
+    over: bool = True,
+    align: str = "left",
+) -> None:
+    """A panel with a heading: over the screen below, dimmed (`over`), or on the background.
+    `heading` is already translated."""
+    m, t = ui.m, ui.theme
+    if over:
+        dim(ui, surface)
+    else:
+        paint_background(ui, surface)
+    panel(ui, surface, card, t.panel)
+    ui.text(
+        surface,
+        heading,
+        heading_rect,
+        role="display",
+        size=m.heading,
+        colour=t.heading,
+        align=align,
+        valign="middle",
+    )
+
+
 def draw_dialog(
     ui: Ui,
     surface: pygame.Surface,
@@ -617,19 +647,13 @@ def draw_dialog(
 ) -> None:
     """A calm overlay: the screen below dimmed, a panel, a centred heading and a line of text.
     `heading` and `body` are already translated."""
-    m, t = ui.m, ui.theme
-    dim(ui, surface)
-    panel(ui, surface, card, t.panel)
+    draw_card(ui, surface, card, heading, heading_rect, align="center")
     ui.text(
         surface,
-        heading,
-        heading_rect,
-        role="display",
-        size=m.heading,
-        colour=t.heading,
+        body,
+        body_rect,
+        size=ui.m.body,
+        colour=ui.theme.text_muted,
         align="center",
         valign="middle",
-    )
-    ui.text(
-        surface, body, body_rect, size=m.body, colour=t.text_muted, align="center", valign="middle"
     )

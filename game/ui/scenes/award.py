@@ -12,7 +12,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel, team_badge
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -97,17 +97,7 @@ class AwardScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("+1 for a good explanation"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        draw_card(ui, surface, self.card, tr("+1 for a good explanation"), self.heading)
         ui.text(
             surface,
             tr("Which team? Press its letter, or click. Esc: no point."),

@@ -10,7 +10,7 @@ from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
 
 NOTE = (
     N_(
@@ -59,17 +59,7 @@ class ContentNoteScene(Scene):
         return inp.act in (Act.CLICK, Act.PICK, Act.NEXT, Act.PREV)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        paint_background(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("Before we start"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        ui = self.ui
+        draw_card(ui, surface, self.card, tr("Before we start"), self.heading, over=False)
         ui.draw_column(surface, self.fit, self.body)
         draw_group(ui, surface, self.group)

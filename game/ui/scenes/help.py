@@ -21,7 +21,7 @@ from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -258,17 +258,7 @@ class HelpScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("Help"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        draw_card(ui, surface, self.card, tr("Help"), self.heading)
         if self.page == 1:
             ui.draw_column(surface, self.page_fit, self.page_rect)
         else:

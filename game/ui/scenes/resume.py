@@ -28,7 +28,7 @@ from game.ui.scene import Scene
 from game.ui.services import tr
 from game.ui.text import Block
 from game.ui.timer import TIMER_CHOICES
-from game.ui.widgets import Button, FocusGroup, dim, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
 
 if TYPE_CHECKING:
     from game.model.cards import Card
@@ -230,17 +230,7 @@ class ResumeScene(Scene):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("Carry on where you left off?"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        ui = self.ui
+        draw_card(ui, surface, self.card, tr("Carry on where you left off?"), self.heading)
         ui.draw_column(surface, self.fit, self.body)
         draw_group(ui, surface, self.group)

@@ -29,8 +29,8 @@ from game.ui.widgets import (
     FocusGroup,
     check,
     cross,
-    dim,
     draw_button,
+    draw_card,
     draw_group,
     focus_ring,
     paint_background,
@@ -443,17 +443,7 @@ class AboutScene(Scene):
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        dim(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("About & credits"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        ui = self.ui
+        draw_card(ui, surface, self.card, tr("About & credits"), self.heading)
         ui.draw_column(surface, self.fit, self.body)
         draw_group(ui, surface, self.group)
