@@ -7,7 +7,7 @@ response) live in validators here so that the loader, the CLI and the tests shar
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -102,6 +102,12 @@ class Card(_Strict):
     facilitator_tip: Text | None = Field(
         default=None, description="A tip for the person leading the discussion."
     )
+    flag_at: list[int] | Literal["setup"] | None = Field(
+        default=None,
+        description="Where the red flag shows: the numbers of the chat messages (counting from "
+        "1, as numbered on screen), e.g. `[2]`, or `setup` when it is in the setup line. The "
+        "'Where is the red flag?' step asks for one of these; without it that step is skipped.",
+    )
 
     @model_validator(mode="after")
     def _one_right_reason(self) -> Card:
@@ -127,6 +133,19 @@ class Card(_Strict):
             raise ValueError("a tag is listed twice")
         return self
 
+    @model_validator(mode="after")
+    def _flag_in_the_chat(self) -> Card:
+        if isinstance(self.flag_at, list):
+            if not self.flag_at:
+                raise ValueError("flag_at needs at least one message number, or `setup`")
+            wrong = [n for n in self.flag_at if not 1 <= n <= len(self.chat)]
+            if wrong:
+                raise ValueError(
+                    f"flag_at names message {wrong[0]}, but the chat has messages 1 to "
+                    f"{len(self.chat)}"
+                )
+        return self
+
     @property
     def right_reason_index(self) -> int:
         return next(i for i, r in enumerate(self.reasons) if r.right)
@@ -141,6 +160,12 @@ class DeckInfo(_Strict):
     id: CardId = Field(description="The deck's id; the same in every language.")
     title: Text = Field(description="The deck's title, shown in setup.")
     description: Text | None = Field(default=None, description="One line on what it covers.")
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,3}$",
+        description="The deck's language code, e.g. `en` or `sv`. Inside `assets/decks/` the "
+        "folder name is the default.",
+    )
 
 
 class DeckFile(_Strict):
