@@ -59,7 +59,11 @@ def system_locale() -> str:
     """The user's locale such as 'sv_SE', from the environment; '' when unknown."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+        if value in ("C", "POSIX") or value.startswith("C."):
+            # A locale that names no country: Python would report it as en_US, and the help
+            # screens would then show US numbers. No country means the `elsewhere` region.
+            return ""
+        if value:
             return value.split(":")[0].split(".")[0]
     import locale  # only when the environment does not say
 

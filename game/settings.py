@@ -50,6 +50,11 @@ def config_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def own_plans_dir() -> Path:
+    """Where the lesson plans a teacher builds in the card browser are kept."""
+    return config_dir() / "plans"
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 

@@ -13,8 +13,11 @@ from pathlib import Path
 
 from game.content.decks import default_deck_paths, languages, load_decks
 from game.content.help import load_region, region_for_locale, region_ids
+from game.content.plans import load_plans, plan_paths
 from game.i18n import system_language, system_locale
 from game.model.cards import AgeBand, Card
+from game.model.plans import LessonPlan
+from game.settings import own_plans_dir
 
 KINDS = ("cards", "guide", "help")
 DEFAULT_OUT = {
@@ -57,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "--region",
         metavar="ID",
         help="help resources for: " + ", ".join(region_ids() or ["elsewhere"]),
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="NAME",
+        help="a lesson plan's id or file (guide only): its objectives, timings and cards",
     )
     parser.add_argument("--title", help="a title for the card set (cards only)")
     parser.add_argument("--out", type=Path, metavar="FILE", help="where to write the PDF")
@@ -110,8 +118,14 @@ def cmd_print(argv: Sequence[str]) -> int:
         return _written(path, f"{len(cards)} cards on {pages_for(len(cards))} pages")
     from game.export.guide_pdf import render_guide
 
+    plan = None
+    if options.plan:
+        found = _plan(options.plan, language, cards)
+        if found is None:
+            return 1
+        plan, cards = found
     try:
-        path = render_guide(cards, language, region, out)
+        path = render_guide(cards, language, region, out, plan=plan)
     except OSError as exc:
         return _not_written(out, exc)
     return _written(path, "facilitator guide")
@@ -137,6 +151,23 @@ def _cards(decks: list[Path] | None, language: str, band: AgeBand | None) -> lis
         print(f"There are no cards{which} in these decks.", file=sys.stderr)
         return None
     return cards
+
+
+def _plan(name: str, language: str, cards: list[Card]) -> tuple[LessonPlan, list[Card]] | None:
+    """The plan named by id (shipped or the teacher's own) or by file, and its cards in order."""
+    path = Path(name)
+    paths = [path] if path.suffix in (".yaml", ".yml") else plan_paths(language, [own_plans_dir()])
+    loaded = load_plans(paths, cards)
+    plan = loaded.plans[0] if path.suffix in (".yaml", ".yml") and loaded.plans else None
+    plan = plan or loaded.find(name)
+    if plan is None:
+        for error in loaded.errors:
+            print(f"  - {error}", file=sys.stderr)
+        known = ", ".join(p.id for p in loaded.plans) or "none"
+        print(f"No lesson plan {name!r} in {language!r}. Plans: {known}", file=sys.stderr)
+        return None
+    by_id = {card.id: card for card in cards}
+    return plan, [by_id[card_id] for card_id in plan.cards]
 
 
 def _written(path: Path, what: str) -> int:

@@ -35,12 +35,22 @@ from game.export.cards_pdf import audience
 from game.export.icons import move_icon
 from game.i18n import _
 from game.model.cards import AgeBand, Card
+from game.model.plans import LessonPlan
 
 
 def render_guide(
-    cards: Sequence[Card], language_code: str, region: Region, path: Path | str
+    cards: Sequence[Card],
+    language_code: str,
+    region: Region,
+    path: Path | str,
+    *,
+    plan: LessonPlan | None = None,
 ) -> Path:
-    """Write the facilitator guide for `cards` and `region` to `path` and return the path."""
+    """Write the facilitator guide for `cards` and `region` to `path` and return the path.
+
+    With a `plan`, `cards` are the plan's cards in order, and the plan's objectives and timings
+    replace the general advice on running a session.
+    """
     out = file_path(path)
     with language(language_code):
         title = _("Facilitator guide")
@@ -49,8 +59,11 @@ def render_guide(
         )
         doc.page_label = _("Page {page}")
         doc.new_page()
-        _cover(doc, cards, region, language_code)
-        _session_plan(doc, len(cards))
+        _cover(doc, cards, region, language_code, plan)
+        if plan is None:
+            _session_plan(doc, len(cards))
+        else:
+            _lesson_plan(doc, plan, cards)
         _ground_rules(doc)
         _safeguarding(doc)
         _safe_moves(doc)
@@ -63,7 +76,9 @@ def render_guide(
 # --- sections ---------------------------------------------------------------------------------
 
 
-def _cover(doc: FlowDoc, cards: Sequence[Card], region: Region, lang: str) -> None:
+def _cover(
+    doc: FlowDoc, cards: Sequence[Card], region: Region, lang: str, plan: LessonPlan | None
+) -> None:
     x, w = doc.MARGIN, doc.width
     h = 38.0
     doc.fill_rgb(ACCENT)
@@ -78,10 +93,16 @@ def _cover(doc: FlowDoc, cards: Sequence[Card], region: Region, lang: str) -> No
         x + 9,
         doc.cy + 28.5,
         w - 18,
-        _("Running a session on pressure, tricks and blackmail online"),
+        clean(plan.title)
+        if plan
+        else _("Running a session on pressure, tricks and blackmail online"),
     )
     doc.cy += h + 5
-    bands = sorted({b for c in cards for b in c.age_bands}, key=list(AgeBand).index)
+    bands = (
+        [plan.age_band]
+        if plan
+        else sorted({b for c in cards for b in c.age_bands}, key=list(AgeBand).index)
+    )
     facts = [
         _("{n} cards").format(n=len(cards)),
         _("Age bands: {bands}").format(bands=", ".join(b.value for b in bands)) if bands else "",
@@ -151,6 +172,28 @@ def _session_plan(doc: FlowDoc, card_count: int) -> None:
             _("If anyone told you something, follow your procedure the same day."),
         ]
     )
+
+
+def _lesson_plan(doc: FlowDoc, plan: LessonPlan, cards: Sequence[Card]) -> None:
+    doc.heading(_("Lesson plan: {title}").format(title=clean(plan.title)))
+    doc.text(
+        _("{minutes} minutes, ages {band}, {n} cards.").format(
+            minutes=plan.minutes, band=plan.age_band.value, n=len(cards)
+        ),
+        size=9.5,
+        colour=MUTED,
+        after=2.5,
+    )
+    doc.subheading(_("Learning objectives"))
+    doc.bullets([clean(line) for line in plan.objectives])
+    doc.subheading(_("Timings"))
+    minutes = _("{n} min")
+    steps = [(minutes.format(n=plan.opening.minutes), clean(plan.opening.what))]
+    for n, card in enumerate(cards, start=1):
+        what = _("Card {n}: {red_flag}").format(n=n, red_flag=clean(card.red_flag))
+        steps.append((minutes.format(n=plan.minutes_per_card), what))
+    steps.append((minutes.format(n=plan.closing.minutes), clean(plan.closing.what)))
+    _timeline(doc, steps)
 
 
 def _timeline(doc: FlowDoc, steps: list[tuple[str, str]]) -> None:

@@ -58,14 +58,21 @@ def test_region_for_locale(locale, region) -> None:
 
 @pytest.mark.parametrize(
     ("lang_env", "language", "region"),
-    [("sv_SE.UTF-8", "sv", "se"), ("en_GB.UTF-8", "en", "gb"), ("C", "en", "elsewhere")],
+    [
+        ("sv_SE.UTF-8", "sv", "se"),
+        ("en_GB.UTF-8", "en", "gb"),
+        ("C", "en", "elsewhere"),
+        ("C.UTF-8", "en", "elsewhere"),
+        ("POSIX", "en", "elsewhere"),
+    ],
 )
 def test_an_empty_setting_follows_the_system_locale(monkeypatch, lang_env, language, region):
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", lang_env)
-    if lang_env == "C":
-        monkeypatch.setattr("locale.getlocale", lambda *a: (None, None))
+    # Python reports a locale that names no country (C, C.UTF-8) as en_US: that must not
+    # decide the region, or every help screen would say "Call 911".
+    monkeypatch.setattr("locale.getlocale", lambda *a: ("en_US", "UTF-8"))
     assert services.resolve_region("") == region
     assert services.resolve_language("") == language
     assert services.resolve_region("gb") == "gb"  # a chosen region always wins
