@@ -2,13 +2,18 @@
 
 Written atomically (a temporary file, then a rename) so a flat battery never leaves half a file.
 A missing, corrupt or out-of-range file never stops the game: bad values fall back to their
-defaults and `load_settings` says what it did in `notice`.
+defaults and `load_settings` says what it did in `notice`. A file that cannot be used at all
+(not JSON, not an object, too large, numbers with thousands of digits) is set aside — renamed
+to `settings.damaged-<time>.json`, never deleted — so it cannot trouble the next start either.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -66,23 +71,52 @@ class Loaded(NamedTuple):
     notice: str | None = None
 
 
+MAX_SETTINGS_BYTES = 64 * 1024  # a real settings file is about 300 bytes
+DAMAGED = "Your settings file was damaged, so the defaults are used (the old file is kept)."
+
+
 def load_settings(path: Path | None = None) -> Loaded:
     path = path or settings_path()
     try:
-        raw = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            return _damaged(path)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1).decode("utf-8")
     except FileNotFoundError:
         return Loaded(Settings())
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError:
+        return _damaged(path)
+    except OSError:
         return Loaded(Settings(), "Your settings could not be read, so the defaults are used.")
-    import json  # only when there is a file: a first start has none
-
     try:
         data = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError):
-        return Loaded(Settings(), "Your settings file was damaged, so the defaults are used.")
+    except (ValueError, RecursionError):  # ValueError: also a number of 5,000 digits
+        return _damaged(path)
     if not isinstance(data, dict):
-        return Loaded(Settings(), "Your settings file was damaged, so the defaults are used.")
+        return _damaged(path)
     return _from_dict(data)
+
+
+def _damaged(path: Path) -> Loaded:
+    set_aside(path)
+    return Loaded(Settings(), DAMAGED)
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename a file that cannot be used to `<name>.damaged-<time><suffix>` beside it; the new
+    path, or None when it could not be renamed (a read-only folder: it is then left alone)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        extra = f"-{n}" if n else ""
+        target = path.with_name(f"{path.stem}.damaged-{stamp}{extra}{path.suffix}")
+        if target.exists():
+            continue
+        try:
+            os.replace(path, target)
+        except OSError:
+            return None
+        return target
+    return None
 
 
 def _from_dict(data: dict[str, Any]) -> Loaded:
@@ -109,6 +143,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return False
+        if not -1e6 < value < 1e6:  # also infinities, NaN and ints too big for a float
+            return False
         if name in _CHOICES:
             return any(abs(value - c) < 1e-6 for c in _CHOICES[name])
         return 0.0 <= value <= 1.0
@@ -124,8 +160,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        import json
-
         atomic_write_text(path, json.dumps(settings._asdict(), indent=2))
     except OSError:
         return "Your settings could not be saved on this computer; they last until you quit."
@@ -133,9 +167,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
-    import tempfile  # only when saving: start-up reads settings, it does not write them
-
+    """Write `text` whole or not at all: a temporary file beside `path`, written, flushed and
+    fsynced, then renamed over `path` (and the folder fsynced, so the rename lasts too). Any
+    failure — a full disk, a read-only folder — raises OSError and leaves `path` as it was."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -147,3 +181,9 @@ def atomic_write_text(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    with contextlib.suppress(OSError, AttributeError):  # not every system can open a folder
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

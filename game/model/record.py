@@ -88,27 +88,67 @@ class SessionRecord:
 
     @classmethod
     def from_dict(cls, data: Any) -> SessionRecord:
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        """Read a save back, checking every value's type and size: a hand-edited, damaged or
+        hostile file (numbers like 1e999, huge lists, long strings) is a RecordError, never a
+        crash or a freeze later on."""
+        if not isinstance(data, dict):
+            raise RecordError("the saved session is not a set of fields")
+        version = data.get("version")
+        if type(version) is not int or version != FORMAT_VERSION:
             raise RecordError("the saved session is from another version")
         try:
+            actions = _items(data["actions"], MAX_ACTIONS, "actions")
             return cls(
-                mode=str(data["mode"]),
-                teams=int(data["teams"]),
-                language=str(data["language"]),
-                deck_paths=tuple(str(p) for p in data["deck_paths"]),
-                card_ids=tuple(str(c) for c in data["card_ids"]),
-                actions=tuple(dict(a) for a in data["actions"]),
-                saved_at=str(data.get("saved_at", "")),
+                mode=_text(data["mode"], 20, "mode"),
+                teams=_count(data["teams"], MAX_TEAMS_SAVED, "teams"),
+                language=_text(data["language"], 20, "language"),
+                deck_paths=tuple(
+                    _text(p, 4096, "deck") for p in _items(data["deck_paths"], 1000, "decks")
+                ),
+                card_ids=tuple(
+                    _text(c, 80, "card id") for c in _items(data["card_ids"], 10_000, "cards")
+                ),
+                actions=tuple(_action_fields(a) for a in actions),
+                saved_at=_short_text(data.get("saved_at", "")),
                 timer=saved_timer(data.get("timer", TIMER_OFF)),
                 band=_short_text(data.get("band")),
                 deck=_short_text(data.get("deck")),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise RecordError(f"the saved session is damaged ({exc})") from None
 
 
+MAX_ACTIONS = 100_000
+MAX_TEAMS_SAVED = 99
+
+
+def _text(raw: Any, limit: int, what: str) -> str:
+    if not isinstance(raw, str) or len(raw) > limit:
+        raise ValueError(f"{what} is not a short text")
+    return raw
+
+
+def _count(raw: Any, limit: int, what: str) -> int:
+    if type(raw) is not int or not 0 <= raw <= limit:
+        raise ValueError(f"{what} is not a number from 0 to {limit}")
+    return raw
+
+
+def _items(raw: Any, limit: int, what: str) -> list[Any]:
+    if not isinstance(raw, list) or len(raw) > limit:
+        raise ValueError(f"{what} is not a list of at most {limit}")
+    return raw
+
+
+def _action_fields(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or len(raw) > 10:
+        raise ValueError("an action is not a small set of fields")
+    return dict(raw)
+
+
 def _short_text(raw: Any) -> str:
-    """A set-up choice of a save (an age band, a deck id); anything odd is "" (not known)."""
+    """A set-up choice or the time of a save (an age band, a deck id, an ISO time); anything odd
+    or long is "" (not known): a 2,000-character `saved_at` must not reach the screen."""
     return raw if isinstance(raw, str) and len(raw) <= 80 else ""
 
 
@@ -173,6 +213,6 @@ def rebuild(record: SessionRecord, available: Sequence[Card]) -> Session:
         session = Session(new_state([by_id[i] for i in record.card_ids], mode, record.teams))
         for raw in record.actions:
             session.do(action_from_dict(raw))
-    except (IllegalAction, ValueError) as exc:
+    except (IllegalAction, ValueError, TypeError, IndexError, OverflowError) as exc:
         raise RecordError(f"the saved session does not fit the decks any more ({exc})") from None
     return session
