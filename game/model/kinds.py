@@ -89,6 +89,8 @@ class Mode(str, Enum):
 
 class Phase(str, Enum):
     SCENARIO = "scenario"  # the setup and chat are being shown
+    SPOT = "spot"  # "Where is the red flag?": the number of the chat message that shows it
+    NAME = "name"  # "What trick is this?": one of 3–4 tactic names
     CHOOSE = "choose"  # the options are shown; waiting for a choice
     STEAL = "steal"  # team turns: the answer was not the safest; another team may steal
     EXPLAIN = "explain"  # pick the reason why the safe response is right

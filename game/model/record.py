@@ -8,6 +8,10 @@ Besides the rules' own set-up (mode, teams, cards) a record keeps the per-card t
 facilitator chose, so a resumed session counts down as before. Saves written before the timer
 was recorded have no `timer` field: they resume with the timer off, like a damaged value does —
 a wrong timer is never a reason to lose the session.
+
+Likewise the set-up options of the spot and name steps, the shuffle and its seed (`spot`,
+`name`, `shuffle`, `seed`): saves from before them have none, and resume as they were played
+then — without those steps and in the file order.
 """
 
 from __future__ import annotations
@@ -25,12 +29,15 @@ from game.model.session import (
     Explain,
     IllegalAction,
     Mode,
+    Name,
     Next,
     NoSteal,
+    Options,
     Reveal,
     Session,
     ShowOptions,
     Skip,
+    Spot,
     Steal,
     UndoAward,
     new_state,
@@ -38,6 +45,7 @@ from game.model.session import (
 
 if TYPE_CHECKING:
     from game.model.cards import Card
+    from game.model.session import Confusions
 
 FORMAT_VERSION = 1  # `timer` was added later as an optional field: old saves still load
 TIMER_OFF = 0
@@ -46,6 +54,8 @@ ACTIONS: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         ShowOptions,
+        Spot,
+        Name,
         Choose,
         Explain,
         Next,
@@ -77,7 +87,15 @@ class SessionRecord:
     timer: int = TIMER_OFF  # seconds per card for the optional countdown; 0: off
     band: str = ""  # the age band chosen at set-up, so "Play again" repeats it; "": unknown
     deck: str = ""  # the deck chosen at set-up; "": all decks
+    spot: bool = False  # the "Where is the red flag?" step was on
+    name: bool = False  # the "What trick is this?" step was on
+    shuffle: bool = False  # responses and reasons shown in an order drawn from `seed`
+    seed: int = 0
     version: int = FORMAT_VERSION
+
+    @property
+    def options(self) -> Options:
+        return Options(spot=self.spot, name=self.name, shuffle=self.shuffle, seed=self.seed)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -113,6 +131,10 @@ class SessionRecord:
                 timer=saved_timer(data.get("timer", TIMER_OFF)),
                 band=_short_text(data.get("band")),
                 deck=_short_text(data.get("deck")),
+                spot=data.get("spot") is True,
+                name=data.get("name") is True,
+                shuffle=data.get("shuffle") is True,
+                seed=_seed(data.get("seed")),
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise RecordError(f"the saved session is damaged ({exc})") from None
@@ -152,6 +174,11 @@ def _short_text(raw: Any) -> str:
     return raw if isinstance(raw, str) and len(raw) <= 80 else ""
 
 
+def _seed(raw: Any) -> int:
+    """A saved seed; anything but a whole number is 0 (the order is then another, not lost)."""
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw < 1 << 63 else 0
+
+
 def saved_timer(raw: Any) -> int:
     """The timer of a save as whole seconds; missing, damaged or odd values mean off (0)."""
     if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= MAX_TIMER:
@@ -188,6 +215,7 @@ def record_of(
     deck: str = "",
 ) -> SessionRecord:
     start = session.start_state
+    options = start.options
     return SessionRecord(
         mode=start.mode.value,
         teams=len(start.teams),
@@ -199,18 +227,27 @@ def record_of(
         timer=saved_timer(timer),
         band=_short_text(band),
         deck=_short_text(deck),
+        spot=options.spot,
+        name=options.name,
+        shuffle=options.shuffle,
+        seed=options.seed,
     )
 
 
-def rebuild(record: SessionRecord, available: Sequence[Card]) -> Session:
-    """Replay a record against the cards now loaded; RecordError if that is impossible."""
+def rebuild(
+    record: SessionRecord, available: Sequence[Card], confusions: Confusions | None = None
+) -> Session:
+    """Replay a record against the cards now loaded; RecordError if that is impossible.
+    `confusions` (the glossary's `confused_with`) must be the same as when it was played for the
+    tactic names to be offered as before."""
     by_id = {c.id: c for c in available}
     missing = [i for i in record.card_ids if i not in by_id]
     if missing:
         raise RecordError(f"the saved session uses cards that are gone: {', '.join(missing)}")
     try:
         mode = Mode(record.mode)
-        session = Session(new_state([by_id[i] for i in record.card_ids], mode, record.teams))
+        cards = [by_id[i] for i in record.card_ids]
+        session = Session(new_state(cards, mode, record.teams, record.options, confusions))
         for raw in record.actions:
             session.do(action_from_dict(raw))
     except (IllegalAction, ValueError, TypeError, IndexError, OverflowError) as exc:

@@ -4,23 +4,192 @@ A session is an immutable `SessionState` plus a history. Every player or facilit
 small command object; `apply(state, action)` is a pure function that returns the next state or
 raises `IllegalAction`. Because actions are data, a session can be replayed, undone and fuzzed.
 Scenes call the `Session` methods and never change state themselves.
+
+A card is played in up to four steps: SPOT ("Where is the red flag?"), NAME ("What trick is
+this?"), CHOOSE (the move) and EXPLAIN (why). The first two are set-up options (`Options`) and
+are skipped where they do not fit (see `spots` and `names`). The points of every step are
+decided in one place, the "scoring" section below, and `scoring_rules` says them in words.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from game.model.kinds import AgeBand, Mode, Phase, Rating
+from game.model.kinds import AgeBand, Mode, Phase, Rating, Tag
 
 if TYPE_CHECKING:
     from game.model.cards import Card
 
-POINTS = {Rating.SAFE: 2, Rating.RISKY: 1, Rating.HARMFUL: 0}
-RIGHT_REASON_BONUS = 1
 MIN_TEAMS, MAX_TEAMS = 2, 6
+
+# --- scoring: the one place where points are decided -----------------------------------------
+#
+# The rules, in the words `scoring_rules` gives the help screen:
+#   - Spot the red flag (the right chat message): 1 point.
+#   - Name the trick (the card's tactic): 1 point.
+#   - The move: safe 3, risky 1, harmful 0.
+#   - Why (the right reason): 1 point.
+#   - A steal (team turns) scores 3 when the stolen answer is safe, else 0; after a steal the
+#     first team does not answer "why" (the steal has shown the safe answer).
+# Why these numbers: an unsafe move with the right reason (1 + 1) still earns less than a safe
+# move with a wrong one (3), so no rule lets an unsafe pick earn as much as a safe one; and with
+# everything else the same, a safe move always scores more than any other.
+
+SPOT_POINTS = 1
+NAME_POINTS = 1
+MOVE_POINTS = {Rating.SAFE: 3, Rating.RISKY: 1, Rating.HARMFUL: 0}
+WHY_POINTS = 1
+STEAL_POINTS = {Rating.SAFE: 3, Rating.RISKY: 0, Rating.HARMFUL: 0}
+POINTS = MOVE_POINTS  # the older names, kept for code that reads them
+RIGHT_REASON_BONUS = WHY_POINTS
+
+
+@dataclass(frozen=True)
+class ScoringRule:
+    """One line of the scoring in plain words: `text` is English with `{points}` in it; the
+    glossary (assets/glossary/<lang>.yaml, key `scoring`) has the same lines per language."""
+
+    key: str
+    points: int
+    text: str
+
+
+def scoring_rules(spot: bool = True, name: bool = True, teams: bool = False) -> list[ScoringRule]:
+    """The scoring as the help screen shows it, only the steps that are on."""
+    rules = []
+    if spot:
+        rules.append(
+            ScoringRule("spot", SPOT_POINTS, "Spot the red flag (the right message): {points}")
+        )
+    if name:
+        rules.append(ScoringRule("name", NAME_POINTS, "Name the trick: {points}"))
+    rules += [
+        ScoringRule("safe", MOVE_POINTS[Rating.SAFE], "A safe move: {points}"),
+        ScoringRule("risky", MOVE_POINTS[Rating.RISKY], "A risky move: {points}"),
+        ScoringRule("harmful", MOVE_POINTS[Rating.HARMFUL], "A harmful move: {points}"),
+        ScoringRule("why", WHY_POINTS, "The right reason why: {points}"),
+        ScoringRule(
+            "never",
+            0,
+            "An unsafe move never earns as much as a safe one, even with the right reason.",
+        ),
+    ]
+    if teams:
+        rules.append(
+            ScoringRule(
+                "steal",
+                STEAL_POINTS[Rating.SAFE],
+                "A steal with the safe move: {points}; after a steal the first team does not "
+                "answer why.",
+            )
+        )
+    return rules
+
+
+def result_points(result: CardResult) -> int:
+    """The points one result earns (see the rules above)."""
+    points = (SPOT_POINTS if result.spot_right else 0) + (NAME_POINTS if result.name_right else 0)
+    if result.stolen:
+        return points + STEAL_POINTS[result.rating]
+    return points + MOVE_POINTS[result.rating] + (WHY_POINTS if result.reason_right else 0)
+
+
+def best_points(card: Card, options: Options) -> int:
+    """The most one card can earn with these options."""
+    return (
+        (SPOT_POINTS if spots(card, options) else 0)
+        + (NAME_POINTS if names(card, options) else 0)
+        + MOVE_POINTS[Rating.SAFE]
+        + WHY_POINTS
+    )
+
+
+# --- set-up options and what follows from them per card --------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    """What was chosen at set-up. Spot and name are off by default: the UI turns them on (and
+    the facilitator may turn them off). `shuffle` shows responses and reasons in an order drawn
+    from `seed` for each card; printed cards keep the file order."""
+
+    spot: bool = False
+    name: bool = False
+    shuffle: bool = False
+    seed: int = 0
+
+
+NAME_CHOICES = 4  # tactic names offered in the NAME step (3 when too few fit)
+
+
+def spots(card: Card, options: Options) -> bool:
+    """Whether the SPOT step is played on this card: on, the card says which message(s), and it
+    is not a card for adults (their deck names the tactic and chooses the move only)."""
+    return (
+        options.spot
+        and isinstance(card.flag_at, list)
+        and bool(card.flag_at)
+        and AgeBand.ADULTS not in card.age_bands
+    )
+
+
+def names(card: Card, options: Options) -> bool:
+    return options.name
+
+
+def flag_messages(card: Card) -> tuple[int, ...]:
+    """The 0-based indexes of the chat messages where the red flag shows ( () for `setup`)."""
+    return tuple(n - 1 for n in card.flag_at) if isinstance(card.flag_at, list) else ()
+
+
+def _rng(options: Options, card: Card, what: str) -> random.Random:
+    return random.Random(f"{options.seed}/{card.id}/{what}")
+
+
+def response_order(card: Card, options: Options) -> tuple[int, ...]:
+    """Display position -> the response's index in the file (the identity when not shuffled)."""
+    order = list(range(len(card.responses)))
+    if options.shuffle:
+        _rng(options, card, "responses").shuffle(order)
+    return tuple(order)
+
+
+def reason_order(card: Card, options: Options) -> tuple[int, ...]:
+    order = list(range(len(card.reasons)))
+    if options.shuffle:
+        _rng(options, card, "reasons").shuffle(order)
+    return tuple(order)
+
+
+Confusions = Mapping[Tag, Sequence[Tag]]
+
+
+def name_options(card: Card, options: Options, confusions: Confusions | None = None) -> tuple[Tag, ...]:
+    """The tactics offered in the NAME step: the card's own tag(s) (at most two) and others a
+    careless reader might pick (the glossary's `confused_with`), filled up to four from the other
+    tags, in an order drawn from the seed. Any of the card's own tags is a right answer."""
+    rng = _rng(options, card, "names")
+    own = list(card.tags[:2])
+    adults = AgeBand.ADULTS in card.age_bands
+    allowed = [t for t in Tag if t not in card.tags and (adults or t is not Tag.ADULT_RESPONSE)]
+    confused = []
+    for tag in card.tags:
+        for other in (confusions or {}).get(tag, ()):
+            if other in allowed and other not in confused:
+                confused.append(other)
+    wanted = NAME_CHOICES - len(own)
+    rng.shuffle(confused)
+    picked = confused[:wanted]
+    rest = [t for t in allowed if t not in picked]
+    rng.shuffle(rest)
+    picked += rest[: wanted - len(picked)]
+    offered = own + picked
+    rng.shuffle(offered)
+    return tuple(offered)
 
 
 class IllegalAction(Exception):
@@ -79,12 +248,30 @@ class ShowOptions:
 
 
 @dataclass(frozen=True)
+class Spot:
+    """Where is the red flag? `message` is the 0-based index of a chat message."""
+
+    message: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """What trick is this? `option` indexes `state.name_options`."""
+
+    option: int
+
+
+@dataclass(frozen=True)
 class Choose:
+    """`response` is the response's index in the card file (see `state.response_order`)."""
+
     response: int
 
 
 @dataclass(frozen=True)
 class Explain:
+    """`reason` is the reason's index in the card file (see `state.reason_order`)."""
+
     reason: int
 
 
@@ -100,7 +287,8 @@ class EndEarly:
 
 @dataclass(frozen=True)
 class Enter:
-    """All-teams mode: the facilitator enters one team's choice (a response, or a reason)."""
+    """All-teams mode: the facilitator enters one team's choice (a message when spotting, a
+    tactic when naming, a response, or a reason)."""
 
     team: int
     option: int
@@ -108,7 +296,9 @@ class Enter:
 
 @dataclass(frozen=True)
 class Reveal:
-    """All-teams mode: every team has decided; show the answer (or go on to feedback)."""
+    """All-teams mode: every team has decided; show the answer (or go on to feedback). In the
+    spot and name steps of any group game it also lets the facilitator show the answer and go
+    on, with points only for the teams whose answer was entered."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +334,8 @@ class Skip:
 
 Action = (
     ShowOptions
+    | Spot
+    | Name
     | Choose
     | Explain
     | Next
@@ -164,7 +356,9 @@ MAX_AWARD = 3
 
 @dataclass(frozen=True)
 class CardResult:
-    """How one team answered one card. A steal scores only when the stolen answer is safe."""
+    """How one team answered one card. A steal scores only when the stolen answer is safe.
+    `spot_right` and `name_right` are None when that step was not played (off, skipped for the
+    card, or revealed without this team's answer counted as wrong: False)."""
 
     card_id: str
     team: int
@@ -173,12 +367,23 @@ class CardResult:
     reason: int | None
     reason_right: bool
     stolen: bool = False
+    spot: int | None = None
+    spot_right: bool | None = None
+    name: Tag | None = None
+    name_right: bool | None = None
 
     @property
     def points(self) -> int:
+        return result_points(self)
+
+    @property
+    def missed(self) -> bool:
+        """Something on this card went wrong: the spot, the name, the move or the why."""
+        if self.spot_right is False or self.name_right is False:
+            return True
         if self.stolen:
-            return POINTS[Rating.SAFE] if self.rating is Rating.SAFE else 0
-        return POINTS[self.rating] + (RIGHT_REASON_BONUS if self.reason_right else 0)
+            return False
+        return self.rating is not Rating.SAFE or (self.reason is not None and not self.reason_right)
 
 
 @dataclass(frozen=True)
@@ -203,6 +408,10 @@ class SessionState:
     steal: Steal | None = None
     awards: tuple[AwardGiven, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
+    options: Options = field(default=Options())
+    confusions: tuple[tuple[Tag, tuple[Tag, ...]], ...] = field(default=())
+    spot_picks: tuple[int | None, ...] = field(default=())  # this card, per team
+    name_picks: tuple[int | None, ...] = field(default=())  # this card, per team
 
     @property
     def card(self) -> Card:
@@ -236,7 +445,53 @@ class SessionState:
 
     @property
     def max_score_per_card(self) -> int:
-        return POINTS[Rating.SAFE] + RIGHT_REASON_BONUS
+        """The most a card can earn with every step that is on (some cards skip the spot)."""
+        return max(best_points(c, self.options) for c in self.cards)
+
+    @property
+    def best_score(self) -> int:
+        """The most one team could have earned on the cards it played (the summary's "of N")."""
+        played = {r.card_id for r in self.results}
+        by_id = {c.id: c for c in self.cards}
+        return sum(best_points(by_id[i], self.options) for i in played if i in by_id)
+
+    @property
+    def response_order(self) -> tuple[int, ...]:
+        """The order the current card's responses are shown in: display position -> index in the
+        file. Keys 1–4 follow the display order; actions take the file index."""
+        return response_order(self.card, self.options)
+
+    @property
+    def reason_order(self) -> tuple[int, ...]:
+        return reason_order(self.card, self.options)
+
+    @property
+    def name_options(self) -> tuple[Tag, ...]:
+        """The tactics offered in the NAME step for the current card (display order)."""
+        return name_options(self.card, self.options, dict(self.confusions))
+
+    @property
+    def flag_messages(self) -> tuple[int, ...]:
+        """0-based indexes of the current card's flag messages ( () when it is in the setup)."""
+        return flag_messages(self.card)
+
+    @property
+    def spots(self) -> bool:
+        """Whether the current card has a SPOT step."""
+        return spots(self.card, self.options)
+
+    @property
+    def names(self) -> bool:
+        return names(self.card, self.options)
+
+    def spot_right(self, team: int) -> bool | None:
+        """Whether `team` spotted the flag on this card (None: not asked or not answered)."""
+        pick = self.spot_picks[team] if team < len(self.spot_picks) else None
+        return None if pick is None else pick in self.flag_messages
+
+    def name_right(self, team: int) -> bool | None:
+        pick = self.name_picks[team] if team < len(self.name_picks) else None
+        return None if pick is None else self.name_options[pick] in self.card.tags
 
     @property
     def last_result(self) -> CardResult | None:
@@ -247,7 +502,13 @@ class SessionState:
         return self.index >= len(self.cards) - 1
 
 
-def new_state(cards: Sequence[Card], mode: Mode = Mode.SOLO, teams: int = 2) -> SessionState:
+def new_state(
+    cards: Sequence[Card],
+    mode: Mode = Mode.SOLO,
+    teams: int = 2,
+    options: Options | None = None,
+    confusions: Confusions | None = None,
+) -> SessionState:
     if not cards:
         raise IllegalAction("a session needs at least one card")
     if mode is Mode.SOLO:
@@ -256,7 +517,19 @@ def new_state(cards: Sequence[Card], mode: Mode = Mode.SOLO, teams: int = 2) -> 
         team_list = (EVERYONE,)
     else:
         team_list = default_teams(teams)
-    return SessionState(mode=mode, teams=team_list, cards=tuple(cards))
+    return SessionState(
+        mode=mode,
+        teams=team_list,
+        cards=tuple(cards),
+        options=options or Options(),
+        confusions=_frozen_confusions(confusions),
+    )
+
+
+def _frozen_confusions(confusions: Confusions | None) -> tuple[tuple[Tag, tuple[Tag, ...]], ...]:
+    if not confusions:
+        return ()
+    return tuple((Tag(k), tuple(Tag(v) for v in vs)) for k, vs in sorted(confusions.items()))
 
 
 def _require(state: SessionState, *phases: Phase, action: str) -> None:
@@ -269,7 +542,11 @@ def apply(state: SessionState, action: Action) -> SessionState:
     """Return the state after `action`, or raise IllegalAction. Never mutates `state`."""
     if isinstance(action, ShowOptions):
         _require(state, Phase.SCENARIO, action="show the options")
-        return replace(state, phase=Phase.CHOOSE)
+        return replace(state, phase=_step_after(state, Phase.SCENARIO))
+    if isinstance(action, Spot):
+        return _spot(state, action)
+    if isinstance(action, Name):
+        return _name(state, action)
     if isinstance(action, Choose):
         return _choose(state, action)
     if isinstance(action, Explain):
@@ -287,7 +564,9 @@ def apply(state: SessionState, action: Action) -> SessionState:
         _require(state, Phase.FEEDBACK, action="go on")
         return _advance(state)
     if isinstance(action, Skip):
-        _require(state, Phase.SCENARIO, Phase.CHOOSE, action="skip a card")
+        _require(
+            state, Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, action="skip a card"
+        )
         return _advance(replace(state, skipped=state.skipped + (state.card.id,)))
     if isinstance(action, EndEarly):
         if state.phase is Phase.SUMMARY:
@@ -317,6 +596,65 @@ def _check_team(state: SessionState, team: int) -> None:
         raise IllegalAction(f"there is no team {team + 1}")
 
 
+def _step_after(state: SessionState, phase: Phase) -> Phase:
+    """The step that follows `phase` before the move: SPOT, NAME, then CHOOSE."""
+    steps = [Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE]
+    for step in steps[steps.index(phase) + 1 :]:
+        if step is Phase.SPOT and not state.spots:
+            continue
+        if step is Phase.NAME and not state.names:
+            continue
+        return step
+    return Phase.CHOOSE
+
+
+def _picks(picks: tuple[int | None, ...], teams: int, team: int, value: int) -> tuple:
+    out = list(picks or (None,) * teams)
+    out[team] = value
+    return tuple(out)
+
+
+def _spot(state: SessionState, action: Spot) -> SessionState:
+    _require(state, Phase.SPOT, action="point at a message")
+    _single_answer(state, "message")
+    _check_option(action.message, len(state.card.chat), "message")
+    picks = _picks(state.spot_picks, len(state.teams), state.turn, action.message)
+    return replace(state, phase=_step_after(state, Phase.SPOT), spot_picks=picks)
+
+
+def _name(state: SessionState, action: Name) -> SessionState:
+    _require(state, Phase.NAME, action="name the trick")
+    _single_answer(state, "tactic")
+    _check_option(action.option, len(state.name_options), "tactic")
+    picks = _picks(state.name_picks, len(state.teams), state.turn, action.option)
+    return replace(state, phase=Phase.CHOOSE, name_picks=picks)
+
+
+def _result(
+    state: SessionState, team: int, response: int, reason: int | None, stolen: bool = False
+) -> CardResult:
+    card = state.card
+    spot = state.spot_picks[team] if team < len(state.spot_picks) else None
+    name = state.name_picks[team] if team < len(state.name_picks) else None
+    return CardResult(
+        card_id=card.id,
+        team=team,
+        response=response,
+        rating=card.responses[response].rating,
+        reason=reason,
+        reason_right=reason is not None and card.reasons[reason].right,
+        stolen=stolen,
+        spot=None if stolen else spot,
+        spot_right=None if stolen or not state.spots else spot in state.flag_messages,
+        name=None if stolen or name is None else state.name_options[name],
+        name_right=(
+            None
+            if stolen or not state.names
+            else name is not None and state.name_options[name] in card.tags
+        ),
+    )
+
+
 def _choose(state: SessionState, action: Choose) -> SessionState:
     _require(state, Phase.CHOOSE, action="choose a response")
     _single_answer(state, "choice")
@@ -331,29 +669,10 @@ def _explain(state: SessionState, action: Explain) -> SessionState:
     _single_answer(state, "reason")
     _check_option(action.reason, len(state.card.reasons), "reason")
     assert state.choice is not None
-    card = state.card
-    result = CardResult(
-        card_id=card.id,
-        team=state.turn,
-        response=state.choice,
-        rating=card.responses[state.choice].rating,
-        reason=action.reason,
-        reason_right=card.reasons[action.reason].right,
-    )
-    results = state.results + (result,)
+    results = state.results + (_result(state, state.turn, state.choice, action.reason),)
     if state.steal is not None:
         stolen = state.steal
-        results += (
-            CardResult(
-                card_id=card.id,
-                team=stolen.team,
-                response=stolen.response,
-                rating=card.responses[stolen.response].rating,
-                reason=None,
-                reason_right=False,
-                stolen=True,
-            ),
-        )
+        results += (_result(state, stolen.team, stolen.response, None, stolen=True),)
     return replace(state, phase=Phase.FEEDBACK, reason=action.reason, results=results)
 
 
@@ -369,16 +688,30 @@ def _steal(state: SessionState, action: Steal) -> SessionState:
 def _enter(state: SessionState, action: Enter) -> SessionState:
     if state.mode is not Mode.ALL_TEAMS:
         raise IllegalAction("only in all-teams mode are team choices entered one by one")
-    _require(state, Phase.CHOOSE, Phase.EXPLAIN, action="enter a team's choice")
+    _require(
+        state, Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.EXPLAIN, action="enter a team's choice"
+    )
     _check_team(state, action.team)
-    count = len(state.card.responses if state.phase is Phase.CHOOSE else state.card.reasons)
-    _check_option(action.option, count, "response" if state.phase is Phase.CHOOSE else "reason")
+    count, noun = {
+        Phase.SPOT: (len(state.card.chat), "message"),
+        Phase.NAME: (len(state.name_options), "tactic"),
+        Phase.CHOOSE: (len(state.card.responses), "response"),
+        Phase.EXPLAIN: (len(state.card.reasons), "reason"),
+    }[state.phase]
+    _check_option(action.option, count, noun)
     entries = list(state.entries or (None,) * len(state.teams))
     entries[action.team] = action.option
     return replace(state, entries=tuple(entries))
 
 
 def _reveal(state: SessionState) -> SessionState:
+    if state.phase in (Phase.SPOT, Phase.NAME) and state.mode.is_group:
+        entries = state.entries or (None,) * len(state.teams)
+        if state.phase is Phase.SPOT:
+            return replace(
+                state, phase=_step_after(state, Phase.SPOT), spot_picks=entries, entries=()
+            )
+        return replace(state, phase=Phase.CHOOSE, name_picks=entries, entries=())
     if state.mode is not Mode.ALL_TEAMS:
         raise IllegalAction("reveal is for all-teams mode")
     _require(state, Phase.CHOOSE, Phase.EXPLAIN, action="reveal")
@@ -389,17 +722,9 @@ def _reveal(state: SessionState) -> SessionState:
             ]
             raise IllegalAction("waiting for the choice of team " + ", ".join(waiting))
         return replace(state, phase=Phase.EXPLAIN, team_choices=state.entries, entries=())
-    card = state.card
     reasons = state.entries or (None,) * len(state.teams)
     new = tuple(
-        CardResult(
-            card_id=card.id,
-            team=team,
-            response=response,
-            rating=card.responses[response].rating,
-            reason=reason,
-            reason_right=reason is not None and card.reasons[reason].right,
-        )
+        _result(state, team, response, reason)
         for team, (response, reason) in enumerate(zip(state.team_choices, reasons))
         if response is not None
     )
@@ -418,6 +743,8 @@ def _advance(state: SessionState) -> SessionState:
         entries=(),
         team_choices=(),
         steal=None,
+        spot_picks=(),
+        name_picks=(),
     )
 
 
@@ -459,9 +786,19 @@ class Session:
         band: AgeBand | None = None,
         count: int | None = None,
         seed: int | None = None,
+        spot: bool = False,
+        name: bool = False,
+        shuffle: bool = False,
+        confusions: Confusions | None = None,
     ) -> Session:
+        """A new session. `spot` and `name` turn those steps on, `shuffle` shows responses and
+        reasons in an order drawn from the seed (kept, so a resumed session shows the same)."""
+        if seed is None:
+            seed = random.SystemRandom().randrange(1 << 31)
         rng = random.Random(seed)
-        return cls(new_state(draw_cards(cards, band, count, rng), mode, teams))
+        options = Options(spot=spot, name=name, shuffle=shuffle, seed=seed)
+        drawn = draw_cards(cards, band, count, rng)
+        return cls(new_state(drawn, mode, teams, options, confusions))
 
     def do(self, action: Action) -> SessionState:
         new = apply(self.state, action)
@@ -506,6 +843,12 @@ class Session:
     def show_options(self) -> SessionState:
         return self.do(ShowOptions())
 
+    def spot(self, message: int) -> SessionState:
+        return self.do(Spot(message))
+
+    def name(self, option: int) -> SessionState:
+        return self.do(Name(option))
+
     def choose(self, response: int) -> SessionState:
         return self.do(Choose(response))
 
@@ -521,3 +864,67 @@ class Session:
     @property
     def phase(self) -> Phase:
         return self.state.phase
+
+
+# --- the summary: each step counted on its own, and the tactics missed most -----------------
+
+
+@dataclass(frozen=True)
+class StepCounts:
+    """How one team did, step by step: right answers out of the times the step was played."""
+
+    spot: tuple[int, int] = (0, 0)
+    name: tuple[int, int] = (0, 0)
+    move: tuple[int, int] = (0, 0)  # safe moves
+    why: tuple[int, int] = (0, 0)
+
+
+def step_counts(state: SessionState, team: int = 0) -> StepCounts:
+    spot = name = move = why = (0, 0)
+
+    def add(pair: tuple[int, int], right: bool) -> tuple[int, int]:
+        return (pair[0] + right, pair[1] + 1)
+
+    for r in state.results:
+        if r.team != team:
+            continue
+        if r.spot_right is not None:
+            spot = add(spot, r.spot_right)
+        if r.name_right is not None:
+            name = add(name, r.name_right)
+        move = add(move, r.rating is Rating.SAFE)
+        if r.reason is not None:
+            why = add(why, r.reason_right)
+    return StepCounts(spot, name, move, why)
+
+
+def missed_tactics(state: SessionState, team: int | None = None) -> list[tuple[Tag, int]]:
+    """The tactics of the cards where something went wrong, most missed first (ties: in the
+    order of the tag list). `team` None counts every team (a class summary)."""
+    by_id = {c.id: c for c in state.cards}
+    counts: Counter[Tag] = Counter()
+    for r in state.results:
+        if (team is None or r.team == team) and r.missed and r.card_id in by_id:
+            counts.update(by_id[r.card_id].tags)
+    order = list(Tag)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
+
+
+def practice_cards(state: SessionState, available: Sequence[Card], team: int = 0) -> list[Card]:
+    """"Practise the ones you missed": other cards (not played in this session) with the tags
+    the player got wrong, most-missed tags first. When no other card has them, the missed cards
+    themselves. Empty when nothing was missed."""
+    missed = [tag for tag, _ in missed_tactics(state, team)]
+    if not missed:
+        return []
+    played = {c.id for c in state.cards}
+    rank = {tag: i for i, tag in enumerate(missed)}
+
+    def best_rank(card: Card) -> int:
+        return min(rank.get(t, len(rank)) for t in card.tags)
+
+    others = [c for c in available if c.id not in played and any(t in rank for t in c.tags)]
+    if not others:
+        wrong = {r.card_id for r in state.results if r.team == team and r.missed}
+        others = [c for c in state.cards if c.id in wrong]
+    return sorted(others, key=best_rank)

@@ -60,15 +60,15 @@ def test_a_solo_game_goes_scenario_choose_explain_feedback_then_summary(cards) -
     assert phases[-1] is Phase.SUMMARY
 
 
-def test_scoring_is_two_one_zero_plus_one_for_the_right_reason(cards) -> None:
+def test_scoring_is_three_one_zero_plus_one_for_the_right_reason(cards) -> None:
     card = cards[0]  # harmful, risky, safe; right reason is the first
     session = Session(new_state([card, card, card]))
     for response, reason in [(2, 0), (1, 1), (0, 0)]:
         play_card(session, response, reason)
         session.next()
     points = [r.points for r in session.state.results]
-    assert points == [3, 1, 1]
-    assert session.state.scores == (5,)
+    assert points == [4, 1, 1]
+    assert session.state.scores == (6,)
 
 
 def test_teams_take_cards_in_turn_and_score_separately(cards) -> None:
@@ -158,7 +158,7 @@ def test_random_action_sequences_keep_the_invariants(cards, actions, mode, teams
             continue
         assert 0 <= state.index < len(state.cards)
         assert len(state.results) <= len(state.cards)
-        assert all(0 <= s <= 3 * len(state.cards) for s in state.scores)
+        assert all(0 <= s <= state.max_score_per_card * len(state.cards) for s in state.scores)
         assert sum(state.scores) == sum(r.points for r in state.results)
         if state.phase is Phase.EXPLAIN:
             assert state.choice is not None
