@@ -190,13 +190,11 @@ def cmd_validate(argv: Sequence[str]) -> int:
 
 
 def content_warnings(loaded: LoadResult) -> list[str]:
-    from game.content.checks import card_findings
+    """The content guide's suggestions (lengths, wording, sources, option balance, flag_at, the
+    player's age, emoji), each naming the file, the line, the card and the field."""
+    from game.content.checks import deck_findings
 
-    out = []
-    for deck in loaded.decks:
-        for card in deck.cards:
-            out.extend(f"{deck.path}, {f}" for f in card_findings(card, deck.language))
-    return out
+    return [str(f) for deck in loaded.decks for f in deck_findings(deck)]
 
 
 def twin_differences(loaded: LoadResult) -> list[str]:

@@ -168,7 +168,9 @@ def reason_order(card: Card, options: Options) -> tuple[int, ...]:
 Confusions = Mapping[Tag, Sequence[Tag]]
 
 
-def name_options(card: Card, options: Options, confusions: Confusions | None = None) -> tuple[Tag, ...]:
+def name_options(
+    card: Card, options: Options, confusions: Confusions | None = None
+) -> tuple[Tag, ...]:
     """The tactics offered in the NAME step: the card's own tag(s) (at most two) and others a
     careless reader might pick (the glossary's `confused_with`), filled up to four from the other
     tags, in an order drawn from the seed. Any of the card's own tags is a right answer."""
@@ -564,9 +566,7 @@ def apply(state: SessionState, action: Action) -> SessionState:
         _require(state, Phase.FEEDBACK, action="go on")
         return _advance(state)
     if isinstance(action, Skip):
-        _require(
-            state, Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, action="skip a card"
-        )
+        _require(state, Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, action="skip a card")
         return _advance(replace(state, skipped=state.skipped + (state.card.id,)))
     if isinstance(action, EndEarly):
         if state.phase is Phase.SUMMARY:
@@ -911,7 +911,7 @@ def missed_tactics(state: SessionState, team: int | None = None) -> list[tuple[T
 
 
 def practice_cards(state: SessionState, available: Sequence[Card], team: int = 0) -> list[Card]:
-    """"Practise the ones you missed": other cards (not played in this session) with the tags
+    """ "Practise the ones you missed": other cards (not played in this session) with the tags
     the player got wrong, most-missed tags first. When no other card has them, the missed cards
     themselves. Empty when nothing was missed."""
     missed = [tag for tag, _ in missed_tactics(state, team)]

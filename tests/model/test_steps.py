@@ -235,7 +235,10 @@ def test_no_rule_lets_an_unsafe_pick_earn_as_much_as_a_safe_one(unsafe) -> None:
         safe = _result(Rating.SAFE, spot, name, why).points
         assert _result(unsafe, spot, name, why).points < safe
         # even with the right reason, an unsafe move is below a safe move with a wrong reason
-        assert _result(unsafe, spot, name, True).points < _result(Rating.SAFE, spot, name, False).points
+        assert (
+            _result(unsafe, spot, name, True).points
+            < _result(Rating.SAFE, spot, name, False).points
+        )
     # a steal: the safe steal earns more than the unsafe answer it took over
     assert STEAL_POINTS[Rating.SAFE] > MOVE_POINTS[unsafe] + WHY_POINTS
     assert _result(unsafe, None, None, None, stolen=True).points == 0
