@@ -16,9 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from game.content.decks import DeckError
+from game.content.decks import DeckError, is_shipped
 from game.content.paths import ASSETS
-from game.content.yaml_source import LineFinder, parse
+from game.content.yaml_source import Lines, YamlProblem, parse, parse_with_lines, read_text_file
 from game.model.cards import AgeBand, Card, Deck, Rating, Sender
 
 # English word limits from the content guide (rule 7), plus two of our own.
@@ -168,6 +168,9 @@ def source_index() -> dict[str, Any]:
 
 
 def source_findings(card: Card) -> list[Finding]:
+    """The game's own decks cite the project's sources (other decks may cite their own)."""
+    if card.source is None:
+        return [Finding(card.id, "source", "a card of the game's own decks names its `source`")]
     index = source_index()
     ref = card.source.strip()
     article, _, point = ref.partition("#")
@@ -184,8 +187,9 @@ def source_findings(card: Card) -> list[Finding]:
     return []
 
 
-def card_findings(card: Card, language: str) -> list[Finding]:
-    findings = lint_findings(card, language) + source_findings(card)
+def card_findings(card: Card, language: str, shipped: bool = True) -> list[Finding]:
+    """What `validate` reports about a card; `shipped`: one of the game's own decks."""
+    findings = lint_findings(card, language) + (source_findings(card) if shipped else [])
     if language == "en":
         findings += length_findings(card)
     findings += flag_findings(card) + age_findings(card, language) + emoji_findings(card)
@@ -420,10 +424,10 @@ def balance_problems(cards: list[Card]) -> list[tuple[str, str, list[str]]]:
 # --- everything for one deck file, with lines ----------------------------------------------------
 
 
-def _line_finder(deck: Deck) -> LineFinder | None:
+def _line_finder(deck: Deck) -> Lines | None:
     try:
-        return LineFinder(Path(deck.path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        return parse_with_lines(read_text_file(Path(deck.path)))[1]
+    except (YamlProblem, ValueError):
         return None
 
 
@@ -445,8 +449,20 @@ def deck_findings(deck: Deck) -> list[DeckError]:
         out.append(
             DeckError(deck.path, f"{message}. The cards: {cards}", line(None, ()), None, field)
         )
+    shipped = is_shipped(deck)
+    if deck.info.language is None and not shipped:
+        out.append(
+            DeckError(
+                deck.path,
+                f"say which language the deck is in: add `language: {deck.language}` under "
+                f"`deck:` (it was checked as `{deck.language}`)",
+                finder.line_of(("deck",)) if finder else None,
+                None,
+                "deck",
+            )
+        )
     for card in deck.cards:
-        for f in card_findings(card, deck.language):
+        for f in card_findings(card, deck.language, shipped=shipped):
             out.append(DeckError(deck.path, f.message, line(card.id, f.loc), card.id, f.field))
     return out
 

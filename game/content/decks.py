@@ -2,11 +2,21 @@
 
 An error names the file, the line, the card id and the field, e.g.
 ``offers.yaml, line 14, card `gift-card-offer`, reasons: a card needs exactly one right
-reason; this one has 2``. Loading never raises for bad content; it returns the errors.
+reason; this one has 2``. Loading never raises for bad content; it returns the errors, at most
+`MAX_ERRORS_PER_FILE` per file and then one line saying how many more there are.
+
+Only regular files are read (a FIFO or a device is refused by name), up to a stated size. A
+deck's language is its header's `language:`; inside `assets/decks/<lang>/` the folder name is
+the default, elsewhere English (and `validate` asks the author to state it). A language the game
+has no decks and checks for is an error. Printed names and keys are escaped: a file name or a
+key holding terminal control codes or line breaks prints as `\x1b[31m`, never raw.
 """
 
 from __future__ import annotations
 
+import os
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +25,24 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.content.paths import ASSETS
-from game.content.yaml_source import LineFinder, YamlProblem, parse
-from game.model.cards import AgeBand, Card, Deck, DeckFile, Rating, SafeMove, Tag
+from game.content.yaml_source import Lines, YamlProblem, parse_with_lines, read_text_file
+from game.model.cards import (
+    AgeBand,
+    Card,
+    Deck,
+    DeckFile,
+    Rating,
+    RuleError,
+    SafeMove,
+    Tag,
+    response_problem,
+    right_reason_problem,
+)
 
 DECKS_DIR = ASSETS / "decks"
 DECK_SUFFIXES = (".yaml", ".yml")
+DEFAULT_LANGUAGE = "en"
+MAX_ERRORS_PER_FILE = 10
 
 
 @dataclass(frozen=True)
@@ -38,7 +61,20 @@ class DeckError:
             parts.append(f"card `{self.card_id}`")
         if self.field:
             parts.append(self.field)
-        return ", ".join(parts) + ": " + self.message
+        return printable(", ".join(parts) + ": " + self.message)
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control and format characters (ANSI escapes, line breaks,
+    right-to-left overrides) are shown escaped, like `\\x1b` or `\\n`."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
 
 
 @dataclass
@@ -77,21 +113,38 @@ def expand_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[DeckErro
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in DECK_SUFFIXES)
-            if not found:
+            try:
+                found = sorted(p for p in path.rglob("*") if p.suffix in DECK_SUFFIXES)
+                readable = os.access(path, os.R_OK | os.X_OK)
+            except OSError as exc:
+                found, readable = [], False
+                reason = exc.strerror or str(exc)
+            else:
+                reason = "permission denied"
+            if not readable:
+                errors.append(DeckError(str(path), f"this folder cannot be read ({reason})"))
+            elif not found:
                 errors.append(DeckError(str(path), "this folder has no .yaml deck files"))
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             errors.append(DeckError(str(path), "there is no such file or folder"))
     return files, errors
 
 
-def language_of(path: Path) -> str:
-    """A deck's language is the name of its folder when that looks like a language code."""
-    name = path.parent.name
-    return name if 2 <= len(name) <= 5 and name.replace("_", "").isalpha() else "en"
+def folder_language(path: Path) -> str | None:
+    """Inside assets/decks/<lang>/ the folder names the language; elsewhere nothing does."""
+    try:
+        relative = path.resolve().relative_to(DECKS_DIR.resolve())
+    except (ValueError, OSError):
+        return None
+    return relative.parts[0] if len(relative.parts) >= 2 else None
+
+
+def is_shipped(deck: Deck) -> bool:
+    """One of the game's own decks (under assets/decks/)."""
+    return bool(deck.path) and folder_language(Path(deck.path)) is not None
 
 
 def load_decks(paths: Iterable[Path | str]) -> LoadResult:
@@ -110,19 +163,18 @@ def load_decks(paths: Iterable[Path | str]) -> LoadResult:
 def load_deck_file(path: Path) -> tuple[Deck | None, list[DeckError]]:
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [DeckError(name, "the file is not UTF-8 text; save it as UTF-8")]
-    except OSError as exc:
-        return None, [DeckError(name, f"the file cannot be read ({exc.strerror or exc})")]
-    return load_deck_text(text, name, language_of(path))
+        text = read_text_file(path)
+    except YamlProblem as problem:
+        return None, [DeckError(name, problem.message)]
+    return load_deck_text(text, name, folder_language(path))
 
 
 def load_deck_text(
-    text: str, name: str, language: str = "en"
+    text: str, name: str, language: str | None = None
 ) -> tuple[Deck | None, list[DeckError]]:
+    """Parse and validate one deck; `language` is the default when the header states none."""
     try:
-        data = parse(text)
+        data, _ = parse_with_lines(text, keep_lines=False)
     except YamlProblem as problem:
         return None, [DeckError(name, problem.message, line=problem.line)]
     if not isinstance(data, dict):
@@ -134,11 +186,36 @@ def load_deck_text(
     try:
         deck_file = DeckFile.model_validate(data)
     except ValidationError as exc:
-        return None, _explain(exc, data, text, name)
+        _, lines = parse_with_lines(text, keep_lines=True)  # only now: where each error is
+        assert lines is not None
+        return None, capped(_explain(exc, data, lines, name), name)
     except RecursionError:
         return None, [DeckError(name, "the file is nested too deeply to be a deck")]
-    deck = Deck(info=deck_file.deck, language=language, cards=tuple(deck_file.cards), path=name)
+    stated = deck_file.deck.language
+    chosen = stated or language or DEFAULT_LANGUAGE
+    known = languages() or [DEFAULT_LANGUAGE]
+    if chosen not in known:
+        _, lines = parse_with_lines(text, keep_lines=True)
+        line = lines.line_of(("deck", "language")) if lines else None
+        message = f"`{chosen}` is not a language the game has decks for; use " + _or(known)
+        return None, [DeckError(name, message, line=line, field="deck, language")]
+    deck = Deck(info=deck_file.deck, language=chosen, cards=tuple(deck_file.cards), path=name)
     return deck, []
+
+
+def capped(errors: list[DeckError], name: str) -> list[DeckError]:
+    """The first `MAX_ERRORS_PER_FILE` errors of a file, then how many more there are."""
+    if len(errors) <= MAX_ERRORS_PER_FILE:
+        return errors
+    more = len(errors) - MAX_ERRORS_PER_FILE
+    return errors[:MAX_ERRORS_PER_FILE] + [
+        DeckError(name, f"and {more:,} more; fix these first, then check the file again")
+    ]
+
+
+def _or(values: Sequence[str]) -> str:
+    shown = [f"`{v}`" for v in values]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
 def _duplicate_ids(decks: Sequence[Deck]) -> list[DeckError]:
@@ -174,8 +251,8 @@ def _duplicate_ids(decks: Sequence[Deck]) -> list[DeckError]:
 def _duplicates_within(decks: Sequence[Deck]) -> list[DeckError]:
     errors = []
     for deck in decks:
-        ids = [c.id for c in deck.cards]
-        for card_id in sorted({i for i in ids if ids.count(i) > 1}):
+        counts = Counter(c.id for c in deck.cards)
+        for card_id in sorted(i for i, n in counts.items() if n > 1):
             errors.append(
                 DeckError(deck.path, "two cards in this file share this id", card_id=card_id)
             )
@@ -193,72 +270,61 @@ _FIELD_WORDS = {
 }
 
 
-def _explain(exc: ValidationError, data: dict[str, Any], text: str, name: str) -> list[DeckError]:
-    finder = LineFinder(text)
+def _explain(
+    exc: ValidationError, data: dict[str, Any], lines: Lines, name: str
+) -> list[DeckError]:
     errors = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         card_id = _card_id(data, loc)
-        line = finder.line_of(loc)
         if err["type"] == "extra_forbidden" and " " in str(loc[-1]).strip():
             loc = loc[:-1]  # the "key" is a piece of text split off by a comma
-        if err["type"] == "value_error":
-            loc = loc + _rule_field(str(err["msg"]))
-            line = finder.line_of(loc)
+        rule = (err.get("ctx") or {}).get("error")
+        if isinstance(rule, RuleError):  # a card rule names the field it is about
+            loc = loc + (rule.field,)
         errors.append(
             DeckError(
                 name,
                 _message(err, tuple(err["loc"])),
-                line=line,
+                line=lines.line_of(loc),
                 card_id=card_id,
                 field=_field_words(loc) or None,
             )
         )
-    errors.extend(_rules_hidden_by_field_errors(data, errors, finder, name))
+    errors.extend(_rules_hidden_by_field_errors(data, errors, lines, name))
     unique = list(dict.fromkeys(errors))
     return sorted(unique, key=lambda e: e.line or 0)
 
 
-def _rule_field(message: str) -> tuple[str, ...]:
-    """Point a card-level rule at the field it is about, so the line is the right one."""
-    if "reason" in message:
-        return ("reasons",)
-    if "response" in message:
-        return ("responses",)
-    if "age band" in message:
-        return ("age_bands",)
-    if "tag" in message:
-        return ("tags",)
-    return ()
-
-
 def _rules_hidden_by_field_errors(
-    data: dict[str, Any], found: list[DeckError], finder: LineFinder, name: str
+    data: dict[str, Any], found: list[DeckError], lines: Lines, name: str
 ) -> list[DeckError]:
-    """Pydantic skips a card's cross-field rules when a field is wrong; report them anyway."""
+    """Pydantic skips a card's cross-field rules when a field is wrong; report them anyway, by
+    running the model's own rules on the raw values."""
     cards = data.get("cards")
     if not isinstance(cards, list):
         return []
+    reported = {(e.card_id, e.message) for e in found}
     extra = []
     for index, raw in enumerate(cards):
         if not isinstance(raw, dict):
             continue
+        problems = []
         reasons = raw.get("reasons")
         if isinstance(reasons, list) and all(isinstance(r, dict) for r in reasons):
-            right = sum(1 for r in reasons if r.get("right") is True)
-            message = f"a card needs exactly one right reason; this one has {right}"
-            if right != 1 and not any(e.message == message for e in found):
-                card_id = _card_id(data, ("cards", index))
-                line = finder.line_of(("cards", index, "reasons"))
-                extra.append(DeckError(name, message, line, card_id, "reasons"))
+            problems.append(right_reason_problem([r.get("right") for r in reasons]))
         responses = raw.get("responses")
         if isinstance(responses, list) and all(isinstance(r, dict) for r in responses):
-            if responses and not any(r.get("rating") == "safe" for r in responses):
-                card_id = _card_id(data, ("cards", index))
-                line = finder.line_of(("cards", index, "responses"))
-                message = "a card needs at least one response rated safe; this one has none"
-                if not any(e.message == message and e.card_id == card_id for e in found):
-                    extra.append(DeckError(name, message, line, card_id, "responses"))
+            ratings = [str(r.get("rating")) for r in responses]
+            problem = response_problem(ratings)
+            if responses and problem and Rating.SAFE.value not in ratings:
+                problems.append(problem)  # "not safe" needs every rating known: left out
+        card_id = _card_id(data, ("cards", index))
+        for problem in problems:
+            if problem is None or (card_id, str(problem)) in reported:
+                continue
+            line = lines.line_of(("cards", index, problem.field))
+            extra.append(DeckError(name, str(problem), line, card_id, problem.field))
     return extra
 
 
@@ -334,7 +400,12 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
     if kind == "string_type":
         return f"this should be text, not {_kind_of(value)} (put it in quotes)"
     if kind == "string_pattern_mismatch":
-        return "an id is lowercase words joined by hyphens, like `gift-card-offer`"
+        if parent == "language":
+            return f"`{_short(value)}` is not a language code; use a code such as `en` or `sv`"
+        return (
+            f"`{_short(value)}` cannot be an id: use only a-z, 0-9 and hyphens "
+            "(no spaces, capitals or letters like å, ä, ö), like `gift-card-offer`"
+        )
     if kind in ("list_type", "tuple_type"):
         return f"this should be a list (lines starting with `-`), not {_kind_of(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -383,5 +454,5 @@ def _kind_of(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    text = printable(str(value))
     return text if len(text) <= 40 else text[:37] + "…"

@@ -1,24 +1,40 @@
-"""Reading YAML safely, and finding the line of any value for error messages.
+"""Reading YAML safely, with the line of every value for error messages.
 
-Valid decks take the fast path (libyaml's C loader, no line bookkeeping). Only when a deck has
-errors is the file composed again into nodes, so each error can name the line it is on.
+One loader, `DeckLoader`: PyYAML's safe loader on libyaml's C parser when present (else the pure
+Python one), building plain data straight from the parser's events. While it builds, it
+
+- refuses a key given twice in one mapping (naming both lines: a second `rating:` must not
+  silently win), anchors and aliases (a small file could expand into a huge one), explicit tags
+  other than YAML's own, keys that are lists or mappings, and nesting deeper than 100;
+- can keep `Lines`: for every mapping key and list item, the line it starts on, so an error found
+  later (by the schema) names its line. Looking a line up costs one step per level: a file with
+  16,000 errors is as quick to explain as a file with one.
+
+Files are read by `read_text_file`: only regular files (a FIFO or a device such as /dev/zero is
+refused with its name), at most `MAX_FILE_BYTES`, UTF-8.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
+MAX_DEPTH = 100
+_STR = "tag:yaml.org,2002:str"
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 class YamlProblem(Exception):
@@ -30,172 +46,242 @@ class YamlProblem(Exception):
         self.line = line
 
 
-@dataclass(frozen=True)
-class Located:
-    data: Any
-    text: str
+def read_text_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of a regular file of at most `limit` bytes; YamlProblem in plain words else.
+
+    A FIFO would block forever and /dev/zero never ends, so anything but a regular file is
+    refused before it is opened (and checked again on the open file)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise YamlProblem(_not_regular(path))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise YamlProblem(f"the file cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(_not_regular(path))
+        if info.st_size > limit:
+            raise YamlProblem(_too_large(limit))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise YamlProblem(_too_large(limit))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise YamlProblem("the file is not UTF-8 text; save it as UTF-8") from None
+
+
+def _not_regular(path: Path) -> str:
+    return (
+        "this is not a regular file (a device, a pipe or a socket); give the path of a .yaml file"
+    )
+
+
+def _too_large(limit: int) -> str:
+    return f"the file is larger than {limit // (1024 * 1024)} MB, the most a deck file may be"
+
+
+class Lines:
+    """The line of each key and list item: `line_of(('cards', 3, 'responses'))` -> 57."""
+
+    def __init__(self, root_line: int, root: Any) -> None:
+        self._root_line = root_line
+        self._root = root  # for a mapping {key: (line, child)}, for a list [(line, child)]
+
+    def line_of(self, path: Sequence[str | int]) -> int:
+        line, node = self._root_line, self._root
+        for step in path:
+            found = None
+            if isinstance(node, dict):
+                found = node.get(str(step))
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                found = node[step]
+            if found is None:
+                break
+            line, node = found
+        return line
+
+
+class DeckLoader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, building data from events: duplicate keys refused, lines kept."""
+
+    def __init__(self, text: str, keep_lines: bool = False) -> None:
+        super().__init__(text)
+        self.keep_lines = keep_lines
+        self.nodes = 0
+
+    def build(self) -> tuple[Any, Lines | None]:
+        self.get_event()  # StreamStart
+        if self.check_event(yaml.StreamEndEvent):
+            return None, Lines(1, None) if self.keep_lines else None
+        self.get_event()  # DocumentStart
+        line = self.peek_event().start_mark.line + 1
+        data, where = self._value(0)
+        self.get_event()  # DocumentEnd
+        if not self.check_event(yaml.StreamEndEvent):
+            extra = self.peek_event().start_mark.line + 1
+            raise YamlProblem(
+                "a deck file holds one YAML document, but a `---` line starts a second one",
+                extra,
+            )
+        return data, Lines(line, where) if self.keep_lines else None
+
+    def _value(self, depth: int) -> tuple[Any, Any]:
+        event = self.get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise YamlProblem("YAML anchors and aliases (& and *) are not allowed in decks", line)
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            allowed = _SCALAR_TAGS
+        else:
+            allowed = {_YAML + ("seq" if isinstance(event, yaml.SequenceStartEvent) else "map")}
+        if tag not in (None, "!") and tag not in allowed:
+            raise YamlProblem(f"the YAML tag `{_short(tag)}` is not allowed here", line)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event), None
+        self.nodes += 1
+        if depth >= MAX_DEPTH:
+            raise YamlProblem("the file is nested too deeply to be a deck", line)
+        if self.nodes > MAX_NODES:
+            raise YamlProblem("the file has too many entries to be a deck", line)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(depth)
+        return self._mapping(depth, line)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        construct = self.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
+        if construct is None:  # `<<` and `=` (merge and value keys) stay plain text
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return construct(self, node)
+
+    def _sequence(self, depth: int) -> tuple[list[Any], Any]:
+        items: list[Any] = []
+        where: list[Any] | None = [] if self.keep_lines else None
+        while not self.check_event(yaml.SequenceEndEvent):
+            line = self.peek_event().start_mark.line + 1
+            value, inner = self._value(depth + 1)
+            items.append(value)
+            if where is not None:
+                where.append((line, inner))
+        self.get_event()
+        return items, where
+
+    def _mapping(self, depth: int, line: int) -> tuple[dict[Any, Any], Any]:
+        mapping: dict[Any, Any] = {}
+        key_lines: dict[Any, int] = {}
+        where: dict[str, Any] | None = {} if self.keep_lines else None
+        while not self.check_event(yaml.MappingEndEvent):
+            key_line = self.peek_event().start_mark.line + 1
+            if not self.check_event(yaml.ScalarEvent):
+                raise YamlProblem("a key must be a plain name, not a list or a mapping", key_line)
+            key, _ = self._value(depth + 1)
+            if key in key_lines:
+                raise YamlProblem(
+                    f"`{_short(key)}` is given twice in the same place (lines {key_lines[key]} "
+                    f"and {key_line}); keep one",
+                    key_line,
+                )
+            key_lines[key] = key_line
+            value, inner = self._value(depth + 1)
+            mapping[key] = value
+            if where is not None:
+                where[str(key)] = (key_line, inner)
+        self.get_event()
+        return mapping, where
 
 
 def parse(text: str) -> Any:
     """Parse YAML text into plain Python data, or raise YamlProblem in plain words."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise YamlProblem(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return parse_with_lines(text, keep_lines=False)[0]
+
+
+def parse_with_lines(text: str, keep_lines: bool = True) -> tuple[Any, Lines | None]:
+    """Parse YAML text into plain data and (when asked) the line of every key and item."""
+    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise YamlProblem(_too_large(MAX_FILE_BYTES))
+    loader = DeckLoader(text, keep_lines)
     try:
-        return _fast_load(text)
-    except _NotSimple:
-        pass  # anything unusual takes the full path below, with its checks and messages
-    try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return loader.build()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = (exc.problem or exc.context or "unreadable YAML").strip()
-        raise YamlProblem(f"this is not valid YAML ({what})", line) from None
+        raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"this is not valid YAML ({exc})") from None
+        raise YamlProblem(f"this is not valid YAML ({_short(exc)})") from None
     except RecursionError:
         raise YamlProblem("the file is nested too deeply to read") from None
-    _check_no_shared_nodes(data)
-    return data
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar its constructor refuses
+        raise YamlProblem(f"this is not valid YAML ({_short(exc)})") from None
+    finally:
+        loader.dispose()
 
 
-class _NotSimple(Exception):
-    """The fast loader met something it leaves to PyYAML (aliases, tags, errors, depth)."""
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """PyYAML's error in plain words, with the fix when the usual cause is known."""
+    mark = exc.problem_mark or exc.context_mark
+    last = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    line = min(mark.line + 1, max(last, 1)) if mark is not None else None  # never past the end
+    problem = (exc.problem or exc.context or "unreadable YAML").strip()
+    if "mapping values are not allowed" in problem:
+        return YamlProblem(
+            "a colon followed by a space inside text that is not in quotes; "
+            'put the text in quotes ("...")',
+            line,
+        )
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return YamlProblem(
+            "a quote opened on this line is never closed; add the closing quote",
+            exc.context_mark.line + 1,
+        )
+    if problem.startswith("found character that cannot start any token"):
+        return YamlProblem(
+            "text that starts with `@`, `` ` `` or `%` needs quotes; put the text in quotes", line
+        )
+    here = _line_text(text, line)
+    if "\t" in here[: len(here) - len(here.lstrip())]:
+        return YamlProblem("a tab is used to indent this line; use spaces", line)
+    if problem in _INDENT_PROBLEMS:
+        return YamlProblem(
+            "this line is not lined up with the fields around it; give it the same indent "
+            "(number of spaces) as the other fields at its level",
+            line,
+        )
+    if "could not find expected ':'" in problem:
+        return YamlProblem(
+            "a line of text is missing its `name:` (or continues text that needs quotes); "
+            "check this line and the one above",
+            line,
+        )
+    if "found undefined tag handle" in problem or "could not determine a constructor" in problem:
+        return YamlProblem(
+            "text that starts with `!`, `&`, `*`, `%` or `@` needs quotes; put the text in quotes",
+            line,
+        )
+    return YamlProblem(f"this is not valid YAML ({_short(problem)})", line)
 
 
-_SCALARS = yaml.constructor.SafeConstructor()
-_BUILD = {
-    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _SCALARS.construct_yaml_int,
-    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
-    "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
-    "tag:yaml.org,2002:timestamp": _SCALARS.construct_yaml_timestamp,
+_INDENT_PROBLEMS = {
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected <block end>, but found '<block mapping start>'",
+    "expected <block end>, but found '<block sequence start>'",
+    "expected <block end>, but found '-'",
 }
-_RESOLVERS: dict[Any, list[tuple[str, Any]]] = _Loader.yaml_implicit_resolvers
-_MAX_FAST_DEPTH = 100
 
 
-def _plain_scalar(value: str) -> Any:
-    """A plain (unquoted) scalar as YAML 1.1 reads it: mostly text, else bool/int/null/..."""
-    for tag, regexp in _RESOLVERS.get(value[0] if value else "", ()):
-        if regexp.match(value):
-            build = _BUILD.get(tag)
-            if build is None:
-                raise _NotSimple
-            return build(yaml.ScalarNode(tag, value))
-    return value
+def _line_text(text: str, line: int | None) -> str:
+    if line is None:
+        return ""
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _fast_load(text: str) -> Any:
-    """Build the data straight from libyaml's events, skipping the node tree and the generic
-    constructor: about 4x faster on a 1,000-card deck. Gives exactly what `yaml.load` gives for
-    plain documents; raises `_NotSimple` for anything else (anchors and aliases, explicit tags,
-    several documents, complex keys, deep nesting, any YAML error)."""
-    stack: list[Any] = []  # open containers
-    keys: list[Any] = []  # for each open mapping: its pending key (or _NO_KEY)
-    root: Any = None
-    docs = 0
-    nodes = 0
-    no_key = keys  # a sentinel no key can be equal to
-
-    def add(value: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        top = stack[-1]
-        if isinstance(top, list):
-            top.append(value)
-        elif keys[-1] is no_key:
-            if isinstance(value, (list, dict)):
-                raise _NotSimple
-            keys[-1] = value
-        else:
-            top[keys[-1]] = value
-            keys[-1] = no_key
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    raise _NotSimple
-                if event.implicit[0] and event.tag is None:
-                    add(_plain_scalar(event.value))
-                else:
-                    add(event.value)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    raise _NotSimple
-                nodes += 1
-                if len(stack) >= _MAX_FAST_DEPTH or nodes > MAX_NODES:
-                    raise _NotSimple
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                add(container)
-                stack.append(container)
-                keys.append(no_key)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                keys.pop()
-            elif kind is yaml.DocumentStartEvent:
-                docs += 1
-                if docs > 1:
-                    raise _NotSimple
-            elif kind is yaml.AliasEvent:
-                raise _NotSimple
-    except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
-        raise _NotSimple from exc
-    return root
-
-
-def _check_no_shared_nodes(data: Any) -> None:
-    """Refuse YAML aliases: they can make a small file expand into a huge one."""
-    seen: set[int] = set()
-    stack = [data]
-    count = 0
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (dict, list)):
-            if id(item) in seen:
-                raise YamlProblem("YAML anchors and aliases (& and *) are not allowed in decks")
-            seen.add(id(item))
-            count += 1
-            if count > MAX_NODES:
-                raise YamlProblem("the file has too many entries to be a deck")
-            stack.extend(item.values() if isinstance(item, dict) else item)
-            if isinstance(item, dict):
-                stack.extend(k for k in item if isinstance(k, (dict, list)))
-
-
-class LineFinder:
-    """Maps a path of keys and indexes (as pydantic reports it) to a 1-based line number."""
-
-    def __init__(self, text: str) -> None:
-        try:
-            self._root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
-        except (yaml.YAMLError, RecursionError):
-            self._root = None
-
-    def line_of(self, path: Sequence[str | int]) -> int | None:
-        node = self._root
-        line = node.start_mark.line + 1 if node is not None else None
-        for step in path:
-            found = _child(node, step)
-            if found is None:
-                break
-            node, line = found
-        return line
-
-
-def _child(node: yaml.Node | None, step: str | int) -> tuple[yaml.Node, int] | None:
-    """The child node and the line that names it (a key's own line, or an item's line)."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == str(step):
-                return value, key.start_mark.line + 1
-        return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            child: yaml.Node = node.value[step]
-            return child, child.start_mark.line + 1
-    return None
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

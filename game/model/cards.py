@@ -7,7 +7,8 @@ response) live in validators here so that the loader, the CLI and the tests shar
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -29,11 +30,54 @@ __all__ = [
     "Tag",
 ]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-CardId = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-]
+# Length limits for everything a player or facilitator sees (characters). They sit well above
+# the longest shipped text (about 2x) and keep a screen readable; they also make sure no single
+# field can hold the kind of 100,000-character text that would take seconds to lay out.
+MAX_NAME = 40  # a chat name
+MAX_LINE = 150  # a title, a red flag, a question, a source
+MAX_OPTION = 300  # a response, a reason, a takeaway, a discussion question
+MAX_CHAT = 500  # one chat message
+MAX_TEXT = 600  # a setup, a feedback, a facilitator tip, a deck description
+
+
+def _text(limit: int) -> Any:
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limit)]
+
+
+Name = _text(MAX_NAME)
+Line = _text(MAX_LINE)
+Option = _text(MAX_OPTION)
+ChatText = _text(MAX_CHAT)
+Text = _text(MAX_TEXT)
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CardId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN, max_length=80)]
+
+
+class RuleError(ValueError):
+    """A card rule broken, with the field it is about (so an error names that field's line)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def right_reason_problem(rights: Sequence[bool]) -> RuleError | None:
+    """Exactly one reason is the right one."""
+    right = sum(1 for r in rights if r is True)
+    if right != 1:
+        return RuleError("reasons", f"a card needs exactly one right reason; this one has {right}")
+    return None
+
+
+def response_problem(ratings: Sequence[str]) -> RuleError | None:
+    """At least one response is safe, and at least one is not."""
+    if Rating.SAFE.value not in ratings:
+        return RuleError(
+            "responses", "a card needs at least one response rated safe; this one has none"
+        )
+    if all(r == Rating.SAFE.value for r in ratings):
+        return RuleError("responses", "a card needs at least one response that is not safe")
+    return None
 
 
 class _Strict(BaseModel):
@@ -46,14 +90,14 @@ class ChatMessage(_Strict):
         description="Who writes it: `them` (the other person), `you` (the player) or `note` "
         "(a line such as 'Two days later').",
     )
-    name: Text | None = Field(
+    name: Name | None = Field(
         default=None, description="The name shown above the other person's bubbles."
     )
-    text: Text = Field(description="The message itself, as the person would write it.")
+    text: ChatText = Field(description="The message itself, as the person would write it.")
 
 
 class Response(_Strict):
-    text: Text = Field(description="What the player could do, in one short sentence.")
+    text: Option = Field(description="What the player could do, in one short sentence.")
     rating: Rating = Field(description="`safe`, `risky` or `harmful`.")
     feedback: Text = Field(
         description="Why this response is safe, or why it is tempting and what the risk is. "
@@ -62,7 +106,7 @@ class Response(_Strict):
 
 
 class Reason(_Strict):
-    text: Text = Field(description="A possible reason why the safe response is right.")
+    text: Option = Field(description="A possible reason why the safe response is right.")
     right: bool = Field(default=False, description="`true` on exactly one reason per card.")
     feedback: Text = Field(
         description="What the player learns after choosing this reason (for a wrong one: "
@@ -71,32 +115,36 @@ class Reason(_Strict):
 
 
 class Card(_Strict):
-    id: CardId = Field(description="A unique id in lowercase words joined by hyphens.")
+    id: CardId = Field(
+        description="A unique id: only a-z, 0-9 and hyphens, e.g. `gift-card-offer`."
+    )
     age_bands: list[AgeBand] = Field(
         min_length=1, description="The age bands the wording fits: 10-12, 13-15, 16-18, adults."
     )
     tags: list[Tag] = Field(
         min_length=1, max_length=3, description="The red flag(s) this card teaches."
     )
-    red_flag: Text = Field(description="The red flag named in a few words, shown on feedback.")
+    red_flag: Line = Field(description="The red flag named in a few words, shown on feedback.")
     safe_move: SafeMove = Field(description="The one safe move this card teaches.")
-    source: Text = Field(
-        description="Where the card rests: an article point such as "
-        "`000_0b9a0b8f083a0cb5.txt#7`, or a facts section such as `facts#1.3`."
+    source: Line | None = Field(
+        default=None,
+        description="Where the card rests. Optional for your own decks (name your own source, "
+        "or none); the game's own decks cite an article point such as "
+        "`000_0b9a0b8f083a0cb5.txt#7` or a facts section such as `facts#1.3`.",
     )
     setup: Text = Field(description="Who you are and where you are, in one or two sentences.")
     chat: list[ChatMessage] = Field(
         min_length=1, max_length=6, description="The conversation shown as phone bubbles."
     )
-    question: Text = Field(description="The question asked, usually 'What do you do?'.")
+    question: Line = Field(description="The question asked, usually 'What do you do?'.")
     responses: list[Response] = Field(
         min_length=3, max_length=4, description="Three or four responses, each rated."
     )
     reasons: list[Reason] = Field(
         min_length=3, max_length=3, description="Three reasons; exactly one is right."
     )
-    takeaway: Text = Field(description="One sentence to remember.")
-    discuss: list[Text] = Field(
+    takeaway: Option = Field(description="One sentence to remember.")
+    discuss: list[Option] = Field(
         min_length=1, max_length=2, description="One or two questions for group discussion."
     )
     facilitator_tip: Text | None = Field(
@@ -111,38 +159,37 @@ class Card(_Strict):
 
     @model_validator(mode="after")
     def _one_right_reason(self) -> Card:
-        right = sum(1 for r in self.reasons if r.right)
-        if right != 1:
-            raise ValueError(f"a card needs exactly one right reason; this one has {right}")
+        problem = right_reason_problem([r.right for r in self.reasons])
+        if problem:
+            raise problem
         return self
 
     @model_validator(mode="after")
     def _safe_and_unsafe_response(self) -> Card:
-        ratings = [r.rating for r in self.responses]
-        if Rating.SAFE not in ratings:
-            raise ValueError("a card needs at least one response rated safe; this one has none")
-        if all(r is Rating.SAFE for r in ratings):
-            raise ValueError("a card needs at least one response that is not safe")
+        problem = response_problem([r.rating.value for r in self.responses])
+        if problem:
+            raise problem
         return self
 
     @model_validator(mode="after")
     def _no_repeated_band_or_tag(self) -> Card:
         if len(set(self.age_bands)) != len(self.age_bands):
-            raise ValueError("an age band is listed twice")
+            raise RuleError("age_bands", "an age band is listed twice")
         if len(set(self.tags)) != len(self.tags):
-            raise ValueError("a tag is listed twice")
+            raise RuleError("tags", "a tag is listed twice")
         return self
 
     @model_validator(mode="after")
     def _flag_in_the_chat(self) -> Card:
         if isinstance(self.flag_at, list):
             if not self.flag_at:
-                raise ValueError("flag_at needs at least one message number, or `setup`")
+                raise RuleError("flag_at", "flag_at needs at least one message number, or `setup`")
             wrong = [n for n in self.flag_at if not 1 <= n <= len(self.chat)]
             if wrong:
-                raise ValueError(
+                raise RuleError(
+                    "flag_at",
                     f"flag_at names message {wrong[0]}, but the chat has messages 1 to "
-                    f"{len(self.chat)}"
+                    f"{len(self.chat)}",
                 )
         return self
 
@@ -158,7 +205,7 @@ class Card(_Strict):
 
 class DeckInfo(_Strict):
     id: CardId = Field(description="The deck's id; the same in every language.")
-    title: Text = Field(description="The deck's title, shown in setup.")
+    title: Line = Field(description="The deck's title, shown in setup.")
     description: Text | None = Field(default=None, description="One line on what it covers.")
     language: str | None = Field(
         default=None,
