@@ -103,6 +103,20 @@ class Lines:
         return line
 
 
+class LineFinder:
+    """The lines of a YAML text's keys and items, for errors found after parsing (None when the
+    text is not readable YAML)."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self._lines = parse_with_lines(text, keep_lines=True)[1]
+        except YamlProblem:
+            self._lines = None
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        return self._lines.line_of(path) if self._lines is not None else None
+
+
 class DeckLoader(_Base):  # type: ignore[misc, valid-type]
     """PyYAML's safe loader, building data from events: duplicate keys refused, lines kept."""
 
