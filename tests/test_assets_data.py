@@ -15,7 +15,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 HELP = ROOT / "assets" / "help"
 REGIONS = ["se", "gb", "us", "au", "de", "elsewhere"]
-KINDS = {"helpline", "report", "removal", "emergency"}
+KINDS = {"helpline", "report", "removal", "emergency", "adult"}
 CHECKED = datetime.date(2026, 11, 21)
 GUIDE_CANDIDATES = [
     ROOT.parent / "shared" / "design" / "content-guide.md",  # CI: shared/ beside the clone
@@ -54,8 +54,9 @@ def test_region_file_is_well_formed(region):
     ids = [s["id"] for s in data["services"]]
     assert ids and len(ids) == len(set(ids))
     for s in data["services"]:
-        assert set(s) == {"id", "name", "kind", "contact", "about", "checked"}, s["id"]
+        assert set(s) - {"also"} == {"id", "name", "kind", "contact", "about", "checked"}, s["id"]
         assert s["kind"] in KINDS, s["id"]
+        assert set(s.get("also", [])) <= KINDS - {s["kind"]}, s["id"]
         assert isinstance(s["name"], str) and isinstance(s["contact"], str) and s["contact"]
         assert set(s["about"]) == {"en", "sv"}, s["id"]
         for text in s["about"].values():

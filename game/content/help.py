@@ -25,6 +25,7 @@ class Kind(str, Enum):
     REPORT = "report"
     REMOVAL = "removal"
     EMERGENCY = "emergency"
+    ADULT = "adult"  # a service for adults worried about a child
 
 
 class _Frozen(BaseModel):
@@ -34,7 +35,12 @@ class _Frozen(BaseModel):
 class Service(_Frozen):
     id: str = Field(description="A short id for the service.")
     name: str = Field(description="The service's own name.")
-    kind: Kind = Field(description="helpline, report, removal or emergency.")
+    kind: Kind = Field(description="helpline, report, removal, emergency or adult.")
+    also: list[Kind] = Field(
+        default_factory=list,
+        description="Other kinds this service serves too, e.g. `[adult]` for a report line "
+        "that adults use as well.",
+    )
     contact: str = Field(description="Phone number and/or web address, as the service states it.")
     about: dict[str, str] = Field(description="Who it is for, one short sentence per language.")
     checked: dt.date = Field(description="The day these details were last checked.")
@@ -56,7 +62,15 @@ class Region(_Frozen):
         return self.name.get(language) or self.name.get("en") or self.id
 
     def by_kind(self, *kinds: Kind) -> list[Service]:
-        return [s for s in self.services if s.kind in kinds]
+        return [s for s in self.services if s.kind in kinds or set(s.also) & set(kinds)]
+
+    @property
+    def kinds(self) -> set[Kind]:
+        """Every kind of help the region offers; the `emergency` number counts as EMERGENCY."""
+        found = {s.kind for s in self.services} | {k for s in self.services for k in s.also}
+        if self.emergency:
+            found.add(Kind.EMERGENCY)
+        return found
 
     @property
     def checked(self) -> dt.date:
