@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from game.i18n import N_
-from game.settings import APP_NAME, atomic_write_text, set_aside
+from game.settings import APP_NAME, atomic_write_text, portable_dir, set_aside
 
 if TYPE_CHECKING:
     from game.model.record import SessionRecord
@@ -48,7 +48,9 @@ _notices: list[str] = []
 
 def data_dir() -> Path:
     override = os.environ.get("REDFLAGS_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        return Path(override)
+    return portable_dir() or Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def save_path() -> Path:

@@ -1,4 +1,5 @@
-"""The player's settings: text size, theme, sound, language... kept in the user's config folder.
+"""The player's settings: text size, theme, sound, language... kept in the user's config folder,
+or, in portable mode (a file portable.txt beside the app), in a folder beside the app.
 
 Written atomically (a temporary file, then a rename) so a flat battery never leaves half a file.
 A missing, corrupt or out-of-range file never stops the game: bad values fall back to their
@@ -13,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -50,9 +52,37 @@ _CHOICES: dict[str, tuple[Any, ...]] = {
 }
 
 
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_FOLDER = "Red Flags data"
+
+
+def app_folder() -> Path | None:
+    """The folder the game was started from, as a teacher sees it: the app build's folder (on
+    macOS, the folder holding Red Flags.app); for a source checkout, the checkout (where play.sh
+    is); None for a package installed with pip or pipx, which has no folder of its own."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable).resolve()
+        bundle = next((p for p in exe.parents if p.suffix == ".app"), None)
+        return bundle.parent if bundle else exe.parent
+    checkout = Path(__file__).resolve().parent.parent
+    return checkout if (checkout / "pyproject.toml").is_file() else None
+
+
+def portable_dir() -> Path | None:
+    """Portable mode (a USB stick): with portable.txt beside the app, settings, the resumable
+    session, saved summaries and crash reports live in "Red Flags data" beside it, never in the
+    user's profile. None when not portable."""
+    folder = app_folder()
+    if folder is not None and (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_FOLDER
+    return None
+
+
 def config_dir() -> Path:
     override = os.environ.get("REDFLAGS_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+    if override:
+        return Path(override)
+    return portable_dir() or Path(platformdirs.user_config_dir(APP_NAME))
 
 
 def own_plans_dir() -> Path:

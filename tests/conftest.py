@@ -22,6 +22,17 @@ def _private_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("REDFLAGS_DATA_DIR", str(home / "data"))
 
 
+@pytest.fixture(autouse=True)
+def _no_system_voice(monkeypatch: pytest.MonkeyPatch):
+    """The game reads aloud with espeak-ng when the computer has it. Tests must not depend on
+    what this machine happens to have installed: with espeak-ng present (as on the machine that
+    ran CI) the monkey test took other paths and passed, while it failed on a fresh machine. So
+    in-process tests get the voice of a computer without one; tests of speech bring their own."""
+    from game import speech
+
+    monkeypatch.setattr(speech, "find_speaker", speech.NullSpeaker)
+
+
 @pytest.fixture
 def good_deck_path() -> Path:
     return FIXTURES / "good_deck.yaml"

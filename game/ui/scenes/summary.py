@@ -20,6 +20,7 @@ import pygame
 from game.model.kinds import Rating
 from game.model.session import Mode
 from game.savegame import data_dir
+from game.settings import portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layers import compose
@@ -322,6 +323,9 @@ def summary_folder() -> Path:
     override = os.environ.get("REDFLAGS_DOCUMENTS_DIR")
     if override:
         return Path(override) / "Red Flags"
+    portable = portable_dir()  # portable.txt beside the app: beside it, not in Documents
+    if portable is not None:
+        return portable / "Summaries"
     try:
         docs = platformdirs.user_documents_dir()
     except Exception:
