@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.decks import DeckError, is_shipped
+from game.content.glyphs import font_characters, is_pictograph
 from game.content.paths import ASSETS
 from game.content.yaml_source import Lines, YamlProblem, parse, parse_with_lines, read_text_file
 from game.model.cards import AgeBand, Card, Deck, Rating, Sender
@@ -300,30 +301,9 @@ SHOWN_AS_EMOTICONS = frozenset(
         "️",
     ]
 )
-BODY_FONTS = ("Andika-Regular.ttf", "AtkinsonHyperlegible-Regular.ttf", "OpenDyslexic-Regular.otf")
-
-
-def _is_pictograph(ch: str) -> bool:
-    code = ord(ch)
-    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or code in (0xFE0F, 0x200D)
-
-
-@cache
-def font_characters() -> frozenset[int] | None:
-    """The characters every bundled body font has (None: the fonts cannot be read)."""
-    try:
-        from fontTools.ttLib import TTFont
-    except ImportError:  # pragma: no cover - fontTools comes with fpdf2
-        return None
-    common: set[int] | None = None
-    for name in BODY_FONTS:
-        path = ASSETS / "fonts" / name
-        if not path.is_file():
-            continue
-        with TTFont(path, lazy=True) as font:
-            codes = set(font.getBestCmap() or {})
-        common = codes if common is None else common & codes
-    return frozenset(common) if common is not None else None
+# which characters the fonts have: one home, game/content/glyphs.py (the loader refuses decks
+# whose letters no font has; here the emoji among them are a warning)
+_is_pictograph = is_pictograph
 
 
 def missing_glyphs(text: str) -> list[str]:

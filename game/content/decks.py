@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.content.glyphs import describe, undrawable
 from game.content.paths import ASSETS
 from game.content.yaml_source import Lines, YamlProblem, parse_with_lines, read_text_file
 from game.model.cards import (
@@ -199,8 +200,45 @@ def load_deck_text(
         line = lines.line_of(("deck", "language")) if lines else None
         message = f"`{chosen}` is not a language the game has decks for; use " + _or(known)
         return None, [DeckError(name, message, line=line, field="deck, language")]
+    if not text.isascii():
+        lost = _undrawable_texts(data, text, name)
+        if lost:
+            return None, capped(lost, name)
     deck = Deck(info=deck_file.deck, language=chosen, cards=tuple(deck_file.cards), path=name)
     return deck, []
+
+
+def _undrawable_texts(data: dict[str, Any], text: str, name: str) -> list[DeckError]:
+    """Texts with letters no bundled font has (a deck in Arabic, Hebrew...): refused, naming
+    the characters, so nothing shows as boxes in the game or vanishes from a PDF."""
+    found: list[tuple[tuple[str | int, ...], list[str]]] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            chars = undrawable(value)
+            if chars:
+                found.append((loc, chars))
+        elif isinstance(value, dict):
+            stack.extend(((*loc, str(k)), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), v) for i, v in enumerate(value))
+    if not found:
+        return []
+    _, lines = parse_with_lines(text, keep_lines=True)
+    assert lines is not None
+    errors = [
+        DeckError(
+            name,
+            f"the game's fonts cannot draw {describe(chars)}: this text would show as boxes or "
+            "vanish; a deck in this script needs a font the game does not have yet",
+            line=lines.line_of(loc),
+            card_id=_card_id(data, loc),
+            field=_field_words(loc) or None,
+        )
+        for loc, chars in found
+    ]
+    return sorted(errors, key=lambda e: e.line or 0)
 
 
 def capped(errors: list[DeckError], name: str) -> list[DeckError]:
