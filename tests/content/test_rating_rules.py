@@ -272,14 +272,7 @@ def name_findings(lang: str) -> list[str]:
 # (lang/file); its tests are expected to fail until the owner lands, then the entry goes. To see
 # every finding for a file, delete its entry here and run this file.
 # Keys: "lang/file" for the per-file tests, "lang/names" for the names test.
-_B = "content-b (issue 12: new-friends, people-you-know)"
-PENDING: dict[str, str] = {
-    **{
-        f"{lang}/{f}": _B
-        for lang in ("en", "sv")
-        for f in ("new-friends.yaml", "people-you-know.yaml")
-    },
-}
+PENDING: dict[str, str] = {}
 
 
 def _check(findings: list[str], key: str) -> None:
