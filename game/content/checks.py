@@ -342,6 +342,7 @@ def emoji_findings(card: Card) -> list[Finding]:
 # --- option balance (per deck file) --------------------------------------------------------------
 
 BALANCE_SHARE = 0.40  # PLAN rule 4: no pattern on more than 40 % of a deck's cards
+MIN_BALANCE_CARDS = 5  # below this a share says nothing (one card is always "100 %")
 
 
 def _longest_is(options: list[Any], good: Any) -> bool:
@@ -354,7 +355,9 @@ def balance_problems(cards: list[Card]) -> list[tuple[str, str, list[str]]]:
     """(field, message, the card ids behind it) for each pattern above 40 % of the cards."""
     n = len(cards)
     limit = int(BALANCE_SHARE * n + 1e-9)
-    out = []
+    out: list[tuple[str, str, list[str]]] = []
+    if n < MIN_BALANCE_CARDS:
+        return out
 
     def over(ids: list[str], field: str, what: str, fix: str) -> None:
         if len(ids) > limit:

@@ -29,6 +29,7 @@ GLOSSARY_DIR = ASSETS / "glossary"
 FALLBACK = "en"
 MAX_NAME_WORDS = 8
 MAX_LINE_WORDS = 25
+WORDS = ("spot_question", "spot_hint", "name_question", "trick", "where", "message", "in_setup")
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -72,6 +73,7 @@ class Glossary(_Strict):
     tactics: dict[Tag, Tactic]
     safe_moves: dict[SafeMove, Move]
     ratings: dict[Rating, RatingWords]
+    words: dict[str, Line]
     scoring: dict[str, Line]
 
     @model_validator(mode="after")
@@ -81,6 +83,9 @@ class Glossary(_Strict):
         missing += [f"rating `{r.value}`" for r in Rating if r not in self.ratings]
         if missing:
             raise ValueError("the glossary has no entry for " + ", ".join(missing))
+        lacking = [k for k in WORDS if k not in self.words]
+        if lacking:
+            raise ValueError("the glossary's words have no " + ", ".join(lacking))
         for tag, tactic in self.tactics.items():
             if tag in tactic.confused_with:
                 raise ValueError(f"tactic `{tag.value}` lists itself in confused_with")
@@ -104,6 +109,21 @@ class Glossary(_Strict):
 
     def rating_word(self, rating: Rating) -> str:
         return self.ratings[rating].word
+
+    def word(self, key: str, **values: object) -> str:
+        """A label from `words`, with {placeholders} filled in."""
+        text = self.words.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def where(self, flag_at: list[int] | str | None) -> str:
+        """Where the red flag shows: "Message 2", "Message 2, Message 3", "In the setup line"."""
+        if flag_at == "setup":
+            return self.word("in_setup")
+        if isinstance(flag_at, list):
+            return ", ".join(self.word("message", n=n) for n in flag_at)
+        return ""
 
     def scoring_line(self, key: str, points: int, english: str = "") -> str:
         """One line of the scoring (game.model.session.scoring_rules) in this language."""

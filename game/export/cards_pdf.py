@@ -5,8 +5,9 @@ Layout (chosen for duplex printing on any office printer):
 * Each A4 portrait sheet holds **two cards stacked**, each card almost A5 in landscape
   (186 x 128 mm) with cut marks at its corners.
 * The cards come in pairs of pages: a **fronts page** (setup, chat, question, options 1-4 and
-  the reasons A-C) followed by a **backs page** (each option's rating as a shape and a word
-  with its feedback, the reasons with the right one marked, the red flag, the takeaway and the
+  the reasons A-C, in the file's order) followed by a **backs page** (each option's rating as a
+  shape and a word with its feedback, the reasons with the right one marked, the red flag with
+  the tactic's name from the glossary and the message where it shows, the takeaway and the
   discussion prompts).
 * Print double-sided and **flip on the long edge** (the usual default). Long-edge flipping
   mirrors a sheet left to right, so a backs page lists its cards in mirrored column order;
@@ -25,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.content.glossary import Glossary, glossary
 from game.export._pdf import (
     ACCENT,
     ACCENT_DARK,
@@ -51,7 +53,7 @@ from game.export._pdf import (
     rating_word,
     reason_icon,
 )
-from game.i18n import _
+from game.i18n import _, current_language
 from game.model.cards import AgeBand, Card, Rating, Sender
 
 log = logging.getLogger(__name__)
@@ -486,7 +488,7 @@ def _back_splits(card: Card) -> list[tuple[list[Block], list[Block]]]:
     reasons += [
         _reason_back_block(i, r.right, r.text, r.feedback) for i, r in enumerate(card.reasons)
     ]
-    flag = [_red_flag_block(card.red_flag)]
+    flag = [_red_flag_block(card, glossary(current_language()))]
     takeaway = [_takeaway_block(card.takeaway)]
     discuss = [_discuss_block(card.discuss)]
     return [
@@ -567,6 +569,7 @@ def _boxed(
     fill: tuple[int, int, int],
     ink: tuple[int, int, int],
     flag: bool,
+    extra: Sequence[str] = (),
 ) -> float:
     pad = 2.4 * s
     icon_w = 5.0 * s if flag else 0
@@ -574,7 +577,9 @@ def _boxed(
     lh = doc.para(x + pad + icon_w, y + pad, w - 2 * pad - icon_w, label, draw=False, leading=1.1)
     doc.use(BODY, "B", 9.4 * s, INK)
     th = doc.para(x + pad, y + pad + lh + 0.6 * s, w - 2 * pad, text, draw=False, leading=1.2)
-    h = pad + lh + 0.6 * s + th + pad
+    doc.use(BODY, "", 8.4 * s, INK)
+    extra_h = [doc.para(x + pad, 0, w - 2 * pad, t, draw=False, leading=1.2) for t in extra]
+    h = pad + lh + 0.6 * s + th + sum(e + 0.5 * s for e in extra_h) + pad
     if draw:
         doc.fill_rgb(fill)
         doc.rect(x, y, w, h, style="F", round_corners=True, corner_radius=2.4)
@@ -584,14 +589,41 @@ def _boxed(
         doc.para(x + pad + icon_w, y + pad, w - 2 * pad - icon_w, label, leading=1.1)
         doc.use(BODY, "B", 9.4 * s, INK)
         doc.para(x + pad, y + pad + lh + 0.6 * s, w - 2 * pad, text, leading=1.2)
+        ty = y + pad + lh + 0.6 * s + th
+        doc.use(BODY, "", 8.4 * s, INK)
+        for t, eh in zip(extra, extra_h):
+            ty += 0.5 * s
+            doc.para(x + pad, ty, w - 2 * pad, t, leading=1.2)
+            ty += eh
     return h + 2.2 * s
 
 
-def _red_flag_block(raw: str) -> Block:
-    text = clean(raw)
+def flag_lines(card: Card, words: Glossary) -> list[str]:
+    """The red flag's box on a card back: the red flag, the tactic's name (glossary) and where
+    it shows — the message quoted, so it can be found on the front."""
+    lines = [clean(card.red_flag)]
+    names = " / ".join(words.tactic_name(t) for t in card.tags[:2])
+    lines.append(f"{words.word('trick')}: {clean(names)}")
+    where = words.where(card.flag_at)
+    if isinstance(card.flag_at, list):
+        quotes = [clean(card.chat[n - 1].text) for n in card.flag_at if 1 <= n <= len(card.chat)]
+        quoted = " ".join(f"“{_shorten(q)}”" for q in quotes)
+        lines.append(f"{words.word('where')}: {where} {quoted}".strip())
+    elif where:
+        lines.append(f"{words.word('where')}: {where}")
+    return lines
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _red_flag_block(card: Card, words: Glossary) -> Block:
+    lines = flag_lines(card, words)
 
     def block(doc: Doc, x: float, y: float, w: float, s: float, draw: bool) -> float:
-        return _boxed(doc, x, y, w, s, draw, _("Red flag"), text, FLAG_TINT, FLAG, True)
+        h = _boxed(doc, x, y, w, s, draw, _("Red flag"), lines[0], FLAG_TINT, FLAG, True, lines[1:])
+        return h
 
     return block
 

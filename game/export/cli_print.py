@@ -85,7 +85,7 @@ def cmd_print(argv: Sequence[str]) -> int:
         )
         return 1
 
-    language = (options.lang or system_language() or "en").lower()
+    language = (options.lang or _deck_language(options.deck) or system_language() or "en").lower()
     region_id = options.region or region_for_locale(system_locale())
     if options.region and options.region not in region_ids():
         print(
@@ -129,6 +129,15 @@ def cmd_print(argv: Sequence[str]) -> int:
     except OSError as exc:
         return _not_written(out, exc)
     return _written(path, "facilitator guide")
+
+
+def _deck_language(decks: list[Path] | None) -> str | None:
+    """Without --lang, the decks given with --deck decide the language of the headings: the
+    language their header states (or their folder's), when they all share one."""
+    if not decks:
+        return None
+    found = {d.language for d in load_decks(decks).decks}
+    return found.pop() if len(found) == 1 else None
 
 
 def _cards(decks: list[Path] | None, language: str, band: AgeBand | None) -> list[Card] | None:

@@ -190,3 +190,24 @@ def test_validate_prints_the_suggestions_with_file_line_card_and_field(tmp_path,
     assert f"{path}, line " in out
     assert "card `coins-for-a-picture`, flag_at:" in out
     assert "card `coins-for-a-picture`, chat message 1: 💎 will not show" in out
+
+
+def test_an_outside_deck_may_cite_its_own_source_or_none(tmp_path) -> None:
+    from game.content.checks import source_findings
+
+    data = fixture_data()
+    data["cards"][0]["source"] = "https://example.org/a-report-on-grooming"
+    del data["cards"][1]["source"]
+    deck, errors = load_deck_file(write(tmp_path, data))
+    assert deck is not None and not errors
+    assert [f for f in deck_findings(deck) if f.field == "source"] == []
+    # the shipped decks are held to the project's own sources
+    assert source_findings(deck.cards[0]) and source_findings(deck.cards[1])
+
+
+def test_a_deck_of_fewer_than_five_cards_is_not_measured_for_balance(tmp_path) -> None:
+    deck, _ = load_deck_file(write(tmp_path, balanced(fixture_data(), cards=4)))
+    assert deck is not None
+    for card in deck.cards:  # the safe response first and longest on all four
+        assert card is not None
+    assert balance_problems(list(deck.cards)[:1]) == []
