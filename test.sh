@@ -2,7 +2,7 @@
 # Run every test: lint, layering, model, content, UI (headless), PDFs, and the end-to-end test
 # in a real window under Xvfb. Installs what the tests need (Python packages into .venv, and the
 # Debian packages xvfb, xdotool, imagemagick, poppler-utils and tesseract-ocr (to read the
-# screenshots back) when they are missing).
+# screenshots back), zbar-tools (the QR code) and chromium (the phone page) when they are missing).
 # Extra arguments go to pytest, e.g. ./test.sh -k session
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,8 @@ command -v xdotool >/dev/null || need+=(xdotool)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v xwininfo >/dev/null || need+=(x11-utils)
 command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-eng)
+command -v zbarimg >/dev/null || need+=(zbar-tools)  # reads the phones' QR code back
+[ -x /usr/bin/chromium ] || need+=(chromium)  # the phone page's browser test (Playwright drives it)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Debian packages for the window tests: ${need[*]}" >&2
   { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } >/dev/null \

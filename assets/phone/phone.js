@@ -162,6 +162,7 @@
         room = "";
         state = null;
         stopLink();
+        showLink();
         showJoin(message.e === "room" ? t("wrongRoom") : t("roomFull"));
       } else if (message.e === "id") {
         store.del("rf-id");
@@ -372,6 +373,7 @@
       }
     }
     var mine = mineNow();
+    var waiting = pending[step.key] || {};
     var buttons = $("questions").querySelectorAll("button.choice");
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
@@ -379,7 +381,8 @@
       b.className = "choice" + (chosen ? " chosen" : "");
       b.setAttribute("aria-pressed", chosen ? "true" : "false");
       b.disabled = !!state.revealed;
-      b.lastChild.textContent = chosen ? "✓ " + t("yourAnswer") : "";
+      var q = b.getAttribute("data-q");
+      b.lastChild.textContent = !chosen ? "" : waiting[q] !== undefined ? t("sending") : "✓ " + t("yourAnswer");
     }
     var status;
     var answered = 0;
@@ -481,7 +484,9 @@
     openSheet.sheet.hidden = false;
     opener.setAttribute("aria-expanded", "true");
     document.body.classList.add("sheet-open");
-    openSheet.sheet.querySelector(".close").focus();
+    var title = openSheet.sheet.querySelector("h2");
+    title.focus();
+    openSheet.sheet.scrollTop = 0;
   }
 
   function closePanel() {

@@ -14,6 +14,7 @@ from game.model.kinds import Phase
 from game.phones.room import Question, Step
 
 if TYPE_CHECKING:
+    from game.content.help import Region
     from game.model.cards import Card
     from game.model.session import SessionState
 
@@ -62,3 +63,15 @@ def step_for(state: SessionState, *, whole_card: bool = True) -> Step | None:
         of=len(state.cards),
         card=card_json(card) if whole_card else None,
     )
+
+
+def help_data(region: Region) -> dict[str, Any]:
+    """The region's help list for the phone page (served as /help.json, kept by the page)."""
+    return {
+        "region": region.id,
+        "name": dict(region.name),
+        "emergency": region.emergency,
+        "services": [
+            {"name": s.name, "contact": s.contact, "about": dict(s.about)} for s in region.services
+        ],
+    }

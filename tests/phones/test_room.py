@@ -303,3 +303,17 @@ def test_steps_follow_the_session() -> None:
     assert reason.questions[0].choices == tuple(r.text for r in card.reasons)
     session.explain(0)
     assert session.phase is Phase.FEEDBACK and step_for(session.state) is None
+
+
+def test_solo_play_never_loads_the_phones_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, game.cli, game.ui.app, game.phones, game.phones.room, game.phones.steps; "
+        "print(sorted(m for m in ('websockets', 'segno', 'game.phones.server') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[]"
