@@ -210,11 +210,14 @@ def _lowercase_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _candidates(card: Card) -> tuple[set[str], set[str]]:
-    """(names inside sentences or after "You're", first words of handles) on one card."""
-    named = set()
+def _candidates(card: Card) -> tuple[set[str], set[str], set[str]]:
+    """(capitalised words inside sentences, sure names, first words of handles) on one card.
+
+    Sure names are the player's ("You're Liam", "Du är Liam") and a one-word chat name.
+    """
+    named, sure = set(), set()
     for t in _prose(card):
-        named.update(PLAYER.findall(t))
+        sure.update(PLAYER.findall(t))
         for m in NAME_WORD.finditer(t):
             if not SENTENCE_START.search(t[: m.start()]):
                 named.add(m.group(1))
@@ -223,32 +226,63 @@ def _candidates(card: Card) -> tuple[set[str], set[str]]:
         if msg.sender is Sender.THEM and msg.name:
             words = re.findall(r"[A-Za-zÅÄÖåäöé]+", msg.name)
             if len(words) == 1 and msg.name.strip()[0].isupper() and len(words[0]) > 1:
-                named.add(words[0].capitalize())
+                sure.add(words[0].capitalize())
             elif words:
                 handles.add(re.split(r"(?<=[a-z])(?=[A-Z])", words[0])[0].capitalize())
-    return named, handles
+    named |= sure
+    # A Swedish genitive ("Hannas") is the name itself when the name is on the card.
+    named = {n[:-1] if n.endswith("s") and n[:-1] in named else n for n in named}
+    return named, sure, handles
+
+
+@cache
+def _all_candidates() -> dict[str, dict[tuple[str, str], tuple[set[str], set[str], set[str]]]]:
+    return {
+        lang: {
+            (path, card.id): _candidates(card)
+            for _, path in [d for d in DECK_FILES if d[0] == lang]
+            for card in _cards(path)
+        }
+        for lang in languages()
+    }
+
+
+@cache
+def all_names() -> frozenset[str]:
+    """Every word the decks use as a person's name, in any language.
+
+    A capitalised word inside a sentence is a name when its lowercase form is nowhere in that
+    language's decks ("Ida" is, "Take" is not). Sure names count whatever the language, so
+    "Liv" and "Ville" stay names in Swedish, where "liv" and "ville" are also words.
+    """
+    data = names_data()
+    out: set[str] = set()
+    for lang, per_card in _all_candidates().items():
+        stop = set(data.get("not_names", {}).get(lang, []))
+        lower = _lowercase_words(lang)
+        for named, sure, _ in per_card.values():
+            out |= {n for n in named if n.lower() not in lower and n not in stop}
+            out |= sure - stop
+    return frozenset(out)
 
 
 @cache
 def names_by_card(lang: str) -> dict[str, dict[str, set[str]]]:
     """name -> card id -> deck files, for one language."""
-    data = names_data()
-    stop = set(data.get("not_names", {}).get(lang, []))
-    lower = _lowercase_words(lang)
-    per_card: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
-    for _, path in [d for d in DECK_FILES if d[0] == lang]:
-        for card in _cards(path):
-            per_card[(path, card.id)] = _candidates(card)
-    all_named = {
-        n
-        for named, _ in per_card.values()
-        for n in named
-        if n.lower() not in lower and n not in stop
-    }
+    known = all_names()
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for (path, card_id), (named, handles) in per_card.items():
-        for n in (named & all_named) | (handles & all_named):
+    for (path, card_id), (named, _, handles) in _all_candidates()[lang].items():
+        for n in (named | handles) & known:
             out[n][card_id].add(path.split("/")[-1])
+    return out
+
+
+def _names_on(lang: str) -> dict[str, set[str]]:
+    """card id -> the names on it, for one language."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for name, cards in names_by_card(lang).items():
+        for card_id in cards:
+            out[card_id].add(name)
     return out
 
 
@@ -304,6 +338,20 @@ def test_one_name_one_role_across_all_decks(lang) -> None:
     if findings and f"{lang}/names" in PENDING:
         pytest.xfail(f"{len(findings)} name(s) on more than one card; first: {findings[0]}")
     assert not findings, "\n".join(findings)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in languages() if lang != "en"])
+def test_a_card_keeps_its_names_in_every_language(lang) -> None:
+    english, other = _names_on("en"), _names_on(lang)
+    differ = [
+        f"`{card_id}`: English {sorted(english.get(card_id, set()))}, "
+        f"{lang} {sorted(other.get(card_id, set()))}"
+        for card_id in sorted(set(english) | set(other))
+        if english.get(card_id, set()) != other.get(card_id, set())
+    ]
+    assert not differ, (
+        "the same card keeps the same names in every language (PLAN rule 6):\n" + "\n".join(differ)
+    )
 
 
 # --- the checks themselves, on known phrases ---------------------------------------------------
