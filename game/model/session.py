@@ -171,11 +171,12 @@ Confusions = Mapping[Tag, Sequence[Tag]]
 def name_options(
     card: Card, options: Options, confusions: Confusions | None = None
 ) -> tuple[Tag, ...]:
-    """The tactics offered in the NAME step: the card's own tag(s) (at most two) and others a
-    careless reader might pick (the glossary's `confused_with`), filled up to four from the other
-    tags, in an order drawn from the seed. Any of the card's own tags is a right answer."""
+    """The tactics offered in the NAME step: the card's first tag (the one it teaches; its other
+    tags are never offered, so exactly one answer is right) and three others a careless reader
+    might pick (the glossary's `confused_with`), filled up from the other tags, in an order drawn
+    from the seed."""
     rng = _rng(options, card, "names")
-    own = list(card.tags[:2])
+    own = [card.tags[0]]
     adults = AgeBand.ADULTS in card.age_bands
     allowed = [t for t in Tag if t not in card.tags and (adults or t is not Tag.ADULT_RESPONSE)]
     confused = []

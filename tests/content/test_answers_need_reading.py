@@ -3,10 +3,12 @@ validate` (option balance, flag_at, age fit, emoji), and a player who never read
 longest option, or always the same position — scores at most 45 % of the points over 1,000
 simulated games per language, with every step on and the options shuffled.
 
-PENDING: the content helpers (content-a, content-b, content-c) are adding `flag_at`, balancing
-the options and fixing emoji in the shipped decks right now. The tests marked `PENDING` fail
-until they land; the mark is non-strict so they pass as soon as the decks do, and it is to be
-removed then (issue 11).
+PENDING: one test still waits for the content helpers: the emoji in offers-and-gifts.yaml (EN
+and SV: 💎 🎁 💸 🍻, content-a's file). Its mark is non-strict, so it passes as soon as the deck
+does; remove the mark then.
+
+Measured (1,000 games per language, 8 cards, spot + name + shuffle on): always the longest
+option 39.1 % (en) and 40.1 % (sv) of the points; always the same position 35.5–40.0 %.
 """
 
 from __future__ import annotations
@@ -33,8 +35,7 @@ from game.model.session import (
 )
 
 PENDING = pytest.mark.xfail(
-    reason="PENDING: waits for the content helpers' decks (flag_at, option balance, emoji); "
-    "remove this mark once they have landed",
+    reason="PENDING: emoji in offers-and-gifts.yaml (content-a); remove this mark once fixed",
     strict=False,
 )
 LANGUAGES = ["en", "sv"]
@@ -128,13 +129,15 @@ def play(cards: list[Card], strategy: Strategy, seed: int, language: str) -> tup
     return state.scores[0], sum(best_points(c, options) for c in state.cards)
 
 
-def guessing_share(result: LoadResult, strategy: Strategy, language: str) -> float:
+def guessing_share(
+    result: LoadResult, strategy: Strategy, language: str, games: int = GAMES
+) -> float:
     """The share of the points a strategy earns over GAMES games, each in an age band drawn
     from the seed (the adults' deck too), over the shipped decks of one language."""
     rng = random.Random(f"guessing/{language}")
     by_band = {b: [c for c in result.cards if b in c.age_bands] for b in AgeBand}
     got = best = 0
-    for game in range(GAMES):
+    for game in range(games):
         band = rng.choice(list(AgeBand))
         points, most = play(by_band[band], strategy, seed=game, language=language)
         got += points
@@ -148,8 +151,13 @@ def test_a_strategy_that_never_reads_plays_through_a_whole_game(shipped) -> None
     assert 0 <= points <= most and most >= CARDS_PER_GAME * 5
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_quick_run_of_the_longest_option_stays_below_the_limit(shipped, language) -> None:
+    share = guessing_share(shipped[language], STRATEGIES[0], language, games=100)
+    assert share <= GUESSING_LIMIT, f"{language}, longest: {share:.1%} of the points"
+
+
 @pytest.mark.slow
-@PENDING
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.name)
 def test_guessing_without_reading_scores_at_most_45_percent(shipped, language, strategy) -> None:

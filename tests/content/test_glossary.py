@@ -88,3 +88,9 @@ def test_a_broken_glossary_is_explained_in_plain_words(tmp_path: Path) -> None:
     path.write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(GlossaryError, match="language: en"):
         load_glossary("sv", path)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tactic_names_are_of_similar_length_so_the_longest_gives_nothing_away(language) -> None:
+    lengths = [len(load_glossary(language).tactic_name(t)) for t in Tag]
+    assert max(lengths) <= 1.6 * min(lengths), lengths

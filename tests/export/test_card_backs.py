@@ -19,10 +19,10 @@ def test_the_back_names_the_tactic_and_quotes_the_flag_message(tmp_path, read_pd
     en = load_glossary("en")
     lines = flag_lines(card, en)
     assert lines[0] == card.red_flag
-    assert lines[1] == "The trick: An offer for a picture / Keep it secret"
+    assert lines[1] == "The trick: Gifts for a picture / Keep it secret"
     assert lines[2].startswith("Where it shows: Message 3 “I'll give you 2000 coins")
     pdf = read_pdf(render_cards([card], "en", tmp_path / "cards.pdf"))
-    assert pdf.has("The trick: An offer for a picture", 1)
+    assert pdf.has("The trick: Gifts for a picture", 1)
     assert pdf.has("Where it shows: Message 3", 1)
     assert not pdf.has("The trick", 0)  # nothing on the front gives it away
 
