@@ -3,10 +3,6 @@ validate` (option balance, flag_at, age fit, emoji), and a player who never read
 longest option, or always the same position — scores at most 45 % of the points over 1,000
 simulated games per language, with every step on and the options shuffled.
 
-PENDING: one test still waits for the content helpers: the emoji in offers-and-gifts.yaml (EN
-and SV: 💎 🎁 💸 🍻, content-a's file). Its mark is non-strict, so it passes as soon as the deck
-does; remove the mark then.
-
 Measured (1,000 games per language, 8 cards, spot + name + shuffle on): always the longest
 option 39.1 % (en) and 40.1 % (sv) of the points; always the same position 35.5–40.0 %.
 """
@@ -34,10 +30,6 @@ from game.model.session import (
     best_points,
 )
 
-PENDING = pytest.mark.xfail(
-    reason="PENDING: emoji in offers-and-gifts.yaml (content-a); remove this mark once fixed",
-    strict=False,
-)
 LANGUAGES = ["en", "sv"]
 GAMES = 1000
 CARDS_PER_GAME = 8
@@ -66,7 +58,6 @@ def test_every_setup_age_fits_the_cards_bands(shipped, language) -> None:
     assert not found, "\n".join(found)
 
 
-@PENDING
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_emoji_in_a_chat_vanishes_on_screen(shipped, language) -> None:
     found = [str(f) for c in shipped[language].cards for f in emoji_findings(c)]
