@@ -70,10 +70,12 @@ def pieces(card: Card) -> Iterator[Piece]:
         yield Piece(
             f"response {i + 1}, feedback", "feedback", r.feedback, False, loc + ("feedback",)
         )
-    for i, r in enumerate(card.reasons):
+    for i, why in enumerate(card.reasons):
         loc = ("reasons", i)
-        yield Piece(f"reason {i + 1}", "reason", r.text, not r.right, loc + ("text",))
-        yield Piece(f"reason {i + 1}, feedback", "feedback", r.feedback, False, loc + ("feedback",))
+        yield Piece(f"reason {i + 1}", "reason", why.text, not why.right, loc + ("text",))
+        yield Piece(
+            f"reason {i + 1}, feedback", "feedback", why.feedback, False, loc + ("feedback",)
+        )
     yield Piece("takeaway", "takeaway", card.takeaway, False, ("takeaway",))
     yield Piece("red flag", "red_flag", card.red_flag, False, ("red_flag",))
     for i, d in enumerate(card.discuss):

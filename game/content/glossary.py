@@ -24,12 +24,34 @@ from pydantic import (
 from game.content.paths import ASSETS
 from game.content.yaml_source import LineFinder, YamlProblem, parse
 from game.model.kinds import AgeBand, Rating, SafeMove, Tag
+from game.model.session import StepCounts
 
 GLOSSARY_DIR = ASSETS / "glossary"
 FALLBACK = "en"
 MAX_NAME_WORDS = 8
 MAX_LINE_WORDS = 25
-WORDS = ("spot_question", "spot_hint", "name_question", "trick", "where", "message", "in_setup")
+WORDS = (
+    "spot_question",
+    "spot_hint",
+    "name_question",
+    "trick",
+    "where",
+    "message",
+    "in_setup",
+    "steps",
+    "spot_count",
+    "name_count",
+    "move_count",
+    "why_count",
+    "missed_most",
+    "nothing_missed",
+    "practise",
+    "you_were_right",
+    "flag_was",
+    "trick_right",
+    "trick_was",
+    "scoring_heading",
+)
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 
@@ -124,6 +146,19 @@ class Glossary(_Strict):
         if isinstance(flag_at, list):
             return ", ".join(self.word("message", n=n) for n in flag_at)
         return ""
+
+    def step_lines(self, counts: StepCounts) -> list[str]:
+        """The summary's count per step ("Spotted the red flag: 3 of 5"), steps played only."""
+        out = []
+        for key in ("spot", "name", "move", "why"):
+            right, n = getattr(counts, key)
+            if n:
+                out.append(self.word(f"{key}_count", right=right, n=n))
+        return out
+
+    def missed_lines(self, missed: list[tuple[Tag, int]], limit: int = 3) -> list[str]:
+        """The tactics missed most, by name, with how many cards: "A threat to share (2)"."""
+        return [f"{self.tactic_name(tag)} ({n})" for tag, n in missed[:limit]]
 
     def scoring_line(self, key: str, points: int, english: str = "") -> str:
         """One line of the scoring (game.model.session.scoring_rules) in this language."""

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.content.glossary import glossary
 from game.content.help import Region
 from game.export import _text as words
 from game.export._pdf import (
@@ -37,7 +38,7 @@ from game.export._pdf import (
 from game.export.guide_pdf import help_section
 from game.i18n import N_, _
 from game.model.cards import Card, Rating, Tag
-from game.model.session import CardResult, SessionState
+from game.model.session import CardResult, SessionState, missed_tactics, step_counts
 
 # The Markdown summary calls _() inside f-strings, where Babel's extraction (Python 3.11) cannot
 # see it; these marks put those words in the catalogue (tests/i18n checks none is missing).
@@ -115,6 +116,28 @@ def _skipped(state: SessionState) -> int:
 
 def _team_names(state: SessionState, indexes: list[int]) -> str:
     return ", ".join(clean(state.teams[i].name) for i in indexes if 0 <= i < len(state.teams))
+
+
+def step_summary(state: SessionState, language_code: str) -> list[tuple[str, list[str]]]:
+    """Per team (one entry without a name in solo play): the count of each step played, then the
+    tricks it missed most (glossary words). A class game adds the class's tricks missed most."""
+    words_ = glossary(language_code)
+    out: list[tuple[str, list[str]]] = []
+    teams = range(len(state.teams))
+    for team in teams:
+        if not any(r.team == team for r in state.results):
+            continue
+        lines = words_.step_lines(step_counts(state, team))
+        missed = words_.missed_lines(missed_tactics(state, team))
+        if missed:
+            lines.append(f"{words_.word('missed_most')}: " + ", ".join(missed))
+        name = clean(state.teams[team].name) if team_game(state) else ""
+        out.append((name, lines))
+    if team_game(state) and state.results:
+        missed = words_.missed_lines(missed_tactics(state))
+        line = ", ".join(missed) if missed else words_.word("nothing_missed")
+        out.append((words_.word("missed_most"), [line]))
+    return out
 
 
 def _follow_up(played: list[PlayedCard]) -> list[str]:
@@ -198,6 +221,14 @@ def summary_markdown(
         else:
             out.append(_("Every card was answered with a safe option and the right reason."))
         out.append("")
+        steps = step_summary(state, language_code)
+        if steps:
+            out += [f"## {glossary(language_code).word('steps')}", ""]
+            for name, lines in steps:
+                if name:
+                    out += [f"**{_md(name)}**", ""]
+                out += [f"- {_md(line)}" for line in lines]
+                out.append("")
         prompts = _follow_up(played)
         if prompts:
             out += [f"## {_('Questions to follow up')}", ""]
@@ -290,6 +321,13 @@ def render_summary_pdf(
             doc.text(clean(p.card.red_flag), style="B", after=0.3)
             doc.text(_miss_detail(p) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
             doc.text(_("Remember") + ": " + clean(p.card.takeaway), size=10, after=2.5)
+        steps = step_summary(state, language_code)
+        if steps:
+            doc.heading(glossary(language_code).word("steps"))
+            for name, lines in steps:
+                if name:
+                    doc.text(name, style="B", after=0.3)
+                doc.bullets(lines)
         prompts = _follow_up(played)
         if prompts:
             doc.heading(_("Questions to follow up"))

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from game.model.kinds import Mode
 from game.model.session import (
     Action,
     Award,
@@ -28,7 +29,6 @@ from game.model.session import (
     Enter,
     Explain,
     IllegalAction,
-    Mode,
     Name,
     Next,
     NoSteal,

@@ -609,8 +609,10 @@ def _step_after(state: SessionState, phase: Phase) -> Phase:
     return Phase.CHOOSE
 
 
-def _picks(picks: tuple[int | None, ...], teams: int, team: int, value: int) -> tuple:
-    out = list(picks or (None,) * teams)
+def _picks(
+    picks: tuple[int | None, ...], teams: int, team: int, value: int
+) -> tuple[int | None, ...]:
+    out: list[int | None] = list(picks or (None,) * teams)
     out[team] = value
     return tuple(out)
 
