@@ -38,6 +38,7 @@ from game.export._pdf import (
 from game.export.guide_pdf import help_section
 from game.i18n import N_, _
 from game.model.cards import Card, Rating, Tag
+from game.model.plans import LessonPlan
 from game.model.session import CardResult, SessionState, missed_tactics, step_counts
 
 # The Markdown summary calls _() inside f-strings, where Babel's extraction (Python 3.11) cannot
@@ -52,6 +53,7 @@ MARKDOWN_WORDS = (
     N_("Rating"),
     N_("Reason"),
     N_("Answered by"),
+    N_("Lesson plan"),
 )
 
 
@@ -161,9 +163,15 @@ def _md(text: str) -> str:
 
 
 def summary_markdown(
-    state: SessionState, language_code: str, region: Region, *, today: dt.date | None = None
+    state: SessionState,
+    language_code: str,
+    region: Region,
+    *,
+    today: dt.date | None = None,
+    plan: LessonPlan | None = None,
 ) -> str:
-    """The session summary as Markdown (for saving as a .md file or pasting into notes)."""
+    """The session summary as Markdown (for saving as a .md file or pasting into notes); with
+    the lesson `plan` that was played, its name and learning objectives come first."""
     day = today or dt.date.today()
     with language(language_code):
         played = played_cards(state)
@@ -175,9 +183,15 @@ def summary_markdown(
         )
         if _skipped(state):
             out.append(f"- **{_('Cards skipped')}:** {_skipped(state)}")
+        if plan is not None:
+            out.append(f"- **{_('Lesson plan')}:** {_md(plan.title)} (`{plan.id}`)")
         if team_game(state):
             out.append(f"- **{_('Teams')}:** {_team_names(state, list(range(len(state.teams))))}")
         out.append("")
+        if plan is not None:
+            out += [f"## {_('Learning objectives')}", ""]
+            out += [f"- {_md(line)}" for line in plan.objectives]
+            out.append("")
         if team_game(state) and state.results:
             out += [f"## {_('Scores')}", "", f"| {_('Team')} | {_('Points')} |", "| --- | ---: |"]
             for team, score in zip(state.teams, state.scores):
@@ -285,8 +299,10 @@ def render_summary_pdf(
     path: Path | str,
     *,
     today: dt.date | None = None,
+    plan: LessonPlan | None = None,
 ) -> Path:
-    """The session summary as a PDF; returns the path."""
+    """The session summary as a PDF; returns the path. With the lesson `plan` played, its name
+    and learning objectives come under the title."""
     out = file_path(path)
     day = today or dt.date.today()
     with language(language_code):
@@ -297,7 +313,10 @@ def render_summary_pdf(
         )
         doc.page_label = _("Page {page}")
         doc.new_page()
-        _title(doc, title, day, language_code, state, played)
+        _title(doc, title, day, language_code, state, played, plan)
+        if plan is not None:
+            doc.heading(_("Learning objectives"), keep=20)
+            doc.bullets([clean(line) for line in plan.objectives])
         if team_game(state) and state.results:
             _scores(doc, state)
         doc.heading(_("How the group answered"), keep=40)
@@ -338,7 +357,13 @@ def render_summary_pdf(
 
 
 def _title(
-    doc: FlowDoc, title: str, day: dt.date, lang: str, state: SessionState, played: list[PlayedCard]
+    doc: FlowDoc,
+    title: str,
+    day: dt.date,
+    lang: str,
+    state: SessionState,
+    played: list[PlayedCard],
+    plan: LessonPlan | None = None,
 ) -> None:
     x, w = doc.MARGIN, doc.width
     doc.fill_rgb(ACCENT)
@@ -357,6 +382,8 @@ def _title(
         facts.append(
             _("Teams: {names}").format(names=_team_names(state, list(range(len(state.teams)))))
         )
+    if plan is not None:
+        doc.text(_("Lesson plan: {title}").format(title=clean(plan.title)), style="B", after=0.8)
     doc.text("   ·   ".join(facts), size=10, colour=MUTED, after=2)
 
 

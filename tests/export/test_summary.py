@@ -119,3 +119,26 @@ def test_a_session_with_no_answers(tmp_path, read_pdf, fixture_cards):
         render_summary_pdf(session.state, "en", load_region("elsewhere"), tmp_path / "e.pdf")
     )
     assert pdf.has("No cards were answered in this session.")
+
+
+def test_the_summary_names_the_lesson_plan_and_its_objectives(solo_state, tmp_path) -> None:
+    from game.content.decks import default_deck_paths, load_decks
+    from game.content.plans import load_plans, plan_paths
+
+    plan = load_plans(plan_paths("en"), load_decks(default_deck_paths("en")).cards).plans[0]
+    md = summary_markdown(solo_state, "en", load_region("se"), today=DAY, plan=plan)
+    assert f"**Lesson plan:** {plan.title}" in md
+    assert "## Learning objectives" in md
+    for line in plan.objectives:
+        assert f"- {line}" in md
+    assert "Lesson plan" not in summary_markdown(solo_state, "en", load_region("se"), today=DAY)
+    sv = summary_markdown(solo_state, "sv", load_region("se"), today=DAY, plan=plan)
+    assert "**Lektionsplan:**" in sv and "## Lärandemål" in sv
+    from tests.export.conftest import Pdf
+
+    pdf = Pdf(
+        render_summary_pdf(solo_state, "en", load_region("se"), tmp_path / "s.pdf", plan=plan)
+    )
+    assert pdf.has(f"Lesson plan: {plan.title}", page=0)
+    assert pdf.has("Learning objectives", page=0)
+    assert pdf.has(plan.objectives[0])
