@@ -29,7 +29,7 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_DEPTH = 100
 _STR = "tag:yaml.org,2002:str"
@@ -117,21 +117,36 @@ class LineFinder:
         return self._lines.line_of(path) if self._lines is not None else None
 
 
+_Scalar, _SeqStart, _SeqEnd = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MapStart, _MapEnd, _Alias = yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.AliasEvent
+
+
+_MISSING = object()
+
+
+class _Again(Exception):
+    """A duplicate key found without line bookkeeping: read again with lines to name both."""
+
+
 class DeckLoader(_Base):  # type: ignore[misc, valid-type]
-    """PyYAML's safe loader, building data from events: duplicate keys refused, lines kept."""
+    """PyYAML's safe loader, building data from events: duplicate keys refused, lines kept.
+
+    Each event is looked at once (about 85 per card); plain scalars are resolved through a
+    small cache, since a deck repeats the same short values (`safe`, `13-15`, `them`)."""
 
     def __init__(self, text: str, keep_lines: bool = False) -> None:
         super().__init__(text)
         self.keep_lines = keep_lines
         self.nodes = 0
+        self._plain: dict[str, Any] = {}
 
     def build(self) -> tuple[Any, Lines | None]:
         self.get_event()  # StreamStart
         if self.check_event(yaml.StreamEndEvent):
             return None, Lines(1, None) if self.keep_lines else None
         self.get_event()  # DocumentStart
-        line = self.peek_event().start_mark.line + 1
-        data, where = self._value(0)
+        first = self.get_event()
+        data, where = self._value(first, 0)
         self.get_event()  # DocumentEnd
         if not self.check_event(yaml.StreamEndEvent):
             extra = self.peek_event().start_mark.line + 1
@@ -139,35 +154,62 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type]
                 "a deck file holds one YAML document, but a `---` line starts a second one",
                 extra,
             )
-        return data, Lines(line, where) if self.keep_lines else None
+        root_line = first.start_mark.line + 1
+        return data, Lines(root_line, where) if self.keep_lines else None
 
-    def _value(self, depth: int) -> tuple[Any, Any]:
-        event = self.get_event()
+    def _value(self, event: Any, depth: int) -> tuple[Any, Any]:
+        kind = type(event)
+        if kind is _Scalar:
+            if event.anchor is None and event.tag is None:
+                return self._plain_or_quoted(event), None
+            return self._tagged_scalar(event), None
         line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+        if kind is _Alias or event.anchor is not None:
             raise YamlProblem("YAML anchors and aliases (& and *) are not allowed in decks", line)
-        tag = event.tag
-        if isinstance(event, yaml.ScalarEvent):
-            allowed = _SCALAR_TAGS
-        else:
-            allowed = {_YAML + ("seq" if isinstance(event, yaml.SequenceStartEvent) else "map")}
-        if tag not in (None, "!") and tag not in allowed:
-            raise YamlProblem(f"the YAML tag `{_short(tag)}` is not allowed here", line)
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event), None
+        if event.tag not in (None, "!", _YAML + ("seq" if kind is _SeqStart else "map")):
+            raise YamlProblem(f"the YAML tag `{_short(event.tag)}` is not allowed here", line)
         self.nodes += 1
         if depth >= MAX_DEPTH:
             raise YamlProblem("the file is nested too deeply to be a deck", line)
         if self.nodes > MAX_NODES:
             raise YamlProblem("the file has too many entries to be a deck", line)
-        if isinstance(event, yaml.SequenceStartEvent):
-            return self._sequence(depth)
-        return self._mapping(depth, line)
+        if kind is _SeqStart:
+            return self._sequence(depth + 1)
+        return self._mapping(depth + 1)
 
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+    def _plain_or_quoted(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        if not event.implicit[0]:
+            return value  # quoted: always text
+        if len(value) > 32:  # long plain text: only numbers and dates need a look
+            if value[0] not in "+-.0123456789":
+                return value
+            return self._resolved(event)
+        try:
+            return self._plain[value]
+        except KeyError:
+            pass
+        result = self._resolved(event)
+        if not isinstance(result, (list, dict)):
+            self._plain[value] = result
+        return result
+
+    def _resolved(self, event: yaml.ScalarEvent) -> Any:
+        tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return self._construct(tag, event)
+
+    def _tagged_scalar(self, event: yaml.ScalarEvent) -> Any:
+        line = event.start_mark.line + 1
+        if event.anchor is not None:
+            raise YamlProblem("YAML anchors and aliases (& and *) are not allowed in decks", line)
         tag = event.tag
-        if tag in (None, "!"):
+        if tag == "!":
             tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag not in _SCALAR_TAGS:
+            raise YamlProblem(f"the YAML tag `{_short(tag)}` is not allowed here", line)
+        return self._construct(tag, event)
+
+    def _construct(self, tag: str, event: yaml.ScalarEvent) -> Any:
         if tag == _STR:
             return event.value
         construct = self.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
@@ -176,40 +218,65 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type]
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return construct(self, node)
 
+    def _item(self, event: Any, depth: int) -> tuple[Any, Any]:
+        """A value: plain and quoted text straight away (most of a deck), anything else by
+        `_value`."""
+        if type(event) is _Scalar and event.anchor is None and event.tag is None:
+            if not event.implicit[0]:
+                return event.value, None  # quoted: always text
+            value = self._plain.get(event.value, _MISSING)
+            if value is not _MISSING:
+                return value, None
+            return self._plain_or_quoted(event), None
+        return self._value(event, depth)
+
     def _sequence(self, depth: int) -> tuple[list[Any], Any]:
         items: list[Any] = []
-        where: list[Any] | None = [] if self.keep_lines else None
-        while not self.check_event(yaml.SequenceEndEvent):
-            line = self.peek_event().start_mark.line + 1
-            value, inner = self._value(depth + 1)
+        get, item = self.get_event, self._item
+        if not self.keep_lines:
+            while True:
+                event = get()
+                if type(event) is _SeqEnd:
+                    return items, None
+                items.append(item(event, depth)[0])
+        where: list[Any] = []
+        while True:
+            event = get()
+            if type(event) is _SeqEnd:
+                return items, where
+            value, inner = item(event, depth)
             items.append(value)
-            if where is not None:
-                where.append((line, inner))
-        self.get_event()
-        return items, where
+            where.append((event.start_mark.line + 1, inner))
 
-    def _mapping(self, depth: int, line: int) -> tuple[dict[Any, Any], Any]:
+    def _mapping(self, depth: int) -> tuple[dict[Any, Any], Any]:
         mapping: dict[Any, Any] = {}
-        key_lines: dict[Any, int] = {}
         where: dict[str, Any] | None = {} if self.keep_lines else None
-        while not self.check_event(yaml.MappingEndEvent):
-            key_line = self.peek_event().start_mark.line + 1
-            if not self.check_event(yaml.ScalarEvent):
-                raise YamlProblem("a key must be a plain name, not a list or a mapping", key_line)
-            key, _ = self._value(depth + 1)
-            if key in key_lines:
+        get, item = self.get_event, self._item
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is _MapEnd:
+                return mapping, where
+            if kind is not _Scalar:
                 raise YamlProblem(
-                    f"`{_short(key)}` is given twice in the same place (lines {key_lines[key]} "
-                    f"and {key_line}); keep one",
-                    key_line,
+                    "a key must be a plain name, not a list or a mapping",
+                    event.start_mark.line + 1,
                 )
-            key_lines[key] = key_line
-            value, inner = self._value(depth + 1)
+            key = item(event, depth)[0]
+            if key in mapping:
+                if where is None:
+                    raise _Again
+                first = where[str(key)][0]
+                line = event.start_mark.line + 1
+                raise YamlProblem(
+                    f"`{_short(key)}` is given twice in the same place (lines {first} and "
+                    f"{line}); keep one",
+                    line,
+                )
+            value, inner = item(get(), depth)
             mapping[key] = value
             if where is not None:
-                where[str(key)] = (key_line, inner)
-        self.get_event()
-        return mapping, where
+                where[str(key)] = (event.start_mark.line + 1, inner)
 
 
 def parse(text: str) -> Any:
@@ -224,6 +291,8 @@ def parse_with_lines(text: str, keep_lines: bool = True) -> tuple[Any, Lines | N
     loader = DeckLoader(text, keep_lines)
     try:
         return loader.build()
+    except _Again:
+        return parse_with_lines(text, keep_lines=True)
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
