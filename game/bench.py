@@ -538,7 +538,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quick", action="store_true", help="few trials (for the tests)")
+    parser.add_argument(
+        "--phones",
+        type=int,
+        metavar="N",
+        help="instead: the students' phones server with N simulated phones (40 a class, 300 a hall)",
+    )
     args = parser.parse_args(args_in)
+    if args.phones is not None:
+        from game.phones.bench import main as phones_main
+
+        return phones_main(args_in)
     if not args.json:
         print("Measuring (this takes about a minute)..." if not args.quick else "Measuring...")
     try:

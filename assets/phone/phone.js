@@ -7,8 +7,8 @@
   "use strict";
 
   var STRINGS = window.RF_STRINGS || {};
-  var HEARTBEAT_MS = 4000;
-  var WATCHDOG_MS = 12000;
+  var HEARTBEAT_MS = 5000;   // the server says how often ("hb"): less often in a big hall
+  var WATCHDOG_MS = 15000;
   var ID_RE = /^[A-Za-z0-9_-]{16,64}$/;
 
   var store = {
@@ -141,14 +141,20 @@
     retryTimer = setTimeout(function () { retryTimer = null; connect(); }, delay);
   }
 
+  var lastPing = 0;
+
   function heartbeat() {
     if (stopped || !room) { return; }
+    var now = Date.now();
     if (ws && Date.now() - lastHeard > WATCHDOG_MS) {
       connect();  // nothing heard for too long: this link is dead even if it is not closed
       return;
     }
     if (ws && ws.readyState === 1) {
-      send({ t: "ping" });
+      if (now - lastPing >= HEARTBEAT_MS) {
+        lastPing = now;
+        send({ t: "ping" });
+      }
     } else if (!ws && !retryTimer) {
       connect();
     }
@@ -173,6 +179,10 @@
     if (message.t !== "state") { return; }
     retries = 0;
     store.set("rf-room", room);
+    if (typeof message.hb === "number" && message.hb >= 1 && message.hb <= 60) {
+      HEARTBEAT_MS = message.hb * 1000;
+      WATCHDOG_MS = HEARTBEAT_MS * 2.5 + 3000;
+    }
     var old = state;
     state = message;
     if (message.step) { everStep = true; }
@@ -553,7 +563,7 @@
     document.addEventListener("visibilitychange", function () {
       if (!document.hidden && !stopped && room && (!ws || Date.now() - lastHeard > HEARTBEAT_MS * 2)) { connect(); }
     });
-    setInterval(heartbeat, HEARTBEAT_MS);
+    setInterval(heartbeat, 1000);
     if (room) { $("code").value = room; }
     render();
     connect();

@@ -49,8 +49,9 @@ DEFAULT_PORT = 8765
 WS_PATH = "/ws"
 MAX_MESSAGE = 1024  # bytes: a phone's message is a few dozen
 HELLO_TIMEOUT = 10.0  # seconds to say hello after connecting
-PING_INTERVAL = 10.0  # the library's heartbeat (the page has its own, and a watchdog)
-PING_TIMEOUT = 10.0
+HEARTBEAT_MIN, HEARTBEAT_MAX = 5.0, 20.0  # the page's pings (it has a watchdog too)
+PING_INTERVAL = 30.0  # the library's own pings: only to drop links that died silently
+PING_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 0.5
 STOP_TIMEOUT = 1.0
 
@@ -497,7 +498,7 @@ class PhoneServer:
             await conn.close(4001, "room")
             return None
         if self.room.over:
-            await conn.send(json.dumps(self.room.view(None)))
+            await conn.send(json.dumps(self._view(None)))
             await conn.close(1000, "over")
             return None
         try:
@@ -512,7 +513,7 @@ class PhoneServer:
             del conns[oldest]
             asyncio.ensure_future(oldest.close(4003, "replaced"))
         conns[conn] = None
-        await conn.send(json.dumps(self.room.view(phone)))
+        await conn.send(json.dumps(self._view(phone)))
         self._publish()
         return phone
 
@@ -527,18 +528,28 @@ class PhoneServer:
             elif kind == "team":
                 self.room.pick_team(phone, message.get("team"))
             elif kind == "state":
-                broadcast([conn], json.dumps(self.room.view(phone)))
+                broadcast([conn], json.dumps(self._view(phone)))
                 return
             else:
                 raise Refused("type")
         except Refused as exc:
-            reply = self.room.view(phone)
+            reply = self._view(phone)
             reply["e"] = exc.reason
             broadcast([conn], json.dumps(reply))
             return
         # Every page of this phone shows the answer it now has.
-        broadcast(self._phones.get(phone, ()), json.dumps(self.room.view(phone)))
+        broadcast(self._phones.get(phone, ()), json.dumps(self._view(phone)))
         self._publish()
+
+    def heartbeat(self) -> float:
+        """Seconds between a page's pings: 5 for a class, longer for a hall, so that the idle
+        server stays under 1% of a core (about 15 pings a second at most)."""
+        return round(min(HEARTBEAT_MAX, max(HEARTBEAT_MIN, len(self._phones) / 15)), 1)
+
+    def _view(self, phone: str | None) -> dict[str, Any]:
+        view = self.room.view(phone)
+        view["hb"] = self.heartbeat()
+        return view
 
     def _publish(self) -> None:
         self.snapshot = Snapshot(
@@ -551,7 +562,7 @@ class PhoneServer:
 
     def _send_all(self) -> None:
         for phone, conns in self._phones.items():
-            broadcast(conns, json.dumps(self.room.view(phone)))
+            broadcast(conns, json.dumps(self._view(phone)))
 
     def _open(self, step: Step) -> None:
         with contextlib.suppress(Refused):
