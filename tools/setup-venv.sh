@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Make (or refresh) the project's virtual environment in .venv. Used by play.sh and test.sh.
-# Usage: tools/setup-venv.sh [EXTRAS]   e.g. tools/setup-venv.sh test
+# Usage: tools/setup-venv.sh          the game: exactly the versions in lock/runtime.txt
+#        tools/setup-venv.sh test     the game and its tests and app build: lock/dev.txt
+# Installs from the lock with pip's --require-hashes, removes what the lock does not list, then
+# the project itself with --no-deps (editable). The lock is refreshed with tools/lock.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras="${1:-}"
+case "${1:-}" in
+  "") lock="lock/runtime.txt" ;;
+  test) lock="lock/dev.txt" ;;
+  *) echo "Usage: tools/setup-venv.sh [test]" >&2; exit 2 ;;
+esac
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi
@@ -30,15 +37,33 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
-# Reinstall only when pyproject.toml or the extras changed, so starting the game stays quick.
+# Reinstall only when pyproject.toml or the lock changed, so starting the game stays quick. A venv
+# set up for the tests (lock/dev.txt holds every pin of lock/runtime.txt) serves play.sh as well.
 stamp=".venv/.redflags-installed"
-want="$(sha256sum pyproject.toml | cut -c1-16)-${extras}"
+digest() { cat pyproject.toml "$1" | sha256sum | cut -c1-16; }
+want="$(digest "$lock") $lock"
 have="$(cat "$stamp" 2>/dev/null || true)"
-if [ "$want" != "$have" ] && ! { [ -z "$extras" ] && [[ "$have" == "$(sha256sum pyproject.toml | cut -c1-16)-"* ]]; }; then
-  echo "Setting up Red Flags (one time, takes a minute)..." >&2
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-  spec="."
-  [ -n "$extras" ] && spec=".[${extras}]"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+if [ "$want" != "$have" ] && ! { [ "$lock" = lock/runtime.txt ] && [ "$have" = "$(digest lock/dev.txt) lock/dev.txt" ]; }; then
+  echo "Setting up Red Flags from $lock (one time, takes a minute)..." >&2
+  rm -f "$stamp"
+  pip=(.venv/bin/python -m pip --disable-pip-version-check --no-input)
+  "${pip[@]}" install -q --require-hashes -r "$lock"
+  # Versions the lock does not list (left by an older lock) go, so this venv is the lock.
+  extra="$(.venv/bin/python - "$lock" <<'PY'
+import re, sys
+from importlib.metadata import distributions
+norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
+locked = {norm(m.group(1)) for m in re.finditer(r"^([A-Za-z0-9._-]+)==", open(sys.argv[1]).read(), re.M)}
+keep = locked | {"pip", "redflags"}
+print(" ".join(sorted({norm(d.metadata["Name"]) for d in distributions()} - keep)))
+PY
+)"
+  if [ -n "$extra" ]; then
+    # shellcheck disable=SC2086
+    "${pip[@]}" uninstall -q -y $extra
+  fi
+  # The project itself: no dependencies (the lock has them), built with the locked setuptools.
+  "${pip[@]}" install -q --no-deps --no-build-isolation -e . 2>/dev/null \
+    || "${pip[@]}" install -q --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
 fi
