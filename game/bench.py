@@ -43,6 +43,8 @@ TARGETS = {
     "frame_p99": 4.0,  # x blank
     "idle_cpu": 0.02,  # share of one core
     "load_1000": 0.5,  # seconds
+    "load_20000": 2.0,  # seconds, 20,000 short cards from a file (issue 17)
+    "load_20000_rss": 200.0,  # MB, the whole process that loads them
     "rss": 150.0,  # MB
 }
 
@@ -180,6 +182,70 @@ def measure_load(trials: int) -> float:
         if deck is None or errors or len(deck.cards) != 1000:
             raise RuntimeError(f"the generated deck did not load: {errors[:1]}")
     return _median(times)
+
+
+LARGE_CARD = """- id: bench-card-{i}
+  age_bands: [13-15]
+  tags: [secrecy]
+  red_flag: Keep it secret
+  safe_move: block-report
+  setup: You're 14. ({i})
+  chat: [{{from: them, text: just between us ok?}}]
+  question: What do you do?
+  responses:
+  - {{text: Keep quiet., rating: harmful, feedback: It protects them.}}
+  - {{text: Tell an adult., rating: safe, feedback: You got help.}}
+  - {{text: Ask why., rating: risky, feedback: It keeps you talking.}}
+  reasons:
+  - {{text: Secrets are a trick., right: true, feedback: Yes.}}
+  - {{text: You would be in trouble., feedback: You would not be.}}
+  - {{text: Games are unsafe., feedback: Not the point.}}
+  takeaway: Secrets online are a red flag.
+  discuss: [Why a secret?]
+"""
+
+
+def generated_large_deck(cards: int = 20_000) -> str:
+    """A deck of many short valid cards (about 700 bytes each: 20,000 fit the size limit)."""
+    head = "deck:\n  id: bench-large\n  title: Bench deck\n  language: en\ncards:\n"
+    return head + "".join(LARGE_CARD.format(i=i) for i in range(cards))
+
+
+LARGE_LOAD_PROGRAM = (
+    "import json, resource, sys, time\n"
+    "from game.content.decks import load_decks\n"
+    "start = time.perf_counter()\n"
+    "result = load_decks([sys.argv[1]])\n"
+    "took = time.perf_counter() - start\n"
+    "assert result.ok and len(result.cards) == int(sys.argv[2]), result.errors[:1]\n"
+    "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+    "print(json.dumps({'seconds': took, 'rss_mb': rss}))\n"
+)
+
+
+def measure_large_load(tmp: str, trials: int, cards: int = 20_000) -> tuple[float, float]:
+    """(median seconds, peak MB): a fresh process loads and validates a file of `cards` cards;
+    the memory is that process's peak resident size, imports included."""
+    path = Path(tmp) / "large-deck.yaml"
+    path.write_text(generated_large_deck(cards), encoding="utf-8")
+    times, peaks = [], []
+    for _ in range(trials):
+        proc = subprocess.run(
+            [sys.executable, "-c", LARGE_LOAD_PROGRAM, str(path), str(cards)],
+            cwd=ROOT,
+            env=_child_env(tmp),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+        if proc.returncode != 0 or not lines:
+            tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+            raise RuntimeError(f"loading {cards:,} cards failed: {tail[0]}")
+        figures = json.loads(lines[-1])
+        times.append(float(figures["seconds"]))
+        peaks.append(float(figures["rss_mb"]))
+    return _median(times), max(peaks)
 
 
 # --- the children -----------------------------------------------------------------------------
@@ -456,6 +522,9 @@ def run_bench(quick: bool = False) -> dict[str, Any]:
         result["idle_cpu_share"] = idle["idle_cpu_share"]
         result["idle_seconds"] = idle_seconds
         result["load_1000_cards_s"] = measure_load(load_trials)
+        seconds, peak = measure_large_load(tmp, 1 if quick else 3)
+        result["load_20000_cards_s"] = seconds
+        result["load_20000_cards_rss_mb"] = peak
         result["peak_rss_mb"] = max(rss)
     result["checks"] = checks(result)
     return result
@@ -503,6 +572,14 @@ def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
         f"< {TARGETS['load_1000'] * 1000:.0f} ms",
         r["load_1000_cards_s"] < TARGETS["load_1000"],
     )
+    if "load_20000_cards_s" in r:
+        add(
+            "load + validate 20,000 cards (a file, fresh process)",
+            f"{r['load_20000_cards_s'] * 1000:.0f} ms, peak {r['load_20000_cards_rss_mb']:.0f} MB",
+            f"<= {TARGETS['load_20000'] * 1000:.0f} ms, <= {TARGETS['load_20000_rss']:.0f} MB",
+            r["load_20000_cards_s"] <= TARGETS["load_20000"]
+            and r["load_20000_cards_rss_mb"] <= TARGETS["load_20000_rss"],
+        )
     add(
         "peak memory (max RSS)",
         f"{r['peak_rss_mb']:.0f} MB",
