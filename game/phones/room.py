@@ -92,6 +92,7 @@ class Step:
     number: int | None = None  # the card's number in the session, from 1
     of: int | None = None  # how many cards the session has
     card: Mapping[str, Any] | None = None  # the whole card, for students who cannot see the screen
+    order: tuple[int, ...] = ()  # shown position -> the session's index (not sent to phones)
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -133,6 +134,7 @@ class StepResult:
     team_counts: tuple[tuple[tuple[int, ...], ...], ...] = ()  # per team, per question, per choice
     answered: int = 0  # phones that answered at least one question
     revealed: bool = False
+    order: tuple[int, ...] = ()  # shown position -> the session's index
 
     def to_json(self) -> dict[str, Any]:
         """The result as plain data for the session summary (no ids: there are none to give)."""
@@ -144,6 +146,7 @@ class StepResult:
             "counts": [list(c) for c in self.counts],
             "team_counts": [[list(c) for c in t] for t in self.team_counts],
             "answered": self.answered,
+            "order": list(self.order),
         }
 
 
@@ -373,4 +376,5 @@ class Room:
             team_counts=tuple(tuple(tuple(c) for c in t) for t in live.team_counts),
             answered=live.answered,
             revealed=live.revealed,
+            order=live.step.order,
         )

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.decks import load_decks
-from game.model.kinds import Mode, Phase
-from game.model.session import Session
+from game.model.kinds import AgeBand, Mode, Phase
+from game.model.session import Name, Session, Spot
 from game.phones.room import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -24,9 +24,10 @@ from game.phones.room import (
     normalize_code,
     pulse_step,
 )
-from game.phones.steps import step_for
+from game.phones.steps import most_chosen, step_for, team_choices
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "good_deck.yaml"
+ROOT = Path(__file__).resolve().parents[2]
 A, B, C = "a" * 20, "b" * 20, "c" * 20
 
 
@@ -317,3 +318,61 @@ def test_solo_play_never_loads_the_phones_libraries() -> None:
     run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_class_step_in_the_order_the_projector_shows() -> None:
+    cards = [c for c in load_decks(sorted((ROOT / "assets/decks/en").glob("*.yaml"))).cards]
+    cards = [
+        c
+        for c in cards
+        if isinstance(c.flag_at, list) and len(c.chat) >= 2 and AgeBand.ADULTS not in c.age_bands
+    ][:3]
+    session = Session.start(
+        cards, mode=Mode.TOGETHER, count=3, seed=9, spot=True, name=True, shuffle=True
+    )
+    state = session.state
+    assert step_for(state) is None
+    session.show_options()
+    spot = step_for(session.state)
+    card = session.state.card
+    assert spot is not None and spot.kind == "spot" and spot.key == "1:spot"
+    assert spot.questions[0].choices == tuple(m.text for m in card.chat)
+    session.do(Spot(0))
+    name = step_for(session.state, tactic_name=lambda t: "T:" + t.value)
+    assert name is not None and name.kind == "name"
+    assert name.questions[0].choices == tuple("T:" + t.value for t in session.state.name_options)
+    session.do(Name(0))
+    option = step_for(session.state)
+    order = session.state.response_order
+    assert option.order == order
+    assert option.questions[0].choices == tuple(card.responses[i].text for i in order)
+    # The class picks what is shown second: the session gets that response's file index.
+    room = Room()
+    room.join(A)
+    room.open(option)
+    room.answer(A, option.key, 0, 1)
+    result = room.reveal()
+    assert result.order == order and most_chosen(result, result.order) == order[1]
+    session.choose(most_chosen(result, result.order))
+    reason = step_for(session.state)
+    assert reason.questions[0].choices == tuple(
+        card.reasons[i].text for i in session.state.reason_order
+    )
+
+
+def test_most_chosen_and_each_teams_choice() -> None:
+    room = Room(teams=("A", "B", "C"))
+    for p in (A, B, C):
+        room.join(p)
+    room.pick_team(A, 0)
+    room.pick_team(B, 0)
+    room.pick_team(C, 2)
+    s = Step("1:option", "option", (Question("q", ("w", "x", "y", "z")),), order=(3, 2, 1, 0))
+    room.open(s)
+    assert most_chosen(room.counts(), s.order) is None
+    room.answer(A, s.key, 0, 1)
+    room.answer(B, s.key, 0, 1)
+    room.answer(C, s.key, 0, 0)
+    result = room.reveal()
+    assert most_chosen(result, result.order) == 2
+    assert team_choices(result, result.order) == (2, None, 3)
