@@ -32,8 +32,15 @@ def _size(text: str) -> tuple[int, int]:
             f"give the size as WIDTHxHEIGHT, like 1280x720, not {text}"
         ) from None
     if not (320 <= w <= 10000 and 240 <= h <= 10000):
-        raise argparse.ArgumentTypeError("the window must be at least 320x240")
+        raise argparse.ArgumentTypeError(
+            f"the window size must be from 320x240 to 10000x10000, not {printable(text)}"
+        )
     return w, h
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal (see game.content.decks.printable; that module is heavy)."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
 def _band(text: str) -> AgeBand:
@@ -134,6 +141,19 @@ def cmd_play(argv: Sequence[str]) -> int:
 
 def _play(argv: Sequence[str]) -> int:
     options = _play_parser().parse_args(list(argv))
+    if options.lang and not options.deck:
+        from game.content.decks import languages
+        from game.i18n import normalise
+
+        known = languages()
+        if normalise(options.lang) not in known:
+            print(
+                f"There are no decks in the language {printable(options.lang)!r}. "
+                f"Languages: {', '.join(known)} (e.g. --lang {known[0] if known else 'en'}).",
+                file=sys.stderr,
+            )
+            return 2
+        options.lang = normalise(options.lang)
     if options.deck:
         from game.content.decks import load_decks
 

@@ -164,12 +164,34 @@ def load_decks(paths: Iterable[Path | str]) -> LoadResult:
 
 
 def load_deck_file(path: Path) -> tuple[Deck | None, list[DeckError]]:
+    """One deck file, read once: loading the same unchanged file again (the command line
+    checks `--deck` before the window opens, the game then plays it; a resumed session; a
+    language switch back) gives the first result instead of parsing it again."""
     name = str(path)
+    try:
+        info = os.stat(path)
+        signature = (info.st_mtime_ns, info.st_size, info.st_ino)
+    except OSError:
+        signature = None
+    remembered = _loaded.get(name)
+    if signature is not None and remembered is not None and remembered[0] == signature:
+        deck, errors = remembered[1]
+        return deck, list(errors)
     try:
         text = read_text_file(path)
     except YamlProblem as problem:
         return None, [DeckError(name, problem.message)]
-    return load_deck_text(text, name, folder_language(path))
+    result = load_deck_text(text, name, folder_language(path))
+    _loaded.pop(name, None)
+    if signature is not None:
+        if len(_loaded) >= MAX_REMEMBERED_FILES:
+            _loaded.pop(next(iter(_loaded)))  # the oldest: memory stays bounded
+        _loaded[name] = (signature, result)
+    return result
+
+
+MAX_REMEMBERED_FILES = 32
+_loaded: dict[str, tuple[tuple[int, int, int], tuple[Deck | None, list[DeckError]]]] = {}
 
 
 def load_deck_text(
