@@ -328,8 +328,12 @@ class Room:
 
     @property
     def results(self) -> tuple[StepResult, ...]:
-        """Every step shown so far, in order, as counts only (for the summary)."""
-        return tuple(self._results.values())
+        """Every step shown so far, in order, as counts only (for the summary); the open step
+        with its counts so far."""
+        found = dict(self._results)
+        if self._current is not None:
+            found[self._current.step.key] = self._result(self._current)
+        return tuple(found.values())
 
     def view(self, phone_id: str | None) -> dict[str, Any]:
         """What one phone is sent: the open step, its own answer, its team."""
