@@ -376,3 +376,28 @@ def test_most_chosen_and_each_teams_choice() -> None:
     result = room.reveal()
     assert most_chosen(result, result.order) == 2
     assert team_choices(result, result.order) == (2, None, 3)
+
+
+def test_the_summary_text_has_counts_and_the_pulse_and_no_ids() -> None:
+    from game.phones.report import summary_markdown
+
+    room = Room()
+    for p in (A, B):
+        room.join(p)
+    room.open(pulse_step("before"))
+    room.answer(A, "pulse:before", 0, 1)
+    room.open(step("1:option", card="c1"))
+    room.answer(A, "1:option", 0, 2)
+    room.answer(B, "1:option", 0, 2)
+    room.reveal()
+    room.open(pulse_step("after"))
+    room.answer(A, "pulse:after", 0, 0)
+    room.answer(B, "pulse:after", 0, 0)
+    text = summary_markdown(room.results, card_titles={"c1": "The first card"})
+    assert "Pulse before and after" in text
+    assert "| 0 → 2 | 1 → 0 | 0 → 0 |" in text
+    assert "Answered: 1 before, 2 after." in text
+    assert "### Card 1: The first card" in text
+    assert "- 2 (100 %): o2" in text and "- 0 (0 %): o0" in text
+    assert A not in text and B not in text
+    assert summary_markdown(()) == ""
