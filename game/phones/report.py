@@ -1,7 +1,8 @@
 """How the class answered, as plain text for the saved summary: counts only, never an id.
 
-Pure (no pygame, no files): the UI passes its translation function, so the words follow the
-game's language, and the summary writer adds the text where it wants it.
+Pure (no pygame, no files). The words are English; a caller that wants another language passes
+`translate` (the message ids are marked and translated where the UI defines its own strings;
+they are not extracted from here).
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ def distribution(result: StepResult, question: int = 0) -> list[tuple[str, int, 
 
 
 def pulse_table(
-    before: StepResult | None, after: StepResult | None, tr: Translate = _same
+    before: StepResult | None, after: StepResult | None, translate: Translate = _same
 ) -> list[str]:
     """Markdown rows: each statement with agree/unsure/disagree before -> after."""
     if before is None and after is None:
         return []
-    words = [tr(PULSE_WORDS[c]) for c in PULSE_CHOICES]
+    words = [translate(PULSE_WORDS[c]) for c in PULSE_CHOICES]
     lines = [
-        "| " + tr("Statement") + " | " + " | ".join(words) + " |",
+        "| " + translate("Statement") + " | " + " | ".join(words) + " |",
         "|---|" + "---|" * len(words),
     ]
     for q, (_, statement) in enumerate(PULSE_STATEMENTS):
@@ -54,29 +55,31 @@ def pulse_table(
             b = before.counts[q][c] if before is not None else None
             a = after.counts[q][c] if after is not None else None
             cells.append(f"{'–' if b is None else b} → {'–' if a is None else a}")
-        lines.append(f"| {tr(statement)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {translate(statement)} | " + " | ".join(cells) + " |")
     n_before = before.answered if before else 0
     n_after = after.answered if after else 0
     lines.append("")
     lines.append(
-        tr("Answered: {before} before, {after} after.").format(before=n_before, after=n_after)
+        translate("Answered: {before} before, {after} after.").format(
+            before=n_before, after=n_after
+        )
     )
     return lines
 
 
 def summary_markdown(
     results: Sequence[StepResult],
-    tr: Translate = _same,
+    translate: Translate = _same,
     card_titles: Mapping[str, str] | None = None,
 ) -> str:
     """The section for the saved summary: the pulse, then each card's class steps."""
     if not results:
         return ""
-    out = ["## " + tr("How the class answered (phones, anonymous)"), ""]
+    out = ["## " + translate("How the class answered (phones, anonymous)"), ""]
     found = {r.key: r for r in results}
-    pulse = pulse_table(found.get("pulse:before"), found.get("pulse:after"), tr)
+    pulse = pulse_table(found.get("pulse:before"), found.get("pulse:after"), translate)
     if pulse:
-        out += ["### " + tr("Pulse before and after"), ""] + pulse + [""]
+        out += ["### " + translate("Pulse before and after"), ""] + pulse + [""]
     card = None
     for r in results:
         if r.kind == "pulse":
@@ -85,8 +88,8 @@ def summary_markdown(
             card = r.card_id
             number = r.key.split(":", 1)[0]
             title = (card_titles or {}).get(card or "", card or "")
-            out += ["### " + tr("Card {number}").format(number=number) + f": {title}", ""]
-        out.append(f"**{tr(KIND_TITLES.get(r.kind, r.kind))}** ({r.answered})")
+            out += ["### " + translate("Card {number}").format(number=number) + f": {title}", ""]
+        out.append(f"**{translate(KIND_TITLES.get(r.kind, r.kind))}** ({r.answered})")
         for text, count, total in distribution(r):
             out.append(f"- {count} ({share(count, total)}): {text}")
         out.append("")
