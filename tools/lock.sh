@@ -9,7 +9,8 @@
 # uv itself is only needed here, installed at a pinned version into .venv-lock/ (not the game's
 # venv); installs use plain pip: pip install --require-hashes -r lock/....txt
 #   lock/dev.txt      runtime + test + app extras + setuptools: test.sh, CI, build-app.sh, release
-#   lock/runtime.txt  runtime + setuptools, the same versions as dev.txt: play.sh
+#   lock/runtime.txt  runtime + setuptools, the same versions as dev.txt: play.sh, the wheel test
+#   lock/app.txt      runtime + PyInstaller, the same versions: tools/build-app.sh (and release.yml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 uv_version="0.13.9"
@@ -24,8 +25,9 @@ compile=(.venv-lock/bin/uv pip compile --quiet --universal --python-version 3.10
 pins="$(mktemp)"; trap 'rm -f "$pins"' EXIT
 grep -E '^[A-Za-z0-9._-]+==' lock/dev.txt | sed 's/ *\\$//' > "$pins"
 "${compile[@]}" pyproject.toml lock/build.in -c "$pins" -o lock/runtime.txt
-sed -i "s#$pins#lock/dev.txt#" lock/runtime.txt   # name the constraint, not the temporary file
-echo "lock/: $(grep -cE '^[A-Za-z0-9._-]+==' lock/dev.txt) packages in dev.txt, $(grep -cE '^[A-Za-z0-9._-]+==' lock/runtime.txt) in runtime.txt" >&2
+"${compile[@]}" pyproject.toml lock/build.in --extra app -c "$pins" -o lock/app.txt
+sed -i "s#$pins#lock/dev.txt#" lock/runtime.txt lock/app.txt  # name the constraint, not the temp file
+echo "lock/: $(grep -cE '^[A-Za-z0-9._-]+==' lock/dev.txt) packages in dev.txt, $(grep -cE '^[A-Za-z0-9._-]+==' lock/runtime.txt) in runtime.txt, $(grep -cE '^[A-Za-z0-9._-]+==' lock/app.txt) in app.txt" >&2
 if [ "${LOCK_NO_TESTS:-}" != 1 ]; then
   rm -f .venv/.redflags-installed   # make setup-venv.sh install the new pins
   ./test.sh -q -m "not slow"
