@@ -401,3 +401,13 @@ def test_the_summary_text_has_counts_and_the_pulse_and_no_ids() -> None:
     assert "- 2 (100 %): o2" in text and "- 0 (0 %): o0" in text
     assert A not in text and B not in text
     assert summary_markdown(()) == ""
+
+
+def test_the_local_addresses_are_private_and_never_loopback() -> None:
+    import ipaddress
+
+    from game.phones.net import lan_addresses
+
+    for address in lan_addresses():
+        ip = ipaddress.ip_address(address)
+        assert ip.is_private and not ip.is_loopback and not ip.is_unspecified
