@@ -200,10 +200,15 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` whole or not at all: a temporary file beside `path`, written, flushed and
     fsynced, then renamed over `path` (and the folder fsynced, so the rename lasts too). Any
     failure — a full disk, a read-only folder — raises OSError and leaves `path` as it was."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes | bytearray) -> None:
+    """`atomic_write_text` for bytes (a PDF): whole or not at all."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -40,6 +40,7 @@ from game.i18n import N_, _
 from game.model.cards import Card, Rating, Tag
 from game.model.plans import LessonPlan
 from game.model.session import CardResult, SessionState, missed_tactics, step_counts
+from game.settings import atomic_write_bytes
 
 # The Markdown summary calls _() inside f-strings, where Babel's extraction (Python 3.11) cannot
 # see it; these marks put those words in the catalogue (tests/i18n checks none is missing).
@@ -352,7 +353,7 @@ def render_summary_pdf(
             doc.heading(_("Questions to follow up"))
             doc.bullets(prompts)
         help_section(doc, region, language_code, own_page=False)
-        doc.output(str(out))
+        atomic_write_bytes(out, bytes(doc.output()))  # whole or nothing: never half a PDF
     return out
 
 

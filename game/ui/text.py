@@ -97,10 +97,15 @@ def _bytes(surf: pygame.Surface) -> int:
 class FontBook:
     """Fonts by (role, size), loaded by path from assets/fonts and kept for reuse."""
 
+    MAX_FONTS = 48  # open (role, size) pairs; each holds a font file and its glyph caches
+
     def __init__(self, font_dir: Path, family: str = "default") -> None:
         self.family = family if family in FAMILIES else "default"
         self.font_dir = font_dir
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        # Least recently used first. Without a bound, long use with many window sizes and
+        # shrink-to-fit steps opened hundreds of sizes (224 after 2,000 monkey events: the
+        # memory growth of issue 17); a size used again after eviction is reopened in a ms.
+        self._fonts: OrderedDict[tuple[str, int], pygame.font.Font] = OrderedDict()
         self._widths: dict[tuple[str, int], dict[str, int]] = {}
 
     def word_widths(self, role: str, size: int) -> dict[str, int]:
@@ -110,7 +115,12 @@ class FontBook:
     def get(self, role: str, size: int) -> pygame.font.Font:
         key = (role, size)
         font = self._fonts.get(key)
-        if font is None:
+        if font is not None:
+            self._fonts.move_to_end(key)
+        else:
+            while len(self._fonts) >= self.MAX_FONTS:
+                old, _ = self._fonts.popitem(last=False)
+                self._widths.pop(old, None)
             files = FAMILIES[self.family]
             path = self.font_dir / files.get(role, files["body"])
             try:
