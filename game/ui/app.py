@@ -215,7 +215,6 @@ class App:
         if surface is not None:
             self.screen = surface
         self.ui.resize(self.size)
-        self.ui.memory.forget()
         for scene in self.stack:
             scene.layout(self.size)
         self._fade = None
@@ -272,9 +271,7 @@ class App:
         """A scene leaves the stack: let go of its full-window surfaces at once, rather than
         when the garbage collector gets round to the scene."""
         scene.on_exit()
-        layer = getattr(scene, "_static_layer", None)
-        if layer is not None:
-            layer.clear()
+        scene.static_layer.clear()
 
     def _start_fade(self) -> None:
         if not self.ui.reduced_motion and self.stack:
@@ -376,8 +373,7 @@ class App:
             pygame.WINDOWFOCUSGAINED,
             pygame.VIDEOEXPOSE,
         ):
-            self.ui.memory.forget()  # the window may have lost what it showed
-            self.dirty = True
+            self.dirty = True  # the window may have lost what it showed
             return
         top = self.top
         self.mapper.text_mode = bool(top and top.wants_text)
@@ -439,9 +435,7 @@ class App:
             self.dirty = True
         if self.top is not None:
             self.top.update(dt)
-            after = getattr(self.top, "update_after", None)  # play scenes: timer, toasts, save
-            if after is not None:
-                after(dt)
+            self.top.update_after(dt)
             if self.top.animating:
                 self.dirty = True
         self.sound.update(dt)
@@ -456,11 +450,9 @@ class App:
         if self._voice is not None:  # none yet: read-aloud has been off all along
             self._voice.observe(self.top)
 
-    def draw(self) -> list[pygame.Rect] | None:
-        """Draw a frame; returns the areas that changed, or None when the whole screen did."""
+    def draw(self) -> None:
+        """Draw a whole frame: the scenes from the highest opaque one up, the fade, the toast."""
         surface = self.screen
-        memory = self.ui.memory
-        memory.begin(surface)
         self.ui.log.clear()
         start = 0
         for i in range(len(self.stack) - 1, -1, -1):
@@ -469,35 +461,20 @@ class App:
                 break
         for i in range(start, len(self.stack)):
             self.ui.log.layer = i
-            if i > start:  # an overlay covers the whole screen
-                memory.drawing = False
-                memory.spoil()
             self.stack[i].draw(surface)
-            after = getattr(self.stack[i], "draw_after", None)  # play scenes: notes, timer
-            if after is not None:  # returns where it drew; None: somewhere, so a full frame next
-                drawn = after(surface)
-                if drawn is None:
-                    memory.spoil()
-                else:
-                    memory.mark(drawn)
-        memory.drawing = False
+            self.stack[i].draw_after(surface)
         if self._fade is not None:
             old, t = self._fade
             old.set_alpha(round(255 * (1 - t / FADE_SECONDS)))
             surface.blit(old, (0, 0))
-            memory.spoil()
         if self.toast is not None:
             self.ui.log.layer = len(self.stack)
-            memory.mark([self.toast.draw(self.ui, surface)])
+            self.toast.draw(self.ui, surface)
         self.frames += 1
-        return memory.end()
 
-    def present(self, changed: list[pygame.Rect] | None) -> None:
-        """Show the frame: only the areas that changed, when that is known."""
-        if changed is None:
-            pygame.display.flip()
-        elif changed:
-            pygame.display.update(changed)
+    def present(self) -> None:
+        """Show the frame drawn last."""
+        pygame.display.flip()
 
     def frame(self, dt: float = 1 / 60) -> None:
         """One loop step without waiting: tests and the loop share it."""
@@ -506,7 +483,8 @@ class App:
                 self.feed(event)
             self.update(dt)
             if self.dirty or self.busy:
-                self.present(self.draw())
+                self.draw()
+                self.present()
                 self.dirty = False
         except Exception as exc:  # a scene failed: the calm crash screen, never a traceback
             self.crash(exc)
@@ -519,7 +497,8 @@ class App:
             if isinstance(self.top, CrashScene):
                 raise exc
             handle_crash(self, exc)
-            self.present(self.draw())
+            self.draw()
+            self.present()
             self.dirty = False
         except Exception:
             print(

@@ -14,20 +14,21 @@ from typing import NamedTuple
 import pygame
 
 from game.ui.layout import Metrics
-from game.ui.screen_memory import ScreenMemory
 from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
 from game.ui.theme import Colour, Theme
 
 
 class TextRecord(NamedTuple):
-    """One text box as drawn: where, what, how big; layout tests read these."""
+    """One text box as drawn: where it landed (`rect`), the box it was given (`box`), what,
+    how big; layout tests read these."""
 
-    layer: int
+    layer: float  # the stack position of the scene that drew it (+0.5: drawn over that scene)
     rect: pygame.Rect
     text: str
     size: int
     colour: Colour = (0, 0, 0)
     lines: tuple[str, ...] = ()
+    box: pygame.Rect | None = None
 
 
 @dataclass
@@ -35,7 +36,7 @@ class RenderLog:
     """Every text drawn in a frame, when enabled (tests and tools turn it on)."""
 
     enabled: bool = False
-    layer: int = 0
+    layer: float = 0
     records: list[TextRecord] = field(default_factory=list)
 
     def add(
@@ -45,14 +46,38 @@ class RenderLog:
         size: int,
         colour: Colour = (0, 0, 0),
         lines: tuple[str, ...] = (),
+        box: pygame.Rect | None = None,
     ) -> None:
         if self.enabled:
             self.records.append(
-                TextRecord(self.layer, pygame.Rect(rect), text, size, colour, lines)
+                TextRecord(
+                    self.layer,
+                    pygame.Rect(rect),
+                    text,
+                    size,
+                    colour,
+                    lines,
+                    None if box is None else pygame.Rect(box),
+                )
             )
+
+    def replay(self, records: list[TextRecord]) -> None:
+        """Log texts drawn earlier onto a cached surface again, as if drawn now."""
+        if self.enabled:
+            self.records.extend(r._replace(layer=self.layer) for r in records)
 
     def clear(self) -> None:
         self.records.clear()
+
+
+def holds(box: pygame.Rect, lay: TextLayout) -> bool:
+    """True when `lay` fits `box`. A line is measured with room for descenders below its
+    letters; one line may use that room beyond a small box (a letter on a badge)."""
+    if lay.w > box.w:
+        return False
+    if len(lay.lines) <= 1:
+        return lay.h <= box.h + 2 * round(0.35 * lay.size)
+    return lay.h <= box.h
 
 
 class Ui:
@@ -76,7 +101,6 @@ class Ui:
         self.metrics = Metrics(size[0], size[1], text_scale)
         self.log = RenderLog()
         self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
-        self.memory = ScreenMemory()  # what the window shows from the last frame
 
     def resize(self, size: tuple[int, int]) -> None:
         self.metrics = Metrics(size[0], size[1], self.text_scale)
@@ -120,8 +144,13 @@ class Ui:
         min_size: int | None = None,
     ) -> TextLayout:
         size = size or self.m.body
-        floor = min_size or self.m.min_font
-        return self.engine.fit(text, role, rect.w, rect.h, size, min(floor, size))
+        floor = min(min_size or self.m.min_font, size)
+        lay = self.engine.fit(text, role, rect.w, rect.h, size, floor)
+        last = min(floor, self.m.last_resort_font)
+        if last < floor and not holds(rect, lay):
+            # the box cannot hold the text even at the floor: smaller still, never outside it
+            lay = self.engine.fit(text, role, rect.w, rect.h, floor - 1, last)
+        return lay
 
     def text(
         self,
@@ -170,7 +199,7 @@ class Ui:
         else:
             covered = pygame.Rect(x, y, lay.w, lay.h)
         if lay.text.strip():
-            self.log.add(covered, lay.text, lay.size, colour, lay.lines)
+            self.log.add(covered, lay.text, lay.size, colour, lay.lines, rect)
         return covered
 
     def column(

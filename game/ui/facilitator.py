@@ -23,7 +23,6 @@ from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
 from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
-from game.ui.widgets import panel_area
 
 if TYPE_CHECKING:
     from game.model.session import Session, SessionState
@@ -251,22 +250,18 @@ class FacilitatorControls:
                 self.play.extras["timer_label"] = label
                 self.app.dirty = True
 
-    def draw_after(self, surface: pygame.Surface) -> list[pygame.Rect]:
-        """Draw the timer and the notes over the scene; returns the areas drawn."""
+    def draw_after(self, surface: pygame.Surface) -> None:
+        """Draw the timer and the notes over the scene."""
         ui = self.ui
         base = ui.log.layer
-        drawn = []
         if self.timer_shown():
-            drawn.append(self._draw_timer(surface))
+            self._draw_timer(surface)
         if self.notes_open:
-            ui.log.layer = base + 0.5  # type: ignore[assignment]  # drawn over the screen
-            rect = notes_rect(self.content, ui)
-            draw_notes(ui, surface, rect, self.session.state.card)
-            drawn.append(panel_area(ui, rect))
+            ui.log.layer = base + 0.5  # drawn over the screen
+            draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)
         ui.log.layer = base
-        return drawn
 
-    def _draw_timer(self, surface: pygame.Surface) -> pygame.Rect:
+    def _draw_timer(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         timer = self.card_timer()
         assert timer is not None
@@ -304,4 +299,3 @@ class FacilitatorControls:
             align="center",
             valign="middle",
         )
-        return rect.inflate(4, 4)

@@ -1,7 +1,8 @@
 """Layout in relative units of the window, so one scene fits 1024×768, 720p and 1080p alike.
 
-Sizes derive from the window height (text) and the smaller side (spacing); rect helpers split
-areas by weight. No pixel constant appears in a scene.
+Text sizes derive from the height of the largest 4:3 area inside the window (`text_h`: the
+height in a landscape window, less in a portrait one, so a tall narrow window does not get text
+too wide for it), spacing from the smaller side; rect helpers split areas by weight.
 """
 
 from __future__ import annotations
@@ -21,17 +22,28 @@ class Metrics(NamedTuple):
     text_scale: float = 1.0
 
     @property
+    def text_h(self) -> int:
+        """The height text is sized by: the window's, or 3/4 of its width when that is less."""
+        return min(self.h, round(self.w * 0.75))
+
+    @property
     def min_font(self) -> int:
-        """Nothing is ever drawn smaller than 1/40 of the window height."""
-        return math.ceil(self.h / 40)
+        """Nothing is ever drawn smaller than 1/40 of the text height."""
+        return math.ceil(self.text_h / 40)
+
+    @property
+    def last_resort_font(self) -> int:
+        """A text whose box cannot hold it at `min_font` shrinks down to 1/50 of the text
+        height rather than spill out of its box (a tiny window with the largest text)."""
+        return math.ceil(self.text_h / 50)
 
     def font(self, fraction_of_h: float) -> int:
-        return max(self.min_font, round(self.h * fraction_of_h * self.text_scale))
+        return max(self.min_font, round(self.text_h * fraction_of_h * self.text_scale))
 
     @property
     def body(self) -> int:
-        """Default body text: 1/28 of the window height (scaled by the player's setting)."""
-        return max(self.min_font, math.ceil(self.h / 28 * self.text_scale))
+        """Default body text: 1/28 of the text height (scaled by the player's setting)."""
+        return max(self.min_font, math.ceil(self.text_h / 28 * self.text_scale))
 
     @property
     def small(self) -> int:

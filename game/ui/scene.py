@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Input
+from game.ui.layers import StaticLayer
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -27,6 +28,7 @@ class Scene:
     def __init__(self, app: App) -> None:
         self.app = app
         self.ui = app.ui
+        self.static_layer = StaticLayer()  # what the scene draws that does not change
 
     def on_enter(self) -> None:
         """Pushed onto the stack."""
@@ -57,3 +59,9 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole scene (or, for an overlay, itself over what is already there)."""
+
+    def update_after(self, dt: float) -> None:
+        """Called after `update` while on top (play scenes: the timer and the autosave)."""
+
+    def draw_after(self, surface: pygame.Surface) -> None:
+        """Called after `draw` (play scenes: the timer pill and the notes panel on top)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pygame
 
@@ -141,7 +141,7 @@ def _blit_shadow(
         ((0, c, c, 1), (c, long_h), (out.x, out.y + c)),
         ((c + 1, c, far, 1), (far, long_h), (out.right - far, out.y + c)),
     ):
-        key = ("shadow-edge", id(tile), sx, sy, size)
+        key = ("shadow-edge", side, radius, ui.theme.shadow_alpha, sx, sy, size)
         strip = ui.static.get(key)
         if strip is None:
             strip = pygame.transform.scale(tile.subsurface((sx, sy, w, h)), size)
@@ -180,30 +180,6 @@ def panel(
             width=max(2, round(ui.m.unit * ui.theme.edge_width)),
             border_radius=radius,
         )
-
-
-def panel_area(ui: Ui, rect: pygame.Rect) -> pygame.Rect:
-    """Every pixel `panel(rect)` may touch: the panel and its shadow, with a pixel to spare."""
-    spread = max(4, round(ui.m.unit * 1.2)) + 1
-    drop = round(ui.m.unit * 0.8)
-    return rect.inflate(spread * 2, spread * 2).move(0, drop).union(rect.inflate(2, 2))
-
-
-def button_area(ui: Ui, b: Button, focused: bool = True, hovered: bool = True) -> pygame.Rect:
-    """Every pixel `draw_button(b, focused=..., hovered=...)` may touch: its body, lifted by a
-    hover, with its shadow, and its focus ring with the ring's pointer (the defaults: any
-    state)."""
-    m = ui.m
-    lift = round(m.unit * 0.35) if hovered else 0
-    body = b.rect.move(0, -lift)
-    area = panel_area(ui, body).union(panel_area(ui, b.rect))
-    if focused:
-        width = max(3, round(m.unit * 0.55))
-        ring = body.inflate((width * 2 + 1) * 2, (width * 2 + 1) * 2)
-        pointer = max(6, round(m.unit * 1.3)) + width
-        marker = pygame.Rect(ring.x - pointer, ring.centery - pointer, pointer * 2, pointer * 2)
-        area.union_ip(ring.union(marker))
-    return area.inflate(2, 2)
 
 
 def dim(ui: Ui, surface: pygame.Surface) -> None:
@@ -365,8 +341,12 @@ def draw_button(
             width=max(2, round(m.unit * 0.25)),
             border_radius=radius,
         )
-    inner = body.inflate(-round(m.unit * 2.4), -round(m.unit * 0.8))
     size = b.size or m.body
+    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
+    pad = round(m.unit * 2.4)
+    if not b.badge and b.icon is None:  # a small chip gives its label the padding it needs
+        pad = max(0, min(pad, body.w - ui.engine.layout(b.text, role, size, 10_000).w - 2))
+    inner = body.inflate(-pad, -round(m.unit * 0.8))
     if b.badge:
         badge_d = min(inner.h, round(size * 1.5))
         bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
@@ -415,11 +395,59 @@ def draw_button(
         pygame.draw.circle(surface, fg, centre, tick_r)
         check(surface, centre, tick_r * 0.8, fill, max(2, round(tick_r / 3.5)))
         inner.w -= tick_r * 2 + round(m.unit)
-    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
     align = b.align if not b.badge or b.kind == "quiet" else "left"
     ui.text(surface, b.text, inner, role=role, size=size, colour=fg, align=align, valign="middle")
     if focused:
         focus_ring(ui, surface, body, radius)
+
+
+def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
+    """The width `b` needs to show its label on one line at `size` (default: its own size), with
+    its badge and icon, in a button `height` tall: what `draw_button` takes around the text."""
+    m = ui.m
+    size = size or b.size or m.body
+    inner_h = height - round(m.unit * 0.8)
+    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
+    w = ui.engine.layout(b.text, role, size, 10_000).w + round(m.unit * 2.4) + 2
+    if b.badge:
+        badge_d = min(inner_h, round(size * 1.5))
+        bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
+        text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
+        w += max(badge_d, text_w + round(bsize * 0.9)) + round(m.unit * 1.4)
+    if b.icon is not None:
+        w += round(min(inner_h, size * 1.6)) + round(m.unit)
+    if b.selected:
+        w += round(min(inner_h, size) * 0.45) * 2 + round(m.unit)
+    return w
+
+
+def fit_labels(ui: Ui, buttons: list[Button], height: int, room: int, size: int) -> list[int]:
+    """Give `buttons` one label size, the largest from `size` down to the floor at which their
+    labels fit on one line side by side in `room` pixels; returns their widths at that size."""
+    floor = min(size, ui.m.min_font)
+    for s in range(size, floor - 1, -1):
+        widths = [label_width(ui, b, height, s) for b in buttons]
+        if sum(widths) <= room or s == floor:
+            for b in buttons:
+                b.size = s
+            return widths
+    return []  # not reached
+
+
+def fit_label(
+    ui: Ui, b: Button, width: int, height: int, size: int, labels: tuple[str, ...] = ()
+) -> int:
+    """Set `b.size` to the largest size from `size` down to the floor at which its label (and
+    each of `labels`, when the button shows one or another) fits on one line in `width`; returns
+    the width the button needs: `width`, or more when even the floor does not fit."""
+    floor = min(size, ui.m.min_font)
+    shown = [replace(b, label=label) for label in labels] or [b]
+    for s in range(size, floor - 1, -1):
+        need = max(label_width(ui, one, height, s) for one in shown)
+        if need <= width or s == floor:
+            b.size = s
+            return max(width, need)
+    return width  # not reached
 
 
 def draw_group(

@@ -17,7 +17,6 @@ import pygame
 from game.model.kinds import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
-from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import tr
@@ -71,9 +70,17 @@ class CardScene(PlayScene):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        # the phone gets a wider column when the chat does not fit it at the smallest text
+        for share in (0.43, 0.5, 0.57):
+            if self._layout_columns(share):
+                break
+
+    def _layout_columns(self, share: float) -> bool:
+        """Lay out with `share` of the width for the setup and the phone; False when the chat
+        does not fit the phone even at the smallest text."""
         ui, m = self.ui, self.ui.m
         card = self.state.card
-        left, right = split_cols(self.content, (0.43, 0.57), m.pad * 1.2)
+        left, right = split_cols(self.content, (share, 1 - share), m.pad * 1.2)
         ip = round(m.unit * 2.2)
         setup_max_h = round(self.content.h * 0.25)
         lay = ui.engine.fit(
@@ -95,7 +102,7 @@ class CardScene(PlayScene):
         header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.11))
         self.header_rect, chat = take_top(self.screen_rect, header_h)
         self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
-        self._layout_chat()
+        chat_fits = self._layout_chat()
         # right column: the question, then the options
         self.question_rect, opts = take_top(right, m.large * 2.7, m.pad * 0.4)
         n = len(self.options)
@@ -123,9 +130,12 @@ class CardScene(PlayScene):
             opts.w - round(m.unit * 1.6),
             round(y - gap - opts.y),
         )
+        return chat_fits
 
-    def _layout_chat(self) -> None:
-        """Find the largest text size at which the whole chat fits the phone screen."""
+    def _layout_chat(self) -> bool:
+        """Find the largest text size at which the whole chat fits the phone screen (at the
+        smallest, bubbles may take the screen's whole width); False when even that is not
+        enough."""
         _ui, m = self.ui, self.ui.m
         area = self.chat_area
         size = m.body
@@ -134,15 +144,18 @@ class CardScene(PlayScene):
             if height <= area.h or size <= m.min_font:
                 break
             size = max(m.min_font, min(size - 1, int(size * 0.94)))
+        if height > area.h:
+            bubbles, height = self._measure_chat(size, area.w, 1.0)
         self.bubbles = bubbles
         self.chat_size = size
+        return height <= area.h
 
-    def _measure_chat(self, size: int, width: int) -> tuple[list[Bubble], int]:
+    def _measure_chat(self, size: int, width: int, widest: float = 0.8) -> tuple[list[Bubble], int]:
         ui, m = self.ui, self.ui.m
         padx, pady = round(size * 0.6), round(size * 0.38)
         gap = round(size * 0.5)
         small = max(m.min_font, round(size * 0.78))
-        max_w = round(width * 0.8)
+        max_w = round(width * widest)
         out: list[Bubble] = []
         y = 0
         for i, msg in enumerate(self.state.card.chat):
@@ -276,8 +289,10 @@ class CardScene(PlayScene):
         self.state = st = self.session.state
         if st.phase is Phase.CHOOSE and self.picked is None and self.options_t >= OPTIONS_FADE:
             # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)
-            key = (st.index, st.phase, id(st))
-            compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+            key = (st.index, st.phase, st)
+            self.static_layer.draw(
+                self.ui, surface, self.draw_static, [self.bar_group, self.group], key
+            )
             return
         self.draw_static(surface)
         draw_group(self.ui, surface, self.bar_group)

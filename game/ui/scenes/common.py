@@ -12,7 +12,14 @@ from game.ui.input import Act, Input
 from game.ui.layout import take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, team_badge
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_group,
+    fit_labels,
+    paint_background,
+    team_badge,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -20,13 +27,14 @@ if TYPE_CHECKING:
 
 
 def turn_label(
-    ui: Ui, texts: tuple[str, ...], width: int, size: int, floor: int
+    ui: Ui, texts: tuple[str, ...], width: int, size: int, floor: int, height: int = 10_000
 ) -> tuple[str, int]:
-    """The first of `texts` that fits `width` on one line, at the largest size from `size`
-    down to `floor`; the last text at the floor when none does."""
+    """The first of `texts` that fits `width` (and `height`) on one line, at the largest size
+    from `size` down to `floor`; the last text at the floor when none does."""
     for text in texts:
         for s in range(size, floor - 1, -1):
-            if ui.engine.layout(text, "semi", s, 10_000).w <= width:
+            lay = ui.engine.layout(text, "semi", s, 10_000)
+            if lay.w <= width and lay.h <= height:
                 return text, s
     return texts[-1], floor
 
@@ -55,13 +63,14 @@ class PlayScene(FacilitatorControls, Scene):
             m.pad, round(m.pad * 0.7), size[0] - 2 * m.pad, size[1] - round(m.pad * 1.7)
         )
         self.bar, self.content = take_top(area, max(m.h * 0.07, m.small * 1.9), m.pad * 0.9)
-        bw = round(min(size[0] * 0.2, m.small * 8.5))
-        pw = round(min(size[0] * 0.17, m.small * 7.2))
-        self.help_btn.rect = pygame.Rect(self.bar.right - bw, self.bar.y, bw, self.bar.h)
-        self.pause_btn.rect = pygame.Rect(
-            self.help_btn.rect.x - m.gap - pw, self.bar.y, pw, self.bar.h
-        )
-        self.help_btn.size = self.pause_btn.size = m.small
+        # each button as wide as its label needs (the labels shrink together in a narrow bar)
+        h = self.bar.h
+        room = round(size[0] * 0.37)
+        pw, bw = fit_labels(self.ui, [self.pause_btn, self.help_btn], h, room, m.small)
+        pw = max(pw, round(min(size[0] * 0.17, m.small * 7.2)))
+        bw = max(bw, round(min(size[0] * 0.2, m.small * 8.5)))
+        self.help_btn.rect = pygame.Rect(self.bar.right - bw, self.bar.y, bw, h)
+        self.pause_btn.rect = pygame.Rect(self.help_btn.rect.x - m.gap - pw, self.bar.y, pw, h)
 
     def draw_bar(
         self, surface: pygame.Surface, title: str | None = None, buttons: bool = True
@@ -73,8 +82,16 @@ class PlayScene(FacilitatorControls, Scene):
         left_w = round(self.bar.w * 0.2)
         box = pygame.Rect(self.bar.x, self.bar.y, left_w, round(self.bar.h * 0.62))
         label = title or tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
+        label, size = turn_label(ui, (label,), box.w, m.small, m.min_font, box.h)  # one line
         ui.text(
-            surface, label, box, role="semi", size=m.small, colour=ui.theme.text, valign="middle"
+            surface,
+            label,
+            box,
+            role="semi",
+            size=size,
+            min_size=size,
+            colour=ui.theme.text,
+            valign="middle",
         )
         # progress pips: done, current, to come (shape differs too: filled, ringed, hollow)
         n = len(st.cards)

@@ -21,7 +21,16 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, check, draw_button, draw_group, focus_ring, panel
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    check,
+    draw_button,
+    draw_group,
+    fit_label,
+    focus_ring,
+    panel,
+)
 from game.ui.widgets import team_badge as draw_team_badge
 
 if TYPE_CHECKING:
@@ -55,9 +64,10 @@ class TeamStrip:
     def layout(self, rect: pygame.Rect) -> None:
         m = self.ui.m
         rest = rect
-        bw = round(min(rect.w * 0.21, m.body * 7.5))
+        bw = fit_label(
+            self.ui, self.reveal_btn, round(min(rect.w * 0.21, m.body * 7.5)), rest.h, m.small
+        )
         self.reveal_btn.rect = pygame.Rect(rest.right - bw, rest.y, bw, rest.h)
-        self.reveal_btn.size = m.small
         tiles_area = pygame.Rect(rest.x, rest.y, rest.w - bw - m.gap, rest.h)
         self.tiles = split_cols(tiles_area, [1] * len(self.teams), round(m.gap * 0.7))
         self.heads = []
@@ -207,9 +217,17 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         self.strip.layout(self.strip_rect)
-        # the how-to line goes under the question, which is short
+        # the how-to line goes under the question, which is short; it gets the height it needs
         q = self.question_rect
-        self.question_rect, self.strip.hint = take_top(q, q.h * 0.6)
+        need = max(self.ui.engine.layout(h, "body", self.ui.m.small, q.w).h for h in self.hints())
+        self.question_rect, self.strip.hint = take_top(q, max(q.h * 0.3, q.h - need))
+
+    def hints(self) -> tuple[str, str]:
+        """The how-to line while choosing, and while the chat comes in."""
+        return (
+            tr("Teams hold up 1–4. Letter, then number — or click."),
+            tr("Every team reads the chat and decides together."),
+        )
 
     def pick(self, index: int) -> None:  # a number key or a click on an option
         if self.session.phase is Phase.CHOOSE:
@@ -243,15 +261,8 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         choosing = self.session.phase is Phase.CHOOSE
-        hint = (
-            tr("Teams hold up 1–4. Letter, then number — or click.")
-            if choosing
-            else tr("Every team reads the chat and decides together.")
-        )
+        hint = self.hints()[0 if choosing else 1]
         self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
-        # drawn over the card's composed layer (game/ui/layers.py) without saying where: every
-        # frame of this scene is a full one
-        self.ui.memory.spoil()
 
 
 class AllTeamsExplainScene(_EntryMixin, _StripArea):
@@ -292,7 +303,8 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         self.answered_inner = inset(left, m.unit * 2.2)
         self.answered_fit = ui.column(self._answered_blocks(), self.answered_inner, m.body)
         self.heading_rect, rest = take_top(right, m.large * 1.4)
-        self.strip.hint, rest = take_top(rest, m.small * 1.6, m.pad * 0.3)
+        hint = ui.engine.layout(self.hint(), "body", m.small, rest.w).h + m.small * 0.6
+        self.strip.hint, rest = take_top(rest, hint, m.pad * 0.3)
         n = len(self.reasons)
         gap = round(m.pad * 0.6)
         bh = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
@@ -357,8 +369,10 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
             valign="middle",
         )
         draw_group(ui, surface, self.group)
-        hint = tr("Teams hold up 1–3. Letter, then number — or click.")
-        self.strip.draw(surface, self.entries(), self.selected, hint, True)
+        self.strip.draw(surface, self.entries(), self.selected, self.hint(), True)
+
+    def hint(self) -> str:
+        return tr("Teams hold up 1–3. Letter, then number — or click.")
 
 
 def _feedback_scene() -> type[PlayScene]:

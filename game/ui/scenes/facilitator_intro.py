@@ -16,7 +16,7 @@ from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, background, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, background, draw_group, fit_label, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -80,13 +80,13 @@ class FacilitatorIntroScene(Scene):
         area = inset(m.screen, m.pad * 1.2, m.pad)
         self.heading, rest = take_top(area, m.heading * 1.3, m.pad * 0.4)
         bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.6)
-        bw = round(min(bottom.w * 0.4, m.body * 11))
-        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        qw = round(min(bottom.w * 0.3, m.small * 10))
-        self.back_btn.rect = pygame.Rect(
-            bottom.x, bottom.y + round(bottom.h * 0.15), qw, round(bottom.h * 0.7)
+        bw = fit_label(
+            ui, self.start_btn, round(min(bottom.w * 0.4, m.body * 11)), bottom.h, m.body
         )
-        self.back_btn.size = m.small
+        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        qw, qh = round(min(bottom.w * 0.3, m.small * 10)), round(bottom.h * 0.7)
+        qw = fit_label(ui, self.back_btn, qw, qh, m.small)
+        self.back_btn.rect = pygame.Rect(bottom.x, bottom.y + round(bottom.h * 0.15), qw, qh)
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.inner = [inset(c, m.pad) for c in self.cols]
         for detail in (1, 0):

@@ -29,7 +29,6 @@ import pygame
 from game.model.kinds import Rating
 from game.model.session import Mode
 from game.ui.input import Act, Input
-from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
@@ -442,8 +441,10 @@ class FeedbackScene(PlayScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         # composed once per page (game/ui/layers.py)
-        key = (id(self.session.state), self.play.own_words, self.page, len(self.pages))
-        compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+        key = (self.session.state, self.play.own_words, self.page, len(self.pages))
+        self.static_layer.draw(
+            self.ui, surface, self.draw_static, [self.bar_group, self.group], key
+        )
 
     def _back_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """A left-pointing arrow: the Back button's icon (no font has to hold the glyph)."""

@@ -21,7 +21,7 @@ from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_label
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -177,7 +177,7 @@ class HelpScene(Scene):
         inner = inset(self.card, m.pad * 1.3)
         top, rest = take_top(inner, m.heading * 1.35, m.pad * 0.6)
         self.heading = top
-        bw = round(min(top.w * 0.24, m.body * 7.5))
+        bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
         self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
         self.paged = False
         self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []
@@ -199,14 +199,14 @@ class HelpScene(Scene):
         if not fitted:
             self._fit_columns(rest)
         if self.paged:
-            pw = round(min(top.w * 0.34, m.small * 12))
-            self.page_btn.rect = pygame.Rect(
-                self.close_btn.rect.x - m.pad - pw,
-                top.y + round(top.h * 0.12),
-                pw,
-                round(top.h * 0.76),
+            ph = round(top.h * 0.76)
+            labels = (N_("For the facilitator"), N_("Back to help"))
+            pw = fit_label(
+                ui, self.page_btn, round(min(top.w * 0.34, m.small * 12)), ph, m.small, labels
             )
-            self.page_btn.size = m.small
+            self.page_btn.rect = pygame.Rect(
+                self.close_btn.rect.x - m.pad - pw, top.y + round(top.h * 0.12), pw, ph
+            )
             blocks = [self._facilitator_title(), *self._facilitator_keys()]
             # the emergency number stays on this page too
             blocks.append(

@@ -43,7 +43,8 @@ class PauseScene(Scene):
         self.heading, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
         self.calm, rest = take_top(rest, min(m.body * 3.4, m.h * 0.15), m.pad * 0.5)
         self.footer, rest = take_bottom(rest, m.body * 1.6, m.pad * 0.5)
-        self.support, rest = take_bottom(rest, m.small * 2.7, m.pad * 0.3)  # support numbers
+        support = self.ui.engine.layout(self.support_text(), "body", m.small, rest.w)
+        self.support, rest = take_bottom(rest, support.h, m.pad * 0.3)  # support numbers
         n = len(self.group.buttons)
         gap = round(m.pad * 0.6)
         cols = 2 if (rest.h - (n - 1) * gap) / n < max(48, m.body * 1.6) else 1
@@ -55,6 +56,10 @@ class PauseScene(Scene):
         for i, b in enumerate(self.group.buttons):
             r, c = divmod(i, cols)
             b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
+
+    def support_text(self) -> str:
+        """The first two support services, on one line when they fit."""
+        return "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
 
     def handle(self, inp: Input) -> bool:
         routed = self.group.route(inp, self.activate)
@@ -98,10 +103,9 @@ class PauseScene(Scene):
             self.calm,
         )
         draw_group(ui, surface, self.group)
-        support = "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
         ui.text(
             surface,
-            support,
+            self.support_text(),
             self.support,
             size=m.small,
             colour=t.text,

@@ -51,7 +51,7 @@ def autosave(app: App, play: PlayContext) -> None:
     st = play.session.state
     if not st.mode.is_group:
         return
-    sig = (id(play.session), tuple(play.session.history))
+    sig = tuple(play.session.history)  # a play context holds one session
     if play.extras.get("saved_sig") == sig:
         return
     play.extras["saved_sig"] = sig
@@ -165,7 +165,7 @@ def resume(app: App, record: SessionRecord, session: Session) -> None:
     )
     app.setup = setup
     app.play = PlayContext(session, setup)
-    app.play.extras["saved_sig"] = (id(session), tuple(session.history))
+    app.play.extras["saved_sig"] = tuple(session.history)
     app.reset(scene_for_play(app, app.play))
 
 

@@ -23,7 +23,15 @@ from game.ui.layout import take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.timer import TIMER_CHOICES
-from game.ui.widgets import Button, background, draw_button, focus_ring, panel, team_badge
+from game.ui.widgets import (
+    Button,
+    background,
+    draw_button,
+    fit_label,
+    focus_ring,
+    panel,
+    team_badge,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -163,13 +171,15 @@ class SetupScene(Scene):
         bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.8)
         bw = round(min(w * 0.3, m.body * 9))
         self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        qb = round(min(w * 0.16, m.small * 6.5))
+        qb, qh = round(min(w * 0.16, m.small * 6.5)), round(bottom.h * 0.7)
         self.back_btn.rect = pygame.Rect(
-            bottom.x, bottom.y + round(bottom.h * 0.15), qb, round(bottom.h * 0.7)
+            bottom.x,
+            bottom.y + round(bottom.h * 0.15),
+            fit_label(ui, self.back_btn, qb, qh, m.small),
+            qh,
         )
-        self.back_btn.size = m.small
-        self.help_btn.rect = self.back_btn.rect.move(qb + m.pad, 0)
-        self.help_btn.size = m.small
+        self.help_btn.rect = self.back_btn.rect.move(self.back_btn.rect.w + m.pad, 0)
+        self.help_btn.rect.w = fit_label(ui, self.help_btn, qb, qh, m.small)
         self.info_rect = pygame.Rect(
             self.help_btn.rect.right + m.pad,
             bottom.y,
@@ -209,8 +219,8 @@ class SetupScene(Scene):
             # the button's side padding and the tick of a chosen chip (see draw_button)
             return best + round(m.unit * 2.4) + 2 * round(tall_size * 0.45) + round(m.unit)
 
-        # a row whose chips are far too wide for one line (the shipped decks' titles, longer
-        # still in Swedish) gets two lines of chips instead of chips squeezed to a few letters
+        # a row whose chips are too wide for one line (the shipped decks' titles, longer still
+        # in Swedish) gets two lines of chips instead of chips squeezed to a few letters
         two_lines = {
             row.key
             for row in self.rows
@@ -550,8 +560,7 @@ class SetupScene(Scene):
                 part = widths[k * per_line : (k + 1) * per_line]
                 if sum(part) + space * (len(part) - 1) > rect.w:
                     return None
-            _, ink_h, _ = ui.engine.line_metrics("bold", size)
-            if ink_h > line_h:
+            if size > line_h:  # letters taller than the line (descenders may use its gap)
                 return None
             return side, gap, widths
 
@@ -570,14 +579,12 @@ class SetupScene(Scene):
                 chosen = (per_line, size, found)
             if chosen is not None and chosen[1] >= round(largest * 0.85):
                 break  # one line at (almost) the full size: no need for two
-        if chosen is None:  # nothing fits: one line at the smallest size (never happens)
-            size = m.min_font
-            side = round(size * 1.6)
-            chosen = (
-                len(names),
-                size,
-                (side, round(m.unit * 0.8), [rect.w // len(names)] * len(names)),
-            )
+        if chosen is None:  # nothing fits: two lines at the smallest size, whole names
+            size, per_line = m.min_font, math.ceil(len(names) / 2)
+            side = min(round(size * 1.6), round(rect.h / 2 * 0.92))
+            gap = round(m.unit * 0.8)
+            widths = [side + gap + ui.engine.layout(n, "bold", size, 10_000).w for n in names]
+            chosen = (per_line, size, (side, gap, widths))
         per_line, self.team_size, (side, gap, widths) = chosen
         lines = math.ceil(len(names) / per_line)
         line_h = rect.h / lines

@@ -23,12 +23,11 @@ from game.savegame import data_dir
 from game.settings import portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
-from game.ui.layers import compose
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, panel, team_badge
+from game.ui.widgets import Button, FocusGroup, fit_label, panel, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -68,11 +67,8 @@ class SummaryScene(PlayScene):
         )
         sw = round(min(area.w * 0.27, m.body * 9))
         self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
-        self.save_btn.size = ui.fit(
-            self.save_btn.text,
-            pygame.Rect(0, 0, sw - round(m.small * 3.4), round(m.small * 1.4)),
-            size=m.small,
-        ).size
+        sw = fit_label(ui, self.save_btn, sw, bottom.h, m.small)
+        self.save_btn.rect.w = sw
         self.msg_rect = pygame.Rect(0, 0, 0, 0)
         if self.saved_msg:  # where the saved summary went (or why it did not)
             lay = ui.fit(self.saved_msg, pygame.Rect(0, 0, rest.w, rest.h // 3), size=m.min_font)
@@ -85,7 +81,8 @@ class SummaryScene(PlayScene):
         if self.team_scores:  # with large text, rows no taller than the text needs
             score_h = min(row_h, m.min_font * 1.7) * teams + m.small * 1.4
         elif self.state.mode is Mode.TOGETHER:  # no scores anywhere: a discussion
-            score_h = row_h * 1.2 + m.small * 1.4
+            said = ui.engine.layout(self.together_line(), "body", m.body, inner.w)
+            score_h = max(row_h * 1.2, said.h + m.unit) + m.small * 1.4
         else:
             score_h = row_h * 2.2 + m.small * 1.4
         # the help below always keeps "never your fault" and the emergency number
@@ -100,6 +97,10 @@ class SummaryScene(PlayScene):
             if self.help_fit.fits:
                 break
         self._layout_flags()
+
+    def together_line(self) -> str:
+        played = len({r.card_id for r in self.state.results})
+        return tr("{n} cards talked through together — no scores, just good talk.").format(n=played)
 
     def _help_blocks(self, shown: int) -> list[Block]:
         h = self.app.help
@@ -168,8 +169,10 @@ class SummaryScene(PlayScene):
         return _save(self)
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = (id(self.session.state), self.saved_msg)  # composed once (game/ui/layers.py)
-        compose(self, surface, self.draw_static, [self.bar_group, self.group], key)
+        key = (self.session.state, self.saved_msg)  # composed once (game/ui/layers.py)
+        self.static_layer.draw(
+            self.ui, surface, self.draw_static, [self.bar_group, self.group], key
+        )
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -227,12 +230,9 @@ class SummaryScene(PlayScene):
         )
         best = st.max_score_per_card * max(1, len(st.results))
         if st.mode is Mode.TOGETHER:
-            played = len({r.card_id for r in st.results})
             ui.text(
                 surface,
-                tr("{n} cards talked through together — no scores, just good talk.").format(
-                    n=played
-                ),
+                self.together_line(),
                 rows,
                 size=m.body,
                 valign="middle",
@@ -240,7 +240,13 @@ class SummaryScene(PlayScene):
             return
         if st.mode is Mode.SOLO:
             score = st.scores[0] if st.scores else 0
-            big = pygame.Rect(rows.x, rows.y, rows.w, round(rows.h * 0.58))
+            safe = sum(1 for r in st.results if r.rating is Rating.SAFE)
+            right = sum(1 for r in st.results if r.reason_right)
+            line = tr("Safe choices: {safe} of {n}  ·  Right reasons: {right} of {n}").format(
+                safe=safe, right=right, n=len(st.results)
+            )
+            need = ui.engine.layout(line, "body", m.small, rows.w).h  # the line's own height
+            big = pygame.Rect(rows.x, rows.y, rows.w, round(max(rows.h * 0.4, rows.h - need)))
             ui.text(
                 surface,
                 tr("{score} of {best} points").format(score=score, best=best),
@@ -248,11 +254,6 @@ class SummaryScene(PlayScene):
                 role="display",
                 size=m.heading,
                 valign="middle",
-            )
-            safe = sum(1 for r in st.results if r.rating is Rating.SAFE)
-            right = sum(1 for r in st.results if r.reason_right)
-            line = tr("Safe choices: {safe} of {n}  ·  Right reasons: {right} of {n}").format(
-                safe=safe, right=right, n=len(st.results)
             )
             ui.text(
                 surface,
@@ -279,13 +280,15 @@ class SummaryScene(PlayScene):
                 round(row_h * 0.92),
             )
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
-            num = pygame.Rect(r.x, r.y, round(r.h * 1.1), r.h)
+            size = max(m.min_font, min(m.body, round(r.h * 0.72)))
+            place_w = ui.engine.layout(f"{len(order)}.", "display", size, 10_000).w + m.gap
+            num = pygame.Rect(r.x, r.y, min(round(r.h * 1.1), place_w), r.h)
             ui.text(
                 surface,
                 f"{place}.",
                 num,
                 role="display",
-                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
+                size=size,
                 colour=t.text_muted,
                 valign="middle",
             )
@@ -293,7 +296,12 @@ class SummaryScene(PlayScene):
                 num.right, r.y + round(r.h * 0.1), round(r.h * 0.8), round(r.h * 0.8)
             )
             team_badge(ui, surface, team, icon)
-            pts_w = round(r.w * (0.22 if cols == 1 else 0.14))  # the points keep their own room
+            pts = tr("{points} pts").format(points=st.scores[i]) if cols == 1 else str(st.scores[i])
+            widest = max(  # the points keep their own room, as wide as the widest needs
+                ui.engine.layout(str(max(st.scores)), "display", size, 10_000).w,
+                ui.engine.layout(pts, "display", size, 10_000).w,
+            )
+            pts_w = min(round(r.w * (0.22 if cols == 1 else 0.14)), widest + m.gap)
             name = pygame.Rect(icon.right + m.gap, r.y, r.right - icon.right - m.gap - pts_w, r.h)
             ui.text(
                 surface,
@@ -307,7 +315,7 @@ class SummaryScene(PlayScene):
             )
             ui.text(
                 surface,
-                tr("{points} pts").format(points=st.scores[i]) if cols == 1 else str(st.scores[i]),
+                pts,
                 pygame.Rect(name.right, r.y, r.right - name.right, r.h),
                 role="display",
                 size=max(m.min_font, min(m.body, round(r.h * 0.72))),

@@ -12,7 +12,6 @@ import pygame
 
 from game.savegame import has_saved_session
 from game.ui.input import Input
-from game.ui.layers import compose
 from game.ui.scene import Scene
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, flag_logo, paint_background, panel
@@ -94,7 +93,9 @@ class TitleScene(Scene):
             self.app.quit()
 
     def draw(self, surface: pygame.Surface) -> None:
-        compose(self, surface, self.draw_static, [self.group])  # only the focus, hover change
+        self.static_layer.draw(
+            self.ui, surface, self.draw_static, [self.group]
+        )  # only the focus, hover change
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
