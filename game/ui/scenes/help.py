@@ -235,6 +235,8 @@ class HelpScene(Scene):
                 fit = ui.column(self._columns(detail)[i], rect, m.body)
                 if fit.fits:
                     break
+            else:  # even the fewest words do not fit: smaller still, never outside the card
+                fit = ui.column(self._columns(0)[i], rect, m.min_font - 1, m.last_resort_font)
             self.fits.append(fit)
             self.details.append(detail)
         return all(f.fits for f in self.fits)
