@@ -1,6 +1,7 @@
 """The content guide's rules that a machine can check, on every shipped deck (issue 12).
 
-- Rating rules: a response that sends a picture, pays or moves to another or private app is
+- Rating rules: a response that sends a picture, pays, moves to another or private app, or strikes
+  a deal with someone who threatens (promises silence or "anything", pleads no money) is
   rated harmful, never safe or risky.
 - "Not the picture" beside screenshot advice in a thread that holds a picture.
 - No removal promised where no service reaches ("online is not forever").
@@ -378,6 +379,11 @@ def test_a_card_keeps_its_names_in_every_language(lang) -> None:
         ("Betala en gång.", "sv", "pays"),
         ("Betala inte och sluta svara.", "sv", None),
         ("Svara inte och skicka inget.", "sv", None),
+        ("Beg them to delete it, and promise you won't tell anyone.", "en", "strikes a deal with someone who threatens"),
+        ("Tell her you have no more money and ask her to stop.", "en", "strikes a deal with someone who threatens"),
+        ("Don't promise anything. Tell an adult.", "en", None),
+        ("Be dem radera den, och lova att du aldrig säger något.", "sv", "strikes a deal with someone who threatens"),
+        ("Säg att du inte har några pengar.", "sv", "strikes a deal with someone who threatens"),
     ],
 )
 def test_the_rating_phrases_catch_the_act_but_not_its_negation(text, lang, act) -> None:
