@@ -18,6 +18,7 @@ kept (`take_notices`); the game then starts as if there were nothing to resume.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -60,6 +61,7 @@ def save_path() -> Path:
 def save_session(record: SessionRecord, path: Path | None = None) -> bool:
     """True when saved; False when it could not be (play goes on, the last good save stays)."""
     path = path or save_path()
+    record = dataclasses.replace(record, deck_ids=tuple(_deck_ids(record.deck_ids)))
     try:
         text = json.dumps(record.to_dict(), ensure_ascii=False)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +69,23 @@ def save_session(record: SessionRecord, path: Path | None = None) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def _deck_ids(entries: tuple[str, ...]) -> list[str]:
+    """Deck ids as given; a deck file's path (what the game passed before saves kept ids) is
+    turned into its deck's id, so no path — which can hold the user's name — is ever written."""
+    out: list[str] = []
+    for entry in entries:
+        if "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")):
+            from game.content.decks import load_deck_file  # remembered: no second parse
+
+            deck, _ = load_deck_file(Path(entry))
+            if deck is None:
+                continue
+            entry = deck.id
+        if entry not in out:
+            out.append(entry)
+    return out
 
 
 class SaveWatch:

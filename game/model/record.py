@@ -80,7 +80,7 @@ class SessionRecord:
     mode: str
     teams: int
     language: str
-    deck_paths: tuple[str, ...]
+    deck_ids: tuple[str, ...]  # the decks by id, never by path (a path can hold a user's name)
     card_ids: tuple[str, ...]
     actions: tuple[dict[str, Any], ...]
     saved_at: str = ""
@@ -97,9 +97,14 @@ class SessionRecord:
     def options(self) -> Options:
         return Options(spot=self.spot, name=self.name, shuffle=self.shuffle, seed=self.seed)
 
+    @property
+    def deck_paths(self) -> tuple[str, ...]:
+        """Saves no longer keep paths (see `deck_ids`); kept for callers that still ask."""
+        return ()
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["deck_paths"] = list(self.deck_paths)
+        data["deck_ids"] = list(self.deck_ids)
         data["card_ids"] = list(self.card_ids)
         data["actions"] = list(self.actions)
         return data
@@ -120,8 +125,9 @@ class SessionRecord:
                 mode=_text(data["mode"], 20, "mode"),
                 teams=_count(data["teams"], MAX_TEAMS_SAVED, "teams"),
                 language=_text(data["language"], 20, "language"),
-                deck_paths=tuple(
-                    _text(p, 4096, "deck") for p in _items(data["deck_paths"], 1000, "decks")
+                # saves before deck ids kept `deck_paths`: read as no decks (the game's own)
+                deck_ids=tuple(
+                    _text(d, 80, "deck id") for d in _items(data.get("deck_ids", []), 1000, "decks")
                 ),
                 card_ids=tuple(
                     _text(c, 80, "card id") for c in _items(data["card_ids"], 10_000, "cards")
@@ -208,7 +214,7 @@ def action_from_dict(data: dict[str, Any]) -> Action:
 def record_of(
     session: Session,
     language: str,
-    deck_paths: Sequence[str],
+    deck_ids: Sequence[str],
     saved_at: str = "",
     timer: int = TIMER_OFF,
     band: str = "",
@@ -220,7 +226,7 @@ def record_of(
         mode=start.mode.value,
         teams=len(start.teams),
         language=language,
-        deck_paths=tuple(deck_paths),
+        deck_ids=tuple(deck_ids),
         card_ids=tuple(c.id for c in start.cards),
         actions=tuple(action_to_dict(a) for a in session.history),
         saved_at=saved_at,

@@ -68,7 +68,7 @@ def test_saving_leaves_no_temporary_files(tmp_path: Path) -> None:
 def test_a_saved_session_round_trips_and_can_be_cleared(tmp_path: Path) -> None:
     path = tmp_path / "session.json"
     record = SessionRecord(
-        "teams", 3, "en", ("a.yaml",), ("c1", "c2"), ({"type": "ShowOptions"},), "2026-11-21T10:00"
+        "teams", 3, "en", ("offers",), ("c1", "c2"), ({"type": "ShowOptions"},), "2026-11-21T10:00"
     )
     assert save_session(record, path)
     assert load_saved_session(path) == record

@@ -36,7 +36,7 @@ GOOD = {
     "mode": "teams",
     "teams": 3,
     "language": "en",
-    "deck_paths": [],
+    "deck_ids": [],
     "card_ids": ["c1", "c2"],
     "actions": [{"type": "ShowOptions"}],
     "saved_at": "2026-11-21T10:00",
@@ -267,3 +267,32 @@ def _cards(load_decks, default_deck_paths) -> list:
     if not _CARDS:
         _CARDS.extend(load_decks(default_deck_paths("en")).cards)
     return _CARDS
+
+
+def test_the_save_keeps_deck_ids_never_paths(tmp_path: Path) -> None:
+    """Item 8: a deck path can hold the user's name (/home/anna/...); the save keeps ids."""
+    from game.content.decks import default_deck_paths
+
+    shipped = default_deck_paths("en")[0]
+    own = tmp_path / "anna" / "my-deck.yaml"
+    own.parent.mkdir()
+    own.write_text(
+        (Path(__file__).parents[1] / "fixtures" / "good_deck.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    record = SessionRecord.from_dict(GOOD)
+    record = SessionRecord(**{**record.__dict__, "deck_ids": (str(shipped), str(own), "telling")})
+    path = tmp_path / "session.json"
+    assert save_session(record, path)
+    text = path.read_text(encoding="utf-8")
+    assert "anna" not in text and "/" not in text.replace("\\/", "")
+    loaded = load_saved_session(path)
+    assert loaded is not None and loaded.deck_ids[1] == "test-deck" and "telling" in loaded.deck_ids
+
+
+def test_an_old_save_with_paths_loads_without_them(tmp_path: Path) -> None:
+    path = tmp_path / "session.json"
+    old = {k: v for k, v in GOOD.items() if k != "deck_ids"} | {"deck_paths": ["/home/anna/x.yaml"]}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    loaded = load_saved_session(path)
+    assert loaded is not None and loaded.deck_ids == () and loaded.deck_paths == ()

@@ -62,7 +62,7 @@ def test_sigterm_with_a_2000_character_saved_at(tmp_path: Path) -> None:
         "mode": "teams",
         "teams": 2,
         "language": "en",
-        "deck_paths": [],
+        "deck_ids": [],
         "card_ids": [c.id for c in cards],
         "actions": [],
         "saved_at": "2026-11-21T10:00" + "9" * 2000,
