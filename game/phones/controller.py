@@ -49,6 +49,7 @@ class Phones:
         self.revealed: StepResult | None = None  # the open step's final counts, once revealed
         self._qr: list[list[bool]] | None = None
         self._started_cards = False
+        self._synced: object = None
 
     # --- life ---------------------------------------------------------------------------------
 
@@ -108,7 +109,11 @@ class Phones:
         return None
 
     def sync(self, state: SessionState) -> Step | None:
-        """Call after every session action (and once at the start)."""
+        """Call after every session action, or every frame: a state already seen (the session's
+        states are immutable) costs nothing."""
+        if state is self._synced:
+            return self.step
+        self._synced = state
         step = self.wanted(state)
         key = step.key if step else None
         current = self.step.key if self.step else None

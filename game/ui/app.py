@@ -49,6 +49,8 @@ class GameSetup:
     count: int = 5
     seed: int | None = None
     timer: int = 0  # seconds per card for the optional calm countdown; 0: off
+    phones: bool = False  # Students' phones (Together and All teams; game/ui/phones.py)
+    phones_host: str | None = None  # the laptop's local address the phones reach
 
 
 @dataclass
@@ -308,23 +310,37 @@ class App:
             )
         except IllegalAction:
             return services.N_("No cards fit these choices. Try another age group or deck.")
+        self.stop_phones()  # "Play again": the last session's phones are done
         self.setup = setup
         self.play = PlayContext(session, setup)
         self.sound.play("next")
+        if setup.phones and setup.mode in (Mode.TOGETHER, Mode.ALL_TEAMS):  # imports the server now
+            from game.ui.phones import start_phones
+
+            problem = start_phones(self, self.play)
+            if problem:
+                self.show_toast(problem, seconds=6.0)
         from game.ui.scenes import scene_for_play
 
         if setup.mode.is_group:  # the facilitator's checklist comes before the first card
             from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
 
             self.reset(FacilitatorIntroScene(self, self.play))
-            return None
-        self.reset(scene_for_play(self, self.play))
+        else:
+            self.reset(scene_for_play(self, self.play))
+        if self.play.extras.get("phones") is not None:  # how to join, before anything else
+            from game.ui.phones import PhonesJoinScene
+
+            self.push(PhonesJoinScene(self, self.play))
         return None
 
     def sync_play(self) -> None:
         """After a session action: show the scene for the new phase if it is another one."""
         if self.play is None:
             return
+        phones = self.play.extras.get("phones")
+        if phones is not None:  # the phones follow the session to its new step
+            phones.sync(self.play.session.state)
         from game.ui.scenes import scene_for_play, wanted_key
 
         key = wanted_key(self.play)
@@ -346,6 +362,7 @@ class App:
 
         if self.play is not None:  # a finished or abandoned session is not offered again
             forget_session()
+        self.stop_phones()
         self.play = None
         self.reset(TitleScene(self))
 
@@ -358,10 +375,23 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def stop_phones(self) -> None:
+        """End Students' phones, if on: the phones say thank you, the server stops."""
+        if self.play is not None and self.play.extras.get("phones") is not None:
+            from game.ui.phones import stop_phones
+
+            stop_phones(self.play)
+
     # -- events, update, draw --------------------------------------------------------------
 
     def feed(self, event: pygame.event.Event) -> None:
         """Handle one raw pygame event (the loop calls this; tests call it directly)."""
+        if event.type >= pygame.USEREVENT and self.play is not None:
+            if self.play.extras.get("phones") is not None:  # new answers from the phones
+                from game.ui.phones import on_phones_event
+
+                if on_phones_event(self, event):
+                    return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if pygame.display.get_surface() is not None:
                 self.relayout()
@@ -438,6 +468,8 @@ class App:
             self.top.update_after(dt)
             if self.top.animating:
                 self.dirty = True
+        if self.play is not None and self.play.extras.get("phones") is not None:
+            self.play.extras["phones"].sync(self.play.session.state)  # a seen state costs nothing
         self.sound.update(dt)
         if self.settings_notice and self.top is not None and self.top.name == "title":
             self.show_toast(self.settings_notice, "info", 8.0)
@@ -554,6 +586,9 @@ def run(options: RunOptions) -> int:
     """Open the window and play until the player quits; returns the process exit code."""
     try:
         app = App(options)
-        return app.run()
+        try:
+            return app.run()
+        finally:
+            app.stop_phones()
     finally:
         pygame.quit()

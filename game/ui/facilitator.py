@@ -142,6 +142,10 @@ class FacilitatorControls:
         if inp.act is not Act.LETTER or self.kind == "summary":
             return False
         key = inp.text
+        if key in ("v", "q") and self.play.extras.get("phones") is not None:
+            from game.ui.phones import phones_key
+
+            return phones_key(self.app, self.play, key)
         if key == "n" and self.kind in NOTE_KINDS:
             self.play.extras["notes"] = None if self.notes_open else st.index
             return True
@@ -256,6 +260,15 @@ class FacilitatorControls:
         base = ui.log.layer
         if self.timer_shown():
             self._draw_timer(surface)
+        phones = self.play.extras.get("phones")
+        if phones is not None and self.kind != "summary":
+            from game.ui.phones import draw_phones_pill, pill_width
+
+            m = ui.m
+            right = self.pause_btn.rect.x - self.bar_reserve() - m.gap
+            left = self.bar.x + round(self.bar.w * 0.2) + m.gap
+            w = pill_width(ui, phones, right - left)
+            draw_phones_pill(ui, surface, pygame.Rect(right - w, self.bar.y, w, self.bar.h), phones)
         if self.notes_open:
             ui.log.layer = base + 0.5  # drawn over the screen
             draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)

@@ -49,6 +49,7 @@ MODE_HINTS = {
     Mode.TOGETHER: N_("The whole group as one, no scores: a discussion."),
 }
 TEAM_MODES = (Mode.TEAMS, Mode.ALL_TEAMS)
+PHONE_MODES = (Mode.TOGETHER, Mode.ALL_TEAMS)  # Students' phones (game/ui/phones.py)
 
 BANDS = (
     (AgeBand.KIDS, N_("Ages 10–12")),
@@ -83,6 +84,7 @@ class SetupScene(Scene):
         self.focus = -1  # -1: the Start button; 0..n-1: a row; n: Back
         self.hover_btn: Button | None = None
         self.message = ""
+        self.addresses: list[str] = [self.setup.phones_host] if self.setup.phones_host else []
         self._build_rows()
 
     def _build_rows(self) -> None:
@@ -115,6 +117,12 @@ class SetupScene(Scene):
             timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
             b, v = chips("timer", timers)
             rows.append(Row("timer", N_("Timer per card"), b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.setup.mode in PHONE_MODES:  # anonymous answers from the students' phones
+            b, v = chips("phones", [(False, N_("Off"), True), (True, N_("On"), True)])
+            rows.append(Row("phones", N_("Students' phones"), b, v, pygame.Rect(0, 0, 0, 0)))
+            if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
+                b, v = chips("host", [(a, a, False) for a in self.addresses])
+                rows.append(Row("host", N_("Phones' network"), b, v, pygame.Rect(0, 0, 0, 0)))
         self.rows = rows
         self._mark_selected()
 
@@ -126,6 +134,8 @@ class SetupScene(Scene):
             "deck": self.setup.deck_id,
             "count": self.setup.count,
             "timer": self.setup.timer,
+            "phones": self.setup.phones,
+            "host": self.setup.phones_host,
         }[key]
 
     def _mark_selected(self) -> None:
@@ -145,11 +155,19 @@ class SetupScene(Scene):
             "deck": "deck_id",
             "count": "count",
             "timer": "timer",
+            "phones": "phones",
+            "host": "phones_host",
         }[key]
         setattr(self.setup, attr, value)
+        if key == "phones" and value:  # look for the laptop's networks only when asked
+            from game.phones.net import lan_addresses
+
+            self.addresses = lan_addresses()
+            if self.setup.phones_host not in self.addresses:
+                self.setup.phones_host = self.addresses[0] if self.addresses else None
         if key == "teams" and hasattr(self, "teams_rect"):
             self._layout_teams()
-        if key == "mode":
+        if key in ("mode", "phones"):
             focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
             self._build_rows()
             self.layout(self.app.size)
@@ -157,6 +175,8 @@ class SetupScene(Scene):
                 self.focus = next(i for i, r in enumerate(self.rows) if r.key == focus_key)
         self._mark_selected()
         self.message = ""
+        if key == "phones" and value and not self.addresses:
+            self.message = N_("No local network found: turn on Wi-Fi or the laptop's hotspot.")
 
     # -- geometry --------------------------------------------------------------------------
 

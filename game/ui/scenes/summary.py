@@ -152,6 +152,11 @@ class SummaryScene(PlayScene):
         if inp.act is Act.LETTER and inp.text == "s" and self.save_btn in self.group.buttons:
             self.activate(self.save_btn)
             return True
+        if inp.act is Act.LETTER and inp.text == "v" and self.play.extras.get("phones"):
+            from game.ui.phones import PhonesSummaryScene  # the pulse before and after
+
+            self.app.push(PhonesSummaryScene(self.app, self.play))
+            return True
         return False
 
     def activate(self, button: Button) -> None:
@@ -354,7 +359,12 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
     stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
     folder.mkdir(parents=True, exist_ok=True)
     md = folder / f"{stem}.md"
-    md.write_text(summary_markdown(state, app.language, region), encoding="utf-8")
+    text = summary_markdown(state, app.language, region)
+    if play.extras.get("phones") is not None or play.extras.get("phones_results"):
+        from game.ui.phones import phones_summary_text  # Students' phones: counts only
+
+        text = text.rstrip() + "\n\n" + phones_summary_text(play)
+    md.write_text(text, encoding="utf-8")
     pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf")
     return md, Path(pdf)
 

@@ -1,0 +1,518 @@
+"""Students' phones on the projector: starting phones mode, the join panel (QR code, address,
+room code, how many have answered — never who), the class's answers as bars with numbers and
+the option text (never colour alone), and the pulse before and after at the summary.
+
+The server and its libraries are imported by `start_phones` only (game/phones/controller.py).
+The server thread wakes the game with a pygame event (`PHONES_EVENT`); the App then takes the
+newest counts and redraws.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.model.kinds import Mode, Phase
+from game.ui.input import Act, Input
+from game.ui.layout import centered, inset, take_bottom, take_top
+from game.ui.scene import Scene
+from game.ui.services import N_, tr
+from game.ui.widgets import draw_card
+
+if TYPE_CHECKING:
+    from game.phones.controller import Phones
+    from game.phones.room import StepResult
+    from game.ui.app import App, PlayContext
+    from game.ui.context import Ui
+
+PHONES_EVENT = pygame.event.custom_type()
+PHONE_MODES = (Mode.TOGETHER, Mode.ALL_TEAMS)
+ANSWER_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.EXPLAIN)
+
+KIND_TITLES = {
+    "spot": N_("Where is the red flag?"),
+    "name": N_("What trick is this?"),
+    "option": N_("What do you do?"),
+    "reason": N_("Why is the safe choice right?"),
+    "pulse": N_("Before and after"),
+}
+PULSE_WORDS = (N_("Agree"), N_("Not sure"), N_("Disagree"))
+PULSE_STATEMENTS = {
+    "know-what-to-do": N_(
+        "If someone threatened to share a picture of me, I would know what to do."
+    ),
+    "could-tell": N_("I know an adult I could tell if something went wrong online."),
+    "not-their-fault": N_("If someone is tricked into sending a picture, it is not their fault."),
+}
+SUMMARY_WORDS = {  # the saved summary's words (game/phones/report.py)
+    "Statement": N_("Statement"),
+    "Answered: {before} before, {after} after.": N_("Answered: {before} before, {after} after."),
+    "How the class answered (phones, anonymous)": N_("How the class answered (phones, anonymous)"),
+    "Pulse before and after": N_("Pulse before and after"),
+    "Card {number}": N_("Card {number}"),
+    "Where is the red flag?": N_("Where is the red flag?"),
+    "What trick is this?": N_("What trick is this?"),
+    "What do you do?": N_("What do you do?"),
+    "Why is the safe choice right?": N_("Why is the safe choice right?"),
+    "Agree": N_("Agree"),
+    "Not sure": N_("Not sure"),
+    "Disagree": N_("Disagree"),
+}
+
+
+def phones_of(app: App) -> Phones | None:
+    play = getattr(app, "play", None)
+    return play.extras.get("phones") if play is not None else None
+
+
+def on_phones_event(app: App, event: pygame.event.Event) -> bool:
+    """The server's wake-up: take the newest counts and redraw. True when it was ours."""
+    if event.type != PHONES_EVENT:
+        return False
+    phones = phones_of(app)
+    if phones is not None:
+        phones.take()
+        app.dirty = True
+    return True
+
+
+def _notify() -> None:
+    """Called from the server's thread: wake the game (pygame.event.post is thread-safe)."""
+    with contextlib.suppress(pygame.error):  # the display is gone: the game is closing
+        pygame.event.post(pygame.event.Event(PHONES_EVENT))
+
+
+def start_phones(app: App, play: PlayContext) -> str | None:
+    """Start phones mode for a new session; a message for the facilitator when it cannot."""
+    from game.content.glossary import GlossaryError, glossary
+    from game.content.help import load_region
+    from game.phones.controller import Phones
+    from game.phones.steps import help_data
+    from game.ui import services
+
+    setup = play.setup
+    host = getattr(setup, "phones_host", None)
+    if not host:
+        return N_("No local network found: turn on Wi-Fi or the laptop's hotspot.")
+    state = play.session.state
+    teams = (
+        [f"{t.letter} {tr(t.name)}" for t in state.teams] if state.mode is Mode.ALL_TEAMS else []
+    )
+    try:
+        region_id = app.options.region or services.setting(app.settings, "region")
+        region = load_region(services.resolve_region(region_id))
+        help_list = help_data(region)
+    except Exception:  # noqa: BLE001 - the page still shows the emergency line
+        help_list = None
+    try:
+        words = glossary(getattr(play.session.state.card, "language", None) or app.language)
+        tactic_name = words.tactic_name
+    except (GlossaryError, OSError, ValueError, KeyError):
+        tactic_name = None
+    phones = Phones(host, notify=_notify, teams=teams, help_data=help_list, tactic_name=tactic_name)
+    try:
+        phones.start()
+    except OSError:
+        return N_("Students' phones could not start on this address. Try another, or the hotspot.")
+    play.extras["phones"] = phones
+    phones.sync(play.session.state)
+    return None
+
+
+def stop_phones(play: PlayContext | None) -> None:
+    if play is None:
+        return
+    phones = play.extras.get("phones")
+    if phones is not None:
+        results = phones.finish()
+        play.extras["phones_results"] = results
+        play.extras.pop("phones", None)
+
+
+# --- drawing ----------------------------------------------------------------------------------
+
+
+def qr_surface(matrix: list[list[bool]], size: int) -> pygame.Surface:
+    """The QR code as black modules on white with a quiet zone of 4 modules, `size` px square
+    (whole pixels per module, so a phone's camera reads it from the back of the room)."""
+    n = len(matrix) + 8
+    module = max(1, size // n)
+    side = module * n
+    surf = pygame.Surface((side, side))
+    surf.fill((255, 255, 255))
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                surf.fill((0, 0, 0), ((x + 4) * module, (y + 4) * module, module, module))
+    return surf
+
+
+def answered_line(phones: Phones, *, connected_only: bool = False) -> str:
+    """How many phones are here, or how many answered the open step (never who)."""
+    snap = phones.server.snapshot if phones.server else None
+    here = snap.connected if snap else 0
+    step = phones.step
+    if connected_only or step is None or step.kind == "pulse":
+        return tr("{here} phones connected").format(here=here)
+    count = snap.answered if snap and snap.step and snap.step.key == step.key else 0
+    if count > here:  # some answered and then put their phone away
+        return tr("{count} answered").format(count=count)
+    return tr("{count} of {here} answered").format(count=count, here=here)
+
+
+def draw_phones_pill(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, phones: Phones) -> None:
+    """In the top bar: the room code and how many have answered (V shows the answers)."""
+    m, t = ui.m, ui.theme
+    pygame.draw.rect(surface, t.panel, rect, border_radius=rect.h // 2)
+    pygame.draw.rect(
+        surface, t.panel_edge, rect, width=max(2, round(m.unit * 0.3)), border_radius=rect.h // 2
+    )
+    # a phone: a rounded outline with a home dot, so the pill reads as "phones" without words
+    ph = pygame.Rect(0, 0, round(rect.h * 0.34), round(rect.h * 0.6))
+    ph.center = (rect.x + round(rect.h * 0.55), rect.centery)
+    pygame.draw.rect(surface, t.text_muted, ph, width=max(2, round(m.unit * 0.3)), border_radius=3)
+    pygame.draw.circle(surface, t.text_muted, (ph.centerx, ph.bottom - 4), max(1, ph.w // 8))
+    text = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
+    box = pygame.Rect(rect.x + rect.h, rect.y, rect.w - rect.h - m.gap, rect.h)
+    ui.text(surface, text, box, role="semi", size=m.small, colour=t.text, valign="middle")
+
+
+def pill_width(ui: Ui, phones: Phones, room: int) -> int:
+    m = ui.m
+    text = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
+    lay = ui.engine.layout(text, "semi", m.small, 10_000)
+    return min(room, lay.w + round(m.small * 3.2))
+
+
+class PhonesJoinScene(Scene):
+    """How the phones join: a big QR code, the address and the room code, and how many phones
+    are in. Shown when the session starts; Q shows it again. Enter or Esc closes it."""
+
+    name = "phones-join"
+    opaque = False
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app)
+        self.play = play
+
+    def layout(self, size: tuple[int, int]) -> None:
+        m = self.ui.m
+        self.card = centered(m.screen, size[0] * 0.86, size[1] * 0.9)
+        inner = inset(self.card, m.pad)
+        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
+        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+        side = min(rest.h, round(rest.w * 0.5))
+        self.qr_rect = pygame.Rect(rest.x, rest.y + (rest.h - side) // 2, side, side)
+        self.words = pygame.Rect(
+            self.qr_rect.right + m.pad, rest.y, rest.right - self.qr_rect.right - m.pad, rest.h
+        )
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act in (Act.BACK, Act.CONFIRM) or (inp.act is Act.LETTER and inp.text == "q"):
+            self.app.pop()
+            return True
+        if inp.act is Act.CLICK:
+            self.app.pop()
+            return True
+        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        phones = self.play.extras.get("phones")
+        draw_card(ui, surface, self.card, tr("Answer on your phone"), self.heading)
+        if phones is None:
+            return
+        qr = qr_surface(phones.qr(), self.qr_rect.w)
+        surface.blit(qr, qr.get_rect(center=self.qr_rect.center))
+        address = phones.url.removeprefix("http://").rstrip("/")
+        lines = [
+            (tr("Scan the code, or open:"), m.body, t.text_muted, "body"),
+            (address, m.heading, t.heading, "display"),
+            (tr("Room code"), m.body, t.text_muted, "body"),
+            (" ".join(phones.code), round(m.heading * 1.3), t.heading, "display"),
+            (answered_line(phones, connected_only=True), m.body, t.text, "body"),
+            (
+                tr("Same Wi-Fi as this computer. No name, no app: answers are anonymous."),
+                m.small,
+                t.text_muted,
+                "body",
+            ),
+        ]
+        y = self.words.y
+        for text, size, colour, role in lines:
+            box = pygame.Rect(self.words.x, y, self.words.w, round(size * 1.6))
+            if text == lines[-1][0]:
+                box.h = self.words.bottom - y
+            ui.text(surface, text, box, role=role, size=size, colour=colour, valign="top")
+            y += box.h
+        ui.text(
+            surface,
+            tr("Enter: continue · Q: show this again · V: show the answers"),
+            self.hint,
+            size=m.small,
+            colour=t.text_muted,
+            valign="middle",
+        )
+
+
+def draw_bars(
+    ui: Ui,
+    surface: pygame.Surface,
+    area: pygame.Rect,
+    labels: list[str],
+    counts: list[int],
+    *,
+    numbers: list[str] | None = None,
+) -> None:
+    """One row per choice: its number, the text, a bar, and the count with its share."""
+    m, t = ui.m, ui.theme
+    total = sum(counts) or 1
+    rows = max(1, len(labels))
+    gap = round(m.pad * 0.3)
+    row_h = (area.h - gap * (rows - 1)) // rows
+    size = max(m.min_font, min(m.body, round(row_h * 0.32)))
+    for i, (label, count) in enumerate(zip(labels, counts)):
+        row = pygame.Rect(area.x, area.y + i * (row_h + gap), area.w, row_h)
+        badge = pygame.Rect(row.x, row.y, round(size * 1.8), row.h)
+        ui.text(
+            surface,
+            (numbers or [str(n + 1) for n in range(len(labels))])[i],
+            badge,
+            role="display",
+            size=size,
+            colour=t.heading,
+            align="center",
+            valign="middle",
+        )
+        body = pygame.Rect(badge.right + m.gap, row.y, row.w - badge.w - m.gap, row.h)
+        text_box, bar_box = take_top(body, round(body.h * 0.55), 2)
+        ui.text(surface, label, text_box, size=size, colour=t.text, valign="bottom")
+        figure = f"{count}  ({round(100 * count / total)} %)"
+        figure_w = round(size * 5.5)
+        bar_area = pygame.Rect(bar_box.x, bar_box.y, bar_box.w - figure_w, bar_box.h)
+        pygame.draw.rect(surface, t.panel_edge, bar_area, width=1, border_radius=4)
+        filled = bar_area.copy()
+        filled.w = round(bar_area.w * count / total)
+        if filled.w:
+            pygame.draw.rect(surface, t.primary, filled, border_radius=4)
+        ui.text(
+            surface,
+            figure,
+            pygame.Rect(bar_area.right + m.gap // 2, bar_box.y, figure_w, bar_box.h),
+            role="display",
+            size=size,
+            colour=t.heading,
+            valign="middle",
+        )
+
+
+def phones_key(app: App, play: PlayContext, key: str) -> bool:
+    """Q: how to join. V: the class's answers to the open step (closes them)."""
+    if key == "q":
+        app.push(PhonesJoinScene(app, play))
+        return True
+    phones = play.extras.get("phones")
+    if phones is None or phones.step is None or phones.step.kind == "pulse":
+        toast_text = N_("The phones have nothing to answer right now")
+        app.show_toast(toast_text)
+        return True
+    app.push(PhonesRevealScene(app, play))
+    return True
+
+
+# --- the reveal -------------------------------------------------------------------------------
+
+
+class PhonesRevealScene(Scene):
+    """V on a class step: the answers close and the class's answers show as bars. Enter takes
+    the class's most chosen answer (All teams: each team's); Esc closes (choose by hand)."""
+
+    name = "phones-reveal"
+    opaque = False
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app)
+        self.play = play
+        phones = play.extras["phones"]
+        self.result: StepResult | None = phones.reveal()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        m = self.ui.m
+        self.card = centered(m.screen, size[0] * 0.9, size[1] * 0.9)
+        inner = inset(self.card, m.pad)
+        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
+        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+        self.bars = rest
+
+    def use_class_answer(self) -> None:
+        from game.model.session import IllegalAction
+        from game.phones.steps import most_chosen, team_choices
+
+        result = self.result
+        self.app.pop()
+        if result is None:
+            return
+        session = self.play.session
+        st = session.state
+        try:
+            if st.mode is Mode.ALL_TEAMS:
+                for team, choice in enumerate(team_choices(result, result.order)):
+                    if choice is not None:
+                        session.enter(team, choice)
+                return
+            choice = most_chosen(result, result.order)
+            if choice is None:
+                return
+            action = {
+                Phase.SPOT: session.spot,
+                Phase.NAME: session.name,
+                Phase.CHOOSE: session.choose,
+                Phase.EXPLAIN: session.explain,
+            }.get(st.phase)
+            if action is not None:
+                action(choice)
+        except IllegalAction:
+            return
+        finally:
+            self.app.sync_play()
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
+            self.app.pop()
+            return True
+        if inp.act is Act.CONFIRM:
+            self.use_class_answer()
+            return True
+        if inp.act is Act.CLICK:
+            if not self.card.collidepoint(inp.pos):
+                self.app.pop()
+            return True
+        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        result = self.result
+        title = tr(KIND_TITLES.get(result.kind, "")) if result else ""
+        heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
+        draw_card(ui, surface, self.card, f"{heading} — {title}", self.heading)
+        if result is not None and result.questions:
+            q = result.questions[0]
+            labels = list(q.choices)
+            if result.kind == "spot":
+                labels = [
+                    tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)
+                ]
+            draw_bars(ui, surface, self.bars, labels, list(result.counts[0]))
+        hint = (
+            tr("Enter: each team's most chosen · Esc: close")
+            if self.play.session.state.mode is Mode.ALL_TEAMS
+            else tr("Enter: the class's most chosen · Esc: close, choose yourself")
+        )
+        ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+
+
+# --- the summary: pulse before and after ------------------------------------------------------
+
+
+class PhonesSummaryScene(Scene):
+    """V on the summary: the pulse before and after (and how many answered each card)."""
+
+    name = "phones-summary"
+    opaque = False
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app)
+        self.play = play
+        phones = play.extras.get("phones")
+        self.results: tuple[Any, ...] = (
+            phones.results() if phones is not None else play.extras.get("phones_results", ())
+        )
+
+    def layout(self, size: tuple[int, int]) -> None:
+        m = self.ui.m
+        self.card = centered(m.screen, size[0] * 0.92, size[1] * 0.92)
+        inner = inset(self.card, m.pad)
+        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
+        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+        self.body = rest
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act in (Act.BACK, Act.CONFIRM) or (inp.act is Act.LETTER and inp.text == "v"):
+            self.app.pop()
+            return True
+        if inp.act is Act.CLICK:
+            self.app.pop()
+            return True
+        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
+        found = {r.key: r for r in self.results}
+        before, after = found.get("pulse:before"), found.get("pulse:after")
+        rows = list(PULSE_STATEMENTS.items())
+        gap = round(m.pad * 0.5)
+        row_h = (self.body.h - gap * (len(rows) - 1)) // len(rows)
+        size = max(m.min_font, min(m.small, round(row_h * 0.16)))
+        for q, (_, statement) in enumerate(rows):
+            row = pygame.Rect(self.body.x, self.body.y + q * (row_h + gap), self.body.w, row_h)
+            title, groups = take_top(row, round(size * 2.6), 2)
+            ui.text(surface, tr(statement), title, size=size, colour=t.heading, valign="bottom")
+            most = (
+                max(
+                    [r.counts[q][c] for r in (before, after) if r is not None for c in range(3)]
+                    or [1]
+                )
+                or 1
+            )
+            width = groups.w // len(PULSE_WORDS)
+            for c, word in enumerate(PULSE_WORDS):
+                box = pygame.Rect(groups.x + c * width, groups.y, width - m.gap, groups.h)
+                label, lines = take_top(box, round(size * 1.4), 0)
+                ui.text(surface, tr(word), label, size=size, colour=t.text, valign="middle")
+                line_h = lines.h // 2
+                for k, (when, result) in enumerate(((tr("Before"), before), (tr("After"), after))):
+                    count = result.counts[q][c] if result is not None else 0
+                    line = pygame.Rect(lines.x, lines.y + k * line_h, lines.w, line_h - 2)
+                    name_w = round(size * 4.2)
+                    ui.text(
+                        surface,
+                        f"{when} {count}",
+                        pygame.Rect(line.x, line.y, name_w, line.h),
+                        size=size,
+                        colour=t.text_muted,
+                        valign="middle",
+                    )
+                    bar = pygame.Rect(line.x + name_w, line.y + line.h // 4, 0, line.h // 2)
+                    full = line.w - name_w
+                    pygame.draw.rect(
+                        surface, t.panel_edge, (bar.x, bar.y, full, bar.h), width=1, border_radius=3
+                    )
+                    bar.w = round(full * count / most)
+                    if bar.w:
+                        pygame.draw.rect(
+                            surface, t.primary if k else t.text_muted, bar, border_radius=3
+                        )
+        answered = tr("Answered: {before} before, {after} after.").format(
+            before=before.answered if before else 0, after=after.answered if after else 0
+        )
+        ui.text(
+            surface,
+            answered + "  " + tr("Esc: close"),
+            self.hint,
+            size=m.small,
+            colour=t.text_muted,
+            valign="middle",
+        )
+
+
+def phones_summary_text(play: PlayContext) -> str:
+    """The saved summary's section: the pulse and each card's class steps, counts only."""
+    from game.phones.report import summary_markdown
+
+    phones = play.extras.get("phones")
+    results = phones.results() if phones is not None else play.extras.get("phones_results", ())
+    titles = {c.id: c.red_flag for c in play.session.state.cards}
+    return summary_markdown(results, lambda text: tr(SUMMARY_WORDS.get(text, text)), titles)

@@ -1,0 +1,161 @@
+"""Students' phones on the projector (headless pygame): set-up, the join screen, the count in the
+top bar, V shows the class's answers as bars and Enter takes the most chosen, the summary's
+pulse before and after, the saved summary's counts, and the server stops with the session."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.model.kinds import Mode
+from game.phones.sim import SimPhone
+from game.ui.app import GameSetup
+from tests.ui.driver import Driver
+
+SHOTS = os.environ.get("REDFLAGS_PHONE_SHOTS")
+
+
+def letter(d: Driver, char: str) -> None:
+    """A facilitator letter key (the driver's table has only the game's usual keys)."""
+    key = getattr(pygame, f"K_{char}")
+    d.app.feed(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0))
+    d.frame()
+
+
+def pump(d: Driver) -> None:
+    for event in pygame.event.get():
+        d.app.feed(event)
+    d.frame()
+
+
+def shot(d: Driver, name: str, tmp_path: Path) -> None:
+    folder = Path(SHOTS) if SHOTS else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    d.screenshot(folder / f"ui-{name}.png")
+
+
+def answer_all(phones, key: str, choices: list[int], question: int = 0) -> None:
+    async def go() -> None:
+        for i, c in enumerate(choices):
+            p = SimPhone(phones.url, phones.code, phone_id=f"{i:02d}" * 10)
+            await p.join()
+            await p.until(lambda s: (s["step"] or {}).get("key") == key)
+            await p.answer(question, c)
+            await p.close()
+
+    asyncio.run(asyncio.wait_for(go(), 30))
+
+
+def start(d: Driver, mode: Mode) -> None:
+    if d.top == "content-note":
+        d.press("enter")
+    message = d.app.start_game(
+        GameSetup(mode=mode, teams=2, count=2, seed=1, phones=True, phones_host="127.0.0.1")
+    )
+    assert message is None, message
+    d.settle()
+
+
+def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
+    d = Driver()
+    start(d, Mode.TOGETHER)
+    phones = d.app.play.extras["phones"]
+    try:
+        assert d.top == "phones-join"
+        assert d.shows(" ".join(phones.code)) and d.shows(phones.url.removeprefix("http://")[:9])
+        shot(d, "1-join", tmp_path)
+        answer_all(phones, "pulse:before", [0, 1, 0])
+        d.press("enter")  # close the join screen
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        while d.phase not in ("choose", "spot", "name"):
+            d.press("enter")
+            d.settle()
+        step = phones.step
+        assert step is not None and step.kind in ("option", "spot", "name")
+        answer_all(phones, step.key, [1, 1, 0])
+        pump(d)
+        assert d.shows("3 answered")
+        shot(d, "2-card-with-count", tmp_path)
+        letter(d, "v")
+        assert d.top == "phones-reveal"
+        assert d.shows(step.questions[0].choices[1][:20])
+        assert d.shows("2  (67 %)") and d.shows("1  (33 %)")
+        shot(d, "3-reveal", tmp_path)
+        before = d.phase
+        d.press("enter")  # take the class's most chosen answer
+        d.settle()
+        assert d.phase != before
+        # straight to the summary: the pulse after opens on the phones
+        d.app.play.session.end_early()
+        d.app.sync_play()
+        d.settle()
+        assert phones.step is not None and phones.step.key == "pulse:after"
+        answer_all(phones, "pulse:after", [0, 0, 0])
+        pump(d)
+        letter(d, "v")
+        assert d.top == "phones-summary"
+        assert d.shows("Before") and d.shows("After")
+        shot(d, "4-pulse", tmp_path)
+        d.press("esc")
+        from game.ui.scenes.summary import write_summary
+
+        md, _ = write_summary(d.app, d.app.play, tmp_path)
+        text = md.read_text(encoding="utf-8")
+        assert "How the class answered (phones, anonymous)" in text
+        assert "| 2 → 3 | 1 → 0 | 0 → 0 |" in text
+        assert "0101" not in text  # no phone id anywhere
+    finally:
+        d.app.to_title()
+    assert not phones.running
+
+
+def test_all_teams_the_phones_enter_each_teams_choice(tmp_path: Path) -> None:
+    d = Driver()
+    start(d, Mode.ALL_TEAMS)
+    phones = d.app.play.extras["phones"]
+    try:
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        for _ in range(6):
+            if d.phase in ("choose", "spot", "name"):
+                break
+            d.press("enter")
+            d.settle()
+        step = phones.step
+
+        async def go() -> None:
+            for i, (team, c) in enumerate(((0, 2), (1, 0), (1, 0))):
+                p = SimPhone(phones.url, phones.code, phone_id=f"t{i}" * 10)
+                await p.join()
+                await p.send({"t": "team", "team": team})
+                await p.until(lambda s, team=team: s["team"] == team)
+                await p.until(lambda s: (s["step"] or {}).get("key") == step.key)
+                await p.answer(0, c)
+                await p.close()
+
+        asyncio.run(asyncio.wait_for(go(), 30))
+        pump(d)
+        letter(d, "v")
+        assert d.top == "phones-reveal"
+        shot(d, "5-all-teams-reveal", tmp_path)
+        d.press("enter")
+        d.settle()
+        entries = d.app.play.session.state.entries
+        assert entries == (step.order[2], step.order[0])
+    finally:
+        d.app.to_title()
+
+
+@pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS])
+def test_no_phones_in_solo_or_team_turns(mode: Mode) -> None:
+    d = Driver()
+    if d.top == "content-note":
+        d.press("enter")
+    assert d.app.start_game(GameSetup(mode=mode, count=2, seed=1, phones=True)) is None
+    assert "phones" not in d.app.play.extras
