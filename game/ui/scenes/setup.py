@@ -118,11 +118,11 @@ class SetupScene(Scene):
             b, v = chips("timer", timers)
             rows.append(Row("timer", N_("Timer per card"), b, v, pygame.Rect(0, 0, 0, 0)))
         if self.setup.mode in PHONE_MODES:  # anonymous answers from the students' phones
-            b, v = chips("phones", [(False, N_("Off"), True), (True, N_("On"), True)])
-            rows.append(Row("phones", N_("Students' phones"), b, v, pygame.Rect(0, 0, 0, 0)))
+            b, v = chips("phones", [(False, N_("Off"), True), (True, N_("Students' phones"), True)])
+            rows.append(Row("phones", N_("Phones"), b, v, pygame.Rect(0, 0, 0, 0)))
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
                 b, v = chips("host", [(a, a, False) for a in self.addresses])
-                rows.append(Row("host", N_("Phones' network"), b, v, pygame.Rect(0, 0, 0, 0)))
+                rows.append(Row("host", N_("Network"), b, v, pygame.Rect(0, 0, 0, 0)))
         self.rows = rows
         self._mark_selected()
 
