@@ -19,7 +19,7 @@ import gc
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -471,7 +471,7 @@ def _choices(enum: Iterable[Any]) -> str:
     return ", ".join(values[:-1]) + " or " + values[-1]
 
 
-def _message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")

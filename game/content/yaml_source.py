@@ -128,7 +128,7 @@ class _Again(Exception):
     """A duplicate key found without line bookkeeping: read again with lines to name both."""
 
 
-class DeckLoader(_Base):  # type: ignore[misc, valid-type]
+class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
     """PyYAML's safe loader, building data from events: duplicate keys refused, lines kept.
 
     Each event is looked at once (about 85 per card); plain scalars are resolved through a

@@ -8,7 +8,7 @@ response) live in validators here so that the loader, the CLI and the tests shar
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -40,15 +40,15 @@ MAX_CHAT = 500  # one chat message
 MAX_TEXT = 600  # a setup, a feedback, a facilitator tip, a deck description
 
 
-def _text(limit: int) -> Any:
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limit)]
-
-
-Name = _text(MAX_NAME)
-Line = _text(MAX_LINE)
-Option = _text(MAX_OPTION)
-ChatText = _text(MAX_CHAT)
-Text = _text(MAX_TEXT)
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LINE)]
+Option = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_OPTION)
+]
+ChatText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CHAT)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CardId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN, max_length=80)]
 
