@@ -67,8 +67,15 @@ def save_session(record: SessionRecord, path: Path | None = None) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, text)
     except (OSError, ValueError):
+        _tell(_watch.after_save(False))
         return False
+    _tell(_watch.after_save(True))
     return True
+
+
+def _tell(notice: str | None) -> None:
+    if notice is not None and notice not in _notices:
+        _notices.append(notice)
 
 
 def _deck_ids(entries: tuple[str, ...]) -> list[str]:
@@ -101,6 +108,9 @@ class SaveWatch:
             return None  # no change: say nothing
         self.failing = not ok
         return SAVE_STOPPED if self.failing else SAVE_WORKS_AGAIN
+
+
+_watch = SaveWatch()  # whether saving works, across the run
 
 
 def has_saved_session(path: Path | None = None) -> bool:
@@ -140,10 +150,16 @@ def put_aside(path: Path, why: object = "") -> Path | None:
 
 
 def take_notices() -> list[str]:
-    """Sentences (English message ids) the title shows once: saves that were set aside."""
+    """Sentences (English message ids) to show once: a save set aside (on the title), saving
+    stopped working or works again (during play)."""
     out = list(_notices)
     _notices.clear()
     return out
+
+
+def next_notice() -> str | None:
+    """The oldest notice not shown yet, or None (the App shows one toast at a time)."""
+    return _notices.pop(0) if _notices else None
 
 
 def clear_saved_session(path: Path | None = None) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game import savegame
 from game.model.kinds import AgeBand, Mode
 from game.ui import services
 from game.ui.context import Ui
@@ -474,6 +475,10 @@ class App:
         if self.settings_notice and self.top is not None and self.top.name == "title":
             self.show_toast(self.settings_notice, "info", 8.0)
             self.settings_notice = None
+        if self.toast is None:  # a save set aside; saving stopped, or works again (once each)
+            notice = savegame.next_notice()
+            if notice is not None:
+                self.show_toast(notice, "info", 8.0)
         if self.toast is not None:
             self.toast.update(dt)
             if self.toast.done:

@@ -20,7 +20,13 @@ import pygame
 from game.model.kinds import AgeBand
 from game.model.record import RecordError, SessionRecord, rebuild, record_of
 from game.model.session import Mode, Phase, Session
-from game.savegame import clear_saved_session, load_saved_session, save_session
+from game.savegame import (
+    clear_saved_session,
+    load_saved_session,
+    put_aside,
+    save_path,
+    save_session,
+)
 from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
@@ -86,8 +92,8 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
         return None
     try:
         session = rebuild(record, _cards_for(app, record))
-    except RecordError as exc:
-        print(f"redflags: not offering the saved session: {exc}", file=sys.stderr)
+    except RecordError as exc:  # damaged, or its cards are gone: set aside, said on the title
+        put_aside(save_path(), exc)
         return None
     if not session.state.mode.is_group or session.state.phase is Phase.SUMMARY:
         clear_saved_session()

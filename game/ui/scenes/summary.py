@@ -20,7 +20,7 @@ import pygame
 from game.model.kinds import Rating
 from game.model.session import Mode
 from game.savegame import data_dir
-from game.settings import portable_dir
+from game.settings import atomic_write_text, portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
@@ -364,7 +364,7 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
         from game.ui.phones import phones_summary_text  # Students' phones: counts only
 
         text = text.rstrip() + "\n\n" + phones_summary_text(play)
-    md.write_text(text, encoding="utf-8")
+    atomic_write_text(md, text)  # whole or nothing: a full disk leaves no half summary
     pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf")
     return md, Path(pdf)
 
