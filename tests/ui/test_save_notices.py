@@ -89,3 +89,37 @@ def test_saving_stops_and_works_again_told_once_each(make_driver, monkeypatch):
         d.frame()
         d.advance(10)
     assert d.toasts.count(SAVE_WORKS_AGAIN) == 1 and d.toasts.count(SAVE_STOPPED) == 1
+
+
+def test_the_resume_offer_shows_the_step_it_really_resumes(make_driver, monkeypatch):
+    """Saving failed after card 2 began: the offer names card 2 (the last good save), not the
+    card the class had reached, and resuming lands exactly there."""
+    from .driver import answer
+
+    d = make_driver((1280, 720))
+    start(d, Mode.TEAMS)
+    for _ in range(12):  # play on until card 2 is shown
+        if d.app.play.session.state.index == 1:
+            break
+        answer(d)
+        d.settle()
+    assert d.app.play.session.state.index == 1
+    good = tuple(d.app.play.session.history)
+
+    def full_disk(path, text):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(savegame, "atomic_write_text", full_disk)
+    for _ in range(12):  # ... and on to card 3, unsaved
+        if d.app.play.session.state.index == 2:
+            break
+        answer(d)
+        d.settle()
+    assert d.app.play.session.state.index == 2
+    d2 = make_driver((1280, 720))
+    if d2.top == "content-note":
+        d2.press("enter")
+    assert d2.top == "resume"
+    assert d2.shows("(card 2 of 3)")
+    d2.press("enter")
+    assert tuple(d2.app.play.session.history) == good
