@@ -19,6 +19,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
+from game.ui.text import Block
 from game.ui.widgets import draw_card
 
 if TYPE_CHECKING:
@@ -227,26 +228,21 @@ class PhonesJoinScene(Scene):
         qr = qr_surface(phones.qr(), self.qr_rect.w)
         surface.blit(qr, qr.get_rect(center=self.qr_rect.center))
         address = phones.url.removeprefix("http://").rstrip("/")
-        lines = [
-            (tr("Scan the code, or open:"), m.body, t.text_muted, "body"),
-            (address, m.heading, t.heading, "display"),
-            (tr("Room code"), m.body, t.text_muted, "body"),
-            (" ".join(phones.code), round(m.heading * 1.3), t.heading, "display"),
-            (answered_line(phones, connected_only=True), m.body, t.text, "body"),
-            (
+        blocks = [  # one column that shrinks as a whole at the largest text sizes
+            Block(tr("Scan the code, or open:"), colour="text_muted", gap=0.0),
+            Block(address, role="display", scale=1.5, colour="heading", gap=0.2),
+            Block(tr("Room code"), colour="text_muted", gap=0.8),
+            Block(" ".join(phones.code), role="display", scale=2.0, colour="heading", gap=0.2),
+            Block(answered_line(phones, connected_only=True), gap=0.8),
+            Block(
                 tr("Same Wi-Fi as this computer. No name, no app: answers are anonymous."),
-                m.small,
-                t.text_muted,
-                "body",
+                scale=0.8,
+                colour="text_muted",
+                gap=0.8,
             ),
         ]
-        y = self.words.y
-        for text, size, colour, role in lines:
-            box = pygame.Rect(self.words.x, y, self.words.w, round(size * 1.6))
-            if text == lines[-1][0]:
-                box.h = self.words.bottom - y
-            ui.text(surface, text, box, role=role, size=size, colour=colour, valign="top")
-            y += box.h
+        col = ui.column(blocks, self.words, m.body)
+        ui.draw_column(surface, col, self.words)
         ui.text(
             surface,
             tr("Enter: continue · Q: show this again · V: show the answers"),

@@ -159,3 +159,58 @@ def test_no_phones_in_solo_or_team_turns(mode: Mode) -> None:
         d.press("enter")
     assert d.app.start_game(GameSetup(mode=mode, count=2, seed=1, phones=True)) is None
     assert "phones" not in d.app.play.extras
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+@pytest.mark.parametrize("largest", [False, True], ids=["default-text", "largest-text"])
+def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, tmp_path) -> None:
+    from game import i18n
+    from game.settings import TEXT_SCALES
+    from tests.i18n.conftest import LangDriver
+    from tests.robustness.monkey import inside
+
+    scale = TEXT_SCALES[-1] if largest else 1.0
+    d = LangDriver(size, language=language, region="se", text_scale=scale)
+    window = pygame.Rect((0, 0), size)
+
+    def check(where: str) -> None:
+        bad = [
+            f"{where}: {r.text!r} {r.rect} box {r.box}"
+            for r in d.texts()
+            if not inside(r) or not window.contains(r.rect)
+        ]
+        assert not bad, bad
+
+    try:
+        start(d, Mode.TOGETHER)
+        phones = d.app.play.extras["phones"]
+        check("join")
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        while d.phase not in ("choose", "spot", "name"):
+            d.press("enter")
+            d.settle()
+        check("card with the phones' pill")
+        answer_all(phones, phones.step.key, [0, 1, 1, 2])
+        pump(d)
+        letter(d, "v")
+        assert d.top == "phones-reveal"
+        check("reveal")
+        if largest and size == (1024, 768):
+            shot(d, f"6-reveal-largest-{language}", tmp_path)
+        d.press("esc")
+        d.app.play.session.end_early()
+        d.app.sync_play()
+        d.settle()
+        answer_all(phones, "pulse:after", [0, 2])
+        pump(d)
+        letter(d, "v")
+        assert d.top == "phones-summary"
+        check("pulse")
+        if largest and size == (1024, 768):
+            shot(d, f"7-pulse-largest-{language}", tmp_path)
+    finally:
+        d.app.to_title()
+        i18n.set_language("en")
