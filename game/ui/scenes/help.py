@@ -3,7 +3,7 @@ were checked and the emergency number, how to play, and the keys. Esc, H or Ente
 the screen below carries on exactly where it was.
 
 "For the facilitator": the keys that run a group game (N notes, B a point, U undo, S skip,
-Backspace back, T timer, A–F then 1–4). Shown everywhere except in a solo game (where they do
+Backspace back, T timer, A–F then 1–4, V and Q for Students' phones). Shown everywhere except in a solo game (where they do
 nothing): before a session the facilitator looks them up here too. A quiet strip along the
 bottom, under the support numbers, never beside them, and only when it costs the help columns
 nothing (every explanation, the same text size); otherwise the keys get a second page (Tab or
@@ -62,6 +62,8 @@ FACILITATOR_KEYS = (
     (N_("Backspace"), N_("back one step")),
     ("T", N_("hold the timer")),
     (N_("A–F, then 1–4"), N_("a team's choice (All teams)")),
+    ("V", N_("Students' phones: show the answers")),
+    ("Q", N_("Students' phones: how to join")),
 )
 
 
