@@ -131,6 +131,15 @@ class FacilitatorControls:
         if inp.act is Act.CLICK:
             if self.notes_open and notes_rect(self.content, self.ui).collidepoint(inp.pos):
                 return True  # the notes cover the options: a click there picks nothing
+            pill = getattr(self, "phones_pill", None)
+            if pill is not None and pill.collidepoint(inp.pos) and self.kind != "summary":
+                from game.ui.phones import phones_key  # the mouse alone: V (or Q when idle)
+
+                phones = self.play.extras.get("phones")
+                busy = phones is not None and phones.step is not None
+                return phones_key(
+                    self.app, self.play, "v" if busy and phones.step.kind != "pulse" else "q"
+                )
             chip = getattr(self, "turn_chip", None)
             if chip is not None and chip.collidepoint(inp.pos) and can_award(st):
                 give_award(self.app, self.play, st.turn)
@@ -268,7 +277,8 @@ class FacilitatorControls:
             right = self.pause_btn.rect.x - self.bar_reserve() - m.gap
             left = self.bar.x + round(self.bar.w * 0.2) + m.gap
             w = pill_width(ui, phones, right - left)
-            draw_phones_pill(ui, surface, pygame.Rect(right - w, self.bar.y, w, self.bar.h), phones)
+            self.phones_pill = pygame.Rect(right - w, self.bar.y, w, self.bar.h)
+            draw_phones_pill(ui, surface, self.phones_pill, phones)
         if self.notes_open:
             ui.log.layer = base + 0.5  # drawn over the screen
             draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)

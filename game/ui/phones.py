@@ -20,7 +20,7 @@ from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import draw_card
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_labels
 
 if TYPE_CHECKING:
     from game.phones.controller import Phones
@@ -269,6 +269,13 @@ def draw_bars(
     gap = round(m.pad * 0.3)
     row_h = (area.h - gap * (rows - 1)) // rows
     size = max(m.min_font, min(m.body, round(row_h * 0.32)))
+    # one text size for every label (the smallest any of them needs), so no row looks louder
+    text_w = area.w - round(size * 1.8) - m.gap
+    text_h = round(row_h * 0.55) - 2
+    size = min(
+        [ui.fit(label, pygame.Rect(0, 0, text_w, text_h), size=size).size for label in labels]
+        or [size]
+    )
     for i, (label, count) in enumerate(zip(labels, counts)):
         row = pygame.Rect(area.x, area.y + i * (row_h + gap), area.w, row_h)
         badge = pygame.Rect(row.x, row.y, round(size * 1.8), row.h)
@@ -333,13 +340,28 @@ class PhonesRevealScene(Scene):
         self.play = play
         phones = play.extras["phones"]
         self.result: StepResult | None = phones.reveal()
+        all_teams = play.session.state.mode is Mode.ALL_TEAMS
+        self.use_btn = Button(
+            "use",
+            N_("Enter each team's most chosen") if all_teams else N_("Take the class's answer"),
+            kind="primary",
+            badge="Enter",
+        )
+        self.close_btn = Button("close", N_("Close"), kind="quiet", badge="Esc")
+        self.group = FocusGroup([self.use_btn, self.close_btn], index=None)
 
     def layout(self, size: tuple[int, int]) -> None:
-        m = self.ui.m
+        ui, m = self.ui, self.ui.m
         self.card = centered(m.screen, size[0] * 0.9, size[1] * 0.9)
         inner = inset(self.card, m.pad)
         self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+        bottom, rest = take_bottom(rest, m.body * 2.2, m.pad * 0.4)
+        widths = fit_labels(ui, [self.use_btn, self.close_btn], bottom.h, bottom.w - m.pad, m.body)
+        x = bottom.right
+        for b, w in zip((self.use_btn, self.close_btn), widths):
+            b.rect = pygame.Rect(x - w, bottom.y, w, bottom.h)
+            x -= w + m.pad
+        self.hint = pygame.Rect(0, 0, 0, 0)
         self.bars = rest
 
     def use_class_answer(self) -> None:
@@ -375,20 +397,31 @@ class PhonesRevealScene(Scene):
             self.app.sync_play()
 
     def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.group.set_hover(inp.pos)
         if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
             self.app.pop()
             return True
         if inp.act is Act.CONFIRM:
-            self.use_class_answer()
+            if self.group.focused is self.close_btn:
+                self.app.pop()
+            else:
+                self.use_class_answer()
+            return True
+        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT):
+            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT) else -1)
             return True
         if inp.act is Act.CLICK:
-            if not self.card.collidepoint(inp.pos):
+            hit = self.group.at(inp.pos)
+            if hit is self.use_btn:
+                self.use_class_answer()
+            elif hit is self.close_btn or not self.card.collidepoint(inp.pos):
                 self.app.pop()
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui = self.ui
         result = self.result
         title = tr(KIND_TITLES.get(result.kind, "")) if result else ""
         heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
@@ -401,12 +434,7 @@ class PhonesRevealScene(Scene):
                     tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)
                 ]
             draw_bars(ui, surface, self.bars, labels, list(result.counts[0]))
-        hint = (
-            tr("Enter: each team's most chosen · Esc: close")
-            if self.play.session.state.mode is Mode.ALL_TEAMS
-            else tr("Enter: the class's most chosen · Esc: close, choose yourself")
-        )
-        ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+        draw_group(ui, surface, self.group)
 
 
 # --- the summary: pulse before and after ------------------------------------------------------

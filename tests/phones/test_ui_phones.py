@@ -214,3 +214,26 @@ def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, 
     finally:
         d.app.to_title()
         i18n.set_language("en")
+
+
+def test_the_mouse_alone_reveals_and_takes_the_class_answer() -> None:
+    d = Driver()
+    start(d, Mode.TOGETHER)
+    phones = d.app.play.extras["phones"]
+    try:
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        while d.phase not in ("choose", "spot", "name"):
+            d.press("enter")
+            d.settle()
+        answer_all(phones, phones.step.key, [2, 2])
+        pump(d)
+        d.click(d.app.top.phones_pill.center)
+        assert d.top == "phones-reveal"
+        before = d.phase
+        d.click(d.button("use").center)
+        d.settle()
+        assert d.phase != before and d.top != "phones-reveal"
+    finally:
+        d.app.to_title()
