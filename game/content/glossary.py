@@ -51,6 +51,13 @@ WORDS = (
     "trick_right",
     "trick_was",
     "scoring_heading",
+    "teams_spot_hint",
+    "teams_name_hint",
+    "steps_row",
+    "steps_both",
+    "steps_spot",
+    "steps_name",
+    "steps_off",
 )
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

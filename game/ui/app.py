@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import savegame
+from game.content.glossary import Glossary, glossary
 from game.model.kinds import AgeBand, Mode
 from game.ui import services
 from game.ui.context import Ui
@@ -52,6 +53,12 @@ class GameSetup:
     timer: int = 0  # seconds per card for the optional calm countdown; 0: off
     phones: bool = False  # Students' phones (Together and All teams; game/ui/phones.py)
     phones_host: str | None = None  # the laptop's local address the phones reach
+    # the "Where is the red flag?" and "What trick is this?" steps, and responses and reasons in
+    # a shuffled order; on in the game (the facilitator may turn the steps off in setup), off by
+    # default here so a set-up made in code plays the move and the why only
+    spot: bool = False
+    name: bool = False
+    shuffle: bool = False
 
 
 @dataclass
@@ -130,6 +137,9 @@ class App:
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
             count=self.options.cards or 5,
             seed=self.options.seed,
+            spot=True,
+            name=True,
+            shuffle=True,
         )
         self.play: PlayContext | None = None
         self.note_shown = False
@@ -291,6 +301,11 @@ class App:
 
     # -- game flow -------------------------------------------------------------------------
 
+    @property
+    def glossary(self) -> Glossary:
+        """The tactic names, safe moves and ratings in the game's language (assets/glossary)."""
+        return glossary(self.language)
+
     def cards_for(self, setup: GameSetup) -> list[Card]:
         decks = [d for d in self.decks if setup.deck_id in (None, d.id)]
         return [c for d in decks for c in d.cards_for(setup.band)]
@@ -308,6 +323,10 @@ class App:
                 band=setup.band,
                 count=setup.count,
                 seed=setup.seed,
+                spot=setup.spot,
+                name=setup.name,
+                shuffle=setup.shuffle,
+                confusions=self.glossary.confusions(),
             )
         except IllegalAction:
             return services.N_("No cards fit these choices. Try another age group or deck.")

@@ -202,7 +202,7 @@ class FacilitatorControls:
 
     def skip_key(self) -> None:
         st = self.session.state
-        if st.phase not in (Phase.SCENARIO, Phase.CHOOSE):
+        if st.phase not in (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE):
             self.say(tr("A card can be skipped before it is answered"))
             return
         armed = self.play.extras.get("skip_armed")

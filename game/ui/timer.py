@@ -15,8 +15,8 @@ from game.model.kinds import Phase
 from game.ui.services import tr
 
 TIMER_CHOICES = (0, 60, 90, 120)
-RUNNING_PHASES = (Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
-SHOWN_PHASES = (Phase.SCENARIO, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
+RUNNING_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
+SHOWN_PHASES = (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
 
 now: Callable[[], float] = time.monotonic
 

@@ -82,16 +82,25 @@ def _card(scene: Any) -> tuple[str, ...]:
         if scenario and callable(progress) and progress(i) <= 0:
             break
         parts.append(chat_line(msg))
-    if not scenario:
-        parts.append(card.question)
-        parts += [option_line(i + 1, r.text) for i, r in enumerate(card.responses)]
+    if not scenario:  # what the screen shows: the step's question and its buttons, in order
+        question = getattr(scene, "question_text", None)
+        parts.append(question() if callable(question) else card.question)
+        result = getattr(scene, "step_result", None)
+        if callable(result) and result():
+            parts.append(result())
+        options = getattr(scene, "options", None)
+        if options:
+            parts += [option_line(i + 1, b.text) for i, b in enumerate(options)]
+        else:
+            parts += [option_line(i + 1, card.responses[i].text) for i in st.response_order]
     return tuple(parts)
 
 
 def _explain(scene: Any) -> tuple[str, ...]:
     card = scene.session.state.card
     parts = [tr("Why is the safe choice right?")]
-    parts += [option_line(i + 1, r.text) for i, r in enumerate(card.reasons)]
+    order = scene.session.state.reason_order
+    parts += [option_line(k + 1, card.reasons[i].text) for k, i in enumerate(order)]
     return tuple(parts)
 
 

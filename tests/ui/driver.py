@@ -203,7 +203,7 @@ def answer(d: Driver, option: str = "1", reason: str = "1") -> None:
     phase = d.phase
     if phase == "scenario":
         d.press("enter")
-    elif phase == "choose":
+    elif phase in ("spot", "name", "choose"):  # the spot and name steps take a number too
         d.press(option)
     elif phase == "steal":
         d.press("enter")  # "No steal — go on" has the focus

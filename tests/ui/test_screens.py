@@ -125,9 +125,13 @@ def test_a_solo_game_of_three_cards_reaches_the_summary_by_keyboard(make_driver)
     d.press("enter")  # Play
     assert d.top == "setup"
     d.press("enter")  # Start has the focus
-    assert d.top == "card" and d.phase in ("scenario", "choose")
+    assert d.top == "card" and d.phase in ("scenario", "spot", "name", "choose")
     for _ in range(3):
         d.press("enter")  # show the whole chat
+        if d.phase == "spot":  # "Where is the red flag?" (on by default)
+            d.press("1")
+        if d.phase == "name":  # "What trick is this?"
+            d.press("1")
         assert d.phase == "choose"
         d.press("3")
         assert d.top == "explain"
@@ -148,6 +152,10 @@ def test_the_mouse_alone_plays_a_whole_game(make_driver) -> None:
     d.click(d.button("start").center)
     for _ in range(3):
         d.click((10, 400))  # a click shows the whole chat
+        if d.phase == "spot":  # the spot and name steps are on by default
+            d.click(d.button("message0").center)
+        if d.phase == "name":
+            d.click(d.button("tactic0").center)
         d.click(d.button("option0").center)
         assert d.top in ("explain", "steal")
         d.click(d.button("reason0").center)

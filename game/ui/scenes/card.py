@@ -1,7 +1,11 @@
 """The card: setup line, the chat as a phone conversation, the question and options 1–4.
 
 Serves the SCENARIO phase (bubbles arrive one after another, ~0.65 s apart, with a typing
-indicator before each message from them) and the CHOOSE phase (the options fade in). Enter,
+indicator before each message from them), then the steps before the move, each on this same
+screen: SPOT ("Where is the red flag?": a message's number, a click on its bubble or on its
+button), NAME ("What trick is this?": 3–4 tactic names from the glossary) and CHOOSE (the
+options, in the order the session drew for this play: keys 1–4 follow the screen). After the
+spot, the flag message is marked in the phone (outline and flag, and a line in words). Enter,
 Space or a click shows the whole chat at once. Picking is immediate: a number key or a click
 picks that option, which lights up for a moment before the game moves on — in a classroom a
 single press is easier to follow than "select, then confirm". Tab/arrows + Enter also pick.
@@ -21,7 +25,7 @@ from game.ui.layout import inset, split_cols, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import Button, FocusGroup, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_flag, draw_group, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -32,6 +36,7 @@ FIRST_DELAY = 0.35
 OPTIONS_DELAY = 0.5  # after the last bubble, before the options appear
 OPTIONS_FADE = 0.3
 PICK_FLASH = 0.3
+STEP_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE)  # the phases a pick on this screen answers
 
 
 @dataclass
@@ -49,14 +54,11 @@ class CardScene(PlayScene):
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        card = self.state.card
-        self.options = [
-            Button(
-                f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
-            )
-            for i, r in enumerate(card.responses)
-        ]
-        self.group = FocusGroup(self.options, index=None)
+        self.built_for: Phase | None = None
+        self.options: list[Button] = []
+        self.group = FocusGroup([], index=None)
+        self._build_options()
+        self.size = (0, 0)
         self.clock = 0.0 if not self.ui.reduced_motion else 1e6
         self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
         if self.state.phase is not Phase.SCENARIO:  # back a step, or resumed: chat was read
@@ -66,10 +68,97 @@ class CardScene(PlayScene):
         self.bubbles: list[Bubble] = []
         self.chat_area = pygame.Rect(0, 0, 0, 0)
 
+    # -- the buttons of the step on screen ---------------------------------------------------
+
+    def _button_phase(self) -> Phase:
+        phase = self.session.phase
+        return phase if phase in (Phase.SPOT, Phase.NAME) else Phase.CHOOSE
+
+    def _build_options(self) -> None:
+        """The buttons for the step on screen: the messages, the tactic names or the options."""
+        st = self.session.state
+        card = st.card
+        phase = self._button_phase()
+        labels: list[tuple[str, str]]
+        if phase is Phase.SPOT:
+            labels = [(f"message{i}", _preview(m.text)) for i, m in enumerate(card.chat)]
+        elif phase is Phase.NAME:
+            names = self.app.glossary
+            labels = [(f"tactic{i}", names.tactic_name(t)) for i, t in enumerate(st.name_options)]
+        else:  # the options in the order drawn for this play; the key follows the screen
+            labels = [
+                (f"option{pos}", card.responses[i].text) for pos, i in enumerate(st.response_order)
+            ]
+        self.options = [
+            Button(bid, text, kind="option", badge=str(k + 1), translate=False, align="left")
+            for k, (bid, text) in enumerate(labels)
+        ]
+        self.group = FocusGroup(self.options, index=None)
+        self.built_for = phase
+
+    def _follow_phase(self) -> None:
+        """After a step, this screen stays: new buttons, laid out again."""
+        if self._button_phase() is not self.built_for:
+            self._build_options()
+            if self.size != (0, 0):
+                self.layout(self.size)
+            self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
+            self.app.dirty = True
+
+    def question_text(self) -> str:
+        phase = self.session.phase
+        if phase is Phase.SPOT:
+            return self.app.glossary.word("spot_question")
+        if phase is Phase.NAME:
+            return self.app.glossary.word("name_question")
+        return self.state.card.question
+
+    def step_result(self) -> str:
+        """The line under the question: how the step before went, in words (never colour
+        alone). Empty when there is nothing to say."""
+        st = self.session.state
+        words = self.app.glossary
+        team = st.turn
+        if self.session.phase is Phase.SPOT:
+            return words.word("spot_hint")
+        if self.session.phase in (Phase.NAME, Phase.CHOOSE) and st.spots:
+            if self.session.phase is Phase.CHOOSE and st.names:
+                return self._name_result()
+            numbers = " + ".join(str(i + 1) for i in st.flag_messages)
+            right = st.spot_right(team) if st.mode.value != "all-teams" else None
+            key = "you_were_right" if right else "flag_was"
+            return words.word(key, n=numbers)
+        if self.session.phase is Phase.CHOOSE and st.names:
+            return self._name_result()
+        return ""
+
+    def _name_result(self) -> str:
+        st = self.session.state
+        words = self.app.glossary
+        tag = st.card.tags[0]
+        right = st.name_right(st.turn) if st.mode.value != "all-teams" else None
+        return words.word("trick_right" if right else "trick_was", name=words.tactic_name(tag))
+
+    def flag_marked(self) -> bool:
+        """Whether the phone marks the flag message(s): once the spot step is behind."""
+        st = self.session.state
+        return st.spots and self.session.phase in (Phase.NAME, Phase.CHOOSE)
+
+    def commit(self, index: int) -> None:
+        """Tell the session what was picked (an index on screen)."""
+        st = self.session.state
+        if st.phase is Phase.SPOT:
+            self.session.spot(index)
+        elif st.phase is Phase.NAME:
+            self.session.name(index)
+        else:
+            self.session.choose(st.response_order[index])
+
     # -- geometry --------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        self.size = size
         # the phone gets a wider column when the chat does not fit it at the smallest text
         for share in (0.43, 0.5, 0.57):
             if self._layout_columns(share):
@@ -103,8 +192,11 @@ class CardScene(PlayScene):
         self.header_rect, chat = take_top(self.screen_rect, header_h)
         self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
         chat_fits = self._layout_chat()
-        # right column: the question, then the options
+        # right column: the question (and the line on the step before), then the options
         self.question_rect, opts = take_top(right, m.large * 2.7, m.pad * 0.4)
+        self.result_rect = pygame.Rect(0, 0, 0, 0)
+        if self.step_result():  # a line of its own above the options
+            self.result_rect, opts = take_top(opts, m.small * 2.6, m.pad * 0.3)
         n = len(self.options)
         gap = round(m.pad * 0.75)
         btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
@@ -212,12 +304,15 @@ class CardScene(PlayScene):
 
     def update(self, dt: float) -> None:
         self.state = self.session.state
+        self._follow_phase()
         if self.picked is not None:
             self.pick_t += dt
             if self.pick_t >= PICK_FLASH:
                 choice, self.picked = self.picked, None
-                self.session.choose(choice)
+                self.commit(choice)
                 self.after_action()
+                self.state = self.session.state
+                self._follow_phase()
             return
         if self.state.phase is Phase.SCENARIO:
             self.clock += dt
@@ -232,6 +327,7 @@ class CardScene(PlayScene):
         if self.session.phase is Phase.SCENARIO:
             self.session.show_options()
         self.state = self.session.state
+        self._follow_phase()
 
     def skip(self) -> None:
         """Show the whole chat and the options now (Enter, Space, a click)."""
@@ -267,6 +363,10 @@ class CardScene(PlayScene):
             hit = self.group.at(inp.pos)
             if hit is not None:
                 self.pick(self.options.index(hit))
+            elif self.session.phase is Phase.SPOT:  # a tap on a bubble points at it
+                bubble = self.bubble_at(inp.pos)
+                if bubble is not None:
+                    self.pick(bubble)
             return True
         if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
             if scenario:
@@ -275,8 +375,15 @@ class CardScene(PlayScene):
             return True
         return False
 
+    def bubble_at(self, pos: tuple[int, int]) -> int | None:
+        area = self.chat_area
+        for i, b in enumerate(self.bubbles):
+            if b.rect.move(area.x, area.y).inflate(8, 8).collidepoint(pos):
+                return i
+        return None
+
     def pick(self, index: int) -> None:
-        if self.session.phase is not Phase.CHOOSE:
+        if self.session.phase not in STEP_PHASES or not 0 <= index < len(self.options):
             return
         self.group.index = index
         self.picked = index
@@ -287,7 +394,8 @@ class CardScene(PlayScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.state = st = self.session.state
-        if st.phase is Phase.CHOOSE and self.picked is None and self.options_t >= OPTIONS_FADE:
+        self._follow_phase()
+        if st.phase in STEP_PHASES and self.picked is None and self.options_t >= OPTIONS_FADE:
             # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)
             key = (st.index, st.phase, st)
             self.static_layer.draw(
@@ -298,7 +406,7 @@ class CardScene(PlayScene):
         draw_group(self.ui, surface, self.bar_group)
         if st.phase is not Phase.SCENARIO:
             k = min(1.0, self.options_t / OPTIONS_FADE)
-            flash = f"option{self.picked}" if self.picked is not None else ""
+            flash = self.options[self.picked].id if self.picked is not None else ""
             alpha = round(255 * (0.3 + 0.7 * k))
             draw_group(self.ui, surface, self.group, flash_id=flash, alpha=alpha)
 
@@ -328,13 +436,24 @@ class CardScene(PlayScene):
         # the question and options
         ui.text(
             surface,
-            card.question,
+            self.question_text(),
             self.question_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
             role="display",
             size=m.large,
             colour=t.heading,
             valign="middle",
         )
+        result = self.step_result()
+        if result and self.result_rect.h:
+            ui.text(
+                surface,
+                result,
+                self.result_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
+                role="semi",
+                size=m.small,
+                colour=t.text,
+                valign="middle",
+            )
         if self.state.phase is Phase.SCENARIO:
             panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
             ui.text(
@@ -411,6 +530,8 @@ class CardScene(PlayScene):
         # the messages
         area = self.chat_area
         shown_next = None
+        numbered = self.session.state.spots and self.session.phase is not Phase.SCENARIO
+        flags = set(self.session.state.flag_messages) if self.flag_marked() else set()
         for i, bubble in enumerate(self.bubbles):
             p = self._progress(i)
             if p <= 0:
@@ -418,11 +539,49 @@ class CardScene(PlayScene):
                     shown_next = i
                 continue
             self._draw_bubble(surface, bubble, p)
+            if i in flags:
+                self._mark_flag(surface, bubble)
+            if numbered:
+                self._draw_number(surface, bubble, i)
         if shown_next is not None and self.state.phase is Phase.SCENARIO:
             nxt = self.bubbles[shown_next]
             start = FIRST_DELAY + shown_next * BUBBLE_INTERVAL
             if nxt.sender is Sender.THEM and self.clock > start - BUBBLE_INTERVAL * 0.75:
                 self._draw_typing(surface, nxt.rect.move(area.x, area.y))
+
+    def _draw_number(self, surface: pygame.Surface, b: Bubble, i: int) -> None:
+        """The message's number in a disc on its outer top corner (what SPOT asks for)."""
+        ui, t = self.ui, self.ui.theme
+        rect = b.rect.move(self.chat_area.x, self.chat_area.y)
+        r = max(round(self.ui.m.min_font * 0.72), round(self.chat_size * 0.62))
+        x = rect.x if b.sender is not Sender.YOU else rect.right
+        centre = (x, rect.y + round(r * 0.4))
+        pygame.draw.circle(surface, t.accent, centre, r)
+        ui.text(
+            surface,
+            str(i + 1),
+            pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
+            role="semi",
+            size=max(self.ui.m.min_font, round(r * 1.1)),
+            colour=t.team_text,
+            align="center",
+            valign="middle",
+        )
+
+    def _mark_flag(self, surface: pygame.Surface, b: Bubble) -> None:
+        """The flag message: a thick outline and a small red flag beside it."""
+        t = self.ui.theme
+        rect = b.rect.move(self.chat_area.x, self.chat_area.y)
+        width = max(3, round(self.chat_size * 0.18))
+        pygame.draw.rect(
+            surface, t.flag_red, rect.inflate(width * 2, width * 2), width, round(self.chat_size)
+        )
+        size = max(14, round(self.chat_size * 1.3))
+        if b.sender is Sender.YOU:
+            flag = pygame.Rect(rect.x - size - width * 2, rect.centery - size // 2, size, size)
+        else:
+            flag = pygame.Rect(rect.right + width * 2, rect.centery - size // 2, size, size)
+        draw_flag(t, surface, flag)
 
     def _draw_bubble(self, surface: pygame.Surface, b: Bubble, p: float) -> None:
         ui, t = self.ui, self.ui.theme
@@ -501,3 +660,9 @@ class CardScene(PlayScene):
                 (rect.x + round(s * (0.75 + i * 0.55)), rect.centery),
                 max(2, round(s * 0.14)),
             )
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    """A message on its SPOT button: the start of it, so the button says which bubble it is."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

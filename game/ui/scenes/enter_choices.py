@@ -17,7 +17,7 @@ from game.model.session import IllegalAction, Phase
 from game.ui.facilitator import toast
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
-from game.ui.scenes.card import CardScene
+from game.ui.scenes.card import STEP_PHASES, CardScene
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
 from game.ui.text import Block
@@ -206,13 +206,25 @@ class _EntryMixin:
 
 
 class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
+    """The card with the team strip: the class steps (spot, name: teams point, the facilitator
+    enters what they can and reveals) and the choice (every team enters, then reveal)."""
+
     name = "enter-choices"
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        st = self.state
-        self.strip = TeamStrip(self.ui, st.teams, len(st.card.responses), N_("Reveal"))
         self.selected = self.next_open(-1)
+
+    def _build_options(self) -> None:
+        super()._build_options()
+        st = self.session.state
+        count = {
+            Phase.SPOT: len(st.card.chat),
+            Phase.NAME: len(st.name_options),
+        }.get(self._button_phase(), len(st.card.responses))
+        self.strip = TeamStrip(self.ui, st.teams, count, N_("Reveal"))
+        if hasattr(self, "strip_rect"):
+            self.strip.layout(self.strip_rect)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -222,16 +234,22 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
         need = max(self.ui.engine.layout(h, "body", self.ui.m.small, q.w).h for h in self.hints())
         self.question_rect, self.strip.hint = take_top(q, max(q.h * 0.3, q.h - need))
 
-    def hints(self) -> tuple[str, str]:
-        """The how-to line while choosing, and while the chat comes in."""
+    def hints(self) -> tuple[str, str, str, str]:
+        """The how-to line while choosing, while the chat comes in, while spotting the red flag
+        and while naming the trick (the last two from the glossary)."""
         return (
             tr("Teams hold up 1–4. Letter, then number — or click."),
             tr("Every team reads the chat and decides together."),
+            self.app.glossary.word("teams_spot_hint"),
+            self.app.glossary.word("teams_name_hint"),
         )
 
     def pick(self, index: int) -> None:  # a number key or a click on an option
-        if self.session.phase is Phase.CHOOSE:
+        phase = self.session.phase
+        if phase in (Phase.SPOT, Phase.NAME) and 0 <= index < self.strip.options:
             self.enter(self.selected, index)
+        elif phase is Phase.CHOOSE and 0 <= index < len(self.options):
+            self.enter(self.selected, self.session.state.response_order[index])
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -239,7 +257,7 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
             return super().handle(inp) or changed
         if self.team_letter(inp):
             return True
-        choosing = self.session.phase is Phase.CHOOSE
+        choosing = self.session.phase in STEP_PHASES
         if inp.act is Act.CONFIRM and choosing:
             self.reveal()
             return True
@@ -252,6 +270,8 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
                 elif what == "reveal":
                     self.reveal()
                 elif what == "enter":
+                    if self.session.phase is Phase.CHOOSE:
+                        option = self.session.state.response_order[option]
                     self.enter(team, option)
                 else:
                     self.selected = team
@@ -260,8 +280,12 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        choosing = self.session.phase is Phase.CHOOSE
-        hint = self.hints()[0 if choosing else 1]
+        phase = self.session.phase
+        choosing = phase in STEP_PHASES
+        hints = self.hints()
+        hint = {Phase.SPOT: hints[2], Phase.NAME: hints[3]}.get(
+            phase, hints[0 if choosing else 1]
+        )
         self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
 
 
@@ -273,11 +297,17 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         super().__init__(app, play)
         card = self.state.card
         self.strip = TeamStrip(self.ui, self.state.teams, len(card.reasons), N_("Reveal"))
+        self.order = self.state.reason_order  # the shuffled order; the numbers follow the screen
         self.reasons = [
             Button(
-                f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+                f"reason{pos}",
+                card.reasons[i].text,
+                kind="option",
+                badge=str(pos + 1),
+                translate=False,
+                align="left",
             )
-            for i, r in enumerate(card.reasons)
+            for pos, i in enumerate(self.order)
         ]
         self.group = FocusGroup(self.reasons, index=None)
         self.selected = self.next_open(-1)
@@ -285,10 +315,11 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
     def _answered_blocks(self) -> list[Block]:
         st = self.session.state
         blocks = [Block(tr("How the teams answered"), role="semi", colour="accent", scale=0.8)]
-        for i, response in enumerate(st.card.responses):
+        for pos, i in enumerate(st.response_order):
+            response = st.card.responses[i]
             teams = [t for t, c in zip(st.teams, st.team_choices, strict=False) if c == i]
             names = ", ".join(f"{t.letter} {tr(t.name)}" for t in teams) or "—"
-            blocks.append(Block(f"{i + 1}.  {response.text}", role="bold", gap=0.6, scale=0.85))
+            blocks.append(Block(f"{pos + 1}.  {response.text}", role="bold", gap=0.6, scale=0.85))
             blocks.append(
                 Block(names, colour="accent" if teams else "text_muted", gap=0.1, scale=0.85)
             )
@@ -332,7 +363,7 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
             return True
         if inp.act is Act.PICK:
             if inp.index < len(self.reasons):
-                self.enter(self.selected, inp.index)
+                self.enter(self.selected, self.order[inp.index])
             return True
         if inp.act is Act.CONFIRM:
             self.reveal()
@@ -344,13 +375,13 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
                 if what == "reveal":
                     self.reveal()
                 elif what == "enter":
-                    self.enter(team, option)
+                    self.enter(team, self.order[option])
                 else:
                     self.selected = team
                 return True
             button = self.group.at(inp.pos)
             if button is not None:
-                self.enter(self.selected, self.reasons.index(button))
+                self.enter(self.selected, self.order[self.reasons.index(button)])
             return True
         return False
 

@@ -32,11 +32,18 @@ class ExplainScene(PlayScene):
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
         card = self.state.card
+        # in the order drawn for this play (the session's shuffle); keys 1–3 follow the screen
+        self.order = self.state.reason_order
         self.reasons = [
             Button(
-                f"reason{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
+                f"reason{pos}",
+                card.reasons[i].text,
+                kind="option",
+                badge=str(pos + 1),
+                translate=False,
+                align="left",
             )
-            for i, r in enumerate(card.reasons)
+            for pos, i in enumerate(self.order)
         ]
         self.group = FocusGroup(self.reasons, index=None)
         self.solo = self.state.mode is Mode.SOLO
@@ -96,7 +103,7 @@ class ExplainScene(PlayScene):
             reason, self.picked = self.picked, None
             self.play.own_words = self.words.strip()
             if self.session.phase is Phase.EXPLAIN:
-                self.session.explain(reason)
+                self.session.explain(self.order[reason])
             self.after_action()
 
     def handle(self, inp: Input) -> bool:

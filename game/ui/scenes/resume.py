@@ -91,7 +91,7 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
     if record is None:
         return None
     try:
-        session = rebuild(record, _cards_for(app, record))
+        session = rebuild(record, _cards_for(app, record), app.glossary.confusions())
     except RecordError as exc:  # damaged, or its cards are gone: set aside, said on the title
         put_aside(save_path(), exc)
         return None
@@ -168,6 +168,9 @@ def resume(app: App, record: SessionRecord, session: Session) -> None:
         count=len(st.cards),
         seed=None,
         timer=resumed_timer(record),
+        spot=record.spot,
+        name=record.name,
+        shuffle=record.shuffle,
     )
     app.setup = setup
     app.play = PlayContext(session, setup)

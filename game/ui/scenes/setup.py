@@ -113,6 +113,17 @@ class SetupScene(Scene):
         rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
         rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
+        # the steps before the move: spot the red flag and name the trick, on by default; the
+        # facilitator may turn either off for a shorter lesson (words from the glossary)
+        words = self.app.glossary
+        steps = [
+            ((True, True), words.word("steps_both"), False),
+            ((True, False), words.word("steps_spot"), False),
+            ((False, True), words.word("steps_name"), False),
+            ((False, False), words.word("steps_off"), False),
+        ]
+        b, v = chips("steps", steps)
+        rows.append(Row("steps", words.word("steps_row"), b, v, pygame.Rect(0, 0, 0, 0)))
         if self.setup.mode.is_group:  # the optional calm countdown, off by default
             timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
             b, v = chips("timer", timers)
@@ -136,6 +147,7 @@ class SetupScene(Scene):
             "timer": self.setup.timer,
             "phones": self.setup.phones,
             "host": self.setup.phones_host,
+            "steps": (self.setup.spot, self.setup.name),
         }[key]
 
     def _mark_selected(self) -> None:
@@ -148,6 +160,11 @@ class SetupScene(Scene):
         self.start_btn.enabled = available > 0
 
     def _set(self, key: str, value: object) -> None:
+        if key == "steps":
+            self.setup.spot, self.setup.name = value  # type: ignore[misc]
+            self._mark_selected()
+            self.message = ""
+            return
         attr = {
             "mode": "mode",
             "teams": "teams",

@@ -1,0 +1,181 @@
+"""The spot and name steps on screen (issue 11): "Where is the red flag?" (a number key, a
+click on a bubble or on its button), "What trick is this?" (tactic names from the glossary),
+the flag message marked in the phone with a line in words, the options in the session's
+shuffled order with keys following the screen, the class steps in All teams (enter or reveal),
+and the set-up's defaults (on)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from game.model.session import Mode
+
+from .driver import Driver
+
+SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
+SHOTS = os.environ.get("REDFLAGS_SHOTS")  # a folder: save screenshots of the new screens there
+
+
+def through_setup(d: Driver, mode: Mode = Mode.SOLO) -> None:
+    d.press("enter")  # the content note
+    d.press("enter")  # Play
+    assert d.top == "setup"
+    if mode is not Mode.SOLO:
+        d.app.top._set("mode", mode)
+        d.settle()
+    d.press("enter")  # Start
+    if d.top == "facilitator-intro":
+        d.press("enter")
+
+
+def to_phase(d: Driver, phase: str) -> None:
+    """Play forward (first options, right reasons) until `phase` shows on a card."""
+    for _ in range(40):
+        if d.phase == phase:
+            return
+        if d.phase == "scenario":
+            d.press("enter")
+        elif d.phase in ("spot", "name", "choose", "explain", "feedback", "steal"):
+            from .driver import answer
+
+            answer(d)
+        else:
+            break
+    raise AssertionError(f"never reached {phase}; at {d.phase}")
+
+
+def shot(d: Driver, name: str) -> None:
+    if SHOTS:
+        w, h = d.app.screen.get_size()
+        d.screenshot(Path(SHOTS) / f"{name}-{w}x{h}.png")
+
+
+def test_the_game_starts_with_the_steps_on_and_plays_them_by_keyboard(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d)
+    d.press("enter")  # the whole chat
+    st = d.app.play.session.state
+    assert st.options.spot and st.options.name and st.options.shuffle
+    to_phase(d, "spot")  # a card whose flag is in a message
+    st = d.app.play.session.state
+    assert d.shows("Where is the red flag?")
+    flag = st.flag_messages[0]
+    d.press(str(flag + 1))
+    assert d.phase == "name" and d.top == "card"
+    assert d.shows("What trick is this?")
+    assert d.shows(f"Right! The red flag is in message {flag + 1}.")
+    names = [d.app.glossary.tactic_name(t) for t in st.name_options]
+    assert all(d.shows(n) for n in names)
+    right = next(i for i, t in enumerate(st.name_options) if t in st.card.tags)
+    d.press(str(right + 1))
+    assert d.phase == "choose"
+    assert d.shows("Right! The trick is: " + d.app.glossary.tactic_name(st.card.tags[0]))
+    # the options in the drawn order; key 1 picks what is first on screen
+    order = d.app.play.session.state.response_order
+    buttons = d.app.top.options
+    assert [b.label for b in buttons] == [st.card.responses[i].text for i in order]
+    d.press("1")
+    assert d.app.play.session.state.choice == order[0]
+    result = None
+    while d.phase != "feedback":
+        from .driver import answer
+
+        answer(d)
+    result = d.app.play.session.state.results[-1]
+    assert result.spot_right is True and result.name_right is True
+
+
+def test_a_wrong_spot_says_where_the_flag_was_and_a_bubble_can_be_clicked(make_driver) -> None:
+    d = make_driver((1024, 768))
+    through_setup(d)
+    to_phase(d, "spot")
+    st = d.app.play.session.state
+    wrong = next(i for i in range(len(st.card.chat)) if i not in st.flag_messages)
+    scene = d.app.top
+    bubble = scene.bubbles[wrong].rect.move(scene.chat_area.x, scene.chat_area.y)
+    d.click(bubble.center)
+    assert d.phase == "name"
+    numbers = " + ".join(str(i + 1) for i in st.flag_messages)
+    assert d.shows(f"The red flag is in message {numbers}.")
+    assert not d.shows("Right! The red flag")
+    assert d.app.play.session.state.spot_right(0) is False
+
+
+def test_the_buttons_of_the_spot_step_can_be_clicked_too(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d)
+    to_phase(d, "spot")
+    d.click(d.button("message0").center)
+    assert d.phase == "name"
+    d.click(d.button("tactic0").center)
+    assert d.phase == "choose"
+
+
+def test_all_teams_point_and_the_facilitator_reveals(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d, Mode.ALL_TEAMS)
+    assert d.top == "enter-choices"
+    to_phase_all_teams(d, "spot")
+    assert d.shows("Where is the red flag?")
+    st = d.app.play.session.state
+    d.press(str(st.flag_messages[0] + 1))  # team A points at the flag
+    d.press("enter")  # reveal: the other teams entered nothing
+    assert d.phase == "name"
+    d.press("enter")  # reveal the trick without entries
+    assert d.phase == "choose"
+    assert d.shows("The trick is: ")
+
+
+def to_phase_all_teams(d: Driver, phase: str) -> None:
+    for _ in range(60):
+        if d.phase == phase:
+            return
+        if d.phase in ("scenario", "spot", "name", "feedback"):
+            d.press("enter")
+        elif d.phase in ("choose", "explain"):
+            teams = len(d.app.play.session.state.teams)
+            d.press(*["1"] * teams, "enter")
+        else:
+            break
+    raise AssertionError(f"never reached {phase}; at {d.phase}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_step_screens_fit_at_every_size(make_driver, size) -> None:
+    from .test_screens import check_layout
+
+    d = make_driver(size)
+    through_setup(d)
+    to_phase(d, "spot")
+    check_layout(d.texts(), size)
+    shot(d, "spot")
+    d.press(str(d.app.play.session.state.flag_messages[0] + 1))
+    check_layout(d.texts(), size)
+    shot(d, "name")
+    d.press("1")
+    check_layout(d.texts(), size)
+    shot(d, "choose-after-steps")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_setup_turns_the_steps_off_for_a_short_lesson(make_driver, size) -> None:
+    from .test_screens import check_layout
+
+    d = make_driver(size)
+    d.press("enter", "enter")
+    assert d.top == "setup"
+    assert d.shows("Spot + name") and d.shows("Move + why")
+    check_layout(d.texts(), size)
+    shot(d, "setup")
+    d.click(d.button("steps:3").center)  # Move + why
+    assert (d.app.top.setup.spot, d.app.top.setup.name) == (False, False)
+    d.press("enter") if d.app.top.focus == -1 else d.click(d.button("start").center)
+    if d.top == "setup":
+        d.click(d.button("start").center)
+    d.press("enter")  # the whole chat
+    assert d.phase == "choose"
+    st = d.app.play.session.state
+    assert not st.options.spot and not st.options.name and st.options.shuffle
