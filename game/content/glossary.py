@@ -58,6 +58,8 @@ WORDS = (
     "steps_spot",
     "steps_name",
     "steps_off",
+    "tricks_page",
+    "tricks_heading",
 )
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

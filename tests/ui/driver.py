@@ -35,6 +35,9 @@ KEYS = {
     "f11": pygame.K_F11,
     "m": pygame.K_m,
     "r": pygame.K_r,
+    "g": pygame.K_g,
+    "5": pygame.K_5,
+    "6": pygame.K_6,
 }
 
 

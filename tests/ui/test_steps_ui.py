@@ -179,3 +179,36 @@ def test_setup_turns_the_steps_off_for_a_short_lesson(make_driver, size) -> None
     assert d.phase == "choose"
     st = d.app.play.session.state
     assert not st.options.spot and not st.options.name and st.options.shuffle
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_shows_the_points_and_the_glossary_of_tricks(make_driver, size) -> None:
+    from game.model.kinds import Tag
+    from game.model.session import scoring_rules
+
+    from .test_screens import check_layout
+
+    d = make_driver(size)
+    through_setup(d)
+    d.press("h")
+    assert d.top == "help"
+    words = d.app.glossary
+    band = d.app.play.setup.band
+    seen: list[str] = []
+    d.press("g")
+    pages = 0
+    while d.app.top.page >= 2:
+        pages += 1
+        check_layout(d.texts(), size)
+        seen += [r.text for r in d.texts()]
+        shot(d, f"help-tricks-{pages}")
+        d.press("g")
+    assert d.app.top.page == 0 and 1 <= pages <= 3
+    text = " ".join(seen)
+    for rule in scoring_rules(spot=True, name=True):
+        assert words.scoring_line(rule.key, rule.points, rule.text) in text, rule.key
+    for tag in Tag:  # every trick by name, with its line for the age group played
+        assert words.tactic_name(tag) in seen, tag
+        assert words.explain(tag, band).split()[0] in text, tag
+    d.click(d.button("tricks").center)
+    assert d.app.top.page == 2 and d.shows(words.tactic_name(Tag.COMPENSATION))

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.model.kinds import Tag
+from game.model.session import scoring_rules
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
@@ -79,6 +81,11 @@ class HelpScene(Scene):
         self.page = 0  # 1: the facilitator's keys, when they have a page of their own
         self.paged = False
         self.strip = pygame.Rect(0, 0, 0, 0)
+        # a page of its own for the points and the glossary of tricks (G, or the button)
+        words = app.glossary
+        self.tricks_btn = Button("tricks", words.word("tricks_page"), kind="quiet", badge="G")
+        self.tricks_btn.translate = False
+        self.tricks_pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
 
     @property
     def for_facilitator(self) -> bool:
@@ -173,6 +180,76 @@ class HelpScene(Scene):
         )
         return [moves, where, play]
 
+    def _points(self) -> list[Block]:
+        """The points: the session's scoring (or all of it outside a game), glossary words."""
+        words = self.app.glossary
+        play = getattr(self.app, "play", None)
+        options = play.session.state.options if play else None
+        teams = bool(play and play.session.state.mode.value == "teams")
+        rules = scoring_rules(
+            spot=options.spot if options else True,
+            name=options.name if options else True,
+            teams=teams or play is None,
+        )
+        label = dict(role="semi", colour="accent", scale=0.82)
+        points = [Block(words.word("scoring_heading"), **label)]  # type: ignore[arg-type]
+        lines = [words.scoring_line(r.key, r.points, r.text) for r in rules if r.key != "never"]
+        never = [words.scoring_line(r.key, r.points, r.text) for r in rules if r.key == "never"]
+        points.append(Block("  ·  ".join(lines), gap=0.2, scale=0.88))
+        points += [Block(text, role="semi", gap=0.2, scale=0.88) for text in never]
+        return points
+
+    def _tricks(self, tags: list[Tag], explain: bool, heading: bool) -> list[Block]:
+        """Tricks by name, each with its one-line explanation for the age group played."""
+        words = self.app.glossary
+        play = getattr(self.app, "play", None)
+        band = (play.setup if play else self.app.setup).band
+        out: list[Block] = []
+        if heading:
+            label = dict(role="semi", colour="accent", scale=0.82)
+            out.append(Block(words.word("tricks_heading"), **label))  # type: ignore[arg-type]
+        for tag in tags:
+            out.append(Block(words.tactic_name(tag), role="bold", gap=0.5, scale=0.9))
+            if explain:
+                out.append(
+                    Block(words.explain(tag, band), colour="text_muted", gap=0.05, scale=0.85)
+                )
+        return out
+
+    def _fit_tricks(self, rest: pygame.Rect) -> None:
+        """The points and the glossary of tricks on as many pages as they need (one when they
+        fit with their explanations, else two or three: the explanations are what players
+        read; names alone only when even three pages are too small)."""
+        ui, m = self.ui, self.ui.m
+        tags = list(Tag)
+        pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
+        for split, explain in ((1, True), (2, True), (3, True), (1, False)):
+            per = -(-len(tags) // split)
+            pages = []
+            ok = True
+            for k in range(split):
+                chunk = tags[k * per : (k + 1) * per]
+                area = rest
+                placed: list[tuple[ColumnFit, pygame.Rect]] = []
+                if k == 0:
+                    top = ui.column(self._points(), rest, m.body)
+                    placed.append((top, pygame.Rect(rest.x, rest.y, rest.w, top.h)))
+                    area = pygame.Rect(
+                        rest.x, rest.y + top.h + m.pad, rest.w, rest.h - top.h - m.pad
+                    )
+                n = 3 if split == 1 else 2
+                cols = split_cols(area, [1] * n, m.pad * 1.2)
+                each = -(-len(chunk) // n)
+                for c, rect in enumerate(cols):
+                    part = chunk[c * each : (c + 1) * each]
+                    fit = ui.column(self._tricks(part, explain, k == 0 and c == 0), rect, m.body)
+                    ok = ok and fit.fits
+                    placed.append((fit, rect))
+                pages.append(placed)
+            if ok:
+                break
+        self.tricks_pages = pages
+
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
         self.card = inset(m.screen, m.w * 0.025, m.h * 0.03)
@@ -181,6 +258,15 @@ class HelpScene(Scene):
         self.heading = top
         bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
         self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
+        th = round(top.h * 0.76)
+        labels = (self.app.glossary.word("tricks_page"), N_("Back to help"))
+        tw = fit_label(
+            ui, self.tricks_btn, round(min(top.w * 0.26, m.small * 11)), th, m.small, labels
+        )
+        self.tricks_btn.rect = pygame.Rect(
+            self.close_btn.rect.x - m.pad - tw, top.y + round(top.h * 0.12), tw, th
+        )
+        self._fit_tricks(rest)
         self.paged = False
         self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []
         fitted = False
@@ -200,9 +286,14 @@ class HelpScene(Scene):
                 self.paged = True
         if not fitted:
             self._fit_columns(rest)
-        if self.paged:
+        if self.paged:  # one button goes through the pages: help, facilitator, tricks
+            self.tricks_btn.rect = pygame.Rect(0, 0, 0, 0)
             ph = round(top.h * 0.76)
-            labels = (N_("For the facilitator"), N_("Back to help"))
+            labels = (
+                N_("For the facilitator"),
+                N_("Back to help"),
+                self.app.glossary.word("tricks_page"),
+            )
             pw = fit_label(
                 ui, self.page_btn, round(min(top.w * 0.34, m.small * 12)), ph, m.small, labels
             )
@@ -218,7 +309,10 @@ class HelpScene(Scene):
             self.page_rect = rest
         else:
             self.page = 0
-        self.group.buttons = [self.close_btn, self.page_btn] if self.paged else [self.close_btn]
+        self.group.buttons = [self.close_btn] + (
+            [self.page_btn] if self.paged else [self.tricks_btn]
+        )
+        self._label_pages()
 
     def _fitted(self) -> list[tuple[int, int, bool]]:
         """How the columns came out: per column its detail, its text size, whether it fits."""
@@ -246,12 +340,20 @@ class HelpScene(Scene):
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.group.set_hover(inp.pos)
-        if self.paged and (
-            inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT)
-            or (inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos))
+        tricks = [2 + k for k in range(len(self.tricks_pages))]
+        if (inp.act is Act.LETTER and inp.text == "g") or (
+            inp.act is Act.CLICK and not self.paged and self.tricks_btn.rect.collidepoint(inp.pos)
+        ):  # G: the tricks' pages one after another, then back to help
+            self.page = (tricks + [0])[(tricks + [0]).index(self.page) + 1] if self.page else 2
+            self._label_pages()
+            return True
+        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
+            self.paged and inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos)
         ):
-            self.page = 1 - self.page
-            self.page_btn.label = N_("Back to help") if self.page else N_("For the facilitator")
+            pages = [0, 1, *tricks] if self.paged else [0, *tricks]
+            step = -1 if inp.act in (Act.PREV, Act.LEFT) else 1
+            self.page = pages[(pages.index(self.page) + step) % len(pages)]
+            self._label_pages()
             return True
         if inp.act in (Act.BACK, Act.HELP, Act.CONFIRM) or (
             inp.act is Act.CLICK and self.close_btn.rect.collidepoint(inp.pos)
@@ -260,10 +362,32 @@ class HelpScene(Scene):
             return True
         return inp.act is not Act.FULLSCREEN
 
+    def _label_pages(self) -> None:
+        """The page button names the page it goes to next."""
+        words = self.app.glossary
+        last = 1 + len(self.tricks_pages)
+        going = words.word("tricks_page")
+        if self.paged:
+            nxt = {0: N_("For the facilitator")}
+            self.page_btn.label = nxt.get(self.page, going if self.page < last else "")
+            if self.page >= last:
+                self.page_btn.label = N_("Back to help")
+            self.page_btn.translate = self.page in (0, last)
+        else:
+            more = self.page < last
+            self.tricks_btn.label = going if more else N_("Back to help")
+            self.tricks_btn.translate = not more
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, tr("Help"), self.heading)
-        if self.page == 1:
+        if self.page >= 2:
+            for i, (fit, rect) in enumerate(self.tricks_pages[self.page - 2]):
+                if i > int(self.page == 2):
+                    x = rect.x - round(m.pad * 0.7)
+                    pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
+                ui.draw_column(surface, fit, rect)
+        elif self.page == 1:
             ui.draw_column(surface, self.page_fit, self.page_rect)
         else:
             for i, (fit, rect) in enumerate(zip(self.fits, self.cols, strict=True)):
