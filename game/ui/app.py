@@ -310,11 +310,12 @@ class App:
         decks = [d for d in self.decks if setup.deck_id in (None, d.id)]
         return [c for d in decks for c in d.cards_for(setup.band)]
 
-    def start_game(self, setup: GameSetup) -> str | None:
-        """Start a session from `setup`; returns a message for the player when it cannot."""
+    def start_game(self, setup: GameSetup, cards: list[Card] | None = None) -> str | None:
+        """Start a session from `setup` (with these `cards`, e.g. the ones to practise, instead
+        of the setup's); returns a message for the player when it cannot."""
         from game.model.session import IllegalAction, Session  # not needed for the title
 
-        cards = self.cards_for(setup)
+        cards = list(cards) if cards is not None else self.cards_for(setup)
         try:
             session = Session.start(
                 cards,

@@ -128,7 +128,7 @@ def _summary(scene: Any) -> tuple[str, ...]:
     st = scene.session.state
     parts = [tr("Well played!")]
     if st.mode is Mode.SOLO and st.scores:
-        best = st.max_score_per_card * max(1, len(st.results))
+        best = st.best_score
         parts.append(tr("{score} of {best} points").format(score=st.scores[0], best=best))
     return tuple(parts)
 

@@ -212,3 +212,72 @@ def test_help_shows_the_points_and_the_glossary_of_tricks(make_driver, size) -> 
         assert words.explain(tag, band).split()[0] in text, tag
     d.click(d.button("tricks").center)
     assert d.app.top.page == 2 and d.shows(words.tactic_name(Tag.COMPENSATION))
+
+
+def play_to_summary(d: Driver, good: bool) -> None:
+    """Play every card: the right answers when `good`, else a wrong spot and a wrong trick."""
+    for _ in range(80):
+        if d.phase == "summary":
+            return
+        st = d.app.play.session.state
+        if d.phase == "scenario":
+            d.press("enter")
+        elif d.phase == "spot":
+            right = st.flag_messages[0]
+            wrong = next((i for i in range(len(st.card.chat)) if i not in st.flag_messages), right)
+            d.press(str((right if good else wrong) + 1))
+        elif d.phase == "name":
+            pick = next(i for i, t in enumerate(st.name_options) if (t in st.card.tags) == good)
+            d.press(str(pick + 1))
+        elif d.phase == "choose":
+            order = st.response_order
+            safe = [k for k, i in enumerate(order) if st.card.responses[i].rating.value == "safe"]
+            unsafe = [k for k in range(len(order)) if k not in safe]
+            d.press(str((safe if good else unsafe)[0] + 1))
+        elif d.phase == "explain":
+            if d.app.top.wants_text:
+                d.press("enter")
+            order = st.reason_order
+            k = order.index(st.card.right_reason_index)
+            d.press(str((k if good else (k + 1) % len(order)) + 1))
+        else:
+            d.press("enter")
+    raise AssertionError(f"stuck at {d.phase}")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_solo_summary_counts_each_step_and_offers_practice(make_driver, size) -> None:
+    from .test_screens import check_layout
+
+    d = make_driver(size)
+    through_setup(d)
+    play_to_summary(d, good=False)
+    assert d.top == "summary"
+    st = d.app.play.session.state
+    from game.model.session import step_counts
+
+    right, n = step_counts(st).spot
+    assert n and d.shows(f"Spotted the red flag: {right} of {n}")
+    assert d.shows("Named the trick: 0 of 3") and d.shows("Safe moves: 0 of 3")
+    assert d.shows("Right reasons: 0 of 3") and d.shows("Tricks missed most")
+    assert d.shows(f"{st.scores[0]} of {st.best_score} points")
+    check_layout(d.texts(), size)
+    shot(d, "summary")
+    played = {c.id for c in st.cards}
+    d.click(d.button("practise").center)
+    assert d.top == "card"
+    again = d.app.play.session.state
+    missed = {t for c in st.cards for t in c.tags}
+    assert again.cards and all(set(c.tags) & missed for c in again.cards)
+    assert not {c.id for c in again.cards} & played or len(again.cards) <= len(played)
+
+
+def test_a_perfect_solo_game_has_nothing_to_practise(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d)
+    play_to_summary(d, good=True)
+    assert d.shows("No trick was missed.")
+    scene = d.app.top
+    assert scene.practise_btn not in scene.group.buttons
+    st = d.app.play.session.state
+    assert st.scores[0] == st.best_score

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 import pygame
 
-from game.model.kinds import Rating
-from game.model.session import Mode
+from game.model.session import Mode, missed_tactics, practice_cards, step_counts
 from game.savegame import data_dir
 from game.settings import atomic_write_text, portable_dir
 from game.ui import services
@@ -45,9 +44,20 @@ class SummaryScene(PlayScene):
         self.save_btn = Button("save", N_("Save summary"), badge="S")
         self.saved_msg = ""  # after "Save summary": where the files went, or the problem
         self.team_scores = self.state.mode.is_group and self.state.mode.keeps_score
+        words = app.glossary
+        # solo: "Practise the ones you missed", other cards with the tricks that went wrong
+        self.practice = (
+            practice_cards(self.state, app.cards_for(play.setup))
+            if self.state.mode is Mode.SOLO
+            else []
+        )
+        self.practise_btn = Button("practise", words.word("practise"), badge="P")
+        self.practise_btn.translate = False
         buttons = [self.again_btn, self.title_btn]
         if self.state.mode.is_group:
             buttons.append(self.save_btn)
+        elif self.practice:  # after the other two, so 1 and 2 keep their meaning
+            buttons.append(self.practise_btn)
         self.group = FocusGroup(buttons, index=0)
 
     def _played_cards(self) -> list[object]:
@@ -69,6 +79,10 @@ class SummaryScene(PlayScene):
         self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
         sw = fit_label(ui, self.save_btn, sw, bottom.h, m.small)
         self.save_btn.rect.w = sw
+        pw = max(sw, self.again_btn.rect.x - m.pad - bottom.x)
+        pw = min(pw, round(area.w * 0.4))
+        pw = fit_label(ui, self.practise_btn, pw, bottom.h, m.small)
+        self.practise_btn.rect = pygame.Rect(bottom.x, bottom.y, pw, bottom.h)
         self.msg_rect = pygame.Rect(0, 0, 0, 0)
         if self.saved_msg:  # where the saved summary went (or why it did not)
             lay = ui.fit(self.saved_msg, pygame.Rect(0, 0, rest.w, rest.h // 3), size=m.min_font)
@@ -84,7 +98,8 @@ class SummaryScene(PlayScene):
             said = ui.engine.layout(self.together_line(), "body", m.body, inner.w)
             score_h = max(row_h * 1.2, said.h + m.unit) + m.small * 1.4
         else:
-            score_h = row_h * 2.2 + m.small * 1.4
+            steps = len(self.app.glossary.step_lines(step_counts(self.state, 0)))
+            score_h = row_h * 1.5 + m.small * 1.4 + steps * m.small * 1.5
         # the help below always keeps "never your fault" and the emergency number
         tall = pygame.Rect(0, 0, inner.w, 10_000)
         least = ui.column(self._help_blocks(0), tall, m.min_font, m.min_font).h + 2 * m.pad
@@ -121,11 +136,22 @@ class SummaryScene(PlayScene):
     def _layout_flags(self) -> None:
         ui, m = self.ui, self.ui.m
         ip = round(m.unit * 2.2)
-        flags = [Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8)]
+        words = self.app.glossary
+        flags: list[Block] = []
+        if self.state.mode.keeps_score and self.state.results:  # the tricks missed most
+            missed = words.missed_lines(missed_tactics(self.state))
+            label = words.word("missed_most")
+            flags.append(Block(label, role="semi", colour="accent", scale=0.8))
+            flags.append(
+                Block(", ".join(missed) if missed else words.word("nothing_missed"), role="bold")
+            )
+        flags.append(
+            Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8, gap=1.0)
+        )
         for card in self._played_cards():
             flags.append(Block(card.red_flag, role="bold", gap=0.7))  # type: ignore[attr-defined]
             flags.append(Block(card.takeaway, colour="text_muted", gap=0.2))  # type: ignore[attr-defined]
-        if len(flags) == 1:
+        if not self._played_cards():
             flags.append(Block(tr("No cards were played this time."), gap=0.5))
         self.flags_inner = inset(self.right, ip)
         self.flags_fit = ui.column(flags, self.flags_inner, m.body)
@@ -157,6 +183,9 @@ class SummaryScene(PlayScene):
 
             self.app.push(PhonesSummaryScene(self.app, self.play))
             return True
+        if inp.act is Act.LETTER and inp.text == "p" and self.practise_btn in self.group.buttons:
+            self.activate(self.practise_btn)
+            return True
         return False
 
     def activate(self, button: Button) -> None:
@@ -166,6 +195,8 @@ class SummaryScene(PlayScene):
         elif button is self.again_btn:
             setup = self.play.setup
             self.app.start_game(setup)
+        elif button is self.practise_btn:
+            self.app.start_game(self.play.setup, cards=self.practice)
         else:
             self.app.to_title()
 
@@ -233,7 +264,7 @@ class SummaryScene(PlayScene):
         rows = pygame.Rect(
             box.x, label.bottom + round(m.unit), box.w, box.bottom - label.bottom - round(m.unit)
         )
-        best = st.max_score_per_card * max(1, len(st.results))
+        best = st.best_score
         if st.mode is Mode.TOGETHER:
             ui.text(
                 surface,
@@ -245,13 +276,9 @@ class SummaryScene(PlayScene):
             return
         if st.mode is Mode.SOLO:
             score = st.scores[0] if st.scores else 0
-            safe = sum(1 for r in st.results if r.rating is Rating.SAFE)
-            right = sum(1 for r in st.results if r.reason_right)
-            line = tr("Safe choices: {safe} of {n}  ·  Right reasons: {right} of {n}").format(
-                safe=safe, right=right, n=len(st.results)
-            )
-            need = ui.engine.layout(line, "body", m.small, rows.w).h  # the line's own height
-            big = pygame.Rect(rows.x, rows.y, rows.w, round(max(rows.h * 0.4, rows.h - need)))
+            lines = self.app.glossary.step_lines(step_counts(st, 0))
+            big_h = max(rows.h * 0.3, rows.h - len(lines) * m.small * 1.5)
+            big = pygame.Rect(rows.x, rows.y, rows.w, round(big_h))
             ui.text(
                 surface,
                 tr("{score} of {best} points").format(score=score, best=best),
@@ -260,14 +287,10 @@ class SummaryScene(PlayScene):
                 size=m.heading,
                 valign="middle",
             )
-            ui.text(
-                surface,
-                line,
-                pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom),
-                size=m.small,
-                colour=t.text_muted,
-                valign="middle",
-            )
+            # each step counted on its own, a line each: spot, name, move, why
+            below = pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom)
+            blocks = [Block(line, colour="text_muted", gap=0.15) for line in lines]
+            ui.draw_column(surface, ui.column(blocks, below, m.small), below)
             return
         order = sorted(range(len(st.teams)), key=lambda i: -st.scores[i])
         # many teams and large text: two columns, so no row is lower than the text floor needs
