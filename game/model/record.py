@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from game.model.kinds import Mode
+from game.model.kinds import Mode, Phase
 from game.model.session import (
     Action,
     Award,
@@ -240,6 +240,17 @@ def record_of(
     )
 
 
+def _answered_after_steal(session: Session, action: Action) -> bool:
+    """An old save's "why" right after a steal: the rules now go from a steal to the feedback
+    (the steal showed the safe answer), so that Explain is left out and the save still loads."""
+    return (
+        isinstance(action, Explain)
+        and session.state.phase is Phase.FEEDBACK
+        and bool(session.history)
+        and isinstance(session.history[-1], Steal)
+    )
+
+
 def rebuild(
     record: SessionRecord, available: Sequence[Card], confusions: Confusions | None = None
 ) -> Session:
@@ -255,7 +266,10 @@ def rebuild(
         cards = [by_id[i] for i in record.card_ids]
         session = Session(new_state(cards, mode, record.teams, record.options, confusions))
         for raw in record.actions:
-            session.do(action_from_dict(raw))
+            action = action_from_dict(raw)
+            if _answered_after_steal(session, action):
+                continue  # saved when the first team still answered "why" after a steal
+            session.do(action)
     except (IllegalAction, ValueError, TypeError, IndexError, OverflowError) as exc:
         raise RecordError(f"the saved session does not fit the decks any more ({exc})") from None
     return session

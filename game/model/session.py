@@ -34,7 +34,8 @@ MIN_TEAMS, MAX_TEAMS = 2, 6
 #   - The move: safe 3, risky 1, harmful 0.
 #   - Why (the right reason): 1 point.
 #   - A steal (team turns) scores 3 when the stolen answer is safe, else 0; after a steal the
-#     first team does not answer "why" (the steal has shown the safe answer).
+#     first team does not answer "why" (the steal has shown the safe answer): the card goes
+#     straight to the feedback, and the why-step never comes after the safe option was shown.
 # Why these numbers: an unsafe move with the right reason (1 + 1) still earns less than a safe
 # move with a wrong one (3), so no rule lets an unsafe pick earn as much as a safe one; and with
 # everything else the same, a safe move always scores more than any other.
@@ -673,19 +674,24 @@ def _explain(state: SessionState, action: Explain) -> SessionState:
     _check_option(action.reason, len(state.card.reasons), "reason")
     assert state.choice is not None
     results = state.results + (_result(state, state.turn, state.choice, action.reason),)
-    if state.steal is not None:
-        stolen = state.steal
-        results += (_result(state, stolen.team, stolen.response, None, stolen=True),)
     return replace(state, phase=Phase.FEEDBACK, reason=action.reason, results=results)
 
 
 def _steal(state: SessionState, action: Steal) -> SessionState:
+    """A steal shows the safe answer to everyone, so the first team does not answer "why"
+    after it (a free point on an answer already shown): both results, then the feedback."""
     _require(state, Phase.STEAL, action="steal")
     _check_team(state, action.team)
     if action.team == state.turn:
         raise IllegalAction("a team cannot steal its own card")
     _check_option(action.response, len(state.card.responses), "response")
-    return replace(state, phase=Phase.EXPLAIN, steal=action)
+    assert state.choice is not None
+    stolen = replace(state, steal=action)
+    results = state.results + (
+        _result(stolen, state.turn, state.choice, None),
+        _result(stolen, action.team, action.response, None, stolen=True),
+    )
+    return replace(stolen, phase=Phase.FEEDBACK, reason=None, results=results)
 
 
 def _enter(state: SessionState, action: Enter) -> SessionState:

@@ -37,10 +37,14 @@ def test_a_wrong_team_answer_opens_a_steal_and_a_safe_steal_scores_three(cards) 
     with pytest.raises(IllegalAction, match="own card"):
         s.steal(0, 0)
     s.steal(2, s.state.card.best_response_index)
-    s.explain(s.state.card.right_reason_index)
+    # the steal showed the safe answer: the first team does not answer "why" after it
     assert s.phase is Phase.FEEDBACK
+    with pytest.raises(IllegalAction):
+        s.explain(s.state.card.right_reason_index)
     assert s.state.scores[2] == 3
-    assert s.state.scores[0] in (0, 1, 2)  # never as much as the safe steal
+    assert s.state.scores[0] in (0, 1)  # never as much as the safe steal
+    first = s.state.card_results[0]
+    assert first.team == 0 and first.reason is None and not first.reason_right
 
 
 def test_a_safe_team_answer_goes_straight_to_explain(cards) -> None:
@@ -143,7 +147,6 @@ def test_a_session_record_replays_to_the_same_state(cards) -> None:
     s.show_options()
     s.choose(unsafe(s.state.card))
     s.steal(1, s.state.card.best_response_index)
-    s.explain(0)
     s.award(2)
     record = record_of(s, "en", ["x.yaml"])
     again = rebuild(SessionRecord.from_dict(record.to_dict()), cards)
@@ -160,3 +163,15 @@ def test_a_damaged_record_is_an_error_not_a_crash(cards) -> None:
     record = SessionRecord("teams", 2, "en", (), ("gone",), ())
     with pytest.raises(RecordError, match="gone"):
         rebuild(record, cards)
+
+
+def test_an_old_save_with_a_why_after_a_steal_still_loads(cards) -> None:
+    s = Session(new_state(cards, Mode.TEAMS, teams=3))
+    s.show_options()
+    s.choose(unsafe(s.state.card))
+    s.steal(1, s.state.card.best_response_index)
+    data = record_of(s, "en", ["x.yaml"]).to_dict()
+    steal_at = next(i for i, a in enumerate(data["actions"]) if a["type"] == "Steal")
+    data["actions"].insert(steal_at + 1, {"type": "Explain", "reason": 0})  # the old rules
+    again = rebuild(SessionRecord.from_dict(data), cards)
+    assert again.state == s.state

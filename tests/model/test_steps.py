@@ -306,7 +306,7 @@ def test_a_steal_gets_no_spot_or_name_points(cards) -> None:
     card = s.state.card
     s.choose(next(i for i, r in enumerate(card.responses) if r.rating is not Rating.SAFE))
     s.steal(1, card.best_response_index)
-    s.explain(0)
+    assert s.phase is Phase.FEEDBACK  # no why after a steal
     thief = s.state.results[-1]
     assert thief.stolen and thief.spot_right is None and thief.name_right is None
     assert thief.points == STEAL_POINTS[Rating.SAFE]

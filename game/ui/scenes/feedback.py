@@ -131,7 +131,15 @@ class FeedbackScene(PlayScene):
                 Block(best.text, role="bold", gap=0.25),
                 Block(best.feedback, gap=0.35, colour="text_muted"),
             ]
-        reason_i = st.reason or 0
+        if st.reason is None:  # after a steal: no "why" (the steal showed the safe answer)
+            good = card.reasons[card.right_reason_index]
+            right = [
+                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
+                Block(good.text, role="bold", gap=0.25),
+                Block(good.feedback, gap=0.35, colour="text_muted"),
+            ]
+            return Sections(choice, safest, [], right)
+        reason_i = st.reason
         reason_card = card.reasons[reason_i]
         right_ok = reason_card.right
         reason = [
