@@ -61,6 +61,17 @@ class GameSetup:
     shuffle: bool = False
 
 
+def step_choices(app: App) -> list[tuple[object, str, bool]]:
+    """(spot, name) with its label: both steps, one of them, or the move and why only."""
+    words = app.glossary
+    return [
+        ((True, True), words.word("steps_both"), False),
+        ((True, False), words.word("steps_spot"), False),
+        ((False, True), words.word("steps_name"), False),
+        ((False, False), words.word("steps_off"), False),
+    ]
+
+
 @dataclass
 class PlayContext:
     """A running game: the session plus what lives only on screen.

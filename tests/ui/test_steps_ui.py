@@ -281,3 +281,31 @@ def test_a_perfect_solo_game_has_nothing_to_practise(make_driver) -> None:
     assert scene.practise_btn not in scene.group.buttons
     st = d.app.play.session.state
     assert st.scores[0] == st.best_score
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_facilitator_chooses_the_steps_on_the_checklist(make_driver, size) -> None:
+    from .test_screens import check_layout
+
+    d = make_driver(size)
+    d.press("enter", "enter")
+    setup = d.app.top
+    setup._set("mode", Mode.ALL_TEAMS)
+    d.settle()
+    assert not any(r.key == "steps" for r in setup.rows)  # group games: on the checklist
+    d.press("enter")
+    assert d.top == "facilitator-intro"
+    assert d.shows("Spot + name") and d.shows("Move + why")
+    check_layout(d.texts(), size)
+    shot(d, "facilitator-intro")
+    cards = [c.id for c in d.app.play.session.state.cards]
+    d.press("4")  # the move and why only: a short lesson
+    st = d.app.play.session.state
+    assert (st.options.spot, st.options.name) == (False, False)
+    assert [c.id for c in st.cards] == cards and st.results == ()
+    d.click(d.button("steps:1").center)  # spot only
+    assert d.app.play.session.state.options.spot and not d.app.play.session.state.options.name
+    d.press("enter")  # the first card: its chat runs in, then the spot step
+    if d.phase == "scenario":
+        d.press("enter")
+    assert d.phase == "spot"

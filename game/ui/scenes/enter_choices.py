@@ -223,6 +223,7 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
             Phase.NAME: len(st.name_options),
         }.get(self._button_phase(), len(st.card.responses))
         self.strip = TeamStrip(self.ui, st.teams, count, N_("Reveal"))
+        self.selected = self.next_open(-1)  # a new step starts again with the first team
         if hasattr(self, "strip_rect"):
             self.strip.layout(self.strip_rect)
 

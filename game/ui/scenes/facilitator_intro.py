@@ -3,20 +3,34 @@
 The topics of this session (the red flags of the cards drawn), what to tell the group first,
 suggested ground rules, what to do if a young person tells you something (the content guide's
 "For the facilitator"), and the facilitator's keys. Enter starts the first card.
+
+Here the facilitator also chooses the steps before the move (1–4 or a click): spot the red flag
+and name the trick (the default), one of them, or the move and why only for a short lesson.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.model.session import Session, new_state
+from game.ui.app import step_choices
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, background, draw_group, fit_label, panel
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    background,
+    draw_button,
+    draw_group,
+    fit_label,
+    panel,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App, PlayContext
@@ -52,6 +66,32 @@ class FacilitatorIntroScene(Scene):
         self.start_btn = Button("begin", "Start the first card", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back to setup", kind="quiet", badge="Esc")
         self.group = FocusGroup([self.start_btn, self.back_btn], index=0)
+        self.step_values = [v for v, _, _ in step_choices(app)]
+        self.step_chips = [
+            Button(f"steps:{i}", label, kind="chip", badge=str(i + 1), translate=False)
+            for i, (_, label, _) in enumerate(step_choices(app))
+        ]
+        self._mark_steps()
+        self.steps_label = pygame.Rect(0, 0, 0, 0)
+
+    def _mark_steps(self) -> None:
+        options = self.play.session.state.options
+        for chip, value in zip(self.step_chips, self.step_values, strict=True):
+            chip.selected = value == (options.spot, options.name)
+
+    def set_steps(self, index: int) -> None:
+        """The same cards with the steps chosen (nothing has been played yet)."""
+        spot, name = self.step_values[index]  # type: ignore[misc]
+        st = self.play.session.state
+        options = replace(st.options, spot=spot, name=name)
+        confusions = {tag: list(others) for tag, others in st.confusions}
+        self.play.session = Session(
+            new_state(st.cards, st.mode, len(st.teams), options, confusions)
+        )
+        self.play.setup = replace(self.play.setup, spot=spot, name=name)
+        self.app.setup = replace(self.app.setup, spot=spot, name=name)
+        self._mark_steps()
+        self.app.dirty = True
 
     def topics(self) -> list[str]:
         seen: list[str] = []
@@ -87,6 +127,20 @@ class FacilitatorIntroScene(Scene):
         qw, qh = round(min(bottom.w * 0.3, m.small * 10)), round(bottom.h * 0.7)
         qw = fit_label(ui, self.back_btn, qw, qh, m.small)
         self.back_btn.rect = pygame.Rect(bottom.x, bottom.y + round(bottom.h * 0.15), qw, qh)
+        chips, rest = take_bottom(rest, max(44, round(m.body * 1.9)), m.pad * 0.6)
+        label_w = round(chips.w * 0.16)
+        self.steps_label = pygame.Rect(chips.x, chips.y, label_w, chips.h)
+        for chip, rect in zip(
+            self.step_chips,
+            split_cols(
+                pygame.Rect(chips.x + label_w, chips.y, chips.w - label_w, chips.h),
+                [1] * 4,
+                round(m.gap * 0.8),
+            ),
+            strict=True,
+        ):
+            chip.rect = rect
+            chip.size = m.small
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.inner = [inset(c, m.pad) for c in self.cols]
         for detail in (1, 0):
@@ -98,6 +152,16 @@ class FacilitatorIntroScene(Scene):
         self.fits = [ui.column(left, self.inner[0], base), ui.column(right, self.inner[1], base)]
 
     def handle(self, inp: Input) -> bool:
+        if inp.act is Act.PICK and inp.index < len(self.step_chips):
+            self.set_steps(inp.index)
+            return True
+        if inp.act is Act.CLICK:
+            hit = next(
+                (i for i, c in enumerate(self.step_chips) if c.rect.collidepoint(inp.pos)), None
+            )
+            if hit is not None:
+                self.set_steps(hit)
+                return True
         routed = self.group.route(inp, self.activate)
         if routed is not None:
             return routed
@@ -132,4 +196,15 @@ class FacilitatorIntroScene(Scene):
         for col, inner, fit in zip(self.cols, self.inner, self.fits, strict=True):
             panel(ui, surface, col, t.panel)
             ui.draw_column(surface, fit, inner)
+        ui.text(
+            surface,
+            self.app.glossary.word("steps_row"),
+            self.steps_label,
+            role="semi",
+            size=m.small,
+            colour=t.text,
+            valign="middle",
+        )
+        for chip in self.step_chips:
+            draw_button(ui, surface, chip)
         draw_group(ui, surface, self.group)

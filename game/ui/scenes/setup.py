@@ -17,7 +17,7 @@ import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
-from game.ui.app import CARD_COUNTS
+from game.ui.app import CARD_COUNTS, step_choices
 from game.ui.input import Act, Input
 from game.ui.layout import take_bottom, take_top
 from game.ui.scene import Scene
@@ -113,17 +113,14 @@ class SetupScene(Scene):
         rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
         b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
         rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
-        # the steps before the move: spot the red flag and name the trick, on by default; the
-        # facilitator may turn either off for a shorter lesson (words from the glossary)
-        words = self.app.glossary
-        steps = [
-            ((True, True), words.word("steps_both"), False),
-            ((True, False), words.word("steps_spot"), False),
-            ((False, True), words.word("steps_name"), False),
-            ((False, False), words.word("steps_off"), False),
-        ]
-        b, v = chips("steps", steps)
-        rows.append(Row("steps", words.word("steps_row"), b, v, pygame.Rect(0, 0, 0, 0)))
+        # the steps before the move: spot the red flag and name the trick, on by default. A
+        # solo player may turn them off here; in group games the facilitator does it on the
+        # checklist before the first card (game/ui/scenes/facilitator_intro.py), where there is
+        # room for it
+        if not self.setup.mode.is_group:
+            b, v = chips("steps", step_choices(self.app))
+            label = self.app.glossary.word("steps_row")
+            rows.append(Row("steps", label, b, v, pygame.Rect(0, 0, 0, 0)))
         if self.setup.mode.is_group:  # the optional calm countdown, off by default
             timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
             b, v = chips("timer", timers)
