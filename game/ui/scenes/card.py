@@ -337,6 +337,7 @@ class CardScene(PlayScene):
     # -- input -----------------------------------------------------------------------------
 
     def handle(self, inp: Input) -> bool:
+        self._follow_phase()  # a reveal may have moved the step on since the last frame
         if self.picked is not None:
             return inp.act not in (Act.BACK, Act.HELP, Act.FULLSCREEN, Act.QUIT)
         if inp.act is Act.HOVER:

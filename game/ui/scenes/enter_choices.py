@@ -249,10 +249,11 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
         phase = self.session.phase
         if phase in (Phase.SPOT, Phase.NAME) and 0 <= index < self.strip.options:
             self.enter(self.selected, index)
-        elif phase is Phase.CHOOSE and 0 <= index < len(self.options):
+        elif phase is Phase.CHOOSE and 0 <= index < len(self.session.state.response_order):
             self.enter(self.selected, self.session.state.response_order[index])
 
     def handle(self, inp: Input) -> bool:
+        self._follow_phase()  # the strip and buttons of the step on screen, even mid-frame
         if inp.act is Act.HOVER:
             changed = self.strip.set_hover(inp.pos)
             return super().handle(inp) or changed
