@@ -127,17 +127,11 @@ class FacilitatorIntroScene(Scene):
         qw, qh = round(min(bottom.w * 0.3, m.small * 10)), round(bottom.h * 0.7)
         qw = fit_label(ui, self.back_btn, qw, qh, m.small)
         self.back_btn.rect = pygame.Rect(bottom.x, bottom.y + round(bottom.h * 0.15), qw, qh)
+        # the steps before the move: a label line, then four chips across the whole width
         chips, rest = take_bottom(rest, max(44, round(m.body * 1.9)), m.pad * 0.6)
-        label_w = round(chips.w * 0.16)
-        self.steps_label = pygame.Rect(chips.x, chips.y, label_w, chips.h)
+        self.steps_label, rest = take_bottom(rest, round(m.small * 1.5), m.unit * 0.4)
         for chip, rect in zip(
-            self.step_chips,
-            split_cols(
-                pygame.Rect(chips.x + label_w, chips.y, chips.w - label_w, chips.h),
-                [1] * 4,
-                round(m.gap * 0.8),
-            ),
-            strict=True,
+            self.step_chips, split_cols(chips, [1] * 4, round(m.gap * 0.8)), strict=True
         ):
             chip.rect = rect
             chip.size = m.small

@@ -223,7 +223,8 @@ class HelpScene(Scene):
         ui, m = self.ui, self.ui.m
         tags = list(Tag)
         pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
-        for split, explain in ((1, True), (2, True), (3, True), (1, False)):
+        tries = [(n, True) for n in (1, 2, 3)] + [(n, False) for n in (1, 2, 3, 4, 6)]
+        for split, explain in tries:
             per = -(-len(tags) // split)
             pages = []
             ok = True
