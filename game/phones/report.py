@@ -8,6 +8,7 @@ they are not extracted from here).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS, StepResult
 
@@ -94,3 +95,40 @@ def summary_markdown(
             out.append(f"- {count} ({share(count, total)}): {text}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def right_positions(result: StepResult, card: Any, state: Any = None) -> set[int]:
+    """The shown positions of the right (or safe) answers of a card's class step."""
+    from game.model.kinds import Rating
+    from game.model.session import flag_messages, name_options
+
+    order = result.order or tuple(range(len(result.questions[0].choices)))
+    if result.kind == "option":
+        return {p for p, i in enumerate(order) if card.responses[i].rating is Rating.SAFE}
+    if result.kind == "reason":
+        return {p for p, i in enumerate(order) if card.reasons[i].right}
+    if result.kind == "spot":
+        return set(flag_messages(card))
+    if result.kind == "name" and state is not None:
+        offered = name_options(card, state.options, dict(state.confusions))
+        return {p for p, tag in enumerate(offered) if tag in card.tags[:1]}
+    return set()
+
+
+def card_scores(
+    results: Sequence[StepResult], cards: Mapping[str, Any], state: Any = None
+) -> list[tuple[str, str, list[tuple[str, int, int]]]]:
+    """Per card (in order): its number, its red flag, and per class step (kind, how many chose
+    a right or safe answer, how many answered)."""
+    out: list[tuple[str, str, list[tuple[str, int, int]]]] = []
+    for r in results:
+        card = cards.get(r.card_id or "")
+        if r.kind == "pulse" or card is None or not r.counts:
+            continue
+        number = r.key.split(":", 1)[0]
+        if not out or out[-1][0] != number:
+            out.append((number, card.red_flag, []))
+        right = right_positions(r, card, state)
+        counts = r.counts[0]
+        out[-1][2].append((r.kind, sum(counts[p] for p in right if p < len(counts)), sum(counts)))
+    return out

@@ -440,8 +440,16 @@ class PhonesRevealScene(Scene):
 # --- the summary: pulse before and after ------------------------------------------------------
 
 
+CARD_LINES = {
+    "spot": N_("Spot: {n} of {total} found the red flag"),
+    "name": N_("Name: {n} of {total} named the trick"),
+    "option": N_("Move: {n} of {total} chose a safe option"),
+    "reason": N_("Why: {n} of {total} chose the right reason"),
+}
+
+
 class PhonesSummaryScene(Scene):
-    """V on the summary: the pulse before and after (and how many answered each card)."""
+    """V on the summary: the pulse before and after; Tab: how the class answered each card."""
 
     name = "phones-summary"
     opaque = False
@@ -453,6 +461,7 @@ class PhonesSummaryScene(Scene):
         self.results: tuple[Any, ...] = (
             phones.results() if phones is not None else play.extras.get("phones_results", ())
         )
+        self.page = 0  # 0: the pulse before and after; 1: each card
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
@@ -463,15 +472,63 @@ class PhonesSummaryScene(Scene):
         self.body = rest
 
     def handle(self, inp: Input) -> bool:
-        if inp.act in (Act.BACK, Act.CONFIRM) or (inp.act is Act.LETTER and inp.text == "v"):
+        if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
             self.app.pop()
             return True
+        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM):
+            self.page = 1 - self.page
+            return True
         if inp.act is Act.CLICK:
-            self.app.pop()
+            if self.card.collidepoint(inp.pos):
+                self.page = 1 - self.page
+            else:
+                self.app.pop()
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.page == 1:
+            self.draw_cards(surface)
+        else:
+            self.draw_pulse(surface)
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui.text(
+            surface,
+            tr("Tab: before and after / each card · Esc: close"),
+            pygame.Rect(self.hint.centerx, self.hint.y, self.hint.w // 2, self.hint.h),
+            size=m.small,
+            colour=t.text_muted,
+            align="right",
+            valign="middle",
+        )
+
+    def draw_cards(self, surface: pygame.Surface) -> None:
+        from game.phones.report import card_scores
+
+        ui, m = self.ui, self.ui.m
+        draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
+        st = self.play.session.state
+        cards = {c.id: c for c in st.cards}
+        blocks = []
+        for number, flag, steps in card_scores(self.results, cards, st):
+            blocks.append(
+                Block(tr("Card {number}: {flag}").format(number=number, flag=flag), role="bold")
+            )
+            words = [
+                tr(CARD_LINES[kind]).format(n=n, total=total)
+                for kind, n, total in steps
+                if kind in CARD_LINES and total
+            ]
+            if not words:
+                blocks.pop()
+                continue
+            blocks.append(Block(" · ".join(words), colour="text_muted", gap=0.1, scale=0.9))
+        if not blocks:
+            blocks = [Block(tr("The phones have not answered a card yet."))]
+        area = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h)
+        ui.draw_column(surface, ui.column(blocks, area, m.body), area)
+
+    def draw_pulse(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
         found = {r.key: r for r in self.results}
@@ -522,14 +579,8 @@ class PhonesSummaryScene(Scene):
         answered = tr("Answered: {before} before, {after} after.").format(
             before=before.answered if before else 0, after=after.answered if after else 0
         )
-        ui.text(
-            surface,
-            answered + "  " + tr("Esc: close"),
-            self.hint,
-            size=m.small,
-            colour=t.text_muted,
-            valign="middle",
-        )
+        half = pygame.Rect(self.hint.x, self.hint.y, self.hint.w // 2, self.hint.h)
+        ui.text(surface, answered, half, size=m.small, colour=t.text_muted, valign="middle")
 
 
 def phones_summary_text(play: PlayContext) -> str:

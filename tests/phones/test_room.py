@@ -411,3 +411,25 @@ def test_the_local_addresses_are_private_and_never_loopback() -> None:
     for address in lan_addresses():
         ip = ipaddress.ip_address(address)
         assert ip.is_private and not ip.is_loopback and not ip.is_unspecified
+
+
+def test_card_scores_count_the_safe_and_right_answers_in_the_shown_order() -> None:
+    from game.phones.report import card_scores
+
+    cards = load_decks([FIXTURE]).cards
+    session = Session.start(cards, mode=Mode.TOGETHER, count=1, seed=2, shuffle=True)
+    session.show_options()
+    option = step_for(session.state)
+    room = Room()
+    for p in (A, B, C):
+        room.join(p)
+    room.open(option)
+    card = session.state.card
+    safe = [p for p, i in enumerate(option.order) if card.responses[i].rating.value == "safe"]
+    other = next(p for p in range(len(option.order)) if p not in safe)
+    room.answer(A, option.key, 0, safe[0])
+    room.answer(B, option.key, 0, safe[0])
+    room.answer(C, option.key, 0, other)
+    room.reveal()
+    ((number, flag, steps),) = card_scores(room.results, {card.id: card}, session.state)
+    assert number == "1" and flag == card.red_flag and steps == [("option", 2, 3)]

@@ -101,6 +101,9 @@ def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
         assert d.top == "phones-summary"
         assert d.shows("Before") and d.shows("After")
         shot(d, "4-pulse", tmp_path)
+        d.press("tab")
+        assert d.shows("Card 1: ") and d.shows(" of 3 ")
+        shot(d, "4b-cards", tmp_path)
         d.press("esc")
         from game.ui.scenes.summary import write_summary
 
@@ -209,6 +212,8 @@ def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, 
         letter(d, "v")
         assert d.top == "phones-summary"
         check("pulse")
+        d.press("tab")
+        check("each card")
         if largest and size == (1024, 768):
             shot(d, f"7-pulse-largest-{language}", tmp_path)
     finally:
