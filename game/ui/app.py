@@ -158,6 +158,7 @@ class App:
         self.dirty = True
         self._fade: tuple[pygame.Surface, float] | None = None
         self._last_top = ""
+        self._last_phase = ""
         self.debug_scenes = os.environ.get("REDFLAGS_DEBUG_SCENES") == "1"
         self.frames = 0
         self.exit_code = 0  # 3 when even the crash screen failed (game/ui/crash.py)
@@ -500,6 +501,11 @@ class App:
             self.top.update_after(dt)
             if self.top.animating:
                 self.dirty = True
+        if self.debug_scenes and self.play is not None:  # steps within one screen, for tests
+            phase = self.play.session.phase.value
+            if phase != self._last_phase:
+                self._last_phase = phase
+                print(f"[redflags] phase={phase}", file=sys.stderr, flush=True)
         if self.play is not None and self.play.extras.get("phones") is not None:
             self.play.extras["phones"].sync(self.play.session.state)  # a seen state costs nothing
         self.sound.update(dt)

@@ -91,6 +91,33 @@ class Game:
         lines = self.log_path.read_text().splitlines()
         return [ln.split("scene=")[1].split()[0] for ln in lines if "scene=" in ln]
 
+    def phases(self) -> list[str]:
+        """The session's phases as the game logged them (steps within one screen too)."""
+        lines = self.log_path.read_text().splitlines()
+        return [
+            ln.split("phase=")[1].split()[0] for ln in lines if ln.startswith("[redflags] phase=")
+        ]
+
+    def wait_for_phase(self, phase: str, count: int = 1, timeout: float = 10) -> None:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.phases().count(phase) >= count:
+                time.sleep(0.6)  # the step's buttons fade in
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"never reached phase {phase} #{count}; phases: {self.phases()}")
+
+    def next_phase(self, seen: int, timeout: float = 10) -> str:
+        """Wait until more than `seen` phases were logged; the latest one."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            phases = self.phases()
+            if len(phases) > seen:
+                time.sleep(0.6)
+                return self.phases()[-1]
+            time.sleep(0.05)
+        raise AssertionError(f"no phase after {seen}: {self.phases()}")
+
     def wait_for(self, scene: str, count: int = 1, timeout: float = 10) -> None:
         deadline = time.time() + timeout
         while time.time() < deadline:

@@ -34,13 +34,29 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
         game.wait_for("setup")
         assert_not_blank(game.capture("03-setup"))
         game.key("Return")  # Start has the focus
+        spotted = 0
         for n in range(1, 4):
             game.wait_for("card", n)
-            game.key("Return")  # show the whole chat and the choices
-            time.sleep(0.5)
+            seen = len(game.phases())
+            game.key("Return")  # show the whole chat, then the four steps (on by default)
+            phase = game.next_phase(seen)
+            if phase == "spot":  # skipped on a card whose red flag is in the setup line
+                spotted += 1
+                shot = game.capture(f"{n}-0-spot")
+                assert_text(shot, "Where is the red flag")
+                game.key("1")  # the first message
+                game.wait_for_phase("name", n)
+                shot = game.capture(f"{n}-0-name")
+                assert_text(shot, "What trick is this", "red flag is in message")
+            else:
+                assert phase == "name", game.phases()
+                shot = game.capture(f"{n}-0-name")
+                assert_text(shot, "What trick is this")
+            game.key("1")  # the first trick offered
+            game.wait_for_phase("choose", n)
             shot = game.capture(f"{n}-1-card")
             assert_not_blank(shot)
-            assert_text(shot, "Card", "Get help")
+            assert_text(shot, "Card", "Get help", "The trick is")
             game.key("1")
             game.wait_for("explain", n)
             game.key("Return")  # skip the own-words box
@@ -72,6 +88,7 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
         shot = game.capture("4-summary")
         assert_not_blank(shot)
         assert_text(shot, "never your fault")
+        assert spotted >= 1, game.phases()  # at least one card asked where the red flag is
         expected = ["content-note", "title", "setup", "card", "explain", "feedback"]
         seen = game.scenes()
         assert seen[: len(expected)] == expected, seen
