@@ -1,7 +1,8 @@
 """End to end: a three-team "All teams" session in the real program, in a real X window (Xvfb),
 played with real key presses (xdotool) and captured screen by screen (`import -window`).
 
-Set-up by keyboard (All teams, 3 teams, 60 s timer), the facilitator's checklist, each team's
+Set-up by keyboard (All teams, 3 teams, 60 s timer), the facilitator's checklist (where the
+spot and name steps are turned off with 4, for a short lesson), each team's
 choice entered with letter and number keys and revealed, the reasons, the notes panel, a point
 for a good explanation, then a simulated crash (the process is killed), a restart that offers to
 resume and lands on the same screen, the early end from the pause screen, and the saved summary.
@@ -38,9 +39,10 @@ def test_a_three_team_session_with_a_crash_and_resume(xserver: str, size: str) -
         game.key("Down", "Right")  # 3 teams
         game.key("Down", "Down", "Down", "Down", "Right")  # timer: 60 s
         game.capture("01-setup")
-        game.key("Down", "Return")  # Start
+        game.key("Down", "Down", "Return")  # past the Phones row (off) to Start
         game.wait_for("facilitator-intro")
         game.capture("02-facilitator-intro")
+        game.key("4")  # the checklist's steps: the move and why only, a short lesson
         game.key("Return")
         game.wait_for("enter-choices")
         game.key("Return")  # the whole chat at once
