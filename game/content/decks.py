@@ -238,12 +238,14 @@ def _load_deck_text(
     except ValidationError:
         # Only now find where each error is: read again, with lines, and validate the whole
         # file at once, so every error of the file is reported (up to the cap).
-        data, lines = parse_with_lines(text, keep_lines=True)
-        assert lines is not None
         try:
-            DeckFile.model_validate(data)
+            DeckFile.model_validate(data)  # all of the file's errors (valid cards are models)
         except ValidationError as exc:
-            return None, capped(_explain(exc, data, lines, name), name)
+            upto = _cards_shown(exc)
+            _, lines = parse_with_lines(text, keep_lines=True, item_limit=upto)
+            assert lines is not None
+            errors, more = _explain(exc, data, lines, name, upto)
+            return None, capped(errors, name, more)
         raise  # pragma: no cover - a card valid alone is valid in its deck
     except RecursionError:
         return None, [DeckError(name, "the file is nested too deeply to be a deck")]
@@ -295,22 +297,44 @@ def _undrawable_texts(data: dict[str, Any], text: str, name: str) -> list[DeckEr
 def _validate(data: dict[str, Any]) -> DeckFile:
     """Validate a deck card by card, letting go of each card's raw data once its model is
     built (a 20,000-card deck never holds both copies); then the deck around the ready cards.
-    Raises ValidationError at the first card that is wrong (the caller reports them all)."""
+    Raises ValidationError at the first card that is wrong, with `data` ready for the report of
+    every error: the cards before it as their models, the others as read."""
     raw = data.get("cards")
     if isinstance(raw, list) and raw:
         cards: list[Any] = []
         for i in range(len(raw)):
-            cards.append(Card.model_validate(raw[i]))
+            try:
+                cards.append(Card.model_validate(raw[i]))
+            except ValidationError:
+                raw[:i] = cards  # the cards before are valid: as models, for the full report
+                raise
             raw[i] = None
-        data = {**data, "cards": cards}
+        try:
+            return DeckFile.model_validate({**data, "cards": cards})
+        except ValidationError:
+            raw[:] = cards  # every card is valid: the header is not
+            raise
     return DeckFile.model_validate(data)
 
 
-def capped(errors: list[DeckError], name: str) -> list[DeckError]:
-    """The first `MAX_ERRORS_PER_FILE` errors of a file, then how many more there are."""
-    if len(errors) <= MAX_ERRORS_PER_FILE:
+def _cards_shown(exc: ValidationError) -> int:
+    """The last card index among the errors that can be shown (pydantic reports them card by
+    card, in file order); their lines are all that is looked up."""
+    shown = [
+        e["loc"][1]
+        for e in exc.errors(include_url=False)[: MAX_ERRORS_PER_FILE * 3]
+        if len(e["loc"]) >= 2 and e["loc"][0] == "cards" and isinstance(e["loc"][1], int)
+    ]
+    return max(shown, default=0) + 1
+
+
+def capped(errors: list[DeckError], name: str, uncounted: int = 0) -> list[DeckError]:
+    """The first `MAX_ERRORS_PER_FILE` errors of a file, then how many more there are
+    (`uncounted`: errors further on that were counted but not explained)."""
+    if len(errors) + uncounted <= MAX_ERRORS_PER_FILE:
         return errors
-    more = len(errors) - MAX_ERRORS_PER_FILE
+    more = len(errors) + uncounted - MAX_ERRORS_PER_FILE
+    errors = sorted(errors, key=lambda e: e.line or 0)
     return errors[:MAX_ERRORS_PER_FILE] + [
         DeckError(name, f"and {more:,} more; fix these first, then check the file again")
     ]
@@ -374,11 +398,20 @@ _FIELD_WORDS = {
 
 
 def _explain(
-    exc: ValidationError, data: dict[str, Any], lines: Lines, name: str
-) -> list[DeckError]:
+    exc: ValidationError, data: dict[str, Any], lines: Lines, name: str, upto: int | None = None
+) -> tuple[list[DeckError], int]:
+    """Each error in plain words with its line, for cards up to index `upto` (all without it);
+    and how many errors lie beyond (counted, not explained)."""
     errors = []
+    beyond = 0
+    said_beyond: set[tuple[int, str]] = set()
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
+        if upto is not None and _card_index(loc) > upto:
+            beyond += 1
+            if err["type"] == "value_error":
+                said_beyond.add((_card_index(loc), _message(err, loc)))
+            continue
         card_id = _card_id(data, loc)
         if err["type"] == "extra_forbidden" and " " in str(loc[-1]).strip():
             loc = loc[:-1]  # the "key" is a piece of text split off by a comma
@@ -394,21 +427,37 @@ def _explain(
                 field=_field_words(loc) or None,
             )
         )
-    errors.extend(_rules_hidden_by_field_errors(data, errors, lines, name))
+    hidden, hidden_beyond = _rules_hidden_by_field_errors(
+        data, errors, lines, name, upto, said_beyond
+    )
+    errors.extend(hidden)
     unique = list(dict.fromkeys(errors))
-    return sorted(unique, key=lambda e: e.line or 0)
+    return sorted(unique, key=lambda e: e.line or 0), beyond + hidden_beyond
+
+
+def _card_index(loc: tuple[Any, ...]) -> int:
+    """The card an error is in (-1: the deck header or the file)."""
+    if len(loc) >= 2 and loc[0] == "cards" and isinstance(loc[1], int):
+        return loc[1]
+    return -1
 
 
 def _rules_hidden_by_field_errors(
-    data: dict[str, Any], found: list[DeckError], lines: Lines, name: str
-) -> list[DeckError]:
+    data: dict[str, Any],
+    found: list[DeckError],
+    lines: Lines,
+    name: str,
+    upto: int | None = None,
+    said_beyond: set[tuple[int, str]] | None = None,
+) -> tuple[list[DeckError], int]:
     """Pydantic skips a card's cross-field rules when a field is wrong; report them anyway, by
-    running the model's own rules on the raw values."""
+    running the model's own rules on the raw values (beyond card `upto`: only counted)."""
     cards = data.get("cards")
     if not isinstance(cards, list):
-        return []
+        return [], 0
     reported = {(e.card_id, e.message) for e in found}
     extra = []
+    beyond = 0
     for index, raw in enumerate(cards):
         if not isinstance(raw, dict):
             continue
@@ -422,13 +471,17 @@ def _rules_hidden_by_field_errors(
             problem = response_problem(ratings)
             if responses and problem and Rating.SAFE.value not in ratings:
                 problems.append(problem)  # "not safe" needs every rating known: left out
+        if upto is not None and index > upto:
+            said = said_beyond or set()
+            beyond += sum(1 for p in problems if p and (index, str(p)) not in said)
+            continue
         card_id = _card_id(data, ("cards", index))
         for problem in problems:
             if problem is None or (card_id, str(problem)) in reported:
                 continue
             line = lines.line_of(("cards", index, problem.field))
             extra.append(DeckError(name, str(problem), line, card_id, problem.field))
-    return extra
+    return extra, beyond
 
 
 def _card_id(data: dict[str, Any], loc: tuple[Any, ...]) -> str | None:

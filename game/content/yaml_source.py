@@ -134,9 +134,10 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
     Each event is looked at once (about 85 per card); plain scalars are resolved through a
     small cache, since a deck repeats the same short values (`safe`, `13-15`, `them`)."""
 
-    def __init__(self, text: str, keep_lines: bool = False) -> None:
+    def __init__(self, text: str, keep_lines: bool = False, item_limit: int | None = None) -> None:
         super().__init__(text)
         self.keep_lines = keep_lines
+        self.item_limit = item_limit  # lines only for items 0..item_limit of top-level lists
         self.nodes = 0
         self._plain: dict[str, Any] = {}
 
@@ -240,10 +241,18 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
                     return items, None
                 items.append(item(event, depth)[0])
         where: list[Any] = []
+        limit = self.item_limit if depth == 2 else None  # a list at the top: `cards`
         while True:
             event = get()
             if type(event) is _SeqEnd:
                 return items, where
+            if limit is not None and len(items) > limit:
+                self.keep_lines = False  # past the items asked about: no line bookkeeping
+                try:
+                    items.append(item(event, depth)[0])
+                finally:
+                    self.keep_lines = True
+                continue
             value, inner = item(event, depth)
             items.append(value)
             where.append((event.start_mark.line + 1, inner))
@@ -284,11 +293,15 @@ def parse(text: str) -> Any:
     return parse_with_lines(text, keep_lines=False)[0]
 
 
-def parse_with_lines(text: str, keep_lines: bool = True) -> tuple[Any, Lines | None]:
-    """Parse YAML text into plain data and (when asked) the line of every key and item."""
+def parse_with_lines(
+    text: str, keep_lines: bool = True, item_limit: int | None = None
+) -> tuple[Any, Lines | None]:
+    """Parse YAML text into plain data and (when asked) the line of every key and item; with
+    `item_limit`, only of the first items of top-level lists (the cards an error is shown for:
+    20,000 broken cards need the lines of the first few, not a table of millions)."""
     if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise YamlProblem(_too_large(MAX_FILE_BYTES))
-    loader = DeckLoader(text, keep_lines)
+    loader = DeckLoader(text, keep_lines, item_limit)
     try:
         return loader.build()
     except _Again:
