@@ -51,8 +51,11 @@ def test_open_fonts_stay_bounded_in_a_short_run() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc")
-def test_memory_is_flat_after_warm_up_in_200000_events() -> None:
-    events = int(os.environ.get("REDFLAGS_LONG_RUN_EVENTS", "200000"))
+def test_memory_is_flat_after_warm_up_in_a_long_run() -> None:
+    """20,000 events in the suite (a few minutes); the full soak of 200,000 events takes about
+    half an hour on two cores, so it runs on request:
+    REDFLAGS_LONG_RUN_EVENTS=200000 ./test.sh -m slow -k long_run"""
+    events = int(os.environ.get("REDFLAGS_LONG_RUN_EVENTS", "20000"))
     rss = _run(events)
     warm = rss[: len(rss) // 4]
     later = rss[len(rss) // 4 :]
