@@ -70,3 +70,16 @@ def test_the_facilitator_keys_never_cost_the_help_any_detail(make_driver, size, 
     open_help(group, Mode.TEAMS)
     assert not solo.app.top.for_facilitator and group.app.top.for_facilitator
     assert group.app.top._fitted() == solo.app.top._fitted()
+
+
+def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None:
+    """The monkey found G on the facilitator's page (page 1) raising ValueError."""
+    d = make_driver(SIZE, text_scale=TEXT_SCALES[-1])
+    open_help(d, Mode.ALL_TEAMS)
+    scene = d.app.top
+    scene.page = 1  # the facilitator's page, as Tab reaches it when the help is paged
+    d.press("g")
+    assert scene.page == 2, "G opens the first page of tricks"
+    while scene.page >= 2:
+        d.press("g")
+    assert scene.page == 0

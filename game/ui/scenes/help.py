@@ -345,7 +345,9 @@ class HelpScene(Scene):
         if (inp.act is Act.LETTER and inp.text == "g") or (
             inp.act is Act.CLICK and not self.paged and self.tricks_btn.rect.collidepoint(inp.pos)
         ):  # G: the tricks' pages one after another, then back to help
-            self.page = (tricks + [0])[(tricks + [0]).index(self.page) + 1] if self.page else 2
+            cycle = [*tricks, 0]  # from any other page (the facilitator's too): the first trick
+            at = cycle.index(self.page) + 1 if self.page in cycle else 0
+            self.page = cycle[at % len(cycle)]
             self._label_pages()
             return True
         if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
