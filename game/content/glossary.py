@@ -60,6 +60,7 @@ WORDS = (
     "steps_off",
     "tricks_page",
     "tricks_heading",
+    "and",
 )
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

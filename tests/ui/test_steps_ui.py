@@ -98,7 +98,8 @@ def test_a_wrong_spot_says_where_the_flag_was_and_a_bubble_can_be_clicked(make_d
     bubble = scene.bubbles[wrong].rect.move(scene.chat_area.x, scene.chat_area.y)
     d.click(bubble.center)
     assert d.phase == "name"
-    numbers = " + ".join(str(i + 1) for i in st.flag_messages)
+    shown = [str(i + 1) for i in st.flag_messages]
+    numbers = " and ".join(filter(None, [", ".join(shown[:-1]), shown[-1]]))
     assert d.shows(f"The red flag is in message {numbers}.")
     assert not d.shows("Right! The red flag")
     assert d.app.play.session.state.spot_right(0) is False
@@ -309,3 +310,41 @@ def test_the_facilitator_chooses_the_steps_on_the_checklist(make_driver, size) -
     if d.phase == "scenario":
         d.press("enter")
     assert d.phase == "spot"
+
+
+def test_team_turns_the_answering_team_spots_and_names(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d, Mode.TEAMS)
+    to_phase(d, "spot")
+    st = d.app.play.session.state
+    assert d.shows("Team A")  # the top bar names the team answering
+    d.press(str(st.flag_messages[0] + 1))
+    assert d.phase == "name" and d.shows("Right! The red flag is in message")
+    d.press("1")
+    assert d.phase == "choose"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_steps_in_swedish(lang_driver_sv, size) -> None:
+    from .test_screens import check_layout
+
+    d = lang_driver_sv(size)
+    through_setup(d)
+    to_phase(d, "spot")
+    assert d.shows("Var är den röda flaggan?")
+    check_layout(d.texts(), size)
+    shot(d, "sv-spot")
+    d.press(str(d.app.play.session.state.flag_messages[0] + 1))
+    assert d.shows("Vilket knep är det här?") and d.shows("Rätt! Den röda flaggan finns")
+    check_layout(d.texts(), size)
+    shot(d, "sv-name")
+
+
+@pytest.fixture
+def lang_driver_sv():
+    from tests.i18n.conftest import LangDriver
+
+    def make(size):
+        return LangDriver(size, language="sv", region="se")
+
+    yield make

@@ -124,7 +124,9 @@ class CardScene(PlayScene):
         if self.session.phase in (Phase.NAME, Phase.CHOOSE) and st.spots:
             if self.session.phase is Phase.CHOOSE and st.names:
                 return self._name_result()
-            numbers = " + ".join(str(i + 1) for i in st.flag_messages)
+            shown = [str(i + 1) for i in st.flag_messages]
+            joiner = f" {words.word('and')} "
+            numbers = joiner.join(filter(None, [", ".join(shown[:-1]), shown[-1]]))
             right = st.spot_right(team) if st.mode.value != "all-teams" else None
             key = "you_were_right" if right else "flag_was"
             return words.word(key, n=numbers)
