@@ -197,7 +197,23 @@ class CardScene(PlayScene):
         # right column: the question (and the line on the step before), then the options
         self.question_rect, opts = take_top(right, m.large * 2.7, m.pad * 0.4)
         self.result_rect = pygame.Rect(0, 0, 0, 0)
-        if self.step_result():  # a line of its own above the options
+        y, gap = self._place_options(opts, with_result=bool(self.step_result()))
+        if self.result_rect.h and not self._options_fit:  # large text: the options come first
+            self.result_rect = pygame.Rect(0, 0, 0, 0)
+            y, gap = self._place_options(opts, with_result=False)
+        self.placeholder = pygame.Rect(
+            opts.x + round(m.unit * 1.6),
+            opts.y,
+            opts.w - round(m.unit * 1.6),
+            round(y - gap - opts.y),
+        )
+        return chat_fits
+
+    def _place_options(self, opts: pygame.Rect, with_result: bool) -> tuple[float, int]:
+        """The option buttons in `opts` (below the result line when `with_result`); sets
+        `_options_fit` to whether every label fits its button; returns the bottom and the gap."""
+        ui, m = self.ui, self.ui.m
+        if with_result:  # a line of its own above the options
             self.result_rect, opts = take_top(opts, m.small * 2.6, m.pad * 0.3)
         n = len(self.options)
         gap = round(m.pad * 0.75)
@@ -212,19 +228,15 @@ class CardScene(PlayScene):
             self.options[0].rect.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
         )
         inner_h = round(btn_h - m.unit * 0.8)
-        shared = min(
-            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font).size
+        fits = [
+            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font)
             for b in self.options
-        )
+        ]
+        shared = min(f.size for f in fits)
+        self._options_fit = all(f.h <= inner_h for f in fits)
         for b in self.options:
             b.size = shared
-        self.placeholder = pygame.Rect(
-            opts.x + round(m.unit * 1.6),
-            opts.y,
-            opts.w - round(m.unit * 1.6),
-            round(y - gap - opts.y),
-        )
-        return chat_fits
+        return y, gap
 
     def _layout_chat(self) -> bool:
         """Find the largest text size at which the whole chat fits the phone screen (at the

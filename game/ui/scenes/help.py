@@ -355,7 +355,8 @@ class HelpScene(Scene):
         ):
             pages = [0, 1, *tricks] if self.paged else [0, *tricks]
             step = -1 if inp.act in (Act.PREV, Act.LEFT) else 1
-            self.page = pages[(pages.index(self.page) + step) % len(pages)]
+            at = pages.index(self.page) if self.page in pages else 0
+            self.page = pages[(at + step) % len(pages)]
             self._label_pages()
             return True
         if inp.act in (Act.BACK, Act.HELP, Act.CONFIRM) or (
