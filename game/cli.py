@@ -86,6 +86,18 @@ def _play_parser(prog: str = "redflags") -> argparse.ArgumentParser:
     )
     parser.add_argument("--cards", type=_positive, metavar="N", help="number of cards to play")
     parser.add_argument("--seed", type=int, metavar="N", help="seed for the card draw")
+    parser.add_argument(
+        "--plan",
+        metavar="ID",
+        help="a lesson plan's id (shipped or your own) to choose in setup: its cards in order",
+    )
+    parser.add_argument(
+        "--presenter",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="the presenter window (notes, scores, keys) on a second screen: offered in setup "
+        "when two displays are connected (auto), always offered and chosen (on), or never (off)",
+    )
     screen = parser.add_mutually_exclusive_group()
     screen.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     screen.add_argument(
@@ -178,6 +190,8 @@ def _play(argv: Sequence[str]) -> int:
             fullscreen=options.fullscreen,
             window_size=options.windowed,
             region=options.region,
+            plan=options.plan,
+            presenter={"auto": None, "on": True, "off": False}[options.presenter],
         )
     )
 

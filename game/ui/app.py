@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import sys
 import time
 from dataclasses import dataclass, field
@@ -29,15 +30,18 @@ from game.ui.theme import get_theme
 from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
+    from game.content.plans import PlansResult
     from game.model.cards import Card, Deck
+    from game.model.plans import LessonPlan
     from game.model.session import Session
+    from game.ui.presenter import Presenter
     from game.ui.toast import Toast
     from game.ui.voice import Narrator
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
 FADE_SECONDS = 0.22
-CARD_COUNTS = (3, 5, 8, 10, 12)
+CARD_COUNTS = tuple(range(4, 13))  # a lesson plan's 4 to 12 (game/model/plans.py)
 
 
 @dataclass
@@ -59,6 +63,8 @@ class GameSetup:
     spot: bool = False
     name: bool = False
     shuffle: bool = False
+    plan: LessonPlan | None = None  # a lesson plan: its cards in its order (band, deck, count)
+    presenter: bool = False  # notes, scores and keys in a second window (two displays)
 
 
 def step_choices(app: App) -> list[tuple[object, str, bool]]:
@@ -146,12 +152,16 @@ class App:
         self._help: services.HelpInfo | None = None
         self.setup = GameSetup(
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
-            count=self.options.cards or 5,
+            count=min(12, max(4, self.options.cards or 5)),
             seed=self.options.seed,
             spot=True,
             name=True,
             shuffle=True,
+            presenter=self.options.presenter is True,
         )
+        self._plans: PlansResult | None = None
+        self.presenter: Presenter | None = None
+        self.region_asked = False  # a locale with no country: setup asks where, once
         self.play: PlayContext | None = None
         self.note_shown = False
         self.running = True
@@ -198,6 +208,56 @@ class App:
     @deck_errors.setter
     def deck_errors(self, errors: list[str]) -> None:
         self._deck_errors = errors
+
+    @property
+    def plans(self) -> PlansResult:
+        """The lesson plans of the language (shipped, then the teacher's own), checked
+        against the decks; read on first use."""
+        if self._plans is None:
+            from game.content.plans import load_plans, plan_paths
+            from game.settings import own_plans_dir
+
+            self._plans = load_plans(
+                plan_paths(self.language, [own_plans_dir()]),
+                [c for d in self.decks for c in d.cards],
+            )
+            named = self._plans.find(self.options.plan or "")
+            if named is not None:  # --plan: chosen once, at the first look
+                self.options.plan = None
+                self.choose_plan(named)
+        return self._plans
+
+    def forget_plans(self) -> None:
+        """Read the plans again (a plan was saved, or the language changed)."""
+        self._plans = None
+
+    def choose_plan(self, plan: LessonPlan | None) -> None:
+        """Play a lesson plan next (None: cards drawn by the setup's choices again)."""
+        self.setup.plan = plan
+        if plan is not None:
+            self.setup.band = plan.age_band
+            self.setup.count = len(plan.cards)
+            self.setup.deck_id = None
+
+    @property
+    def presenter_offered(self) -> bool:
+        """Setup offers the presenter window with two displays, or when the option forces it."""
+        from game.ui.presenter import offered
+
+        return offered(self.options.presenter)
+
+    def open_presenter(self) -> None:
+        if self.presenter is None:
+            from game.ui.presenter import Presenter
+
+            self.presenter = Presenter(self)
+            self.dirty = True
+
+    def close_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
+            self.dirty = True
 
     @property
     def help(self) -> services.HelpInfo:
@@ -319,6 +379,9 @@ class App:
         return glossary(self.language)
 
     def cards_for(self, setup: GameSetup) -> list[Card]:
+        if setup.plan is not None:  # the plan's cards, in its order
+            by_id = {c.id: c for d in self.decks for c in d.cards}
+            return [by_id[c] for c in setup.plan.cards if c in by_id]
         decks = [d for d in self.decks if setup.deck_id in (None, d.id)]
         return [c for d in decks for c in d.cards_for(setup.band)]
 
@@ -329,23 +392,44 @@ class App:
 
         cards = list(cards) if cards is not None else self.cards_for(setup)
         try:
-            session = Session.start(
-                cards,
-                mode=setup.mode,
-                teams=setup.teams,
-                band=setup.band,
-                count=setup.count,
-                seed=setup.seed,
-                spot=setup.spot,
-                name=setup.name,
-                shuffle=setup.shuffle,
-                confusions=self.glossary.confusions(),
-            )
+            if setup.plan is not None:  # a lesson plan: its cards in its order, none drawn
+                from game.model.session import Options, new_state
+
+                seed = setup.seed if setup.seed is not None else random.randrange(1 << 31)
+                options = Options(
+                    spot=setup.spot, name=setup.name, shuffle=setup.shuffle, seed=seed
+                )
+                session = Session(
+                    new_state(
+                        cards,
+                        setup.mode,
+                        setup.teams,
+                        options,
+                        confusions=self.glossary.confusions(),
+                    )
+                )
+            else:
+                session = Session.start(
+                    cards,
+                    mode=setup.mode,
+                    teams=setup.teams,
+                    band=setup.band,
+                    count=setup.count,
+                    seed=setup.seed,
+                    spot=setup.spot,
+                    name=setup.name,
+                    shuffle=setup.shuffle,
+                    confusions=self.glossary.confusions(),
+                )
         except IllegalAction:
             return services.N_("No cards fit these choices. Try another age group or deck.")
         self.stop_phones()  # "Play again": the last session's phones are done
         self.setup = setup
         self.play = PlayContext(session, setup)
+        if setup.presenter and self.presenter_offered:
+            self.open_presenter()
+        elif not setup.presenter:
+            self.close_presenter()
         self.sound.play("next")
         if setup.phones and setup.mode in (Mode.TOGETHER, Mode.ALL_TEAMS):  # imports the server now
             from game.ui.phones import start_phones
@@ -425,6 +509,12 @@ class App:
 
                 if on_phones_event(self, event):
                     return
+        if self.presenter is not None and self.presenter.feed(event):
+            return  # the presenter window's own (its size, a click there, closing it)
+        if event.type == pygame.WINDOWCLOSE:
+            # with a second window open, closing the class window sends no QUIT
+            self.dispatch(Input(Act.QUIT))
+            return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if pygame.display.get_surface() is not None:
                 self.relayout()
@@ -559,7 +649,11 @@ class App:
             if self.dirty or self.busy:
                 self.draw()
                 self.present()
+                if self.presenter is not None:
+                    self.presenter.draw()
                 self.dirty = False
+            elif self.presenter is not None and self.presenter.dirty:
+                self.presenter.draw()
         except Exception as exc:  # a scene failed: the calm crash screen, never a traceback
             self.crash(exc)
 

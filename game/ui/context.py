@@ -98,12 +98,12 @@ class Ui:
         self.text_scale = text_scale
         self.reduced_motion = reduced_motion
         self.engine = TextEngine(FontBook(font_dir, family), line_spacing)
-        self.metrics = Metrics(size[0], size[1], text_scale)
+        self.metrics = Metrics(size[0], size[1], text_scale, theme.name == "projector")
         self.log = RenderLog()
         self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.metrics = Metrics(size[0], size[1], self.text_scale)
+        self.metrics = Metrics(size[0], size[1], self.text_scale, self.theme.name == "projector")
         self.static.clear()
 
     def restyle(

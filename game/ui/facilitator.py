@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 TOAST_SECONDS = 2.6
 SKIP_CONFIRM_SECONDS = 4.0
 NOTE_KINDS = ("card", "steal", "explain", "feedback")
+# The notes name the safe move: on the class screen they may open only once the answers are in.
+NOTES_PHASES = (Phase.FEEDBACK,)
 
 
 def toast(app: App, text: str) -> None:
@@ -93,6 +95,8 @@ class FacilitatorControls:
         return (
             st.mode.is_group
             and self.kind in NOTE_KINDS
+            and st.phase in NOTES_PHASES
+            and self.app.presenter is None  # the presenter window has them: never here
             and self.play.extras.get("notes") == st.index
         )
 
@@ -156,7 +160,13 @@ class FacilitatorControls:
 
             return phones_key(self.app, self.play, key)
         if key == "n" and self.kind in NOTE_KINDS:
-            self.play.extras["notes"] = None if self.notes_open else st.index
+            if self.app.presenter is not None:
+                self.say(tr("The notes are in the presenter window"))
+            elif st.phase not in NOTES_PHASES:
+                self.play.extras["notes"] = None
+                self.say(tr("Notes open once the answers are in (the class would see them)"))
+            else:
+                self.play.extras["notes"] = None if self.notes_open else st.index
             return True
         if key == "b":
             self.award_key()

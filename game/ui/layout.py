@@ -20,6 +20,15 @@ class Metrics(NamedTuple):
     w: int
     h: int
     text_scale: float = 1.0
+    projector: bool = False  # the projector theme: body text read from the back of a room
+
+    @property
+    def reading(self) -> int:
+        """The least size of body text on a play screen (the chat, the options, the reasons,
+        the feedback): 1/24 of the text height with the projector theme (about 32 px at 768,
+        what the back of a classroom can read), else the floor. Screens page rather than
+        shrink their body text below it."""
+        return math.ceil(self.text_h / 24) if self.projector else self.min_font
 
     @property
     def text_h(self) -> int:
@@ -42,8 +51,9 @@ class Metrics(NamedTuple):
 
     @property
     def body(self) -> int:
-        """Default body text: 1/28 of the text height (scaled by the player's setting)."""
-        return max(self.min_font, math.ceil(self.text_h / 28 * self.text_scale))
+        """Default body text: 1/28 of the text height (scaled by the player's setting), never
+        below `reading`."""
+        return max(self.reading, math.ceil(self.text_h / 28 * self.text_scale))
 
     @property
     def small(self) -> int:
@@ -51,11 +61,27 @@ class Metrics(NamedTuple):
 
     @property
     def large(self) -> int:
-        return self.font(1 / 22)
+        return max(self.reading, self.font(1 / 22))
 
     @property
     def heading(self) -> int:
-        return self.font(1 / 17)
+        return max(self.reading, self.font(1 / 17))
+
+    @property
+    def play_large(self) -> int:
+        """A play screen's question or heading: `large` without the text scale, so a larger
+        text size gives its room to the body text (which never shrinks when it grows)."""
+        return max(self.reading, self.min_font, round(self.text_h / 22))
+
+    @property
+    def play_small(self) -> int:
+        """A play screen's reminder or label: `small` without the text scale."""
+        return max(self.min_font, round(self.text_h / 34))
+
+    @property
+    def play_heading(self) -> int:
+        """A play screen's title ("Not quite"): `heading` without the text scale."""
+        return max(self.reading, self.min_font, round(self.text_h / 17))
 
     @property
     def unit(self) -> float:

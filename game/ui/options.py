@@ -24,3 +24,5 @@ class RunOptions:
     fullscreen: bool = False
     window_size: tuple[int, int] | None = None
     region: str | None = None
+    plan: str | None = None  # a lesson plan's id, chosen in setup
+    presenter: bool | None = None  # None: offered when two displays are connected

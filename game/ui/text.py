@@ -351,11 +351,27 @@ class TextEngine:
             # the largest fitting size when the word breaks at every size (a long web address)
             broken = len(" ".join(lay.lines).split()) > len(lay.text.split())
             if fits and not broken:
-                return lay
+                return self._largest_fit(lay, role, width, height, max_size)
             first_fit = first_fit or (lay if fits else None)
             if size <= min_size:
                 return first_fit or lay
             size = max(min_size, min(size - 1, int(size * 0.94)))
+
+    def _largest_fit(
+        self, lay: TextLayout, role: str, width: int, height: int, max_size: int
+    ) -> TextLayout:
+        """Step back up one size at a time from a fitting size the 6 % steps landed on, so
+        the size is the largest that fits: a larger `max_size` then never gives a smaller
+        text in the same box (the text-size setting only makes text larger or equal)."""
+        while lay.size < max_size:
+            up = self.layout(lay.text, role, lay.size + 1, width)
+            fits = up.h <= height and all(
+                self.fonts.get(role, up.size).size(line)[0] <= width for line in up.lines
+            )
+            if not fits or len(" ".join(up.lines).split()) > len(up.text.split()):
+                break
+            lay = up
+        return lay
 
     def fit_many(
         self, texts: Sequence[str], role: str, width: int, height: int, max_size: int, min_size: int
@@ -392,6 +408,11 @@ class TextEngine:
         while True:
             col = self._measure_column(blocks, width, base, min_size)
             if col.h <= height:
+                while col.base < max_size:  # the largest that fits (see _largest_fit)
+                    up = self._measure_column(blocks, width, col.base + 1, min_size)
+                    if up.h > height:
+                        break
+                    col = up
                 return col
             if base <= min_size:
                 return ColumnFit(col.base, col.placed, col.h, False)

@@ -19,11 +19,11 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 MISSING = [tool for tool in ("Xvfb", "xdotool", "import") if shutil.which(tool) is None]
 
 
-def private_xserver() -> Iterator[str]:
+def private_xserver(screen: str = "1920x1080x24") -> Iterator[str]:
     """A private Xvfb on a free display number (-displayfd), so tests never share a screen."""
     read, write = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         pass_fds=(write,),
@@ -48,7 +48,15 @@ def private_xserver() -> Iterator[str]:
 class Game:
     """The running program in its own folders (settings, data, documents never the real ones)."""
 
-    def __init__(self, display: str, folder: Path, size: str = "1280x720", run: int = 1) -> None:
+    def __init__(
+        self,
+        display: str,
+        folder: Path,
+        size: str = "1280x720",
+        run: int = 1,
+        extra: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.env = {
             **os.environ,
             "DISPLAY": display,
@@ -62,24 +70,43 @@ class Game:
             "REDFLAGS_DOCUMENTS_DIR": str(folder / "documents"),
         }
         self.env.pop("SDL_VIDEO_X11_WMCLASS", None)  # the game names its own window class
+        # a locale with a country: with none (C.UTF-8) setup first asks where the players are
+        if "_" not in self.env.get("LC_ALL", "") + self.env.get("LANG", ""):
+            self.env.pop("LC_ALL", None)
+            self.env["LANG"] = "en_GB.UTF-8"
+        self.env.update(env or {})
         self.folder = folder
         self.log_path = folder / f"stderr-{run}.log"
         self.log = self.log_path.open("w")
         cmd = [str(PYTHON), "-m", "game", "--seed", "1", "--cards", "3", "--windowed", size]
+        cmd += list(extra)
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log
         )
         self.window = self._find_window()
 
+    def windows(self) -> list[str]:
+        """The game's windows (the class window, and the presenter window when open)."""
+        return subprocess.run(
+            ["xdotool", "search", "--class", "redflags"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+
+    def window_named(self, name: str) -> str:
+        for window in self.windows():
+            title = subprocess.run(
+                ["xdotool", "getwindowname", window], env=self.env, capture_output=True, text=True
+            ).stdout.strip()
+            if title == name:
+                return window
+        raise AssertionError(f"no window named {name!r}")
+
     def _find_window(self) -> str:
         deadline = time.time() + 20
         while time.time() < deadline:
-            out = subprocess.run(
-                ["xdotool", "search", "--class", "redflags"],
-                env=self.env,
-                capture_output=True,
-                text=True,
-            ).stdout.split()
+            out = self.windows()
             if out:
                 return out[-1]
             if self.proc.poll() is not None:
@@ -137,11 +164,14 @@ class Game:
             )
             time.sleep(0.25)
 
-    def capture(self, name: str) -> Path:
-        """A screenshot of the game window; fails the test when it is blank."""
+    def capture(self, name: str, window: str | None = None) -> Path:
+        """A screenshot of the game window (or another of its windows); fails the test when it
+        is blank."""
         time.sleep(0.3)
         path = self.folder / f"{name}.png"
-        subprocess.run(["import", "-window", self.window, str(path)], env=self.env, check=True)
+        subprocess.run(
+            ["import", "-window", window or self.window, str(path)], env=self.env, check=True
+        )
         assert_not_blank(path)
         return path
 
@@ -163,6 +193,16 @@ def assert_not_blank(path: Path) -> None:
     with Image.open(path) as img:
         spread = sum(ImageStat.Stat(img.convert("RGB")).stddev) / 3
     assert spread > 8, f"{path.name} looks blank (pixel spread {spread:.1f})"
+
+
+def ocr(path: Path) -> str:
+    """The text tesseract reads on a screenshot, lower case, spaces squeezed ('' without it)."""
+    if shutil.which("tesseract") is None:
+        return ""
+    out = subprocess.run(
+        ["tesseract", str(path), "-", "--psm", "11"], capture_output=True, text=True
+    ).stdout
+    return " ".join(out.lower().split())
 
 
 def assert_text(path: Path, *phrases: str) -> None:

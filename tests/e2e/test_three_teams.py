@@ -37,7 +37,8 @@ def test_a_three_team_session_with_a_crash_and_resume(xserver: str, size: str) -
         # Start has the focus; Down twice reaches "Who plays": Solo -> Team turns -> All teams
         game.key("Down", "Down", "Right", "Right")
         game.key("Down", "Right")  # 3 teams
-        game.key("Down", "Down", "Down", "Down", "Right")  # timer: 60 s
+        # past the lesson plan, age group, deck and card count rows: timer 60 s
+        game.key("Down", "Down", "Down", "Down", "Down", "Right")
         game.capture("01-setup")
         game.key("Down", "Down", "Return")  # past the Phones row (off) to Start
         game.wait_for("facilitator-intro")

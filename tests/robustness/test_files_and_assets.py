@@ -96,7 +96,9 @@ def test_a_broken_shipped_deck_is_skipped_and_named_on_the_setup_screen(
     victims[0].write_text("deck: {id: broken\ncards: [oops", encoding="utf-8")
     victims[1].write_bytes(b"\xff\xfe not utf-8")
     monkeypatch.setattr(decks_module, "DECKS_DIR", decks)
-    app = App(RunOptions(language="en", seed=1, cards=3), settings=Settings(sound=False))
+    app = App(
+        RunOptions(language="en", seed=1, cards=3, region="gb"), settings=Settings(sound=False)
+    )
     d = Driver.__new__(Driver)
     d.app = app
     app.ui.log.enabled = True

@@ -52,6 +52,8 @@ class Driver:
         cards: int = 3,
         band: AgeBand = AgeBand.YOUNG_TEENS,
         speaker: object | None = None,
+        presenter: bool | None = False,
+        ask_region: bool = False,
         **settings_: object,
     ) -> None:
         settings_.setdefault("sound", False)
@@ -61,7 +63,12 @@ class Driver:
             **settings_,  # type: ignore[arg-type]
         )
         options = RunOptions(
-            deck_paths=list(DECKS), window_size=size, seed=seed, cards=cards, age_band=band
+            deck_paths=list(DECKS),
+            window_size=size,
+            seed=seed,
+            cards=cards,
+            age_band=band,
+            presenter=presenter,
         )
         # a silent recording voice unless a test brings its own: tests never start espeak
         if speaker is None:
@@ -70,6 +77,9 @@ class Driver:
             speaker = RecordingSpeaker()
         self.app = App(options, settings=settings, speaker=speaker)
         self.app.ui.log.enabled = True
+        # setup asks for the region once when the locale names no country (C.UTF-8 on CI);
+        # tests of that dialog turn this back off
+        self.app.region_asked = ask_region is False
         self.app.start()
         self.frame()
 

@@ -118,6 +118,13 @@ def test_all_teams_enter_each_team_then_reveal_with_three_teams(make_driver) -> 
     assert d.top == "team-feedback"
     results = session.state.card_results
     assert [(r.team, r.response, r.reason) for r in results] == [(0, 2, 0), (1, 3, 1), (2, 0, 0)]
+    card = session.state.card
+    for picked in {0, 1}:  # the answer to each wrong reason a team picked is on screen
+        reason = card.reasons[picked]
+        if not reason.right:
+            assert d.shows(reason.feedback[:40]), reason.feedback
+    unpicked = card.reasons[2]
+    assert unpicked.right or not d.shows(unpicked.feedback[:40])
     letter(d, "b")
     assert d.top == "award"
     letter(d, "b")
@@ -165,24 +172,30 @@ def test_together_shows_no_scores_anywhere(make_driver) -> None:
 # -- notes, skip, back, early end, timer ----------------------------------------------------
 
 
-def test_notes_panel_toggles_and_the_audience_view_stays_clean(make_driver) -> None:
+def test_notes_never_show_while_answers_are_open_then_toggle(make_driver) -> None:
+    """The notes name the safe move: on the class screen N opens them only once the answers
+    are in (feedback); before that it says why not, and nothing of them is drawn."""
     d = make_driver((1280, 720))
     start(d, Mode.TEAMS)
     d.press("enter")
     card = d.app.play.session.state.card
     assert not d.shows(card.red_flag) and not d.shows("Facilitator notes")
     letter(d, "n")
-    assert d.shows("Facilitator notes") and d.shows(card.red_flag) and d.shows(card.discuss[0])
-    check_layout([r for r in d.texts() if r.layer == 0.5], (1280, 720))
-    letter(d, "n")
-    assert not d.shows(card.red_flag) and not d.shows("Facilitator notes")
+    assert not d.shows("Facilitator notes") and not d.shows(card.discuss[0])
+    assert "once the answers are in" in toast(d)
     d.press("1")
     if d.top == "steal":
         d.press("enter")
-    letter(d, "n")  # on the explain screen too
-    assert d.top == "explain" and d.shows(card.red_flag)
+    letter(d, "n")  # on the explain screen: the reasons are open
+    assert d.top == "explain" and not d.shows("Facilitator notes")
+    d.press("1")
+    d.settle()
+    assert d.top == "feedback"
     letter(d, "n")
-    assert not d.shows(card.red_flag)
+    assert d.shows("Facilitator notes") and d.shows(card.discuss[0])
+    check_layout([r for r in d.texts() if r.layer == 0.5], (1280, 720))
+    letter(d, "n")
+    assert not d.shows("Facilitator notes")
 
 
 def test_skip_asks_once_then_skips(make_driver) -> None:

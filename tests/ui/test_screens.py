@@ -262,6 +262,35 @@ def test_the_own_words_box_takes_letters_and_esc_leaves_it(make_driver) -> None:
     assert d.app.play.own_words == ""
 
 
+def test_solo_digits_pick_reasons_until_the_box_is_used(make_driver) -> None:
+    """A digit (its text, as SDL sends it with the key) picks that reason while the own-words
+    box has been neither clicked nor typed into; after that it is text."""
+    d = make_driver((1280, 720))
+    d.start_game(mode=Mode.SOLO)
+    d.press("enter", "1")
+    assert d.top == "explain" and d.app.top.wants_text
+    d.type("2")
+    d.settle()
+    assert d.top == "feedback" and d.app.play.session.state.results[-1].reason == 1
+    d.press("enter")
+    d.press("enter", "1")
+    scene = d.app.top
+    d.type("a")
+    d.type("2")
+    d.settle()
+    assert d.top == "explain" and scene.words == "a2"
+    d.key("esc")
+    d.press("3")
+    assert d.top == "feedback"
+    d.press("enter")
+    d.press("enter", "1")
+    scene = d.app.top
+    d.click(scene.box.center)
+    d.type("1")
+    d.settle()
+    assert d.top == "explain" and scene.words == "1"
+
+
 def test_number_keys_pick_at_once_and_tab_enter_picks_the_focused_option(make_driver) -> None:
     d = make_driver((1280, 720))
     d.start_game(mode=Mode.SOLO)
@@ -345,3 +374,31 @@ def test_no_pygame_init_at_import() -> None:
     pygame.quit()
     importlib.reload(app_module)
     assert not pygame.display.get_init()
+
+
+def test_setup_asks_the_region_once_when_the_locale_names_no_country(
+    make_driver, monkeypatch
+) -> None:
+    """C.UTF-8 names no country: the region is `elsewhere` (no US numbers) and setup asks where
+    the players are, once; the answer is saved as the region setting."""
+    from game.settings import load_settings
+    from game.ui.scenes.setup import SetupScene
+
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    d = make_driver((1024, 768), ask_region=True)
+    assert "911" not in d.app.help.emergency
+    if d.top == "content-note":
+        d.press("enter")
+    d.app.push(SetupScene(d.app))
+    d.settle()
+    assert d.top == "region-ask" and d.shows("Where are the players?")
+    check_layout(d.texts(), (1024, 768))
+    d.click(d.button("se").center)
+    assert d.top == "setup"
+    assert load_settings().settings.region == "se"
+    d.app.pop()
+    d.app.push(SetupScene(d.app))
+    d.settle()
+    assert d.top == "setup"  # asked once

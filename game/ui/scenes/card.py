@@ -13,7 +13,7 @@ single press is easier to follow than "select, then confirm". Tab/arrows + Enter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -21,7 +21,7 @@ import pygame
 from game.model.kinds import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_top
+from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import tr
 from game.ui.text import TextLayout
@@ -67,6 +67,13 @@ class CardScene(PlayScene):
         self.pick_t = 0.0
         self.bubbles: list[Bubble] = []
         self.chat_area = pygame.Rect(0, 0, 0, 0)
+        # the projector's card comes in two views, read from the back of the room at 1/24 of
+        # the height: the chat (in pages when it is long), then the choices; Left/Right
+        # go between them, the number keys pick from either
+        self.paged = False
+        self.view = "chat" if self.state.phase is Phase.SCENARIO else "choices"
+        self.chat_pages: list[tuple[int, int]] = [(0, 0)]  # first bubble, y offset
+        self.chat_page = 0
 
     # -- the buttons of the step on screen ---------------------------------------------------
 
@@ -161,6 +168,10 @@ class CardScene(PlayScene):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         self.size = size
+        self.paged = self.ui.m.projector
+        if self.paged:
+            self._layout_paged()
+            return
         # the phone gets a wider column when the chat does not fit it at the smallest text
         for share in (0.43, 0.5, 0.57):
             if self._layout_columns(share):
@@ -237,6 +248,82 @@ class CardScene(PlayScene):
         for b in self.options:
             b.size = shared
         return y, gap
+
+    def _layout_paged(self) -> None:
+        """The projector's two views over the whole width: the setup and the phone; the
+        question and the options. No body text below `m.reading`: a long chat pages."""
+        ui, m = self.ui, self.ui.m
+        card = self.state.card
+        area = self.content
+        self.hint_rect, area = take_bottom(area, round(m.small * 1.5), m.unit)
+        ip = round(m.unit * 2.2)
+        lay = ui.engine.fit(
+            card.setup,
+            "body",
+            area.w - 2 * ip - round(m.unit),
+            round(area.h * 0.3),
+            m.body,
+            m.reading,
+        )
+        self.setup_rect, rest = take_top(area, lay.h + 2 * ip, m.pad * 0.6)
+        self.setup_size = lay.size
+        phone_w = min(rest.w, round(max(rest.h * 1.25, rest.w * 0.7)))
+        self.phone = pygame.Rect(rest.x + (rest.w - phone_w) // 2, rest.y, phone_w, rest.h)
+        bezel = round(m.unit * 1.3)
+        top_bezel = round(m.unit * 2.8)
+        ph = self.phone
+        self.screen_rect = pygame.Rect(
+            ph.x + bezel, ph.y + top_bezel, ph.w - 2 * bezel, ph.h - top_bezel - bezel
+        )
+        header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.1))
+        self.header_rect, chat = take_top(self.screen_rect, header_h)
+        self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
+        size = m.body
+        while True:  # the largest size the whole chat fits at, down to the reading size
+            bubbles, height = self._measure_chat(size, self.chat_area.w)
+            if height <= self.chat_area.h or size <= m.reading:
+                break
+            size = max(m.reading, min(size - 1, int(size * 0.94)))
+        self.bubbles, self.chat_size = bubbles, size
+        # pages of whole bubbles (with the name above one), each starting at the top
+        pages = [(0, 0)]
+        for i, b in enumerate(bubbles):
+            top = b.name_rect.y if b.name_rect is not None else b.rect.y
+            if i and b.rect.bottom - pages[-1][1] > self.chat_area.h:
+                pages.append((i, top))
+        self.chat_pages = pages
+        self.chat_page = min(self.chat_page, len(pages) - 1)
+        # the choices: the question, then the options, over the whole width
+        self.question_rect, opts = take_top(area, m.large * 2.4, m.pad * 0.4)
+        n = len(self.options)
+        gap = round(m.pad * 0.6)
+        btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
+        y = opts.y
+        for b in self.options:
+            b.rect = pygame.Rect(opts.x, round(y), opts.w, round(btn_h))
+            y += btn_h + gap
+        inner_w = opts.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
+        inner_h = round(btn_h - m.unit * 0.8)
+        shared = min(
+            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.reading).size
+            for b in self.options
+        )
+        for b in self.options:
+            b.size = shared
+        self.placeholder = pygame.Rect(opts.x, opts.y, opts.w, round(y - gap - opts.y))
+
+    def _page_of(self, bubble: int) -> int:
+        return max(i for i, (first, _) in enumerate(self.chat_pages) if first <= bubble)
+
+    def _shown_bubbles(self) -> tuple[int, int, int]:
+        """The bubbles of the chat page on screen (first, end) and its y offset."""
+        first, offset = self.chat_pages[self.chat_page]
+        end = (
+            self.chat_pages[self.chat_page + 1][0]
+            if self.chat_page + 1 < len(self.chat_pages)
+            else len(self.bubbles)
+        )
+        return first, end, offset
 
     def _layout_chat(self) -> bool:
         """Find the largest text size at which the whole chat fits the phone screen (at the
@@ -337,6 +424,7 @@ class CardScene(PlayScene):
             self.options_t += dt
 
     def _show_options(self) -> None:
+        self.view = "choices"
         self.clock = max(self.clock, 1e6)
         if self.session.phase is Phase.SCENARIO:
             self.session.show_options()
@@ -359,6 +447,9 @@ class CardScene(PlayScene):
         if self.handle_bar(inp):
             return True
         scenario = self.session.phase is Phase.SCENARIO
+        if self.paged and inp.act in (Act.LEFT, Act.RIGHT):
+            self._turn(1 if inp.act is Act.RIGHT else -1)
+            return True
         if inp.act is Act.PICK:
             if inp.index < len(self.options):
                 if scenario:
@@ -397,6 +488,19 @@ class CardScene(PlayScene):
                 return i
         return None
 
+    def _turn(self, step: int) -> None:
+        """Projector: Left/Right go through the chat's pages, then to the choices and back."""
+        views = [("chat", i) for i in range(len(self.chat_pages))] + [("choices", 0)]
+        here = ("choices", 0) if self.view == "choices" else ("chat", self.chat_page)
+        i = max(0, min(len(views) - 1, views.index(here) + step))
+        view, page = views[i]
+        if view == "choices" and self.session.phase is Phase.SCENARIO:
+            self.skip()
+            return
+        self.view, self.chat_page = view, page
+        if view == "chat":
+            self.clock = max(self.clock, 1e6)
+
     def pick(self, index: int) -> None:
         if self.session.phase not in STEP_PHASES or not 0 <= index < len(self.options):
             return
@@ -410,6 +514,9 @@ class CardScene(PlayScene):
     def draw(self, surface: pygame.Surface) -> None:
         self.state = st = self.session.state
         self._follow_phase()
+        if self.paged:
+            self._draw_paged(surface)
+            return
         if st.phase in STEP_PHASES and self.picked is None and self.options_t >= OPTIONS_FADE:
             # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)
             key = (st.index, st.phase, st)
@@ -481,6 +588,62 @@ class CardScene(PlayScene):
                 valign="middle",
             )
 
+    def _draw_paged(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        st = self.state
+        self.draw_bar(surface, buttons=False)
+        draw_group(ui, surface, self.bar_group)
+        if st.phase is Phase.SCENARIO and self.bubbles:  # the page of the newest bubble
+            newest = max((i for i in range(len(self.bubbles)) if self._progress(i) > 0), default=0)
+            self.chat_page = self._page_of(newest)
+        pages = len(self.chat_pages)
+        if self.view == "chat":
+            card = st.card
+            panel(ui, surface, self.setup_rect, t.panel)
+            ip = round(m.unit * 2.2)
+            ui.text(
+                surface,
+                card.setup,
+                inset(self.setup_rect, ip),
+                size=self.setup_size,
+                min_size=m.reading,
+                valign="middle",
+            )
+            self._draw_phone(surface)
+            if st.phase is Phase.SCENARIO:
+                hint = tr("Press Enter to see the choices now.")
+            else:
+                hint = tr("Right: the choices")
+            if pages > 1:
+                hint = (
+                    tr("Chat page {page} of {total}").format(page=self.chat_page + 1, total=pages)
+                    + "  ·  "
+                    + hint
+                )
+        else:
+            ui.text(
+                surface,
+                self.question_text(),
+                self.question_rect,
+                role="display",
+                size=m.large,
+                colour=t.heading,
+                valign="middle",
+            )
+            k = min(1.0, self.options_t / OPTIONS_FADE)
+            flash = f"option{self.picked}" if self.picked is not None else ""
+            draw_group(ui, surface, self.group, flash_id=flash, alpha=round(255 * (0.3 + 0.7 * k)))
+            hint = tr("Left: the chat again")
+        ui.text(
+            surface,
+            hint,
+            self.hint_rect,
+            size=m.small,
+            colour=t.text_muted,
+            align="center",
+            valign="middle",
+        )
+
     def _draw_phone(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         body = self.phone
@@ -547,22 +710,35 @@ class CardScene(PlayScene):
         shown_next = None
         numbered = self.session.state.spots and self.session.phase is not Phase.SCENARIO
         flags = set(self.session.state.flag_messages) if self.flag_marked() else set()
+        first, end, offset = self._shown_bubbles() if self.paged else (0, len(self.bubbles), 0)
         for i, bubble in enumerate(self.bubbles):
             p = self._progress(i)
             if p <= 0:
                 if shown_next is None:
                     shown_next = i
                 continue
+            if not first <= i < end:
+                continue
+            if offset:  # a later chat page: its bubbles move up to the top of the phone
+                bubble = replace(
+                    bubble,
+                    rect=bubble.rect.move(0, -offset),
+                    name_rect=bubble.name_rect.move(0, -offset) if bubble.name_rect else None,
+                )
             self._draw_bubble(surface, bubble, p)
             if i in flags:
                 self._mark_flag(surface, bubble)
             if numbered:
                 self._draw_number(surface, bubble, i)
-        if shown_next is not None and self.state.phase is Phase.SCENARIO:
+        if (
+            shown_next is not None
+            and self.state.phase is Phase.SCENARIO
+            and (not self.paged or first <= shown_next < end)
+        ):
             nxt = self.bubbles[shown_next]
             start = FIRST_DELAY + shown_next * BUBBLE_INTERVAL
             if nxt.sender is Sender.THEM and self.clock > start - BUBBLE_INTERVAL * 0.75:
-                self._draw_typing(surface, nxt.rect.move(area.x, area.y))
+                self._draw_typing(surface, nxt.rect.move(area.x, area.y - offset))
 
     def _draw_number(self, surface: pygame.Surface, b: Bubble, i: int) -> None:
         """The message's number in a disc on its outer top corner (what SPOT asks for)."""

@@ -285,9 +285,7 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
         phase = self.session.phase
         choosing = phase in STEP_PHASES
         hints = self.hints()
-        hint = {Phase.SPOT: hints[2], Phase.NAME: hints[3]}.get(
-            phase, hints[0 if choosing else 1]
-        )
+        hint = {Phase.SPOT: hints[2], Phase.NAME: hints[3]}.get(phase, hints[0 if choosing else 1])
         self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
 
 

@@ -49,6 +49,8 @@ class ExplainScene(PlayScene):
         self.solo = self.state.mode is Mode.SOLO
         self.words = ""
         self.box_focused = self.solo
+        # until the box is clicked or typed into, digits pick reasons (not text in the box)
+        self.box_used = False
         self.picked: int | None = None
         self.pick_t = 0.0
         self.box = pygame.Rect(0, 0, 0, 0)
@@ -64,17 +66,34 @@ class ExplainScene(PlayScene):
         chosen = self.state.card.responses[self.state.choice or 0].text
         ip = round(m.unit * 1.8)
         lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, area.w)
+        # the choice made, as a reminder: small, but on a projector still readable
         lay = ui.engine.fit(
-            chosen, "body", area.w - 2 * ip, round(area.h * 0.16), m.small, m.min_font
+            chosen,
+            "body",
+            area.w - 2 * ip,
+            round(area.h * 0.2),
+            max(m.play_small, m.reading),
+            m.reading,
         )
-        self.chosen_rect, rest = take_top(area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6)
-        self.heading_rect, rest = take_top(rest, min(m.large * 1.6, m.h * 0.11), m.pad * 0.3)
+        if m.projector:  # the reasons get the room: the class has just seen its choice
+            self.chosen_rect, rest = pygame.Rect(area.x, area.y, area.w, 0), area
+        else:
+            self.chosen_rect, rest = take_top(
+                area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6
+            )
+        self.heading_rect, rest = take_top(rest, min(m.play_large * 1.6, m.h * 0.11), m.pad * 0.3)
         if self.solo:
             self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
             self.box, rest = take_top(rest, max(48, min(m.body * 2.8, m.h * 0.1)), m.pad * 0.9)
         n = len(self.reasons)
         gap = round(m.pad * 0.7)
         btn_h = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
+        if m.projector:  # as tall as the longest reason needs at the reading size, or more
+            inner = rest.w - round(m.unit * 1.6) - round(m.unit * 3.8) - round(m.body * 1.5)
+            need = max(
+                ui.engine.layout(b.label, "bold", m.reading, inner).h for b in self.reasons
+            ) + round(m.unit * 2.4)
+            btn_h = max(btn_h, min(need, (rest.h - gap * (n - 1)) / n))
         y = rest.y
         for b in self.reasons:
             b.rect = pygame.Rect(
@@ -84,7 +103,7 @@ class ExplainScene(PlayScene):
         inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
         shared = min(
             ui.engine.fit(
-                b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body, m.min_font
+                b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body, m.reading
             ).size
             for b in self.reasons
         )
@@ -113,6 +132,12 @@ class ExplainScene(PlayScene):
             return self.hover(inp, self.group)
         if self.box_focused:
             if inp.act is Act.TEXT:
+                digit = inp.text.strip()
+                if not self.box_used and digit.isdigit() and len(digit) == 1:
+                    if 1 <= int(digit) <= len(self.reasons):
+                        self.pick(int(digit) - 1)
+                    return True
+                self.box_used = True
                 self.words = (self.words + inp.text)[:MAX_WORDS_CHARS]
                 return True
             if inp.act is Act.BACKSPACE:
@@ -128,6 +153,7 @@ class ExplainScene(PlayScene):
         if inp.act is Act.CLICK:
             if self.solo and self.box.collidepoint(inp.pos):
                 self.box_focused = True
+                self.box_used = True
                 self.group.index = None
                 return True
             hit = self.group.at(inp.pos)
@@ -176,30 +202,31 @@ class ExplainScene(PlayScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
         card = self.state.card
-        panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
-        ip = round(m.unit * 1.8)
-        inner = inset(self.chosen_rect, ip)
-        lab = ui.text(
-            surface, tr("You chose"), inner, role="semi", size=m.min_font, colour=t.accent
-        )
-        chosen = card.responses[self.state.choice or 0].text
-        ui.text(
-            surface,
-            chosen,
-            pygame.Rect(
-                inner.x,
-                lab.bottom + round(m.unit * 0.6),
-                inner.w,
-                inner.bottom - lab.bottom - round(m.unit * 0.6),
-            ),
-            size=m.small,
-        )
+        if self.chosen_rect.h:  # the choice made, as a reminder (not on a projector)
+            panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
+            inner = inset(self.chosen_rect, round(m.unit * 1.8))
+            lab = ui.text(
+                surface, tr("You chose"), inner, role="semi", size=m.min_font, colour=t.accent
+            )
+            chosen = card.responses[self.state.choice or 0].text
+            ui.text(
+                surface,
+                chosen,
+                pygame.Rect(
+                    inner.x,
+                    lab.bottom + round(m.unit * 0.6),
+                    inner.w,
+                    inner.bottom - lab.bottom - round(m.unit * 0.6),
+                ),
+                size=max(m.play_small, m.reading),
+                min_size=m.reading,
+            )
         ui.text(
             surface,
             tr("Why is the safe choice right?"),
             self.heading_rect,
             role="display",
-            size=m.large,
+            size=m.play_large,
             colour=t.heading,
             valign="middle",
         )

@@ -191,7 +191,7 @@ class FeedbackScene(PlayScene):
         ui, m = self.ui, self.ui.m
         area = self.content
         # with large text the header and the button row stop growing before the columns do
-        self.header, rest = take_top(area, min(m.heading * 1.45, m.h * 0.12), m.pad * 0.6)
+        self.header, rest = take_top(area, min(m.play_heading * 1.45, m.h * 0.12), m.pad * 0.6)
         self.bottom, rest = take_bottom(rest, max(48, min(m.body * 2.4, m.h * 0.11)), m.pad * 0.7)
         card = self.state.card
         ip = self.ip = round(m.unit * 2.2)
@@ -201,7 +201,7 @@ class FeedbackScene(PlayScene):
             rest.w - 2 * ip - round(m.body * 1.5),
             round(rest.h * 0.2),
             round(m.body * 1.05),
-            m.min_font,
+            m.reading,
         )
         self.takeaway_rect, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         # on pages the red flag has a row of its own where the takeaway would be, so the
@@ -247,7 +247,7 @@ class FeedbackScene(PlayScene):
             else:
                 dropped = 0
                 fits = [
-                    self.ui.column(col, inner, m.body)
+                    self.ui.column(col, inner, m.body, m.reading)
                     for col, inner in zip(page.columns, inners, strict=True)
                 ]
                 if not all(f.fits for f in fits):
@@ -282,7 +282,8 @@ class FeedbackScene(PlayScene):
         columns = list(columns_in)
         for _ in range(4):
             fits = [
-                ui.column(col, inner, m.body) for col, inner in zip(columns, inners, strict=True)
+                ui.column(col, inner, m.body, m.reading)
+                for col, inner in zip(columns, inners, strict=True)
             ]
             if all(f.fits for f in fits):
                 break
@@ -335,6 +336,10 @@ class FeedbackScene(PlayScene):
             self.pager = pygame.Rect(0, 0, 0, 0)
         back_text = ui.engine.layout(tr("Back"), "semi", m.body, 10_000).w
         self.back_w = round(back_text + m.body * 1.6 + m.unit * 4.4)
+        if paged:  # many pages (a projector's reading size): the long button gives way
+            ring = max(3, round(m.unit * 0.55)) + 1 + max(6, round(m.unit * 1.3))
+            room = bottom.w - self.pager.w - self.back_w - ring - 3 * m.gap
+            self.more_w = max(min(self.more_w, room), min(bw, room))
 
     def _show_page(self, page: int) -> None:
         """Put the buttons and boxes where the page `page` wants them."""
@@ -485,7 +490,7 @@ class FeedbackScene(PlayScene):
             tr(RATING_WORDS[rating]),
             word_box,
             role="display",
-            size=m.heading,
+            size=m.play_heading,
             colour=t.heading,
             valign="middle",
         )
@@ -513,7 +518,7 @@ class FeedbackScene(PlayScene):
             text,
             pts_box,
             role="display",
-            size=m.large,
+            size=m.play_large,
             colour=t.accent,
             align="right",
             valign="middle",

@@ -1,5 +1,6 @@
-"""Pause (Esc during play): a calm screen to step out. Resume returns exactly where the player
-was — the card below is frozen, bubble animation and all, because only the top scene updates."""
+"""Pause (Esc during play): a calm screen to step out. The card is not shown behind it (no
+dimmed threatening chat). Resume returns exactly where the player was — the card below is
+frozen, bubble animation and all, because only the top scene updates."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import emergency_line, tr
-from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group
+from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group, paint_background
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 class PauseScene(Scene):
     name = "pause"
-    opaque = False
+    opaque = True  # the card is hidden: a threatening chat is no place to take a break
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
@@ -93,6 +94,7 @@ class PauseScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
+        paint_background(ui, surface)
         draw_dialog(
             ui,
             surface,

@@ -50,6 +50,9 @@ MODE_HINTS = {
 }
 TEAM_MODES = (Mode.TEAMS, Mode.ALL_TEAMS)
 PHONE_MODES = (Mode.TOGETHER, Mode.ALL_TEAMS)  # Students' phones (game/ui/phones.py)
+BROWSE = "browse"  # the plan row's last chip: not a plan, the card browser
+NEXT_PLAN = "next-plan"  # the plan row's middle chip: the chosen plan; a click shows the next
+FEWER, MORE = "fewer", "more"  # the card count's stepper
 
 BANDS = (
     (AgeBand.KIDS, N_("Ages 10–12")),
@@ -73,6 +76,7 @@ class SetupScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
+        self.plans = app.plans.plans  # read first: a plan named on the command line is chosen
         self.setup = replace(app.setup)
         if self.setup.deck_id not in [d.id for d in app.decks]:
             self.setup.deck_id = None
@@ -81,6 +85,7 @@ class SetupScene(Scene):
         self.start_btn = Button("start", "Start", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
         self.help_btn = Button("help", "Help", kind="quiet", badge="H")  # "Get help" by mouse too
+
         self.focus = -1  # -1: the Start button; 0..n-1: a row; n: Back
         self.hover_btn: Button | None = None
         self.message = ""
@@ -105,14 +110,26 @@ class SetupScene(Scene):
         if self.setup.mode in TEAM_MODES:
             b, v = chips("teams", [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
             rows.append(Row("teams", N_("Teams"), b, v, pygame.Rect(0, 0, 0, 0)))
-        b, v = chips("band", [(band, label, True) for band, label in BANDS])
-        rows.append(Row("band", N_("Age group"), b, v, pygame.Rect(0, 0, 0, 0)))
-        decks: list[tuple[object, str, bool]] = [(None, N_("All decks"), True)]
-        decks += [(d.id, d.info.title, False) for d in self.app.decks]
-        b, v = chips("deck", decks)
-        rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
-        b, v = chips("count", [(n, str(n), False) for n in CARD_COUNTS])
-        rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.plans:  # a lesson plan plays its own cards in order: no band, deck, count
+            # three chips, one line: none, the chosen plan (a click moves on to the next
+            # plan, as Left/Right do), and the card browser (C) to build one
+            chosen = self.setup.plan or self.plans[0]
+            plans: list[tuple[object, str, bool]] = [(None, N_("None: draw cards"), True)]
+            plans.append((NEXT_PLAN, short_title(chosen.title), False))
+            plans.append((BROWSE, N_("Choose cards…"), True))
+            b, v = chips("plan", plans)
+            rows.append(Row("plan", N_("Lesson plan"), b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.setup.plan is None:
+            b, v = chips("band", [(band, label, True) for band, label in BANDS])
+            rows.append(Row("band", N_("Age group"), b, v, pygame.Rect(0, 0, 0, 0)))
+            decks: list[tuple[object, str, bool]] = [(None, N_("All decks"), True)]
+            decks += [(d.id, d.info.title, False) for d in self.app.decks]
+            b, v = chips("deck", decks)
+            rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
+            # a stepper, not nine chips: fewer, one more, and the number between them
+            n = self.setup.count
+            b, v = chips("count", [(FEWER, "–", False), (n, str(n), False), (MORE, "+", False)])
+            rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
         # the steps before the move: spot the red flag and name the trick, on by default. A
         # solo player may turn them off here; in group games the facilitator does it on the
         # checklist before the first card (game/ui/scenes/facilitator_intro.py), where there is
@@ -131,6 +148,9 @@ class SetupScene(Scene):
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
                 b, v = chips("host", [(a, a, False) for a in self.addresses])
                 rows.append(Row("host", N_("Network"), b, v, pygame.Rect(0, 0, 0, 0)))
+        if self.setup.mode.is_group and self.app.presenter_offered:
+            b, v = chips("presenter", [(False, N_("Off"), True), (True, N_("On"), True)])
+            rows.append(Row("presenter", N_("Presenter window"), b, v, pygame.Rect(0, 0, 0, 0)))
         self.rows = rows
         self._mark_selected()
 
@@ -145,6 +165,8 @@ class SetupScene(Scene):
             "phones": self.setup.phones,
             "host": self.setup.phones_host,
             "steps": (self.setup.spot, self.setup.name),
+            "plan": NEXT_PLAN if self.setup.plan else None,
+            "presenter": self.setup.presenter,
         }[key]
 
     def _mark_selected(self) -> None:
@@ -171,7 +193,28 @@ class SetupScene(Scene):
             "timer": "timer",
             "phones": "phones",
             "host": "phones_host",
+            "plan": "plan",
+            "presenter": "presenter",
         }[key]
+        if key == "count" and value in (FEWER, MORE):
+            step = -1 if value == FEWER else 1
+            value = min(CARD_COUNTS[-1], max(CARD_COUNTS[0], self.setup.count + step))
+            self.setup.count = int(value)
+            focus = self.focus
+            self._build_rows()
+            self.layout(self.app.size)
+            self.focus = focus
+            self._mark_selected()
+            self.message = ""
+            return
+        if key == "plan" and value == BROWSE:
+            self.open_browser()
+            return
+        if key == "plan" and value == NEXT_PLAN:
+            value = self._next_plan(1 if self.setup.plan is not None else 0)
+        if key == "plan" and value is not None:  # the plan decides the band and the count
+            self.setup.band, self.setup.count = value.age_band, len(value.cards)  # type: ignore[attr-defined]
+            self.setup.deck_id = None
         setattr(self.setup, attr, value)
         if key == "phones" and value:  # look for the laptop's networks only when asked
             from game.phones.net import lan_addresses
@@ -181,7 +224,7 @@ class SetupScene(Scene):
                 self.setup.phones_host = self.addresses[0] if self.addresses else None
         if key == "teams" and hasattr(self, "teams_rect"):
             self._layout_teams()
-        if key in ("mode", "phones"):
+        if key in ("mode", "phones", "plan"):
             focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
             self._build_rows()
             self.layout(self.app.size)
@@ -443,6 +486,9 @@ class SetupScene(Scene):
                             self._set(row.key, value)
                             return True
             return True
+        if inp.act is Act.LETTER and inp.text == "c":
+            self.open_browser()
+            return True
         if inp.act in (Act.DOWN, Act.NEXT):
             self.focus = self._step(1)
             return True
@@ -451,8 +497,13 @@ class SetupScene(Scene):
             return True
         if inp.act in (Act.LEFT, Act.RIGHT) and 0 <= self.focus < n:
             row = self.rows[self.focus]
+            if row.key == "plan":  # none, then each plan in turn (the browser is C or a click)
+                plan = self._next_plan(1 if inp.act is Act.RIGHT else -1, wrap_to_none=True)
+                self._set("plan", plan)
+                return True
             i = row.values.index(self._value(row.key)) if self._value(row.key) in row.values else 0
-            i = (i + (1 if inp.act is Act.RIGHT else -1)) % len(row.values)
+            step = 1 if inp.act is Act.RIGHT else -1
+            i = (i + step) % len(row.values)
             self._set(row.key, row.values[i])
             return True
         if inp.act is Act.CONFIRM:
@@ -464,6 +515,36 @@ class SetupScene(Scene):
                 self.focus = self._step(1)
             return True
         return inp.act is Act.PICK
+
+    def on_enter(self) -> None:
+        from game.ui.scenes.region_ask import RegionAskScene, should_ask
+
+        if should_ask(self.app) and not self.app.region_asked:
+            self.app.region_asked = True  # once a run; once for good when answered
+            self.app.push(RegionAskScene(self.app))
+
+    def _next_plan(self, step: int, wrap_to_none: bool = False) -> object:
+        """The plan `step` places after the chosen one (None before the first and after the
+        last when `wrap_to_none`)."""
+        order: list[object] = [None, *self.plans] if wrap_to_none else list(self.plans)
+        current = self.setup.plan if self.setup.plan in order else order[0]
+        return order[(order.index(current) + step) % len(order)]
+
+    def open_browser(self) -> None:
+        """The card browser; a plan saved there comes back chosen (see on_resume)."""
+        from game.content.plans import PlanDraft
+        from game.ui.scenes.browser import BrowserScene
+
+        self.app.setup = replace(self.setup)
+        plan = self.setup.plan
+        self.app.push(BrowserScene(self.app, PlanDraft.of(plan) if plan else None))
+
+    def on_resume(self) -> None:
+        if self.app.setup.plan is not None and self.app.setup.plan != self.setup.plan:
+            self.plans = self.app.plans.plans
+            self.setup = replace(self.app.setup)
+            self._build_rows()
+            self.layout(self.app.size)
 
     def _step(self, step: int) -> int:
         order = list(range(len(self.rows))) + [-1, len(self.rows)]
@@ -554,10 +635,17 @@ class SetupScene(Scene):
         draw_button(
             ui, surface, self.help_btn, focused=False, hovered=self.help_btn is self.hover_btn
         )
+
         if self.message:
             info, colour = tr(self.message), t.accent
         elif not self.app.decks:
             info, colour = tr("No decks were found. Ask your teacher to add deck files."), t.accent
+        elif self.setup.plan is not None:
+            plan = self.setup.plan
+            info = tr("{n} cards in order, ages {band}, {minutes} minutes").format(
+                n=len(plan.cards), band=plan.age_band.value, minutes=plan.minutes
+            )
+            colour = t.text_muted
         else:
             info = tr("{n} cards fit these choices").format(n=self.available)
             colour = t.text_muted
@@ -657,6 +745,12 @@ class SetupScene(Scene):
                 min_size=self.team_size,
                 valign="middle",
             )
+
+
+def short_title(title: str) -> str:
+    """A plan's title for a chip: its first part ("First lesson"); the ages and the length
+    are on the line beside Start."""
+    return title.split(" (")[0].split(", ")[0].strip() or title
 
 
 def skipped_decks_line(errors: list[str]) -> str:

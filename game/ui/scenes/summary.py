@@ -134,27 +134,66 @@ class SummaryScene(PlayScene):
         return blocks
 
     def _layout_flags(self) -> None:
+        """The red flags met, in pages that fit the panel at the body size (Left/Right turn
+        them), rather than one list shrunk or running off the screen."""
         ui, m = self.ui, self.ui.m
         ip = round(m.unit * 2.2)
         words = self.app.glossary
-        flags: list[Block] = []
-        if self.state.mode.keeps_score and self.state.results:  # the tricks missed most
+        self.missed_blocks: list[Block] = []  # the tricks missed most, on the first page
+        if self.state.mode.keeps_score and self.state.results:
             missed = words.missed_lines(missed_tactics(self.state))
             label = words.word("missed_most")
-            flags.append(Block(label, role="semi", colour="accent", scale=0.8))
-            flags.append(
-                Block(", ".join(missed) if missed else words.word("nothing_missed"), role="bold")
-            )
-        flags.append(
-            Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8, gap=1.0)
-        )
-        for card in self._played_cards():
-            flags.append(Block(card.red_flag, role="bold", gap=0.7))  # type: ignore[attr-defined]
-            flags.append(Block(card.takeaway, colour="text_muted", gap=0.2))  # type: ignore[attr-defined]
-        if not self._played_cards():
-            flags.append(Block(tr("No cards were played this time."), gap=0.5))
+            self.missed_blocks = [
+                Block(label, role="semi", colour="accent", scale=0.8),
+                Block(", ".join(missed) if missed else words.word("nothing_missed"), role="bold"),
+            ]
         self.flags_inner = inset(self.right, ip)
-        self.flags_fit = ui.column(flags, self.flags_inner, m.body)
+        size = m.body
+        # with each takeaway while that takes three pages at most; else the red flags alone
+        for takeaways in (True, False):
+            pairs = [
+                [
+                    Block(card.red_flag, role="bold", gap=0.7),  # type: ignore[attr-defined]
+                    *(
+                        [Block(card.takeaway, colour="text_muted", gap=0.2)]  # type: ignore[attr-defined]
+                        if takeaways
+                        else []
+                    ),
+                ]
+                for card in self._played_cards()
+            ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
+            pages: list[list[Block]] = []
+            page: list[Block] = []
+            for pair in pairs:
+                trial = self._flag_page(page + pair, 1, 1)
+                if page and not ui.column(trial, self.flags_inner, size, size).fits:
+                    pages.append(page)
+                    page = []
+                page += pair
+            pages.append(page)
+            if len(pages) <= 3:
+                break
+        self.flag_pages = pages
+        self.flag_page = min(getattr(self, "flag_page", 0), len(pages) - 1)
+        blocks = self._flag_page(pages[self.flag_page], self.flag_page + 1, len(pages))
+        self.flags_fit = ui.column(blocks, self.flags_inner, size)
+
+    def _flag_page(self, blocks: list[Block], page: int, pages: int) -> list[Block]:
+        heading = tr("Red flags you met")
+        if pages > 1:
+            heading += "  ·  " + tr("Page {page} of {total}").format(page=page, total=pages)
+        first = self.missed_blocks if page == 1 else []
+        gap = 1.0 if first else 0.0
+        return [*first, Block(heading, role="semi", colour="accent", scale=0.8, gap=gap), *blocks]
+
+    def turn_page(self, step: int) -> bool:
+        pages = len(self.flag_pages)
+        page = max(0, min(pages - 1, self.flag_page + step))
+        if page == self.flag_page:
+            return False
+        self.flag_page = page
+        self._layout_flags()
+        return True
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -168,6 +207,9 @@ class SummaryScene(PlayScene):
             return True
         if inp.act is Act.CONFIRM and self.group.focused is not None:
             self.activate(self.group.focused)
+            return True
+        if inp.act in (Act.LEFT, Act.RIGHT) and len(self.flag_pages) > 1:
+            self.turn_page(1 if inp.act is Act.RIGHT else -1)
             return True
         if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN, Act.PREV, Act.LEFT, Act.UP):
             self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN) else -1)
@@ -205,7 +247,8 @@ class SummaryScene(PlayScene):
         return _save(self)
 
     def draw(self, surface: pygame.Surface) -> None:
-        key = (self.session.state, self.saved_msg)  # composed once (game/ui/layers.py)
+        # composed once (game/ui/layers.py)
+        key = (self.session.state, self.saved_msg, self.flag_page)
         self.static_layer.draw(
             self.ui, surface, self.draw_static, [self.bar_group, self.group], key
         )
@@ -382,13 +425,14 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
     stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
     folder.mkdir(parents=True, exist_ok=True)
     md = folder / f"{stem}.md"
-    text = summary_markdown(state, app.language, region)
+    plan = play.setup.plan  # a lesson plan played: its name and objectives head the summary
+    text = summary_markdown(state, app.language, region, plan=plan)
     if play.extras.get("phones") is not None or play.extras.get("phones_results"):
         from game.ui.phones import phones_summary_text  # Students' phones: counts only
 
         text = text.rstrip() + "\n\n" + phones_summary_text(play)
     atomic_write_text(md, text)  # whole or nothing: a full disk leaves no half summary
-    pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf")
+    pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf", plan=plan)
     return md, Path(pdf)
 
 

@@ -57,7 +57,9 @@ class AllTeamsFeedbackScene(PlayScene):
 
     def _blocks(self, detail: int = 2) -> tuple[list[Block], list[Block]]:
         """Detail 2: everything; 1: without the right reason's explanation (the takeaway below
-        says it in short); 0: also the teams by letter only (the chips name them)."""
+        says it in short); 0: also the teams by letter only (the chips name them). The answer
+        to every wrong reason a team picked is kept down to detail 0; only -1, the last resort
+        at the largest text sizes, leaves it out."""
         card = self.state.card
         short = detail < 1
         label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
@@ -73,6 +75,8 @@ class AllTeamsFeedbackScene(PlayScene):
             right.append(Block(r.text, role="bold", indent=1.5, tag=f"rsn{i}", gap=0.55, scale=0.9))
             if teams:
                 right.append(Block(teams, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
+            if teams and not r.right and detail >= 0:  # a myth a team believed: its answer
+                right.append(Block(r.feedback, gap=0.2, scale=0.85, indent=1.5, tag=f"ans{i}"))
         if detail >= 2:
             good = card.reasons[card.right_reason_index]
             right.append(Block(good.feedback, gap=0.6, scale=0.85))
@@ -125,6 +129,8 @@ class AllTeamsFeedbackScene(PlayScene):
         # chips, the red-flag row and the paddings get compact
         steps = ((0.16, 2, False), (0.16, 1, False), (0.16, 0, False), (0.16, 0, True))
         steps += ((0.08, 0, True), (0.0, 0, True))
+        # the very last resort (six teams, the largest text): the myths' answers go too
+        steps += ((0.0, -1, True),)
         for share, detail, compact in steps:
             fits = self._arrange(share, detail, compact)
             if all(f.fits for f in fits):

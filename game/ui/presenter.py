@@ -1,0 +1,281 @@
+"""The presenter view: a second window for the facilitator's own (laptop) screen.
+
+With two displays (a laptop and a projector) the class window shows only what the class should
+see, and this window shows what only the facilitator should: the card's notes (red flag, the
+safe move, questions for the group, the tip), the scores, where the lesson is and the keys.
+It is offered in setup when `pygame.display.get_num_displays() >= 2` (and can be forced on with
+`--presenter on`, which the real-window test does under Xvfb, where SDL sees one display).
+
+Keys pressed in this window work as in the class window (N, B, U, S, T, Backspace, Esc...);
+clicks here are not passed on (they would land on the class screen's buttons). Closing it
+only closes it; the game goes on, notes behind N again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.content.glossary import glossary
+from game.model.kinds import Phase
+from game.ui.context import Ui
+from game.ui.layout import inset, split_cols, take_top
+from game.ui.notes_panel import note_blocks
+from game.ui.services import N_, tr
+from game.ui.text import Block
+from game.ui.widgets import paint_background, panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TITLE = "Red Flags – presenter"
+DEFAULT_SIZE = (1024, 768)
+
+PHASE_WORDS = {
+    Phase.SCENARIO: N_("The class reads the chat"),
+    Phase.SPOT: N_("Where is the red flag?"),
+    Phase.NAME: N_("What trick is this?"),
+    Phase.CHOOSE: N_("Answers are open"),
+    Phase.STEAL: N_("A steal is open"),
+    Phase.EXPLAIN: N_("Reasons are open"),
+    Phase.FEEDBACK: N_("Feedback: talk it through"),
+    Phase.SUMMARY: N_("Results"),
+}
+
+KEYS = (
+    ("N", N_("notes (here: always shown)")),
+    ("B", N_("+1 for a good explanation")),
+    ("U", N_("take the last +1 back")),
+    ("S S", N_("skip this card")),
+    ("T", N_("timer stop / go on")),
+    ("Backspace", N_("back one step")),
+    ("Esc", N_("pause (hides the card)")),
+    ("H", N_("help and support numbers")),
+)
+
+
+MOUSE_EVENTS = (
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEBUTTONUP,
+    pygame.MOUSEMOTION,
+    pygame.MOUSEWHEEL,
+    pygame.WINDOWENTER,
+    pygame.WINDOWLEAVE,
+)
+
+
+def displays() -> int:
+    try:
+        return pygame.display.get_num_displays()
+    except pygame.error:
+        return 1
+
+
+def offered(forced: bool | None = None) -> bool:
+    """Whether setup offers the presenter view: two displays, or forced by the option."""
+    return forced if forced is not None else displays() >= 2
+
+
+class Presenter:
+    """The presenter window and its own drawing state (its own metrics and render log)."""
+
+    def __init__(self, app: App, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+        self.app = app
+        move_class_window()
+        position = _laptop_position(size)
+        self.window = pygame.Window(TITLE, size, position=position, resizable=True)
+        base = app.ui
+        self.ui = Ui(
+            base.theme,
+            size,
+            base.font_dir,
+            base.engine.fonts.family,
+            base.text_scale,
+            base.engine.line_spacing,
+            base.reduced_motion,
+        )
+        self.ui.log.enabled = base.log.enabled
+        self.dirty = True
+
+    # -- events ---------------------------------------------------------------------------
+
+    def owns(self, event: pygame.event.Event) -> bool:
+        return getattr(event, "window", None) == self.window
+
+    def feed(self, event: pygame.event.Event) -> bool:
+        """Handle an event of this window; True when the App should not handle it itself.
+        Keys are left to the App (the facilitator types here); mouse input is swallowed."""
+        if not self.owns(event):
+            return False
+        if event.type == pygame.WINDOWCLOSE:
+            self.app.close_presenter()
+            return True
+        if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.VIDEORESIZE):
+            self.ui.resize(self.window.size)
+            self.dirty = True
+            return True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            self.dirty = True
+            return True
+        # a click here would land on the class screen's buttons: swallowed
+        return event.type in MOUSE_EVENTS
+
+    def close(self) -> None:
+        self.window.destroy()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        surface = self.window.get_surface()
+        ui = self.ui
+        ui.log.clear()
+        ui.log.layer = 0
+        paint_background(ui, surface)
+        m, t = ui.m, ui.theme
+        area = inset(m.screen, m.pad)
+        head, rest = take_top(area, m.large * 1.6, m.gap)
+        ui.text(
+            surface,
+            tr("Presenter view — only you see this window"),
+            head,
+            role="display",
+            size=m.large,
+            colour=t.heading,
+            valign="middle",
+        )
+        play = self.app.play
+        left, right = split_cols(rest, (0.6, 0.4), m.pad)
+        panel(ui, surface, left, t.panel, edge=t.accent)
+        panel(ui, surface, right, t.panel)
+        inner_l, inner_r = inset(left, m.pad), inset(right, m.pad)
+        if play is None:
+            col = ui.column(self._waiting_blocks(), inner_l, m.body)
+            ui.draw_column(surface, col, inner_l)
+            col = ui.column(self._key_blocks(), inner_r, m.small)
+            ui.draw_column(surface, col, inner_r)
+        else:
+            st = play.session.state
+            if st.phase is Phase.SUMMARY:
+                blocks = [Block(tr("The lesson is over"), role="display", colour="heading")]
+                blocks += self._plan_blocks()
+                blocks.append(Block(tr("Save the summary with S on the results screen."), gap=0.6))
+            else:
+                blocks = self._where_blocks()
+                for detail in (2, 1, 0):
+                    notes = note_blocks(st.card, detail)[2:]  # the panel's own heading dropped
+                    fit = ui.column(blocks + notes, inner_l, m.body)
+                    if fit.fits:
+                        break
+                blocks = blocks + notes
+            fit = ui.column(blocks, inner_l, m.body)
+            ui.draw_column(surface, fit, inner_l)
+            side = self._score_blocks() + self._key_blocks()
+            col = ui.column(side, inner_r, m.body)
+            ui.draw_column(surface, col, inner_r)
+        self.window.flip()
+        self.dirty = False
+
+    def _waiting_blocks(self) -> list[Block]:
+        return [
+            Block(tr("Notes appear here once the game starts"), role="bold"),
+            Block(
+                tr(
+                    "The class window shows only what the class should see. Drag it to the "
+                    "projector and press F11 there for full screen."
+                ),
+                colour="text_muted",
+                gap=0.6,
+            ),
+        ]
+
+    def _where_blocks(self) -> list[Block]:
+        play = self.app.play
+        assert play is not None
+        st = play.session.state
+        label = dict(role="semi", colour="accent", scale=0.8, gap=0.8)
+        where = tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
+        blocks = [Block(where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")), **label)]  # type: ignore[arg-type]
+        flag_at = st.card.flag_at
+        if flag_at:
+            g = glossary(self.app.language)
+            blocks.append(
+                Block(g.word("where") + ": " + g.where(flag_at), colour="text_muted", gap=0.2)
+            )
+        return blocks
+
+    def _plan_blocks(self) -> list[Block]:
+        plan = getattr(self.app.setup, "plan", None)
+        if plan is None:
+            return []
+        return [Block(plan.title, role="bold", gap=0.6)] + [
+            Block(f"•  {line}", gap=0.3) for line in plan.objectives
+        ]
+
+    def _score_blocks(self) -> list[Block]:
+        play = self.app.play
+        assert play is not None
+        st = play.session.state
+        label = dict(role="semi", colour="accent", scale=0.8, gap=0.2)
+        if not (st.mode.is_group and st.mode.keeps_score):
+            return []
+        blocks = [Block(tr("Scores"), **label)]  # type: ignore[arg-type]
+        for i, (team, score) in enumerate(zip(st.teams, st.scores, strict=False)):
+            turn = st.mode.value == "teams" and i == st.turn and st.phase is not Phase.SUMMARY
+            line = tr("{letter} {name}: {points} pts").format(
+                letter=team.letter, name=tr(team.name), points=score
+            )
+            if turn:
+                line += "  ·  " + tr("their turn")
+            blocks.append(Block(line, role="bold", gap=0.25, colour="heading" if turn else "text"))
+        return blocks
+
+    def _key_blocks(self) -> list[Block]:
+        label = dict(role="semi", colour="accent", scale=0.8, gap=0.9)
+        blocks = [Block(tr("Keys (in either window)"), **label)]  # type: ignore[arg-type]
+        blocks += [
+            Block(f"{key}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
+            for key, what in KEYS
+        ]
+        return blocks
+
+
+def class_window() -> pygame.Window:
+    """The class window as a `Window` (pygame-ce warns that drawing through it is deprecated;
+    here it is only moved and measured)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
+def _centred_on(display: int) -> tuple[int, int]:
+    """SDL's "centred on display n" window position (SDL_WINDOWPOS_CENTERED_DISPLAY)."""
+    return (0x2FFF0000 | display, 0x2FFF0000 | display)
+
+
+def _laptop_position(size: tuple[int, int]) -> tuple[int, int]:
+    """Where the window opens: with two displays, centred on the first (the laptop's, usually;
+    the class window moves to the other); with one (forced on), right of the class window
+    when the desktop has room for it, else centred."""
+    if displays() >= 2:
+        return _centred_on(0)
+    try:
+        main = class_window()
+        x, y = main.position
+        right = x + main.size[0] + 16
+        desktop_w = pygame.display.get_desktop_sizes()[0][0]
+    except (pygame.error, IndexError):
+        return _centred_on(0)
+    if right + size[0] <= desktop_w:
+        return (right, max(0, y))
+    return _centred_on(0)
+
+
+def move_class_window() -> None:
+    """With two displays, the class window goes to the second one (the projector)."""
+    if displays() < 2:
+        return
+    with contextlib.suppress(pygame.error):
+        class_window().position = _centred_on(1)

@@ -1,0 +1,372 @@
+"""The card browser: look through the decks' cards (by age group, deck and red flag), preview a
+card with its facilitator notes, and build a lesson plan of 4 to 12 cards to save and play.
+
+Keyboard: Up/Down (Tab) move through the filters, the list and the buttons; Enter on a filter
+changes it (Left/Right too), on a card puts it in the plan or takes it out; Left/Right on the
+list turn its pages. The preview follows the focused (or hovered) card. Mouse: click anything.
+Saved plans go to the teacher's own folder (`game.settings.own_plans_dir()`), where setup and
+`redflags print guide --plan` find them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.content.glossary import glossary
+from game.content.plans import CardFilter, Listed, PlanDraft, PlanFull, PlanMismatch, browse
+from game.content.plans import save_plan as write_plan
+from game.model.kinds import AgeBand, Tag
+from game.settings import own_plans_dir
+from game.ui.input import Act, Input
+from game.ui.layout import inset, split_cols, split_rows, take_bottom, take_top
+from game.ui.scene import Scene
+from game.ui.services import N_, tr
+from game.ui.text import Block
+from game.ui.widgets import Button, FocusGroup, background, draw_button, panel
+
+if TYPE_CHECKING:
+    from game.model.plans import LessonPlan
+    from game.ui.app import App
+
+BAND_WORDS = {
+    None: N_("All ages"),
+    AgeBand.KIDS: N_("Ages 10–12"),
+    AgeBand.YOUNG_TEENS: N_("Ages 13–15"),
+    AgeBand.OLDER_TEENS: N_("Ages 16–18"),
+    AgeBand.ADULTS: N_("Adults"),
+}
+OPENING = N_(
+    "Say what the lesson is about and that nobody has to share anything personal. Agree the "
+    "ground rules and show where the help numbers are."
+)
+CLOSING = N_(
+    "Go through the safe moves once more, ask each group for one red flag they will remember "
+    "and hand out the help list."
+)
+
+
+class BrowserScene(Scene):
+    name = "browser"
+
+    def __init__(self, app: App, draft: PlanDraft | None = None) -> None:
+        super().__init__(app)
+        self.where = CardFilter(band=app.setup.band)
+        self.draft = draft or PlanDraft()
+        self.page = 0
+        self.message = ""
+        self.preview: Listed | None = None
+        blank = ""  # the filters name their choice on layout
+        self.band_btn = Button("band", blank, kind="chip", translate=False)
+        self.deck_btn = Button("deck", blank, kind="chip", translate=False)
+        self.tag_btn = Button("tag", blank, kind="chip", translate=False)
+        self.prev_btn = Button("prev", N_("Previous"), kind="quiet")
+        self.next_btn = Button("next", N_("Next"), kind="quiet")
+        self.save_btn = Button("save", N_("Save plan"), kind="primary", badge="S")
+        self.back_btn = Button("back", N_("Back"), kind="quiet", badge="Esc")
+        self.rows: list[Button] = []
+        self.listed: list[Listed] = []
+        self.per_page = 6
+        self.group = FocusGroup([], index=0)
+        self._refilter()
+
+    # -- data ------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self.app.language
+
+    def _words(self) -> None:
+        g = glossary(self.language)
+        self.band_btn.label = tr("Age group") + ": " + tr(BAND_WORDS[self.where.band])
+        deck = next((d for d in self.app.decks if d.id == self.where.deck), None)
+        self.deck_btn.label = tr("Deck") + ": " + (deck.info.title if deck else tr("All decks"))
+        tag = g.tactic_name(self.where.tag) if self.where.tag else tr("All tactics")
+        self.tag_btn.label = tr("Tactic") + ": " + tag
+
+    def _refilter(self) -> None:
+        self.listed = browse(self.app.decks, self.where)
+        self.page = 0
+        self._words()
+        if hasattr(self, "list_rect"):
+            self.layout(self.app.size)
+
+    def _cycle(self, what: str, step: int) -> None:
+        decks = self.app.decks
+        if what == "band":
+            choices: list[object] = [None, *AgeBand]
+            current: object = self.where.band
+        elif what == "deck":
+            choices = [None, *[d.id for d in decks]]
+            current = self.where.deck
+        else:
+            found = {t for d in decks for c in d.cards for t in c.tags}
+            choices = [None, *[t for t in Tag if t in found]]
+            current = self.where.tag
+        i = (choices.index(current) + step) % len(choices) if current in choices else 0
+        value = choices[i]
+        self.where = CardFilter(
+            band=value if what == "band" else self.where.band,  # type: ignore[arg-type]
+            deck=value if what == "deck" else self.where.deck,  # type: ignore[arg-type]
+            tag=value if what == "tag" else self.where.tag,  # type: ignore[arg-type]
+        )
+        self.message = ""
+        self._refilter()
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.listed) // self.per_page))
+
+    def _shown(self) -> list[Listed]:
+        return self.listed[self.page * self.per_page : (self.page + 1) * self.per_page]
+
+    def _toggle(self, item: Listed) -> None:
+        try:
+            self.draft = self.draft.toggle(item.card, prefer=self.where.band)
+            self.message = ""
+        except PlanFull:
+            self.message = N_("A plan has at most 12 cards.")
+        except PlanMismatch:
+            self.message = N_("This plan is for {band}: choose cards for that age group.")
+        self._mark()
+
+    def _mark(self) -> None:
+        for row, item in zip(self.rows, self._shown(), strict=False):
+            row.selected = self.draft.has(item.card.id)
+            n = self.draft.cards.index(item.card.id) + 1 if row.selected else 0
+            row.badge = str(n) if n else "+"
+        self.save_btn.enabled = self.draft.ready
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        ui, m = self.ui, self.ui.m
+        w, h = size
+        area = pygame.Rect(m.pad, m.pad, w - 2 * m.pad, h - 2 * m.pad)
+        self.heading, rest = take_top(area, m.heading * 1.3, m.pad * 0.3)
+        filters, rest = take_top(rest, max(44, m.body * 2.0), m.pad * 0.6)
+        for b, r in zip(
+            (self.band_btn, self.deck_btn, self.tag_btn),
+            split_cols(filters, (1, 1.3, 1.3), m.gap),
+            strict=True,
+        ):
+            b.rect, b.size = r, m.small
+        bottom, rest = take_bottom(rest, max(44, m.body * 2.2), m.pad * 0.6)
+        bw = round(min(w * 0.24, m.body * 8))
+        self.save_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        self.back_btn.rect = pygame.Rect(bottom.x, bottom.y, round(bw * 0.7), bottom.h)
+        self.back_btn.size = self.save_btn.size = m.small
+        self.plan_rect = pygame.Rect(
+            self.back_btn.rect.right + m.pad,
+            bottom.y,
+            self.save_btn.rect.x - self.back_btn.rect.right - 2 * m.pad,
+            bottom.h,
+        )
+        self.list_rect, self.preview_rect = split_cols(rest, (0.44, 0.56), m.pad)
+        pager, rows = take_bottom(self.list_rect, max(40, m.small * 2.0), m.gap)
+        self.prev_btn.rect, self.page_rect, self.next_btn.rect = split_cols(
+            pager, (1, 0.8, 1), m.gap
+        )
+        # both labels at the largest size at which each fits its button
+        self.prev_btn.size = self.next_btn.size = min(
+            ui.fit(b.text, inset(b.rect, round(b.rect.h * 0.4), 4), size=m.small).size
+            for b in (self.prev_btn, self.next_btn)
+        )
+        row_h = max(44, m.body * 2.1)
+        self.per_page = max(1, int((rows.h + m.gap) // (row_h + m.gap)))
+        self.page = min(self.page, self.pages - 1)
+        shown = self._shown()
+        self.rows = [
+            Button(f"card:{i}", item.card.red_flag, kind="option", translate=False, align="left")
+            for i, item in enumerate(shown)
+        ]
+        for b, r in zip(self.rows, split_rows(rows, [1] * self.per_page, m.gap), strict=False):
+            b.rect = r
+            b.size = ui.fit(
+                b.label, pygame.Rect(0, 0, r.w - round(r.h * 1.4), r.h - 6), size=m.small
+            ).size
+        self.prev_btn.enabled = self.page > 0
+        self.next_btn.enabled = self.page < self.pages - 1
+        buttons = [
+            self.band_btn,
+            self.deck_btn,
+            self.tag_btn,
+            *self.rows,
+            self.prev_btn,
+            self.next_btn,
+            self.save_btn,
+            self.back_btn,
+        ]
+        focus = self.group.focused.id if self.group.focused else "band"
+        self.group = FocusGroup(buttons, index=0)
+        self.group.focus_id(focus)
+        self._mark()
+        if self.preview not in shown:
+            self.preview = shown[0] if shown else None
+
+    # -- input -----------------------------------------------------------------------------
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.BACK:
+            self.app.pop()
+            return True
+        if inp.act is Act.HOVER:
+            hit = self.group.at(inp.pos)
+            if hit in self.rows:
+                self.preview = self._shown()[self.rows.index(hit)]
+            return self.group.set_hover(inp.pos) or hit in self.rows
+        focused = self.group.focused
+        if inp.act in (Act.LEFT, Act.RIGHT) and focused is not None:
+            step = 1 if inp.act is Act.RIGHT else -1
+            if focused.id in ("band", "deck", "tag"):
+                self._cycle(focused.id, step)
+                return True
+            if focused in self.rows or focused in (self.prev_btn, self.next_btn):
+                self._turn(step)
+                return True
+        if inp.act is Act.LETTER and inp.text == "s":
+            self.activate(self.save_btn)
+            return True
+        routed = self.group.route(inp, self.activate)
+        if routed and inp.act in (Act.NEXT, Act.PREV, Act.UP, Act.DOWN):
+            if self.group.focused in self.rows:
+                self.preview = self._shown()[self.rows.index(self.group.focused)]
+        if routed is not None:
+            return routed
+        return inp.act is Act.PICK
+
+    def _turn(self, step: int) -> None:
+        page = max(0, min(self.pages - 1, self.page + step))
+        if page != self.page:
+            self.page = page
+            self.layout(self.app.size)
+
+    def activate(self, button: Button) -> None:
+        if button.id in ("band", "deck", "tag"):
+            self._cycle(button.id, 1)
+        elif button in self.rows:
+            item = self._shown()[self.rows.index(button)]
+            self.preview = item
+            self._toggle(item)
+        elif button is self.prev_btn:
+            self._turn(-1)
+        elif button is self.next_btn:
+            self._turn(1)
+        elif button is self.save_btn:
+            self.save()
+        else:
+            self.app.pop()
+
+    def save(self) -> LessonPlan | None:
+        """Save the plan in the teacher's folder, choose it for the next game, go back."""
+        if not self.draft.ready:
+            self.message = N_("A plan needs 4 to 12 cards.")
+            return None
+        by_id = {c.id: c for d in self.app.decks for c in d.cards}
+        cards = [by_id[c] for c in self.draft.cards]
+        band = tr(BAND_WORDS[self.draft.band])
+        title = tr("My lesson, {band}, {date}").format(band=band, date=dt.date.today().isoformat())
+        folder = own_plans_dir()
+        taken = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+        plan = self.draft.to_plan(
+            title,
+            objectives=[c.takeaway for c in cards[:4]],
+            opening=tr(OPENING),
+            closing=tr(CLOSING),
+            taken=taken,
+        )
+        try:
+            path = write_plan(plan, folder)
+        except OSError as exc:
+            self.message = tr("Could not save in {folder} ({error}).").format(
+                folder=folder, error=exc.strerror or exc
+            )
+            return None
+        self.app.forget_plans()
+        self.app.choose_plan(plan)
+        self.app.show_toast(tr("Saved as {name}. It is chosen in setup.").format(name=path.name))
+        self.app.pop()
+        return plan
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        surface.blit(background(ui, surface.get_size()), (0, 0))
+        ui.text(
+            surface,
+            tr("Choose cards for a lesson"),
+            self.heading,
+            role="display",
+            size=m.heading,
+            colour=t.heading,
+            valign="middle",
+        )
+        ui.text(
+            surface,
+            tr("{n} cards").format(n=len(self.listed)),
+            self.heading,
+            size=m.small,
+            colour=t.text_muted,
+            align="right",
+            valign="middle",
+        )
+        for b in self.group.buttons:
+            focused = b is self.group.focused
+            hovered = self.group.hover is not None and self.group.buttons[self.group.hover] is b
+            draw_button(ui, surface, b, focused=focused, hovered=hovered)
+        ui.text(
+            surface,
+            tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages),
+            self.page_rect,
+            size=m.small,
+            colour=t.text_muted,
+            align="center",
+            valign="middle",
+        )
+        panel(ui, surface, self.preview_rect, t.panel)
+        inner = inset(self.preview_rect, m.pad)
+        if self.preview is not None:
+            for detail in (2, 1, 0):  # the chat, then the tip give way before anything shrinks
+                fit = ui.column(self._preview_blocks(self.preview, detail), inner, m.small)
+                if fit.fits:
+                    break
+            ui.draw_column(surface, fit, inner)
+        if self.message:
+            line, colour = tr(self.message).format(band=tr(BAND_WORDS[self.draft.band])), t.accent
+        elif self.draft.cards:
+            line = tr("Your plan: {n} cards ({band}).").format(
+                n=len(self.draft.cards), band=tr(BAND_WORDS[self.draft.band])
+            )
+            if self.draft.missing:
+                line += " " + tr("Add {n} more to save it.").format(n=self.draft.missing)
+            colour = t.text
+        else:
+            line = tr("Click a card (or Enter) to put it in your plan: 4 to 12 cards.")
+            colour = t.text_muted
+        ui.text(surface, line, self.plan_rect, size=m.small, colour=colour, valign="middle")
+
+    def _preview_blocks(self, item: Listed, detail: int = 2) -> list[Block]:
+        card, g = item.card, glossary(self.language)
+        label = dict(role="semi", colour="accent", scale=0.85, gap=0.7)
+        bands = ", ".join(tr(BAND_WORDS[b]) for b in card.age_bands)
+        tags = ", ".join(g.tactic_name(tag) for tag in card.tags)
+        blocks = [
+            Block(card.red_flag, role="bold", scale=1.15),
+            Block(f"{item.deck.info.title}  ·  {bands}", colour="text_muted", scale=0.85, gap=0.2),
+            Block(tr("Tactic") + ": " + tags, colour="text_muted", scale=0.85, gap=0.1),
+            Block(card.setup, gap=0.7),
+        ]
+        for msg in card.chat if detail >= 2 else ():
+            who = f"{msg.name}: " if msg.name else ("— " if msg.sender.value == "you" else "")
+            blocks.append(Block(f"{who}{msg.text}", role="italic", scale=0.9, gap=0.25))
+        blocks.append(Block(tr("Safe move"), **label))  # type: ignore[arg-type]
+        blocks.append(Block(g.move(card.safe_move).name, role="bold", gap=0.2))
+        blocks.append(Block(tr("Ask the group"), **label))  # type: ignore[arg-type]
+        blocks += [Block(f"•  {q}", gap=0.25) for q in card.discuss]
+        if card.facilitator_tip and detail >= 1:
+            blocks.append(Block(tr("Tip"), **label))  # type: ignore[arg-type]
+            blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
+        return blocks
