@@ -61,6 +61,7 @@ WORDS = (
     "tricks_page",
     "tricks_heading",
     "and",
+    "flag_in_setup",
 )
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

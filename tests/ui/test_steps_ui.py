@@ -348,3 +348,22 @@ def lang_driver_sv():
         return LangDriver(size, language="sv", region="se")
 
     yield make
+
+
+def test_a_card_whose_flag_is_in_the_setup_says_so_and_skips_the_spot(make_driver) -> None:
+    d = make_driver((1280, 720))
+    through_setup(d)
+    session = d.app.play.session
+    from game.model.session import Session, new_state
+
+    st = session.state
+    card = st.cards[0].model_copy(update={"flag_at": "setup"})
+    confusions = {tag: list(others) for tag, others in st.confusions}
+    from game.ui.scenes import scene_for_play
+
+    d.app.play.session = Session(new_state([card], st.mode, 2, st.options, confusions))
+    d.app.reset(scene_for_play(d.app, d.app.play))
+    d.settle()
+    to_phase(d, "name")
+    assert d.shows("The red flag is in the setup line, not in a message.")
+    assert "spot" not in [a.__class__.__name__.lower() for a in d.app.play.session.history]

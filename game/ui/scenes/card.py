@@ -128,6 +128,9 @@ class CardScene(PlayScene):
         team = st.turn
         if self.session.phase is Phase.SPOT:
             return words.word("spot_hint")
+        card = st.card
+        if self.session.phase is Phase.NAME and st.options.spot and card.flag_at == "setup":
+            return words.word("flag_in_setup")  # no spot step: the card says why
         if self.session.phase in (Phase.NAME, Phase.CHOOSE) and st.spots:
             if self.session.phase is Phase.CHOOSE and st.names:
                 return self._name_result()
