@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +33,12 @@ def wide_xserver() -> Iterator[str]:
     if MISSING:
         pytest.skip(f"needs {', '.join(MISSING)} installed for a real window")
     yield from private_xserver("2304x768x24")
+
+
+def last_phase(game: Game) -> str:
+    """The session's phase as the game last logged it (REDFLAGS_DEBUG_SCENES)."""
+    lines = [ln for ln in game.log_path.read_text().splitlines() if "phase=" in ln]
+    return lines[-1].split("phase=")[1].split()[0] if lines else ""
 
 
 class SHOWN:
@@ -86,7 +93,6 @@ def test_a_planned_team_lesson_shows_notes_only_on_the_presenter_window(
         game.wait_for("facilitator-intro")
         presenter = game.window_named(PRESENTER)
         assert presenter != game.window
-        game.key("4")  # the checklist's steps: the move and why only
         game.key("Return")
         for n, card in enumerate(cards, start=1):
             game.wait_for("card", n)
@@ -96,6 +102,10 @@ def test_a_planned_team_lesson_shows_notes_only_on_the_presenter_window(
                 "class": game.capture(f"{n:02d}-a-card-class"),
                 "presenter": game.capture(f"{n:02d}-a-card-presenter", presenter),
             }
+            for _ in range(2):  # the steps before the move: spot the flag, name the trick
+                if last_phase(game) in ("spot", "name"):
+                    game.key(str(card.flag_at[0]) if last_phase(game) == "spot" else "1")
+                    time.sleep(0.8)
             game.key(str(SHOWN.response_order(card).index(card.best_response_index) + 1))
             game.wait_for("explain", n)
             game.key(str(SHOWN.reason_order(card).index(card.right_reason_index) + 1))
