@@ -83,3 +83,14 @@ def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None
     while scene.page >= 2:
         d.press("g")
     assert scene.page == 0
+
+
+def test_a_smaller_window_keeps_the_help_on_a_page_that_exists(make_driver) -> None:
+    """The monkey found the help drawing a tricks page that a resize had taken away."""
+    d = make_driver(SIZE)
+    open_help(d, Mode.SOLO)
+    scene = d.app.top
+    scene.page = 1 + len(scene.tricks_pages) + 5  # as if a larger window had more pages
+    scene.layout((640, 480))
+    assert 2 <= scene.page <= 1 + len(scene.tricks_pages)
+    d.app.draw()

@@ -308,7 +308,11 @@ class HelpScene(Scene):
             )
             self.page_fit = ui.column(blocks, rest, m.body)
             self.page_rect = rest
-        else:
+        # a new size can have fewer pages (or no facilitator's page): stay as close as possible
+        last_trick = 1 + len(self.tricks_pages)
+        if self.page >= 2:
+            self.page = min(self.page, last_trick) if self.tricks_pages else 0
+        elif self.page == 1 and not self.paged:
             self.page = 0
         self.group.buttons = [self.close_btn] + (
             [self.page_btn] if self.paged else [self.tricks_btn]
