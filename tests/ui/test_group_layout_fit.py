@@ -77,7 +77,8 @@ def test_group_chips_keep_their_text_inside(driver, language, scale, tmp_path, m
 
     d = driver(SIZE, language=language, region="se" if language == "sv" else "gb", text_scale=scale)
     to_setup(d, Mode.ALL_TEAMS)
-    d.press("enter", "enter", "enter")  # Start, the facilitator's checklist, the whole chat
+    # Start; on the checklist the steps off (4) and go; the whole chat
+    d.press("enter", "4", "enter", "enter")
     d.press("1", "2", "3", "4", "1", "2", "enter")  # each team's choice
     d.press("1", "2", "3", "1", "2", "3", "enter")  # each team's reason
     assert d.top == "team-feedback"
@@ -123,7 +124,8 @@ def test_largest_text_group_screens_overlap_nothing(
     assert not problems, "\n".join(problems)
     check_layout(d.texts(), SIZE)
 
-    d.press("enter", "enter", "enter")  # Start, the facilitator's checklist, the whole chat
+    # Start; on the checklist the steps off (4) and go; the whole chat
+    d.press("enter", "4", "enter", "enter")
     while d.phase in ("spot", "name"):  # the class steps: the facilitator reveals
         d.press("enter")
     d.press(*"1231231"[:teams], "enter")  # each team's choice
