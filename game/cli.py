@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.model.kinds import PLAYER_BANDS, AgeBand, Tag
+from game.model.kinds import PLAN_CARDS, PLAYER_BANDS, AgeBand, Tag
 
 if TYPE_CHECKING:
     from game.content.decks import LoadResult
@@ -61,6 +61,17 @@ def _positive(text: str) -> int:
     return value
 
 
+def _card_count(text: str) -> int:
+    """4 to 12 cards, as a lesson plan holds (game/model/plans.py)."""
+    value = _positive(text)
+    low, high = PLAN_CARDS
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            f"a game has {low} to {high} cards; {value} is outside that"
+        )
+    return value
+
+
 def _play_parser(prog: str = "redflags") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
@@ -84,7 +95,9 @@ def _play_parser(prog: str = "redflags") -> argparse.ArgumentParser:
         metavar="ID",
         help="where the players live, for the help numbers: se, gb, us, au, de, elsewhere",
     )
-    parser.add_argument("--cards", type=_positive, metavar="N", help="number of cards to play")
+    parser.add_argument(
+        "--cards", type=_card_count, metavar="N", help="number of cards to play, 4 to 12"
+    )
     parser.add_argument("--seed", type=int, metavar="N", help="seed for the card draw")
     parser.add_argument(
         "--plan",

@@ -53,7 +53,13 @@ def test_play_with_a_broken_deck_lists_problems_and_does_not_open_a_window(capsy
 
 
 def test_bad_play_options_get_a_clear_message(capsys) -> None:
-    for args in (["--windowed", "big"], ["--age", "9-11"], ["--cards", "0"]):
+    for args in (
+        ["--windowed", "big"],
+        ["--age", "9-11"],
+        ["--cards", "0"],
+        ["--cards", "3"],
+        ["--cards", "13"],
+    ):
         try:
             main(args)
         except SystemExit as exit_:

@@ -21,6 +21,8 @@ class AgeBand(str, Enum):
 
 PLAYER_BANDS: tuple[AgeBand, ...] = (AgeBand.KIDS, AgeBand.YOUNG_TEENS, AgeBand.OLDER_TEENS)
 
+PLAN_CARDS = (4, 12)  # the fewest and most cards a game or a lesson plan has
+
 
 class Tag(str, Enum):
     """The red flags (tactics) of the content guide. Every card carries at least one."""

@@ -12,9 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from game.model.kinds import AgeBand
-
-PLAN_CARDS = (4, 12)  # the fewest and most cards a plan (and a game) may have
+from game.model.kinds import PLAN_CARDS, AgeBand
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 PlanId = Annotated[

@@ -19,7 +19,7 @@ import pygame
 
 from game import savegame
 from game.content.glossary import Glossary, glossary
-from game.model.kinds import AgeBand, Mode
+from game.model.kinds import PLAN_CARDS, AgeBand, Mode
 from game.ui import services
 from game.ui.context import Ui
 from game.ui.input import Act, Input, InputMapper
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
 FADE_SECONDS = 0.22
-CARD_COUNTS = tuple(range(4, 13))  # a lesson plan's 4 to 12 (game/model/plans.py)
+CARD_COUNTS = tuple(range(PLAN_CARDS[0], PLAN_CARDS[1] + 1))  # as a lesson plan holds
 
 
 @dataclass
@@ -152,7 +152,7 @@ class App:
         self._help: services.HelpInfo | None = None
         self.setup = GameSetup(
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
-            count=min(12, max(4, self.options.cards or 5)),
+            count=min(PLAN_CARDS[1], max(PLAN_CARDS[0], self.options.cards or 5)),
             seed=self.options.seed,
             spot=True,
             name=True,

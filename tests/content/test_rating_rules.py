@@ -379,10 +379,22 @@ def test_a_card_keeps_its_names_in_every_language(lang) -> None:
         ("Betala en gång.", "sv", "pays"),
         ("Betala inte och sluta svara.", "sv", None),
         ("Svara inte och skicka inget.", "sv", None),
-        ("Beg them to delete it, and promise you won't tell anyone.", "en", "strikes a deal with someone who threatens"),
-        ("Tell her you have no more money and ask her to stop.", "en", "strikes a deal with someone who threatens"),
+        (
+            "Beg them to delete it, and promise you won't tell anyone.",
+            "en",
+            "strikes a deal with someone who threatens",
+        ),
+        (
+            "Tell her you have no more money and ask her to stop.",
+            "en",
+            "strikes a deal with someone who threatens",
+        ),
         ("Don't promise anything. Tell an adult.", "en", None),
-        ("Be dem radera den, och lova att du aldrig säger något.", "sv", "strikes a deal with someone who threatens"),
+        (
+            "Be dem radera den, och lova att du aldrig säger något.",
+            "sv",
+            "strikes a deal with someone who threatens",
+        ),
         ("Säg att du inte har några pengar.", "sv", "strikes a deal with someone who threatens"),
     ],
 )

@@ -78,7 +78,7 @@ class Game:
         self.folder = folder
         self.log_path = folder / f"stderr-{run}.log"
         self.log = self.log_path.open("w")
-        cmd = [str(PYTHON), "-m", "game", "--seed", "1", "--cards", "3", "--windowed", size]
+        cmd = [str(PYTHON), "-m", "game", "--seed", "1", "--cards", "4", "--windowed", size]
         cmd += list(extra)
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=self.log

@@ -35,7 +35,7 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
         assert_not_blank(game.capture("03-setup"))
         game.key("Return")  # Start has the focus
         spotted = 0
-        for n in range(1, 4):
+        for n in range(1, 5):
             game.wait_for("card", n)
             seen = len(game.phases())
             game.key("Return")  # show the whole chat, then the four steps (on by default)
@@ -85,7 +85,7 @@ def test_a_whole_solo_game_in_a_real_window(xserver: str) -> None:
             game.key("2")  # a not-safe answer's feedback has two pages: to the last one
             game.key("Return")
         game.wait_for("summary")
-        shot = game.capture("4-summary")
+        shot = game.capture("5-summary")
         assert_not_blank(shot)
         assert_text(shot, "never your fault")
         assert spotted >= 1, game.phases()  # at least one card asked where the red flag is
