@@ -1,113 +1,87 @@
 """The App: the window, the clock, the scene stack and the frame loop. `run()` is the door in.
 
+The App is where navigation lives: scenes ask it to open a screen (`open_pause`, `to_title`...)
+and never import each other. After every input and every update it follows the session: when the
+session's state changed, it shows the scene its phase wants (`follow_session`), so scenes only
+call the session and never switch screens after an action themselves.
+
 The loop redraws only when something changed or an animation runs; otherwise it blocks in
 `pygame.event.wait` with a timeout, so a card left on the projector costs ~0% CPU.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import sys
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game import savegame
 from game.content.glossary import Glossary, glossary
-from game.model.kinds import PLAN_CARDS, AgeBand, Mode
-from game.ui import services
+from game.model.kinds import AgeBand, Mode
+from game.model.record import SessionRecord
+from game.model.session import IllegalAction, Session, SessionState
+from game.settings import Settings
+from game.ui import phones, prefs, saving, services
 from game.ui.context import Ui
+from game.ui.crash import CRASH_EXIT_CODE, CrashScene, handle_crash
+from game.ui.flow import scene_for_play, wanted_key
 from game.ui.input import Act, Input, InputMapper
 from game.ui.options import RunOptions
+from game.ui.play import CARD_COUNTS, GameSetup, PlayContext
 from game.ui.scene import Scene
+from game.ui.scenes.award import AwardScene
+from game.ui.scenes.confirm import ConfirmScene
+from game.ui.scenes.content_note import ContentNoteScene
+from game.ui.scenes.end_session import EndSessionScene
+from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
+from game.ui.scenes.help import HelpScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.resume import ResumeScene
+from game.ui.scenes.settings import AboutScene, SettingsScene
+from game.ui.scenes.setup import SetupScene
+from game.ui.scenes.title import TitleScene
 from game.ui.sound import Sound
 from game.ui.theme import get_theme
+from game.ui.toast import Toast
 from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
     from game.content.plans import PlansResult
     from game.model.cards import Card, Deck
     from game.model.plans import LessonPlan
-    from game.model.session import Session
+    from game.speech import Speaker
     from game.ui.presenter import Presenter
-    from game.ui.toast import Toast
     from game.ui.voice import Narrator
+
+__all__ = ["CARD_COUNTS", "App", "GameSetup", "PlayContext", "run"]
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
 FADE_SECONDS = 0.22
-CARD_COUNTS = tuple(range(PLAN_CARDS[0], PLAN_CARDS[1] + 1))  # as a lesson plan holds
-
-
-@dataclass
-class GameSetup:
-    """The choices on the setup screen; kept so "Play again" repeats them."""
-
-    mode: Mode = Mode.SOLO
-    teams: int = 2
-    band: AgeBand = AgeBand.YOUNG_TEENS
-    deck_id: str | None = None  # None: all decks
-    count: int = 5
-    seed: int | None = None
-    timer: int = 0  # seconds per card for the optional calm countdown; 0: off
-    phones: bool = False  # Students' phones (Together and All teams; game/ui/phones.py)
-    phones_host: str | None = None  # the laptop's local address the phones reach
-    # the "Where is the red flag?" and "What trick is this?" steps, and responses and reasons in
-    # a shuffled order; on in the game (the facilitator may turn the steps off in setup), off by
-    # default here so a set-up made in code plays the move and the why only
-    spot: bool = False
-    name: bool = False
-    shuffle: bool = False
-    plan: LessonPlan | None = None  # a lesson plan: its cards in its order (band, deck, count)
-    presenter: bool = False  # notes, scores and keys in a second window (two displays)
-
-
-def step_choices(app: App) -> list[tuple[object, str, bool]]:
-    """(spot, name) with its label: both steps, one of them, or the move and why only."""
-    words = app.glossary
-    return [
-        ((True, True), words.word("steps_both"), False),
-        ((True, False), words.word("steps_spot"), False),
-        ((False, True), words.word("steps_name"), False),
-        ((False, False), words.word("steps_off"), False),
-    ]
-
-
-@dataclass
-class PlayContext:
-    """A running game: the session plus what lives only on screen.
-
-    `own_words` is the player's own reason for the current card. It is never written to disk
-    or into the session; it is dropped when the next card starts.
-    """
-
-    session: Session
-    setup: GameSetup
-    own_words: str = ""
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 class App:
     def __init__(
         self,
         options: RunOptions | None = None,
-        settings: Any | None = None,
-        speaker: Any | None = None,
+        settings: Settings | None = None,
+        speaker: Speaker | None = None,
+        now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.options = options or RunOptions()
+        self.now = now  # the clock of timers and time-outs (tests bring a fake one)
         # A stable window class lets desktops (and xdotool in tests) find the game's window.
         # `import pygame` already set it to the script's name, so replace that default.
         if os.environ.get("SDL_VIDEO_X11_WMCLASS") in (None, os.path.basename(sys.argv[0])):
             os.environ["SDL_VIDEO_X11_WMCLASS"] = "redflags"
         pygame.display.init()
         pygame.font.init()
-        from game.ui import prefs
-
         # a notice about a damaged settings file is shown once, as a toast on the title
         self.settings, self.settings_notice = prefs.initial(settings)
         s = self.settings
@@ -163,6 +137,8 @@ class App:
         self.presenter: Presenter | None = None
         self.region_asked = False  # a locale with no country: setup asks where, once
         self.play: PlayContext | None = None
+        self._followed: SessionState | None = None  # the session state the screens show
+        self._followed_steps = 0  # ...and how many actions led to it
         self.note_shown = False
         self.running = True
         self.dirty = True
@@ -178,6 +154,7 @@ class App:
     @property
     def voice(self) -> Narrator:
         if self._voice is None:
+            # speech is optional and slow to set up: only when read-aloud is on or asked for
             from game.speech import find_speaker
             from game.ui.voice import Narrator
 
@@ -388,8 +365,6 @@ class App:
     def start_game(self, setup: GameSetup, cards: list[Card] | None = None) -> str | None:
         """Start a session from `setup` (with these `cards`, e.g. the ones to practise, instead
         of the setup's); returns a message for the player when it cannot."""
-        from game.model.session import IllegalAction, Session  # not needed for the title
-
         cards = list(cards) if cards is not None else self.cards_for(setup)
         try:
             if setup.plan is not None:  # a lesson plan: its cards in its order, none drawn
@@ -430,85 +405,153 @@ class App:
             self.open_presenter()
         elif not setup.presenter:
             self.close_presenter()
+        self._follow_from_here()
         self.sound.play("next")
-        if setup.phones and setup.mode in (Mode.TOGETHER, Mode.ALL_TEAMS):  # imports the server now
-            from game.ui.phones import start_phones
-
-            problem = start_phones(self, self.play)
+        if setup.phones and setup.mode in (Mode.TOGETHER, Mode.ALL_TEAMS):
+            problem = phones.start_phones(self, self.play)
             if problem:
                 self.show_toast(problem, seconds=6.0)
-        from game.ui.scenes import scene_for_play
-
         if setup.mode.is_group:  # the facilitator's checklist comes before the first card
-            from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
-
             self.reset(FacilitatorIntroScene(self, self.play))
         else:
             self.reset(scene_for_play(self, self.play))
-        if self.play.extras.get("phones") is not None:  # how to join, before anything else
-            from game.ui.phones import PhonesJoinScene
-
-            self.push(PhonesJoinScene(self, self.play))
+        if self.play.phones is not None:  # how to join, before anything else
+            self.push(phones.PhonesJoinScene(self, self.play))
         return None
 
-    def sync_play(self) -> None:
-        """After a session action: show the scene for the new phase if it is another one."""
-        if self.play is None:
-            return
-        phones = self.play.extras.get("phones")
-        if phones is not None:  # the phones follow the session to its new step
-            phones.sync(self.play.session.state)
-        from game.ui.scenes import scene_for_play, wanted_key
+    def resume_session(self, record: SessionRecord, session: Session) -> None:
+        """Carry on a saved group session on exactly the screen it was on."""
+        st = session.state
+        setup = GameSetup(
+            mode=st.mode,
+            teams=len(st.teams),
+            band=saving.resumed_band(self, record),
+            deck_id=saving.resumed_deck(self, record),
+            count=len(st.cards),
+            seed=None,
+            timer=saving.resumed_timer(record),
+            spot=record.spot,
+            name=record.name,
+            shuffle=record.shuffle,
+        )
+        self.setup = setup
+        self.play = PlayContext(session, setup, saved=tuple(session.history))
+        self._follow_from_here()
+        self.reset(scene_for_play(self, self.play))
 
-        key = wanted_key(self.play)
-        top = self.top
-        if top is not None and getattr(top, "play_key", None) == key:
-            self.dirty = True
+    def show_play(self) -> None:
+        """Show the screen the session wants (after the facilitator's checklist)."""
+        if self.play is not None:
+            self.reset(scene_for_play(self, self.play))
+
+    def _follow_from_here(self) -> None:
+        play = self.play
+        self._followed = play.session.state if play is not None else None
+        self._followed_steps = len(play.session.history) if play is not None else 0
+
+    def follow_session(self) -> None:
+        """After an input or an update: when the session's state changed, show the scene its
+        phase wants. The play scene stays when it is the one wanted (an award, the options
+        shown); going back a step always gets a fresh screen. Overlays over a replaced play
+        scene are closed."""
+        play = self.play
+        if play is None or play.session.state is self._followed:
             return
-        scene = scene_for_play(self, self.play)
-        # the play scene is the one below any overlays; overlays are closed first
-        while self.stack and not getattr(self.stack[-1], "play_key", None):
-            if len(self.stack) == 1:
-                break
+        went_back = len(play.session.history) < self._followed_steps
+        self._follow_from_here()
+        self.dirty = True
+        shown = [i for i, s in enumerate(self.stack) if s.play_key is not None]
+        if not shown:  # the facilitator's checklist, the crash screen: nothing to follow
+            return
+        if not went_back and self.stack[shown[-1]].play_key == wanted_key(play):
+            return
+        while len(self.stack) > shown[-1] + 1:
             self.pop()
-        self.switch(scene)
+        self.switch(scene_for_play(self, play))
+
+    # -- where scenes go (they never import each other) -------------------------------------
 
     def to_title(self) -> None:
-        from game.ui.scenes.resume import forget_session
-        from game.ui.scenes.title import TitleScene
-
         if self.play is not None:  # a finished or abandoned session is not offered again
-            forget_session()
+            saving.forget_session()
         self.stop_phones()
         self.play = None
+        self._follow_from_here()
         self.reset(TitleScene(self))
 
-    def open_help(self) -> None:
-        from game.ui.scenes.help import HelpScene
+    def to_setup(self) -> None:
+        """The setup screen over the title (the way back from the facilitator's checklist)."""
+        self.to_title()
+        self.push(SetupScene(self))
 
+    def open_setup(self) -> None:
+        self.push(SetupScene(self))
+
+    def open_help(self) -> None:
         if not isinstance(self.top, HelpScene):
             self.push(HelpScene(self))
+
+    def open_pause(self) -> None:
+        self.push(PauseScene(self))
+
+    def open_settings(self) -> None:
+        self.push(SettingsScene(self))
+
+    def open_about(self) -> None:
+        self.push(AboutScene(self))
+
+    def open_leave_confirm(self) -> None:
+        """ "Back to the title?" over the pause screen."""
+        self.push(ConfirmScene(self))
+
+    def open_end_session(self) -> None:
+        """ "End the session now?" over the pause screen."""
+        self.push(EndSessionScene(self))
+
+    def open_award(self, teams: list[int]) -> None:
+        """Which team gets the point for a good explanation (more than one could)."""
+        if self.play is not None:
+            self.push(AwardScene(self, self.play, teams))
+
+    def open_content_note(self) -> None:
+        self.note_shown = True
+        self.push(ContentNoteScene(self))
+
+    def offer_resume(self) -> bool:
+        """Push the resume offer over the title when there is a session to carry on."""
+        found = saving.saved_session(self)
+        if found is None:
+            return False
+        self.push(ResumeScene(self, *found))
+        return True
+
+    def show_crash_screen(self, scene: Scene) -> None:
+        """Replace everything by the crash screen, without `on_exit` (the scenes below may be
+        the broken ones)."""
+        self.play = None
+        self._follow_from_here()
+        self.stack.clear()
+        self._fade = None
+        self.stack.append(scene)
+        scene.layout(self.size)
+        scene.on_enter()
+        self._changed()
 
     def quit(self) -> None:
         self.running = False
 
     def stop_phones(self) -> None:
         """End Students' phones, if on: the phones say thank you, the server stops."""
-        if self.play is not None and self.play.extras.get("phones") is not None:
-            from game.ui.phones import stop_phones
-
-            stop_phones(self.play)
+        if self.play is not None and self.play.phones is not None:
+            phones.stop_phones(self.play)
 
     # -- events, update, draw --------------------------------------------------------------
 
     def feed(self, event: pygame.event.Event) -> None:
         """Handle one raw pygame event (the loop calls this; tests call it directly)."""
         if event.type >= pygame.USEREVENT and self.play is not None:
-            if self.play.extras.get("phones") is not None:  # new answers from the phones
-                from game.ui.phones import on_phones_event
-
-                if on_phones_event(self, event):
-                    return
+            if self.play.phones is not None and phones.on_phones_event(self, event):
+                return  # new answers from the phones
         if self.presenter is not None and self.presenter.feed(event):
             return  # the presenter window's own (its size, a click there, closing it)
         if event.type == pygame.WINDOWCLOSE:
@@ -544,6 +587,7 @@ class App:
             return
         top = self.top
         consumed = top.handle(inp) if top is not None else False
+        self.follow_session()
         if inp.act is not Act.HOVER or consumed:
             self.dirty = True
         if consumed:
@@ -555,8 +599,6 @@ class App:
 
     def accessibility_key(self, act: Act) -> None:
         """M: sound off/on (saved, with a toast). R: read the last full reading again."""
-        from game.ui import prefs
-
         if act is Act.MUTE:
             prefs.toggle_sound(self)
         elif self.voice.enabled:
@@ -565,8 +607,6 @@ class App:
             self.show_toast(services.N_("Read-aloud is off. Turn it on in Settings."))
 
     def show_toast(self, text: str, icon: str = "info", seconds: float = 2.5) -> None:
-        from game.ui.toast import Toast  # not needed before the first toast
-
         self.toast = Toast(text, icon, seconds)
         self.dirty = True
 
@@ -588,6 +628,8 @@ class App:
             self.dirty = True
         if self.top is not None:
             self.top.update(dt)
+            self.follow_session()
+        if self.top is not None:
             self.top.update_after(dt)
             if self.top.animating:
                 self.dirty = True
@@ -596,8 +638,8 @@ class App:
             if phase != self._last_phase:
                 self._last_phase = phase
                 print(f"[redflags] phase={phase}", file=sys.stderr, flush=True)
-        if self.play is not None and self.play.extras.get("phones") is not None:
-            self.play.extras["phones"].sync(self.play.session.state)  # a seen state costs nothing
+        if self.play is not None and self.play.phones is not None:
+            self.play.phones.sync(self.play.session.state)  # a seen state costs nothing
         self.sound.update(dt)
         if self.settings_notice and self.top is not None and self.top.name == "title":
             self.show_toast(self.settings_notice, "info", 8.0)
@@ -659,8 +701,6 @@ class App:
 
     def crash(self, exc: BaseException) -> None:
         """Show the crash screen (game/ui/crash.py); if that fails too, stop with code 3."""
-        from game.ui.crash import CRASH_EXIT_CODE, CrashScene, handle_crash
-
         try:
             if isinstance(self.top, CrashScene):
                 raise exc
@@ -679,8 +719,6 @@ class App:
             self.stack.clear()
 
     def start(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         if not self.stack:
             self.push(TitleScene(self))
 
@@ -705,9 +743,6 @@ class App:
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(dt)
-            if self.frames and not gc.isenabled():  # off for start-up (game/cli.py cmd_play)
-                gc.freeze()  # what start-up built stays: later collections skip it
-                gc.enable()
             if exit_after_first and self.frames:
                 print(f"first-frame-at {time.time():.6f}", flush=True)  # read by the bench
                 self.running = False

@@ -23,14 +23,19 @@ import os
 import platform
 import sys
 import traceback
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.model.record import record_of
+from game.savegame import data_dir, save_session
+from game.settings import atomic_write_text
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
-from game.ui.scene import Scene
+from game.ui.saving import setup_of
+from game.ui.scene import Scene, column_texts
 from game.ui.services import emergency_line, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
@@ -49,8 +54,6 @@ REDACTED = "[typed words removed]"
 
 def _version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("redflags")
     except Exception:
         return "unknown"
@@ -120,7 +123,6 @@ def _driver() -> str:
 
 
 def reports_dir() -> Path:
-    from game.savegame import data_dir
 
     return data_dir() / REPORTS_FOLDER
 
@@ -128,8 +130,6 @@ def reports_dir() -> Path:
 def write_report(text: str) -> Path | None:
     """Write the report atomically; None when the folder cannot be written (no error)."""
     try:
-        from game.settings import atomic_write_text
-
         folder = reports_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -150,16 +150,11 @@ def save_group_session(app: App) -> bool:
     if play is None:
         return False
     try:
-        from game.model.record import record_of
-        from game.savegame import save_session
-
         session = play.session
         if not session.state.mode.is_group:
             return False
         paths = [str(p) for p in (app.options.deck_paths or [])] or [d.path for d in app.decks]
         stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        from game.ui.scenes.resume import setup_of  # the resumed session keeps its set-up
-
         record = record_of(session, app.language, paths, stamp, **setup_of(play))
         return bool(save_session(record))
     except Exception:
@@ -172,15 +167,7 @@ def handle_crash(app: App, exc: BaseException) -> None:
     report = write_report(report_text(app, exc))
     if os.environ.get("REDFLAGS_DEBUG_SCENES") == "1" or os.environ.get("REDFLAGS_DEBUG") == "1":
         print(f"redflags: crash: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-    scene = CrashScene(app, saved=saved, report=report)
-    app.play = None
-    app.stack.clear()  # no on_exit: the scenes below may be the ones that are broken
-    app._fade = None
-    app.stack.append(scene)
-    scene.layout(app.size)
-    scene.on_enter()
-    app.dirty = True
-    app._changed()
+    app.show_crash_screen(CrashScene(app, saved=saved, report=report))
 
 
 # --- the screen --------------------------------------------------------------------------------
@@ -238,6 +225,9 @@ class CrashScene(Scene):
             self.app.to_title()
         else:
             self.app.quit()
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(column_texts(self.fit)) if self.fit is not None else ()
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.plain:

@@ -7,27 +7,31 @@ through the session as an action, so it can be undone and replayed; this module 
 lives on screen: the notes panel, the timer pill, short toasts, and the autosave after a step.
 
 `PlayScene` inherits `FacilitatorControls`; the App calls `update_after` on the top scene and
-`draw_after` after each scene's own drawing.
+`draw_after` after each scene's own drawing (game/ui/scene.py). What outlives one screen (the
+notes panel, the timer, a pending skip) is kept on the play context (game/ui/play.py).
 """
 
 from __future__ import annotations
 
 import math
-import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.model.session import IllegalAction, Mode, Phase, ShowOptions
 from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
+from game.ui.phones import draw_phones_pill, phones_key, pill_width
+from game.ui.saving import autosave
 from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
 
 if TYPE_CHECKING:
     from game.model.session import Session, SessionState
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
     from game.ui.context import Ui
+    from game.ui.play import PlayContext
+    from game.ui.widgets import Button
 
 TOAST_SECONDS = 2.6
 SKIP_CONFIRM_SECONDS = 4.0
@@ -69,7 +73,6 @@ def give_award(app: App, play: PlayContext, team: int) -> bool:
     t = play.session.state.teams[team]
     toast(app, tr("+1 {name} ({letter})").format(name=tr(t.name), letter=t.letter))
     app.sound.play("choose")
-    app.sync_play()
     return True
 
 
@@ -84,8 +87,10 @@ class FacilitatorControls:
     kind: str
     content: pygame.Rect
     bar: pygame.Rect
-    pause_btn: Any
-    play_key: tuple[str, int]
+    pause_btn: Button
+
+    def turn_chip(self) -> pygame.Rect | None:  # PlayScene: the whose-turn chip in the bar
+        return None
 
     # -- state kept in the play context (it outlives the scenes of one card) ---------------
 
@@ -97,18 +102,17 @@ class FacilitatorControls:
             and self.kind in NOTE_KINDS
             and st.phase in NOTES_PHASES
             and self.app.presenter is None  # the presenter window has them: never here
-            and self.play.extras.get("notes") == st.index
+            and self.play.notes_for == st.index
         )
 
     def card_timer(self) -> CardTimer | None:
-        seconds = getattr(self.play.setup, "timer", 0)
+        seconds = self.play.setup.timer
         if not seconds or not self.session.state.mode.is_group:
             return None
         st = self.session.state
-        timer = self.play.extras.get("timer")
-        if not isinstance(timer, CardTimer) or timer.index != st.index:
-            timer = CardTimer(seconds, st.index)
-            self.play.extras["timer"] = timer
+        timer = self.play.timer
+        if timer is None or timer.index != st.index:
+            timer = self.play.timer = CardTimer(seconds, st.index, self.app.now)
         return timer
 
     def timer_shown(self) -> bool:
@@ -135,16 +139,14 @@ class FacilitatorControls:
         if inp.act is Act.CLICK:
             if self.notes_open and notes_rect(self.content, self.ui).collidepoint(inp.pos):
                 return True  # the notes cover the options: a click there picks nothing
-            pill = getattr(self, "phones_pill", None)
-            if pill is not None and pill.collidepoint(inp.pos) and self.kind != "summary":
-                from game.ui.phones import phones_key  # the mouse alone: V (or Q when idle)
-
-                phones = self.play.extras.get("phones")
+            pill = self.phones_pill()
+            if pill is not None and pill.collidepoint(inp.pos):
+                phones = self.play.phones  # the mouse alone: V (or Q when idle)
                 busy = phones is not None and phones.step is not None
                 return phones_key(
                     self.app, self.play, "v" if busy and phones.step.kind != "pulse" else "q"
                 )
-            chip = getattr(self, "turn_chip", None)
+            chip = self.turn_chip()
             if chip is not None and chip.collidepoint(inp.pos) and can_award(st):
                 give_award(self.app, self.play, st.turn)
                 return True
@@ -155,18 +157,16 @@ class FacilitatorControls:
         if inp.act is not Act.LETTER or self.kind == "summary":
             return False
         key = inp.text
-        if key in ("v", "q") and self.play.extras.get("phones") is not None:
-            from game.ui.phones import phones_key
-
+        if key in ("v", "q") and self.play.phones is not None:
             return phones_key(self.app, self.play, key)
         if key == "n" and self.kind in NOTE_KINDS:
             if self.app.presenter is not None:
                 self.say(tr("The notes are in the presenter window"))
             elif st.phase not in NOTES_PHASES:
-                self.play.extras["notes"] = None
+                self.play.notes_for = None
                 self.say(tr("Notes open once the answers are in (the class would see them)"))
             else:
-                self.play.extras["notes"] = None if self.notes_open else st.index
+                self.play.notes_for = None if self.notes_open else st.index
             return True
         if key == "b":
             self.award_key()
@@ -197,9 +197,7 @@ class FacilitatorControls:
         if len(teams) == 1:
             give_award(self.app, self.play, teams[0])
             return
-        from game.ui.scenes.award import AwardScene
-
-        self.app.push(AwardScene(self.app, self.play, teams))
+        self.app.open_award(teams)
 
     def undo_award(self) -> None:
         try:
@@ -208,24 +206,20 @@ class FacilitatorControls:
             self.say(tr("There is no award to take back"))
             return
         self.say(tr("Award taken back"))
-        self.app.sync_play()
 
     def skip_key(self) -> None:
         st = self.session.state
         if st.phase not in (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE):
             self.say(tr("A card can be skipped before it is answered"))
             return
-        armed = self.play.extras.get("skip_armed")
-        if armed == (st.index, st.phase) and time.monotonic() < self.play.extras.get(
-            "skip_until", 0.0
-        ):
-            self.play.extras.pop("skip_armed", None)
+        play = self.play
+        if play.skip_armed == (st.index, st.phase) and self.app.now() < play.skip_until:
+            play.skip_armed = None
             self.session.skip()
             self.say(tr("Card skipped"))
-            self.after_action()
             return
-        self.play.extras["skip_armed"] = (st.index, st.phase)
-        self.play.extras["skip_until"] = time.monotonic() + SKIP_CONFIRM_SECONDS
+        play.skip_armed = (st.index, st.phase)
+        play.skip_until = self.app.now() + SKIP_CONFIRM_SECONDS
         self.say(tr("Skip this card? Press S again to skip"))
 
     def go_back(self) -> None:
@@ -239,12 +233,7 @@ class FacilitatorControls:
         session.back()
         if isinstance(last, ShowOptions) and session.can_go_back:
             session.back()
-        self.say(tr("Went back one step"))
-        self.play_key = ("back", -2)  # a fresh screen for the state we went back to
-        self.after_action()
-
-    def after_action(self) -> None:  # PlayScene overrides; here for the type checker
-        self.app.sync_play()
+        self.say(tr("Went back one step"))  # the App shows a fresh screen for that state
 
     # -- pause holds the timer -------------------------------------------------------------
 
@@ -261,16 +250,14 @@ class FacilitatorControls:
     # -- update and draw hooks (called by the App) ----------------------------------------
 
     def update_after(self, dt: float) -> None:
-        from game.ui.scenes.resume import autosave
-
         self.state = self.session.state
         autosave(self.app, self.play)
         timer = self.card_timer()
         if timer is not None:
             timer.follow(self.session.state.phase)
             label = timer.label()
-            if label != self.play.extras.get("timer_label"):
-                self.play.extras["timer_label"] = label
+            if label != self.play.timer_label:
+                self.play.timer_label = label
                 self.app.dirty = True
 
     def draw_after(self, surface: pygame.Surface) -> None:
@@ -279,20 +266,24 @@ class FacilitatorControls:
         base = ui.log.layer
         if self.timer_shown():
             self._draw_timer(surface)
-        phones = self.play.extras.get("phones")
-        if phones is not None and self.kind != "summary":
-            from game.ui.phones import draw_phones_pill, pill_width
-
-            m = ui.m
-            right = self.pause_btn.rect.x - self.bar_reserve() - m.gap
-            left = self.bar.x + round(self.bar.w * 0.2) + m.gap
-            w = pill_width(ui, phones, right - left)
-            self.phones_pill = pygame.Rect(right - w, self.bar.y, w, self.bar.h)
-            draw_phones_pill(ui, surface, self.phones_pill, phones)
+        pill = self.phones_pill()
+        if pill is not None and self.play.phones is not None:
+            draw_phones_pill(ui, surface, pill, self.play.phones)
         if self.notes_open:
             ui.log.layer = base + 0.5  # drawn over the screen
             draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)
         ui.log.layer = base
+
+    def phones_pill(self) -> pygame.Rect | None:
+        """Where the Students' phones pill goes in the top bar (a click: V, or Q when idle)."""
+        phones = self.play.phones
+        if phones is None or self.kind == "summary":
+            return None
+        m = self.ui.m
+        right = self.pause_btn.rect.x - self.bar_reserve() - m.gap
+        left = self.bar.x + round(self.bar.w * 0.2) + m.gap
+        w = pill_width(self.ui, phones, right - left)
+        return pygame.Rect(right - w, self.bar.y, w, self.bar.h)
 
     def _draw_timer(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

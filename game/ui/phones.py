@@ -25,8 +25,9 @@ from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_label
 if TYPE_CHECKING:
     from game.phones.controller import Phones
     from game.phones.room import StepResult
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
     from game.ui.context import Ui
+    from game.ui.play import PlayContext
 
 PHONES_EVENT = pygame.event.custom_type()
 PHONE_MODES = (Mode.TOGETHER, Mode.ALL_TEAMS)
@@ -65,7 +66,7 @@ SUMMARY_WORDS = {  # the saved summary's words (game/phones/report.py)
 
 def phones_of(app: App) -> Phones | None:
     play = getattr(app, "play", None)
-    return play.extras.get("phones") if play is not None else None
+    return play.phones if play is not None else None
 
 
 def on_phones_event(app: App, event: pygame.event.Event) -> bool:
@@ -117,7 +118,7 @@ def start_phones(app: App, play: PlayContext) -> str | None:
         phones.start()
     except OSError:
         return N_("Students' phones could not start on this address. Try another, or the hotspot.")
-    play.extras["phones"] = phones
+    play.phones = phones
     phones.sync(play.session.state)
     return None
 
@@ -125,11 +126,11 @@ def start_phones(app: App, play: PlayContext) -> str | None:
 def stop_phones(play: PlayContext | None) -> None:
     if play is None:
         return
-    phones = play.extras.get("phones")
+    phones = play.phones
     if phones is not None:
         results = phones.finish()
-        play.extras["phones_results"] = results
-        play.extras.pop("phones", None)
+        play.phones_results = tuple(results)
+        play.phones = None
 
 
 # --- drawing ----------------------------------------------------------------------------------
@@ -221,7 +222,7 @@ class PhonesJoinScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        phones = self.play.extras.get("phones")
+        phones = self.play.phones
         draw_card(ui, surface, self.card, tr("Answer on your phone"), self.heading)
         if phones is None:
             return
@@ -316,7 +317,7 @@ def phones_key(app: App, play: PlayContext, key: str) -> bool:
     if key == "q":
         app.push(PhonesJoinScene(app, play))
         return True
-    phones = play.extras.get("phones")
+    phones = play.phones
     if phones is None or phones.step is None or phones.step.kind == "pulse":
         toast_text = N_("The phones have nothing to answer right now")
         app.show_toast(toast_text)
@@ -338,7 +339,8 @@ class PhonesRevealScene(Scene):
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
         self.play = play
-        phones = play.extras["phones"]
+        phones = play.phones
+        assert phones is not None  # V opens this only while the phones are on
         self.result: StepResult | None = phones.reveal()
         all_teams = play.session.state.mode is Mode.ALL_TEAMS
         self.use_btn = Button(
@@ -392,9 +394,7 @@ class PhonesRevealScene(Scene):
             if action is not None:
                 action(choice)
         except IllegalAction:
-            return
-        finally:
-            self.app.sync_play()
+            return  # the App follows the session to the next step
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -457,9 +457,9 @@ class PhonesSummaryScene(Scene):
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
         self.play = play
-        phones = play.extras.get("phones")
+        phones = play.phones
         self.results: tuple[Any, ...] = (
-            phones.results() if phones is not None else play.extras.get("phones_results", ())
+            phones.results() if phones is not None else play.phones_results
         )
         self.page = 0  # 0: the pulse before and after; 1: each card
 
@@ -587,7 +587,7 @@ def phones_summary_text(play: PlayContext) -> str:
     """The saved summary's section: the pulse and each card's class steps, counts only."""
     from game.phones.report import summary_markdown
 
-    phones = play.extras.get("phones")
-    results = phones.results() if phones is not None else play.extras.get("phones_results", ())
+    phones = play.phones
+    results = phones.results() if phones is not None else play.phones_results
     titles = {c.id: c.red_flag for c in play.session.state.cards}
     return summary_markdown(results, lambda text: tr(SUMMARY_WORDS.get(text, text)), titles)

@@ -1,34 +1,64 @@
-"""The scene protocol of the stack (after Tuxemon's state stack).
+"""The scene contract: every hook the App calls, declared here with a default (after Tuxemon's
+state stack).
 
-The App calls `on_enter` when a scene is pushed, `on_pause` when another is pushed on top,
-`on_resume` when that one is popped, `on_exit` when the scene is removed. Only the top scene
-gets input and `update`; scenes below it are frozen (a paused card keeps its bubble timer
-exactly where it was). Drawing starts at the highest opaque scene and goes up, so an overlay
-(pause, help) shows the scene below it, dimmed.
+Lifecycle: the App calls `on_enter` when a scene is pushed, `on_pause` when another is pushed on
+top, `on_resume` when that one is popped, `on_exit` when the scene is removed. Only the top scene
+gets `handle`, `update` and `update_after`; scenes below it are frozen (a paused card keeps its
+bubble timer exactly where it was). Drawing starts at the highest opaque scene and goes up, so an
+overlay (pause, help) shows the scene below it, dimmed; each scene's `draw` is followed by its
+`draw_after`. `draw` changes nothing that `handle` reads.
+
+Scenes do not import each other: they navigate through the App (`app.open_pause()`,
+`app.to_title()`...), and they change the game only through the session; after every input and
+every update the App follows the session and shows the scene its phase wants
+(`game/ui/flow.py:scene_for_play`).
+
+What a scene shows can be read aloud: `reading()` gives its texts in reading order and the
+focused item (game/ui/voice.py speaks them).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
 from game.ui.input import Input
 from game.ui.layers import StaticLayer
+from game.ui.text import ColumnFit
+from game.ui.widgets import FocusGroup
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+
+class Reading(NamedTuple):
+    """What a screen offers to read aloud: its texts in order, and the focused item."""
+
+    parts: tuple[str, ...]  # what the screen shows so far, in reading order
+    focus: str | None = None  # the focused item, spoken when the focus moves
+
+
+def column_texts(*fits: ColumnFit) -> list[str]:
+    """The texts of laid-out columns, in the order they are drawn (for `Scene.texts`)."""
+    return [p.block.text for fit in fits for p in fit.placed]
 
 
 class Scene:
     name = "scene"
     opaque = True  # False for overlays: the scene below is drawn first
     wants_text = False  # True while a text box has focus: letters are text, not shortcuts
+    # Play scenes: which screen of the session this is, (kind, card index); None for the rest.
+    # The App replaces the play scene when the session wants another one.
+    play_key: tuple[str, int] | None = None
+    group: FocusGroup | None = None  # the buttons keyboard focus moves through, if any
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.ui = app.ui
         self.static_layer = StaticLayer()  # what the scene draws that does not change
+
+    # -- lifecycle -------------------------------------------------------------------------
 
     def on_enter(self) -> None:
         """Pushed onto the stack."""
@@ -45,6 +75,8 @@ class Scene:
     def layout(self, size: tuple[int, int]) -> None:
         """Compute rects for this window size; called on enter and on every resize."""
 
+    # -- input and time --------------------------------------------------------------------
+
     def handle(self, inp: Input) -> bool:
         """React to a named input; return True when consumed (else the App's defaults run)."""
         return False
@@ -52,16 +84,39 @@ class Scene:
     def update(self, dt: float) -> None:
         """Advance animations by `dt` seconds (only called while on top)."""
 
+    def update_after(self, dt: float) -> None:
+        """Called after `update` while on top (play scenes: the timer and the autosave)."""
+
     @property
     def animating(self) -> bool:
         """True while something moves, so the App keeps drawing frames instead of waiting."""
         return False
 
+    # -- drawing ---------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole scene (or, for an overlay, itself over what is already there)."""
 
-    def update_after(self, dt: float) -> None:
-        """Called after `update` while on top (play scenes: the timer and the autosave)."""
-
     def draw_after(self, surface: pygame.Surface) -> None:
         """Called after `draw` (play scenes: the timer pill and the notes panel on top)."""
+
+    # -- read-aloud ------------------------------------------------------------------------
+
+    def reading(self) -> Reading:
+        """What the scene shows, as utterances in reading order, and its focused item.
+        Scenes with text to read override `texts`; the focus comes from `spoken_focus`."""
+        return Reading(tuple(t for t in self.texts() if t.strip()), self.spoken_focus())
+
+    def texts(self) -> tuple[str, ...]:
+        """The scene's texts in reading order, as far as they are shown (already translated)."""
+        return ()
+
+    def spoken_focus(self) -> str | None:
+        """The focused item in words: the focused button's label, with its number."""
+        button = self.group.focused if self.group is not None else None
+        if button is None:
+            return None
+        text = str(button.text)
+        if button.kind == "option" and button.badge.isdigit():
+            return f"{button.badge}: {text}"
+        return text

@@ -2,8 +2,9 @@
 
 It runs while a card is being decided (choose, steal, explain), stops on the feedback, holds
 while the game is paused (Esc) or when the facilitator presses T, and when it runs out it only
-says "Time to decide" — it never answers for anyone. Time is read from a monotonic clock (not
-from frame times), because an idle game sleeps between frames; tests replace `now`.
+says "Time to decide" — it never answers for anyone. Time is read from a clock (the App's, a
+monotonic one; not frame times, because an idle game sleeps between frames); tests give the App a
+fake clock.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ TIMER_CHOICES = (0, 60, 90, 120)
 RUNNING_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
 SHOWN_PHASES = (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.STEAL, Phase.EXPLAIN)
 
-now: Callable[[], float] = time.monotonic
-
 
 class CardTimer:
     """The countdown of one card. `holds` are the reasons it is stopped (pause, facilitator)."""
 
-    def __init__(self, seconds: int, index: int) -> None:
+    def __init__(self, seconds: int, index: int, now: Callable[[], float] = time.monotonic) -> None:
+        self.now = now
         self.seconds = seconds
         self.index = index
         self.started = False
@@ -40,7 +40,7 @@ class CardTimer:
         before = self.running
         fn()
         after = self.running
-        t = now()
+        t = self.now()
         if before and not after and self.since is not None:
             self.used += t - self.since
             self.since = None
@@ -66,7 +66,7 @@ class CardTimer:
 
     @property
     def remaining(self) -> float:
-        run = now() - self.since if self.since is not None else 0.0
+        run = self.now() - self.since if self.since is not None else 0.0
         return max(0.0, self.seconds - self.used - run)
 
     @property

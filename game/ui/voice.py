@@ -1,12 +1,14 @@
 """Read-aloud: what each screen says, in reading order, through the App's one `Speaker`.
 
 Scenes stay thin: they do not call the voice. Each frame the `Narrator` looks at the top scene
-and asks `reading(scene)` for the utterances it shows so far, plus the focused item:
+and asks its `reading()` (game/ui/scene.py) for the utterances it shows so far, built from what
+it draws, plus the focused item:
 
 - the card: the setup, each chat message as it appears ("Noah says: …"), then the question and
-  the options ("1: …") once they show;
-- explain: the question "why" and the reasons ("1: …");
-- feedback: the rating word, the feedback texts, the verdict on the reason, the takeaway;
+  the options ("1: …") once they show; on an All-teams card the same;
+- explain and steal: the question and the choices ("1: …");
+- feedback: the rating word, the feedback texts, the verdict on the reason, the takeaway, the
+  red flag; team feedback: each team's choice and rating;
 - the summary: the heading and the score;
 - any screen: the focused button (or setting and its value) when the focus moves.
 
@@ -20,20 +22,9 @@ from __future__ import annotations
 import sys
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 
-from game.model.kinds import Mode, Phase, Rating, Sender
 from game.speech import Speaker
-from game.ui.services import N_, tr
-
-RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
-
-
-class Reading(NamedTuple):
-    """What a screen offers to read aloud: its texts in order, and the focused item."""
-
-    parts: tuple[str, ...]  # what the screen shows so far, in reading order
-    focus: str | None = None  # the focused item, spoken when the focus moves
+from game.ui.scene import Reading, Scene
 
 
 def speakable(text: str) -> str:
@@ -42,107 +33,10 @@ def speakable(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def option_line(number: int, text: str) -> str:
-    return f"{number}: {text}"
-
-
-def chat_line(msg: Any) -> str:
-    if msg.sender is Sender.THEM:
-        name = msg.name or tr("They")
-        return tr("{name} says: {text}").format(name=name, text=msg.text)
-    if msg.sender is Sender.YOU:
-        return tr("You say: {text}").format(text=msg.text)
-    return str(msg.text)
-
-
-# --- one function per screen ------------------------------------------------------------------
-
-
-def _focused_text(scene: Any) -> str | None:
-    spoken = getattr(scene, "spoken_focus", None)  # a scene may say what its focus is
-    if callable(spoken):
-        return spoken()  # type: ignore[no-any-return]
-    group = getattr(scene, "group", None)
-    button = getattr(group, "focused", None)
-    if button is None:
-        return None
-    text = str(button.text)
-    if button.kind == "option" and button.badge.isdigit():
-        return option_line(int(button.badge), text)
-    return text
-
-
-def _card(scene: Any) -> tuple[str, ...]:
-    st = scene.session.state
-    card = st.card
-    parts = [card.setup]
-    progress = getattr(scene, "_progress", None)
-    scenario = scene.session.phase is Phase.SCENARIO
-    for i, msg in enumerate(card.chat):
-        if scenario and callable(progress) and progress(i) <= 0:
-            break
-        parts.append(chat_line(msg))
-    if not scenario:  # what the screen shows: the step's question and its buttons, in order
-        question = getattr(scene, "question_text", None)
-        parts.append(question() if callable(question) else card.question)
-        result = getattr(scene, "step_result", None)
-        if callable(result) and result():
-            parts.append(result())
-        options = getattr(scene, "options", None)
-        if options:
-            parts += [option_line(i + 1, b.text) for i, b in enumerate(options)]
-        else:
-            parts += [option_line(i + 1, card.responses[i].text) for i in st.response_order]
-    return tuple(parts)
-
-
-def _explain(scene: Any) -> tuple[str, ...]:
-    card = scene.session.state.card
-    parts = [tr("Why is the safe choice right?")]
-    order = scene.session.state.reason_order
-    parts += [option_line(k + 1, card.reasons[i].text) for k, i in enumerate(order)]
-    return tuple(parts)
-
-
-def _feedback(scene: Any) -> tuple[str, ...]:
-    st = scene.session.state
-    card = st.card
-    result = st.last_result
-    rating = result.rating if result else Rating.SAFE
-    chosen = card.responses[st.choice or 0]
-    parts = [tr(RATING_WORDS[rating]), chosen.feedback]
-    if chosen.rating is not Rating.SAFE:
-        best = card.responses[card.best_response_index]
-        parts += [f"{tr('The safest choice')}: {best.text}", best.feedback]
-    if st.reason is not None:
-        reason = card.reasons[st.reason]
-        parts += [tr("Right!") if reason.right else tr("Not quite"), reason.feedback]
-        if not reason.right:
-            good = card.reasons[card.right_reason_index]
-            parts.append(f"{tr('The right reason')}: {good.text}")
-    parts.append(card.takeaway)
-    return tuple(parts)
-
-
-def _summary(scene: Any) -> tuple[str, ...]:
-    st = scene.session.state
-    parts = [tr("Well played!")]
-    if st.mode is Mode.SOLO and st.scores:
-        best = st.best_score
-        parts.append(tr("{score} of {best} points").format(score=st.scores[0], best=best))
-    return tuple(parts)
-
-
-_READERS = {"card": _card, "explain": _explain, "feedback": _feedback, "summary": _summary}
-
-
-def reading(scene: Any) -> Reading:
-    """What `scene` shows, as utterances in reading order, and its focused item."""
-    reader = _READERS.get(getattr(scene, "name", ""))
-    parts: tuple[str, ...] = ()
-    if reader is not None and getattr(scene, "session", None) is not None:
-        parts = reader(scene)
-    return Reading(tuple(speakable(p) for p in parts if p), _focused_text(scene))
+def reading(scene: Scene) -> Reading:
+    """What `scene` shows, as speakable utterances in reading order, and its focused item."""
+    now = scene.reading()
+    return Reading(tuple(speakable(p) for p in now.parts if p), now.focus)
 
 
 # --- the narrator -------------------------------------------------------------------------------
@@ -165,7 +59,9 @@ class Narrator:
     language: str = "en"
     last_full: tuple[str, ...] = ()
     _queue: list[str] = field(default_factory=list)
-    _seen: weakref.WeakKeyDictionary[Any, _Seen] = field(default_factory=weakref.WeakKeyDictionary)
+    _seen: weakref.WeakKeyDictionary[Scene, _Seen] = field(
+        default_factory=weakref.WeakKeyDictionary
+    )
     _failed: bool = False
 
     @property
@@ -202,7 +98,7 @@ class Narrator:
         self._queue = list(self.last_full)
         self.pump()
 
-    def observe(self, scene: Any) -> None:
+    def observe(self, scene: Scene | None) -> None:
         """Called every update with the top scene: queue what is new, speak a moved focus."""
         if not self.enabled or scene is None:
             return
@@ -214,18 +110,20 @@ class Narrator:
                 self._failed = True
             return
         seen = self._seen.get(scene)
-        if seen is None:
+        new = seen is None
+        if seen is None:  # a new screen: what it shows, then what has the focus
             seen = self._seen[scene] = _Seen(focus=now.focus)
             self._queue.clear()
             self._call("stop")
-            if not now.parts and now.focus:
-                self._queue.append(now.focus)
         if now.parts:
             self.last_full = now.parts
         if len(now.parts) > seen.spoken:
             self._queue += now.parts[seen.spoken :]
             seen.spoken = len(now.parts)
-        if now.focus != seen.focus:
+        if new:
+            if now.focus:
+                self._queue.append(now.focus)
+        elif now.focus != seen.focus:
             seen.focus = now.focus
             if now.focus:
                 self.say_now(now.focus)

@@ -117,7 +117,7 @@ def _blit_shadow(
     drop = round(ui.m.unit * 0.8)
     spread = max(4, round(ui.m.unit * 1.2))
     side = 2 * radius + 8  # a panel just big enough for straight edges between its corners
-    if not hollow or rect.w * rect.h < 4 * (side + 2 * spread) ** 2:
+    if not hollow or rect.w * rect.h < 4 * (side + 2 * spread) ** 2 or min(rect.size) < side:
         sh = _shadow(ui, rect.w, rect.h, radius, hollow=hollow)
         surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
         return

@@ -63,7 +63,7 @@ def start(d: Driver, mode: Mode) -> None:
 def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
     d = Driver()
     start(d, Mode.TOGETHER)
-    phones = d.app.play.extras["phones"]
+    phones = d.app.play.phones
     try:
         assert d.top == "phones-join"
         assert d.shows(" ".join(phones.code)) and d.shows(phones.url.removeprefix("http://")[:9])
@@ -92,7 +92,7 @@ def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
         assert d.phase != before
         # straight to the summary: the pulse after opens on the phones
         d.app.play.session.end_early()
-        d.app.sync_play()
+        d.app.follow_session()
         d.settle()
         assert phones.step is not None and phones.step.key == "pulse:after"
         answer_all(phones, "pulse:after", [0, 0, 0])
@@ -120,7 +120,7 @@ def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
 def test_all_teams_the_phones_enter_each_teams_choice(tmp_path: Path) -> None:
     d = Driver()
     start(d, Mode.ALL_TEAMS)
-    phones = d.app.play.extras["phones"]
+    phones = d.app.play.phones
     try:
         d.press("enter")
         if d.top == "facilitator-intro":
@@ -161,7 +161,7 @@ def test_no_phones_in_solo_or_team_turns(mode: Mode) -> None:
     if d.top == "content-note":
         d.press("enter")
     assert d.app.start_game(GameSetup(mode=mode, count=2, seed=1, phones=True)) is None
-    assert "phones" not in d.app.play.extras
+    assert d.app.play.phones is None
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
@@ -187,7 +187,7 @@ def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, 
 
     try:
         start(d, Mode.TOGETHER)
-        phones = d.app.play.extras["phones"]
+        phones = d.app.play.phones
         check("join")
         d.press("enter")
         if d.top == "facilitator-intro":
@@ -205,7 +205,7 @@ def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, 
             shot(d, f"6-reveal-largest-{language}", tmp_path)
         d.press("esc")
         d.app.play.session.end_early()
-        d.app.sync_play()
+        d.app.follow_session()
         d.settle()
         answer_all(phones, "pulse:after", [0, 2])
         pump(d)
@@ -224,7 +224,7 @@ def test_the_phones_screens_keep_every_text_in_its_box(language, size, largest, 
 def test_the_mouse_alone_reveals_and_takes_the_class_answer() -> None:
     d = Driver()
     start(d, Mode.TOGETHER)
-    phones = d.app.play.extras["phones"]
+    phones = d.app.play.phones
     try:
         d.press("enter")
         if d.top == "facilitator-intro":

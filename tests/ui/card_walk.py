@@ -25,8 +25,8 @@ from game.model.cards import Card, Deck, Rating
 from game.model.session import Mode, Session, new_state
 from game.ui.app import GameSetup, PlayContext
 from game.ui.context import TextRecord
+from game.ui.flow import scene_for_play
 from game.ui.scene import Scene
-from game.ui.scenes import scene_for_play
 from game.ui.services import tr
 from game.ui.text import EMOTICONS, _is_pictograph
 

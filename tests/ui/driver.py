@@ -3,6 +3,7 @@ log. Events go straight to `App.feed`, the same door the real loop uses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -54,6 +55,7 @@ class Driver:
         speaker: object | None = None,
         presenter: bool | None = False,
         ask_region: bool = False,
+        now: Callable[[], float] | None = None,
         **settings_: object,
     ) -> None:
         settings_.setdefault("sound", False)
@@ -75,7 +77,8 @@ class Driver:
             from game.speech import RecordingSpeaker
 
             speaker = RecordingSpeaker()
-        self.app = App(options, settings=settings, speaker=speaker)
+        clock = {"now": now} if now is not None else {}
+        self.app = App(options, settings=settings, speaker=speaker, **clock)  # type: ignore[arg-type]
         self.app.ui.log.enabled = True
         # setup asks for the region once when the locale names no country (C.UTF-8 on CI);
         # tests of that dialog turn this back off

@@ -66,9 +66,10 @@ def test_group_chips_keep_their_text_inside(driver, language, scale, tmp_path, m
     d.press("enter")  # the whole chat: the timer runs, the top bar names the team
     scene = d.app.top
     assert scene.timer_shown()
-    turn = [r for r in d.texts() if r.rect.colliderect(scene.turn_chip)]
+    chip = scene.turn_chip()
+    turn = [r for r in d.texts() if r.rect.colliderect(chip)]
     assert turn, "the whose-turn chip shows no text"
-    problems += inside(d, [scene.turn_chip, scene.bar])
+    problems += inside(d, [chip, scene.bar])
     problems += [f"{r.text!r} wraps to {r.lines!r}" for r in turn if len(r.lines) > 1]
     check_layout([r for r in d.texts() if r.rect.colliderect(scene.bar)], SIZE)
     i18n.set_language("en")

@@ -12,7 +12,6 @@ import pytest
 
 from game.model.cards import Rating
 from game.model.session import Mode
-from game.ui import timer as timer_module
 from game.ui.app import GameSetup
 
 from .conftest import SIZES
@@ -246,10 +245,9 @@ def test_end_early_from_pause_asks_then_shows_the_summary(make_driver) -> None:
     assert d.top == "summary" and d.phase == "summary"
 
 
-def test_timer_counts_down_calmly_pauses_and_never_answers(make_driver, monkeypatch) -> None:
+def test_timer_counts_down_calmly_pauses_and_never_answers(make_driver) -> None:
     clock = [1000.0]
-    monkeypatch.setattr(timer_module, "now", lambda: clock[0])
-    d = make_driver((1280, 720))
+    d = make_driver((1280, 720), now=lambda: clock[0])
     start(d, Mode.TEAMS, timer=60)
     assert d.shows("1:00")  # shown, not yet running while the chat arrives
     d.press("enter")

@@ -4,6 +4,7 @@ timer, or one with a value the setup screen does not offer, resumes with the tim
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -11,16 +12,19 @@ import pytest
 from game.model.session import Mode
 from game.savegame import save_path
 from game.ui import crash
-from game.ui import timer as timer_module
 
 from .test_group_play_ui import start
 
 
 @pytest.fixture
-def clock(monkeypatch) -> list[float]:
-    now = [1000.0]
-    monkeypatch.setattr(timer_module, "now", lambda: now[0])
-    return now
+def clock() -> list[float]:
+    """A fake clock for the App (and so the card timer): tests move it by hand."""
+    return [1000.0]
+
+
+@pytest.fixture
+def make_driver(make_driver, clock):
+    return functools.partial(make_driver, now=lambda: clock[0])
 
 
 def saved() -> dict:

@@ -359,7 +359,7 @@ def test_a_card_whose_flag_is_in_the_setup_says_so_and_skips_the_spot(make_drive
     st = session.state
     card = st.cards[0].model_copy(update={"flag_at": "setup"})
     confusions = {tag: list(others) for tag, others in st.confusions}
-    from game.ui.scenes import scene_for_play
+    from game.ui.flow import scene_for_play
 
     d.app.play.session = Session(new_state([card], st.mode, 2, st.options, confusions))
     d.app.reset(scene_for_play(d.app, d.app.play))

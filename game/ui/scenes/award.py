@@ -15,7 +15,8 @@ from game.ui.services import N_, tr
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, team_badge
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 
 class AwardScene(Scene):
@@ -62,6 +63,12 @@ class AwardScene(Scene):
     def give(self, index: int) -> None:
         self.app.pop()
         give_award(self.app, self.play, self.teams[index])
+
+    def texts(self) -> tuple[str, ...]:
+        return (
+            tr("+1 for a good explanation"),
+            tr("Which team? Press its letter, or click. Esc: no point."),
+        )
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:

@@ -22,13 +22,14 @@ from game.model.kinds import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
-from game.ui.scenes.common import PlayScene
+from game.ui.scenes.common import PlayScene, button_lines, chat_line
 from game.ui.services import tr
 from game.ui.text import TextLayout
 from game.ui.widgets import Button, FocusGroup, draw_flag, draw_group, panel
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 BUBBLE_INTERVAL = 0.65  # seconds between messages
 BUBBLE_APPEAR = 0.3  # slide/fade duration of one bubble
@@ -413,8 +414,7 @@ class CardScene(PlayScene):
             self.pick_t += dt
             if self.pick_t >= PICK_FLASH:
                 choice, self.picked = self.picked, None
-                self.commit(choice)
-                self.after_action()
+                self.commit(choice)  # the App follows the session to the next screen
                 self.state = self.session.state
                 self._follow_phase()
             return
@@ -534,6 +534,19 @@ class CardScene(PlayScene):
             flash = self.options[self.picked].id if self.picked is not None else ""
             alpha = round(255 * (0.3 + 0.7 * k))
             draw_group(self.ui, surface, self.group, flash_id=flash, alpha=alpha)
+
+    def texts(self) -> tuple[str, ...]:
+        """The setup, the chat messages shown so far, then the question and the options."""
+        card = self.session.state.card
+        parts = [card.setup]
+        scenario = self.session.phase is Phase.SCENARIO
+        for i, msg in enumerate(card.chat):
+            if scenario and self._progress(i) <= 0:
+                break
+            parts.append(chat_line(msg))
+        if not scenario:  # the step's question, how the step before went, its buttons
+            parts += [self.question_text(), self.step_result(), *button_lines(self.options)]
+        return tuple(parts)
 
     def draw_static(self, surface: pygame.Surface) -> None:
         """Everything but the buttons: the bar, the situation, the phone, the question."""

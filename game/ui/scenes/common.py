@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.model.kinds import Sender
 from game.model.session import Mode
 from game.ui.facilitator import FacilitatorControls
 from game.ui.input import Act, Input
@@ -22,8 +23,30 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.model.cards import ChatMessage
+    from game.ui.app import App
     from game.ui.context import Ui
+    from game.ui.play import PlayContext
+
+
+def option_line(number: int | str, text: str) -> str:
+    """An option as read aloud: "1: Block them"."""
+    return f"{number}: {text}"
+
+
+def button_lines(buttons: list[Button]) -> list[str]:
+    """The labels of `buttons` as read aloud, numbered ones with their number."""
+    return [option_line(b.badge, b.text) if b.badge.isdigit() else b.text for b in buttons]
+
+
+def chat_line(msg: ChatMessage) -> str:
+    """A chat message as read aloud: "Noah says: …"."""
+    if msg.sender is Sender.THEM:
+        name = msg.name or tr("They")
+        return tr("{name} says: {text}").format(name=name, text=msg.text)
+    if msg.sender is Sender.YOU:
+        return tr("You say: {text}").format(text=msg.text)
+    return str(msg.text)
 
 
 def turn_label(
@@ -76,7 +99,7 @@ class PlayScene(FacilitatorControls, Scene):
         self, surface: pygame.Surface, title: str | None = None, buttons: bool = True
     ) -> None:
         """Progress on the left, whose turn in the middle (teams), the two buttons right
-        (`buttons=False` leaves them to `game.ui.layers.compose`)."""
+        (`buttons=False` leaves them to the static layer, game/ui/layers.py)."""
         ui, m, st = self.ui, self.ui.m, self.state
         paint_background(ui, surface)
         left_w = round(self.bar.w * 0.2)
@@ -111,39 +134,27 @@ class PlayScene(FacilitatorControls, Scene):
                 pygame.draw.rect(surface, ui.theme.text, r, border_radius=r.h // 2)
             else:
                 pygame.draw.rect(surface, ui.theme.panel_edge, r, width=1, border_radius=r.h // 2)
-        if st.mode is Mode.TEAMS and title is None:
+        turn = self._turn()
+        if turn is not None:
+            chip, text, size, side = turn
             team = st.teams[st.turn]
-            full = tr("Team {letter}: {name}, your turn").format(
-                letter=team.letter, name=tr(team.name)
-            )
-            chip_h = self.bar.h
-            right_edge = self.pause_btn.rect.x - self.bar_reserve()  # room for the timer
-            room = right_edge - box.right - 2 * m.gap
-            side = min(round(chip_h * 0.76), round(m.small * 1.4))
-            chrome = round(chip_h * 0.18) + side + 2 * m.gap
-            # one line always: the whole sentence when it fits, else the team's name alone
-            # (the badge beside it shows the letter and the shape), shrunk to fit if need be
-            text, size = turn_label(ui, (full, tr(team.name)), room - chrome, m.small, m.min_font)
-            lay = ui.engine.layout(text, "semi", size, 10_000)
-            chip_w = min(room, lay.w + chrome + m.gap)
-            chip = pygame.Rect(0, self.bar.y, chip_w, chip_h)
-            chip.centerx = (box.right + right_edge) // 2
-            self.turn_chip = chip  # a click on it gives the team a point (awards)
-            pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip_h // 2)
+            pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip.h // 2)
             pygame.draw.rect(
                 surface,
                 ui.theme.team(team.colour),
                 chip,
                 width=max(2, round(m.unit * 0.4)),
-                border_radius=chip_h // 2,
+                border_radius=chip.h // 2,
             )
-            icon = pygame.Rect(chip.x + round(chip_h * 0.18), 0, side, side)
+            icon = pygame.Rect(chip.x + round(chip.h * 0.18), 0, side, side)
             icon.centery = chip.centery
             team_badge(ui, surface, team, icon)
             ui.text(
                 surface,
                 text,
-                pygame.Rect(icon.right + m.gap, chip.y + 2, lay.w + m.gap // 2, chip.h - 4),
+                pygame.Rect(
+                    icon.right + m.gap, chip.y + 2, chip.right - icon.right - m.gap, chip.h - 4
+                ),
                 role="semi",
                 size=size,
                 min_size=size,
@@ -151,6 +162,33 @@ class PlayScene(FacilitatorControls, Scene):
             )
         if buttons:
             draw_group(ui, surface, self.bar_group)
+
+    def _turn(self) -> tuple[pygame.Rect, str, int, int] | None:
+        """Whose turn (team turns, not on the summary): the chip's rect, its text and text
+        size, and the side of the team's badge."""
+        st, m = self.state, self.ui.m
+        if st.mode is not Mode.TEAMS or self.kind == "summary":
+            return None
+        team = st.teams[st.turn]
+        full = tr("Team {letter}: {name}, your turn").format(letter=team.letter, name=tr(team.name))
+        chip_h = self.bar.h
+        left = self.bar.x + round(self.bar.w * 0.2)
+        right_edge = self.pause_btn.rect.x - self.bar_reserve()  # room for the timer
+        room = right_edge - left - 2 * m.gap
+        side = min(round(chip_h * 0.76), round(m.small * 1.4))
+        chrome = round(chip_h * 0.18) + side + 2 * m.gap
+        # one line always: the whole sentence when it fits, else the team's name alone (the
+        # badge beside it shows the letter and the shape), shrunk to fit if need be
+        text, size = turn_label(self.ui, (full, tr(team.name)), room - chrome, m.small, m.min_font)
+        lay = self.ui.engine.layout(text, "semi", size, 10_000)
+        chip = pygame.Rect(0, self.bar.y, min(room, lay.w + chrome + m.gap), chip_h)
+        chip.centerx = (left + right_edge) // 2
+        return chip, text, size, side
+
+    def turn_chip(self) -> pygame.Rect | None:
+        """The whose-turn chip: a click on it gives the team a point (awards)."""
+        turn = self._turn()
+        return turn[0] if turn is not None else None
 
     def handle_bar(self, inp: Input) -> bool:
         """Esc pauses, H helps, the two bar buttons click; hover feedback on them."""
@@ -177,9 +215,4 @@ class PlayScene(FacilitatorControls, Scene):
         return changed
 
     def open_pause(self) -> None:
-        from game.ui.scenes.pause import PauseScene
-
-        self.app.push(PauseScene(self.app))
-
-    def after_action(self) -> None:
-        self.app.sync_play()
+        self.app.open_pause()

@@ -49,15 +49,18 @@ class ConfirmScene(Scene):
         else:
             self.app.to_title()
 
+    def dialog_text(self) -> tuple[str, str]:
+        """The question and the line under it."""
+        return (
+            tr("Leave this game?"),
+            tr("You will go back to the title screen. The points of this game will not be kept."),
+        )
+
+    def texts(self) -> tuple[str, ...]:
+        return self.dialog_text()
+
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
-        draw_dialog(
-            ui,
-            surface,
-            self.card,
-            tr("Leave this game?"),
-            self.heading,
-            tr("You will go back to the title screen. The points of this game will not be kept."),
-            self.body,
-        )
+        heading, body = self.dialog_text()
+        draw_dialog(ui, surface, self.card, heading, self.heading, body, self.body)
         draw_group(ui, surface, self.group)

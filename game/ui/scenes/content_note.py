@@ -7,7 +7,7 @@ import pygame
 
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
-from game.ui.scene import Scene
+from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
@@ -57,6 +57,9 @@ class ContentNoteScene(Scene):
             self.app.pop()
             return True
         return inp.act in (Act.CLICK, Act.PICK, Act.NEXT, Act.PREV)
+
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Before we start"), *column_texts(self.fit))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui

@@ -6,12 +6,10 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-import pygame
-
 from game.model.session import IllegalAction
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_dialog, draw_group
+from game.ui.widgets import Button, FocusGroup
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -33,18 +31,10 @@ class EndSessionScene(ConfirmScene):
         play = self.app.play
         if play is not None:
             with contextlib.suppress(IllegalAction):
-                play.session.end_early()
-            self.app.sync_play()  # closes the overlays and shows the summary
+                play.session.end_early()  # the App closes the overlays and shows the summary
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ui = self.ui
-        draw_dialog(
-            ui,
-            surface,
-            self.card,
+    def dialog_text(self) -> tuple[str, str]:
+        return (
             tr("End the session now?"),
-            self.heading,
             tr("The cards not played yet are left out. The summary shows what you played."),
-            self.body,
         )
-        draw_group(ui, surface, self.group)

@@ -18,7 +18,7 @@ from game.ui.facilitator import toast
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.card import STEP_PHASES, CardScene
-from game.ui.scenes.common import PlayScene
+from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
@@ -35,8 +35,9 @@ from game.ui.widgets import team_badge as draw_team_badge
 
 if TYPE_CHECKING:
     from game.model.session import Team
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
     from game.ui.context import Ui
+    from game.ui.play import PlayContext
 
 
 class TeamStrip:
@@ -193,7 +194,6 @@ class _EntryMixin:
             toast(self.app, tr("Waiting for: {teams}").format(teams=names))
             return
         self.app.sound.play("reveal")
-        self.app.sync_play()
 
     def team_letter(self, inp: Input) -> bool:
         if inp.act is not Act.LETTER:
@@ -405,15 +405,5 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
     def hint(self) -> str:
         return tr("Teams hold up 1–3. Letter, then number — or click.")
 
-
-def _feedback_scene() -> type[PlayScene]:
-    from game.ui.scenes.team_feedback import AllTeamsFeedbackScene
-
-    return AllTeamsFeedbackScene
-
-
-ALL_TEAMS_SCENES: dict[str, type[PlayScene]] = {
-    "card": AllTeamsCardScene,
-    "explain": AllTeamsExplainScene,
-}
-ALL_TEAMS_SCENES["feedback"] = _feedback_scene()
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Why is the safe choice right?"), *button_lines(self.reasons))

@@ -14,12 +14,13 @@ import pygame
 from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
-from game.ui.scenes.common import PlayScene
+from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, draw_group, focus_ring, panel
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 MAX_WORDS_CHARS = 160
 PICK_FLASH = 0.3
@@ -123,7 +124,6 @@ class ExplainScene(PlayScene):
             self.play.own_words = self.words.strip()
             if self.session.phase is Phase.EXPLAIN:
                 self.session.explain(self.order[reason])
-            self.after_action()
 
     def handle(self, inp: Input) -> bool:
         if self.picked is not None:
@@ -197,6 +197,9 @@ class ExplainScene(PlayScene):
         self.picked = index
         self.pick_t = 0.0
         self.app.sound.play("choose")
+
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Why is the safe choice right?"), *button_lines(self.reasons))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.session import Session, new_state
-from game.ui.app import step_choices
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
-from game.ui.scene import Scene
+from game.ui.play import step_choices
+from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
@@ -33,7 +33,8 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 TELL_THE_GROUP = N_(
     "Today's cards are about pressure online: people who ask for pictures, offer gifts for "
@@ -166,14 +167,12 @@ class FacilitatorIntroScene(Scene):
 
     def activate(self, button: Button) -> None:
         if button is self.start_btn:
-            from game.ui.scenes import scene_for_play
-
-            self.app.reset(scene_for_play(self.app, self.play))
+            self.app.show_play()
         else:
-            from game.ui.scenes.setup import SetupScene
+            self.app.to_setup()
 
-            self.app.to_title()
-            self.app.push(SetupScene(self.app))
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Before the first card — for the facilitator"), *column_texts(*self.fits))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.kinds import Rating
-from game.model.session import Mode
+from game.model.session import CardResult, Mode
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
@@ -43,7 +43,8 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 # width shares of the two columns (choice | reason) tried in turn; even first, so ties stay even
 COLUMN_SPLITS = ((1, 1), (1.15, 0.85), (1.3, 0.7), (0.85, 1.15))
@@ -448,7 +449,6 @@ class FeedbackScene(PlayScene):
             self.app.sound.play("next")
             self.play.own_words = ""  # the player's words end with this card
             self.session.next()
-            self.after_action()
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -472,12 +472,45 @@ class FeedbackScene(PlayScene):
             [(cx - s - w * 0.6, cy), (cx - s * 0.15, cy - s * 0.8), (cx - s * 0.15, cy + s * 0.8)],
         )
 
+    def result(self) -> CardResult | None:
+        """The answering team's result (after a steal, the last result is the stealing team's)."""
+        st = self.state
+        return next((r for r in st.card_results if not r.stolen), st.last_result)
+
+    def points_text(self) -> str:
+        """ "+2 points", "Team A Foxes: +1 point"; nothing in a mode without points."""
+        st, result = self.state, self.result()
+        if not st.mode.keeps_score:  # together: discussion only, no points anywhere
+            return ""
+        points = result.points if result else 0
+        # one point is a message of its own: "+1 points" reads wrong (see docs/TRANSLATING.md)
+        if st.mode is Mode.TEAMS and result is not None:
+            team = st.teams[result.team]
+            message = (
+                N_("Team {letter} {name}: +1 point")
+                if points == 1
+                else N_("Team {letter} {name}: +{points} points")
+            )
+            return tr(message).format(letter=team.letter, name=tr(team.name), points=points)
+        return tr(N_("+1 point") if points == 1 else N_("+{points} points")).format(points=points)
+
+    def texts(self) -> tuple[str, ...]:
+        """The rating and points, every page's texts in order, the takeaway and the red flag."""
+        result = self.result()
+        rating = result.rating if result else Rating.SAFE
+        parts = [tr(RATING_WORDS[rating]), self.points_text()]
+        for page in self.pages:
+            parts += [b.text for column in page.columns for b in column]
+        parts += [self.state.card.takeaway, self.flag_text()]
+        return tuple(parts)
+
+    def flag_text(self) -> str:
+        return tr("Red flag: {flag}").format(flag=self.state.card.red_flag)
+
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface, buttons=False)
-        st = self.state
-        # the answering team's result (after a steal, the last result is the stealing team's)
-        result = next((r for r in st.card_results if not r.stolen), st.last_result)
+        result = self.result()
         rating = result.rating if result else Rating.SAFE
         # header: icon + word, points on the right
         r = round(self.header.h * 0.4)
@@ -494,22 +527,7 @@ class FeedbackScene(PlayScene):
             colour=t.heading,
             valign="middle",
         )
-        points = result.points if result else 0
-        # one point is a message of its own: "+1 points" reads wrong (see docs/TRANSLATING.md)
-        if st.mode is Mode.TEAMS and result is not None:
-            team = st.teams[result.team]
-            message = (
-                N_("Team {letter} {name}: +1 point")
-                if points == 1
-                else N_("Team {letter} {name}: +{points} points")
-            )
-            text = tr(message).format(letter=team.letter, name=tr(team.name), points=points)
-        else:
-            text = tr(N_("+1 point") if points == 1 else N_("+{points} points")).format(
-                points=points
-            )
-        if not st.mode.keeps_score:  # together: discussion only, no points anywhere
-            text = ""
+        text = self.points_text()
         pts_box = pygame.Rect(
             word_box.right, self.header.y, self.header.right - word_box.right, self.header.h
         )
@@ -584,7 +602,7 @@ class FeedbackScene(PlayScene):
         fr = self.flag_rect
         logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
         flag_logo(ui, surface, logo)
-        text = tr("Red flag: {flag}").format(flag=self.state.card.red_flag)
+        text = self.flag_text()
         ui.text(
             surface,
             text,

@@ -20,7 +20,7 @@ from game.model.kinds import Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
-from game.ui.scene import Scene
+from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block, ColumnFit
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_label
@@ -385,6 +385,13 @@ class HelpScene(Scene):
             more = self.page < last
             self.tricks_btn.label = going if more else N_("Back to help")
             self.tricks_btn.translate = not more
+
+    def texts(self) -> tuple[str, ...]:
+        if self.page >= 2:  # the tricks pages
+            shown = [fit for fit, _ in self.tricks_pages[self.page - 2]]
+        else:
+            shown = [self.page_fit] if self.page == 1 else self.fits
+        return (tr("Help"), *column_texts(*shown))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

@@ -58,6 +58,14 @@ class PauseScene(Scene):
             r, c = divmod(i, cols)
             b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
 
+    def texts(self) -> tuple[str, ...]:
+        return (
+            tr("Paused"),
+            tr("Take a break — you can step out. The game waits right here."),
+            self.support_text(),
+            emergency_line(self.app.help),
+        )
+
     def support_text(self) -> str:
         """The first two support services, on one line when they fit."""
         return "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
@@ -80,17 +88,11 @@ class PauseScene(Scene):
         elif button is self.help_btn:
             self.app.open_help()
         elif button is self.settings_btn:
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.push(SettingsScene(self.app))
+            self.app.open_settings()
         elif button is self.end_btn:
-            from game.ui.scenes.end_session import EndSessionScene
-
-            self.app.push(EndSessionScene(self.app))
+            self.app.open_end_session()
         else:
-            from game.ui.scenes.confirm import ConfirmScene
-
-            self.app.push(ConfirmScene(self.app))
+            self.app.open_leave_confirm()
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

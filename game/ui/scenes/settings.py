@@ -19,7 +19,7 @@ from game.settings import LINE_SPACINGS, TEXT_SCALES
 from game.ui import prefs, services
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, split_cols, split_rows, take_bottom, take_top
-from game.ui.scene import Scene
+from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.theme import THEME_WORDS
@@ -293,7 +293,7 @@ class SettingsScene(Scene):
 
     def activate(self, button: Button) -> None:
         if button is self.about_btn:
-            self.app.push(AboutScene(self.app))
+            self.app.open_about()
         else:
             self.close()
 
@@ -441,6 +441,9 @@ class AboutScene(Scene):
             self.app.pop()
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def texts(self) -> tuple[str, ...]:
+        return (tr("About & credits"), *column_texts(self.fit))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui

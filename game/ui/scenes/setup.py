@@ -17,9 +17,9 @@ import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
-from game.ui.app import CARD_COUNTS, step_choices
 from game.ui.input import Act, Input
 from game.ui.layout import take_bottom, take_top
+from game.ui.play import CARD_COUNTS, step_choices
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.timer import TIMER_CHOICES

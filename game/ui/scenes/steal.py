@@ -10,12 +10,13 @@ import pygame
 from game.model.session import Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
-from game.ui.scenes.common import PlayScene
+from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 
 class StealScene(PlayScene):
@@ -79,12 +80,10 @@ class StealScene(PlayScene):
     def _decide(self, button: Button) -> None:
         if button is self.no_btn:
             self.session.no_steal()
-            self.after_action()
         elif button in self.team_btns:
             self._choose_team(self.team_btns.index(button))
         elif self.thief is not None and self.session.phase is Phase.STEAL:
             self.session.steal(self.thief, self.option_btns.index(button))
-            self.after_action()
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -119,20 +118,30 @@ class StealScene(PlayScene):
             return True
         return False
 
+    def question(self) -> str:
+        if self.thief is None:
+            return tr("Not the safest choice. Can another team steal this card?")
+        team = self.state.teams[self.thief]
+        return tr("Team {letter}: {name} — which is the safest choice?").format(
+            letter=team.letter, name=tr(team.name)
+        )
+
+    def chosen_line(self) -> str:
+        st = self.state
+        chosen = st.card.responses[st.choice or 0].text
+        return tr("Team {letter} chose: {text}").format(
+            letter=st.teams[st.turn].letter, text=chosen
+        )
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.question(), self.chosen_line(), *button_lines(self.group.buttons))
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
-        st = self.state
-        if self.thief is None:
-            text = tr("Not the safest choice. Can another team steal this card?")
-        else:
-            team = st.teams[self.thief]
-            text = tr("Team {letter}: {name} — which is the safest choice?").format(
-                letter=team.letter, name=tr(team.name)
-            )
         ui.text(
             surface,
-            text,
+            self.question(),
             self.heading,
             role="display",
             size=m.large,
@@ -140,11 +149,9 @@ class StealScene(PlayScene):
             valign="middle",
         )
         panel(ui, surface, self.chosen, t.panel, shadow=False)
-        team = st.teams[st.turn]
-        chosen = st.card.responses[st.choice or 0].text
         ui.text(
             surface,
-            tr("Team {letter} chose: {text}").format(letter=team.letter, text=chosen),
+            self.chosen_line(),
             inset(self.chosen, m.unit * 1.8, m.unit * 1.0),
             size=m.small,
             colour=t.text_muted,

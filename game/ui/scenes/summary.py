@@ -29,7 +29,8 @@ from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, fit_label, panel, team_badge
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 
 class SummaryScene(PlayScene):
@@ -220,7 +221,7 @@ class SummaryScene(PlayScene):
         if inp.act is Act.LETTER and inp.text == "s" and self.save_btn in self.group.buttons:
             self.activate(self.save_btn)
             return True
-        if inp.act is Act.LETTER and inp.text == "v" and self.play.extras.get("phones"):
+        if inp.act is Act.LETTER and inp.text == "v" and self.play.phones:
             from game.ui.phones import PhonesSummaryScene  # the pulse before and after
 
             self.app.push(PhonesSummaryScene(self.app, self.play))
@@ -252,6 +253,24 @@ class SummaryScene(PlayScene):
         self.static_layer.draw(
             self.ui, surface, self.draw_static, [self.bar_group, self.group], key
         )
+
+    def texts(self) -> tuple[str, ...]:
+        """The heading, the score (or each team's), and the red flags met."""
+        st = self.state
+        played = len({r.card_id for r in st.results})
+        parts = [tr("Well played!") if played else tr("Results")]
+        if st.mode is Mode.TOGETHER:
+            parts.append(self.together_line())
+        elif st.mode is Mode.SOLO and st.scores:
+            best = st.max_score_per_card * max(1, len(st.results))
+            parts.append(tr("{score} of {best} points").format(score=st.scores[0], best=best))
+        else:
+            for i in sorted(range(len(st.teams)), key=lambda i: -st.scores[i]):
+                team = st.teams[i]
+                name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
+                parts.append(f"{name}, {tr('{points} pts').format(points=st.scores[i])}")
+        parts += [p.block.text for p in self.flags_fit.placed]
+        return tuple(parts)
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -427,7 +446,7 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
     md = folder / f"{stem}.md"
     plan = play.setup.plan  # a lesson plan played: its name and objectives head the summary
     text = summary_markdown(state, app.language, region, plan=plan)
-    if play.extras.get("phones") is not None or play.extras.get("phones_results"):
+    if play.phones is not None or play.phones_results:
         from game.ui.phones import phones_summary_text  # Students' phones: counts only
 
         text = text.rstrip() + "\n\n" + phones_summary_text(play)

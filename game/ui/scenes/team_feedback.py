@@ -29,7 +29,8 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.ui.app import App, PlayContext
+    from game.ui.app import App
+    from game.ui.play import PlayContext
 
 
 class AllTeamsFeedbackScene(PlayScene):
@@ -198,9 +199,18 @@ class AllTeamsFeedbackScene(PlayScene):
         ):
             self.app.sound.play("next")
             self.session.next()
-            self.after_action()
             return True
         return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
+
+    def texts(self) -> tuple[str, ...]:
+        """Both columns as drawn, each team's points, the takeaway and the red flag."""
+        st = self.session.state
+        parts = [p.block.text for fit in self.fits for p in fit.placed]
+        parts += [
+            self._chip_text(i, self.card_points(i), st.scores[i]) for i in range(len(st.teams))
+        ]
+        parts += [st.card.takeaway, tr("Red flag: {flag}").format(flag=st.card.red_flag)]
+        return tuple(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

@@ -35,14 +35,9 @@ class TitleScene(Scene):
 
     def on_enter(self) -> None:
         if has_saved_session():  # a group session cut short: carry on or start fresh
-            from game.ui.scenes.resume import offer_resume
-
-            offer_resume(self.app)
+            self.app.offer_resume()
         if not self.app.note_shown:
-            from game.ui.scenes.content_note import ContentNoteScene
-
-            self.app.note_shown = True
-            self.app.push(ContentNoteScene(self.app))
+            self.app.open_content_note()
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
@@ -80,17 +75,16 @@ class TitleScene(Scene):
 
     def activate(self, button: Button) -> None:
         if button is self.play_btn:
-            from game.ui.scenes.setup import SetupScene
-
-            self.app.push(SetupScene(self.app))
+            self.app.open_setup()
         elif button is self.help_btn:
             self.app.open_help()
         elif button is self.settings_btn:
-            from game.ui.scenes.settings import SettingsScene
-
-            self.app.push(SettingsScene(self.app))
+            self.app.open_settings()
         else:
             self.app.quit()
+
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Red Flags"), tr("Spot the tricks. Choose the safe move."))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.static_layer.draw(

@@ -1,0 +1,252 @@
+"""The scene contract (game/ui/scene.py): no import cycle in game.ui, scenes that navigate only
+through the App, read-aloud on every scene of every mode, and the App following the session."""
+
+from __future__ import annotations
+
+import sys
+
+import grimp
+import pytest
+
+from game.model.session import Mode
+from game.ui.scene import Scene
+
+from .driver import answer
+
+MODES = (Mode.SOLO, Mode.TEAMS, Mode.ALL_TEAMS, Mode.TOGETHER)
+
+
+def cycles(graph: grimp.ImportGraph, prefix: str) -> list[list[str]]:
+    """The import cycles among the modules under `prefix` (strongly connected components)."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.find_modules_directly_imported_by(v):
+            if not w.startswith(prefix):
+                continue
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(m for m in graph.modules if m.startswith(prefix)):
+        if module not in index:
+            visit(module)
+    return found
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    # imports under `if TYPE_CHECKING:` never run: they are annotations, not dependencies
+    return grimp.build_graph("game", exclude_type_checking_imports=True, cache_dir=None)
+
+
+def test_game_ui_has_no_import_cycle(graph) -> None:
+    assert cycles(graph, "game.ui") == []
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    class Graph:  # a stand-in with just what `cycles` reads
+        modules = {"game.ui.a", "game.ui.b", "game.ui.c"}
+
+        @staticmethod
+        def find_modules_directly_imported_by(m: str) -> set[str]:
+            return {"game.ui.a": {"game.ui.b"}, "game.ui.b": {"game.ui.a"}}.get(m, set())
+
+    assert cycles(Graph(), "game.ui") == [["game.ui.a", "game.ui.b"]]  # type: ignore[arg-type]
+
+
+def test_scenes_never_import_the_app(graph) -> None:
+    scenes = [m for m in graph.modules if m.startswith("game.ui.scenes")]
+    assert scenes
+    for module in scenes:
+        assert "game.ui.app" not in graph.find_modules_directly_imported_by(module), module
+
+
+def test_scenes_import_other_scenes_only_to_build_on_them(graph) -> None:
+    """Navigation goes through the App; a scene module imports another only for its base
+    class (the play screens' bar, the card under the All-teams card, the confirm dialog)."""
+    bases = {
+        "game.ui.scenes.common",
+        "game.ui.scenes.card",
+        "game.ui.scenes.confirm",
+        "game.ui.scenes.feedback",
+    }
+    for module in (m for m in graph.modules if m.startswith("game.ui.scenes.")):
+        imported = graph.find_modules_directly_imported_by(module)
+        others = {m for m in imported if m.startswith("game.ui.scenes.")} - bases
+        assert not others, (module, others)
+
+
+def test_app_calls_only_hooks_the_scene_declares() -> None:
+    """Every hook the App and the narrator call is declared on `Scene` with a default."""
+    for hook in (
+        "on_enter",
+        "on_exit",
+        "on_pause",
+        "on_resume",
+        "layout",
+        "handle",
+        "update",
+        "update_after",
+        "draw",
+        "draw_after",
+        "reading",
+        "texts",
+        "spoken_focus",
+        "animating",
+        "play_key",
+        "static_layer",
+        "opaque",
+        "wants_text",
+        "group",
+        "name",
+    ):
+        assert hook in vars(Scene) or hook in Scene.__init__.__code__.co_names, hook
+    source = (sys.modules["game.ui.app"].__file__ or "").replace(".pyc", ".py")
+    with open(source, encoding="utf-8") as f:
+        assert "getattr(" not in f.read()
+
+
+def _walk(d, mode: Mode) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Play a game in `mode` with the keyboard; the reading of each screen on the way."""
+    d.start_game(mode, teams=3, count=2)
+    seen: list[tuple[str, str, tuple[str, ...]]] = []
+    for _ in range(40):
+        top = d.app.top
+        assert top is not None
+        seen.append((top.name, d.phase, top.reading().parts))
+        if d.phase == "summary":
+            break
+        if top.name == "enter-choices" and d.phase == "choose":
+            d.press("1", "2", "3", "enter")  # each team's choice, then reveal
+        elif top.name == "enter-reasons":
+            d.press("1", "2", "3", "enter")
+        else:
+            answer(d, "2", "1")
+    return seen
+
+
+@pytest.mark.parametrize("mode", MODES, ids=lambda m: m.value)
+def test_read_aloud_reads_every_play_scene_in_every_mode(make_driver, mode) -> None:
+    d = make_driver((1280, 720))
+    seen = _walk(d, mode)
+    assert seen[-1][1] == "summary"
+    names = {name for name, _, _ in seen}
+    expected = {"card", "explain", "feedback", "summary"}
+    if mode is Mode.ALL_TEAMS:
+        expected = {"enter-choices", "enter-reasons", "team-feedback", "summary"}
+    assert expected <= names, names
+    for name, phase, parts in seen:
+        assert parts, f"{mode.value}: {name} ({phase}) reads nothing"
+        assert all(isinstance(p, str) and p.strip() for p in parts), (name, parts)
+
+
+def test_the_steal_screen_reads_its_question_and_choices(make_driver) -> None:
+    d = make_driver((1280, 720))
+    d.start_game(Mode.TEAMS, teams=3, count=3)
+    for _ in range(12):
+        if d.phase == "steal":
+            break
+        answer(d, "1" if d.phase == "choose" else "1", "1")
+        if d.phase == "choose":
+            d.press("1")
+    if d.phase != "steal":
+        pytest.skip("no card here leads to a steal with option 1")
+    parts = d.app.top.reading().parts
+    assert parts[0] == "Not the safest choice. Can another team steal this card?"
+    assert any(p.startswith("1: ") for p in parts)
+
+
+def test_the_card_reads_what_it_shows(make_driver) -> None:
+    d = make_driver((1280, 720))
+    d.start_game(Mode.ALL_TEAMS, teams=3)
+    d.press("enter")  # the whole chat and the options
+    card = d.app.play.session.state.card
+    parts = d.app.top.reading().parts
+    assert parts[0] == card.setup
+    assert card.question in parts
+    drawn = {r.text for r in d.texts()}
+    assert card.setup in drawn and card.question in drawn
+    assert [p for p in parts if p[:3] in ("1: ", "2: ")] == [
+        f"{i + 1}: {r.text}" for i, r in enumerate(card.responses[:2])
+    ]
+
+
+def test_overlays_read_their_heading_and_text(make_driver) -> None:
+    d = make_driver((1280, 720))
+    d.start_game(Mode.SOLO)
+    d.press("esc")
+    assert d.top == "pause"
+    assert d.app.top.reading().parts[0] == "Paused"
+    d.press("h")
+    assert d.top == "help"
+    assert d.app.top.reading().parts[0] == "Help"
+
+
+def test_the_app_follows_the_session_after_an_action(make_driver) -> None:
+    d = make_driver((1280, 720))
+    d.start_game(Mode.SOLO)
+    d.press("enter")
+    assert d.top == "card"
+    d.app.play.session.choose(0)  # an action from anywhere: the App shows what follows
+    d.frame()
+    d.settle()
+    assert d.top in ("explain", "feedback")
+
+
+def test_going_back_gets_a_fresh_screen(make_driver) -> None:
+    d = make_driver((1280, 720))
+    d.start_game(Mode.TEAMS, teams=2)
+    d.press("enter", "1")
+    before = d.app.top
+    d.press("backspace")
+    assert d.app.top is not before
+    assert d.phase in ("choose", "scenario")
+
+
+def test_lifecycle_hooks_come_in_order(make_driver) -> None:
+    d = make_driver((1280, 720))
+    calls: list[str] = []
+
+    class Recorder(Scene):
+        name = "recorder"
+        opaque = False
+
+        def on_enter(self) -> None:
+            calls.append("enter")
+
+        def on_pause(self) -> None:
+            calls.append("pause")
+
+        def on_resume(self) -> None:
+            calls.append("resume")
+
+        def on_exit(self) -> None:
+            calls.append("exit")
+
+    app = d.app
+    app.push(Recorder(app))
+    app.open_help()
+    app.pop()
+    app.pop()
+    assert calls == ["enter", "pause", "resume", "exit"]
