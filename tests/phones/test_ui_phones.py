@@ -234,7 +234,7 @@ def test_the_mouse_alone_reveals_and_takes_the_class_answer() -> None:
             d.settle()
         answer_all(phones, phones.step.key, [2, 2])
         pump(d)
-        d.click(d.app.top.phones_pill.center)
+        d.click(d.app.top.phones_pill().center)
         assert d.top == "phones-reveal"
         before = d.phase
         d.click(d.button("use").center)
