@@ -23,6 +23,7 @@ import pygame
 
 from game import savegame
 from game.content.glossary import Glossary, glossary
+from game.content.plans import PlanDraft
 from game.model.kinds import AgeBand, Mode
 from game.model.record import SessionRecord
 from game.model.session import IllegalAction, Session, SessionState
@@ -36,12 +37,14 @@ from game.ui.options import RunOptions
 from game.ui.play import CARD_COUNTS, GameSetup, PlayContext
 from game.ui.scene import Scene
 from game.ui.scenes.award import AwardScene
+from game.ui.scenes.browser import BrowserScene
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.scenes.content_note import ContentNoteScene
 from game.ui.scenes.end_session import EndSessionScene
 from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.region_ask import RegionAskScene, should_ask
 from game.ui.scenes.resume import ResumeScene
 from game.ui.scenes.settings import AboutScene, SettingsScene
 from game.ui.scenes.setup import SetupScene
@@ -486,6 +489,16 @@ class App:
 
     def open_setup(self) -> None:
         self.push(SetupScene(self))
+
+    def open_browser(self, plan: LessonPlan | None) -> None:
+        """The card browser, starting from `plan` when one is chosen."""
+        self.push(BrowserScene(self, PlanDraft.of(plan) if plan else None))
+
+    def ask_region(self) -> None:
+        """Which country's help lines, when nothing says so (asked once a run)."""
+        if should_ask(self) and not self.region_asked:
+            self.region_asked = True  # once a run; once for good when answered
+            self.push(RegionAskScene(self))
 
     def open_help(self) -> None:
         if not isinstance(self.top, HelpScene):

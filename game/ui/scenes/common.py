@@ -134,7 +134,7 @@ class PlayScene(FacilitatorControls, Scene):
                 pygame.draw.rect(surface, ui.theme.text, r, border_radius=r.h // 2)
             else:
                 pygame.draw.rect(surface, ui.theme.panel_edge, r, width=1, border_radius=r.h // 2)
-        turn = self._turn()
+        turn = self._turn_chip()
         if turn is not None:
             chip, text, size, side = turn
             team = st.teams[st.turn]
@@ -163,7 +163,7 @@ class PlayScene(FacilitatorControls, Scene):
         if buttons:
             draw_group(ui, surface, self.bar_group)
 
-    def _turn(self) -> tuple[pygame.Rect, str, int, int] | None:
+    def _turn_chip(self) -> tuple[pygame.Rect, str, int, int] | None:
         """Whose turn (team turns, not on the summary): the chip's rect, its text and text
         size, and the side of the team's badge."""
         st, m = self.state, self.ui.m
@@ -187,7 +187,7 @@ class PlayScene(FacilitatorControls, Scene):
 
     def turn_chip(self) -> pygame.Rect | None:
         """The whose-turn chip: a click on it gives the team a point (awards)."""
-        turn = self._turn()
+        turn = self._turn_chip()
         return turn[0] if turn is not None else None
 
     def handle_bar(self, inp: Input) -> bool:

@@ -517,11 +517,7 @@ class SetupScene(Scene):
         return inp.act is Act.PICK
 
     def on_enter(self) -> None:
-        from game.ui.scenes.region_ask import RegionAskScene, should_ask
-
-        if should_ask(self.app) and not self.app.region_asked:
-            self.app.region_asked = True  # once a run; once for good when answered
-            self.app.push(RegionAskScene(self.app))
+        self.app.ask_region()  # once a run, when the locale names no country
 
     def _next_plan(self, step: int, wrap_to_none: bool = False) -> object:
         """The plan `step` places after the chosen one (None before the first and after the
@@ -532,12 +528,8 @@ class SetupScene(Scene):
 
     def open_browser(self) -> None:
         """The card browser; a plan saved there comes back chosen (see on_resume)."""
-        from game.content.plans import PlanDraft
-        from game.ui.scenes.browser import BrowserScene
-
         self.app.setup = replace(self.setup)
-        plan = self.setup.plan
-        self.app.push(BrowserScene(self.app, PlanDraft.of(plan) if plan else None))
+        self.app.open_browser(self.setup.plan)
 
     def on_resume(self) -> None:
         if self.app.setup.plan is not None and self.app.setup.plan != self.setup.plan:
