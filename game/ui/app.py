@@ -24,7 +24,7 @@ import pygame
 from game import savegame
 from game.content.glossary import Glossary, glossary
 from game.content.plans import PlanDraft
-from game.model.kinds import AgeBand, Mode
+from game.model.kinds import PLAN_CARDS, AgeBand, Mode
 from game.model.record import SessionRecord
 from game.model.session import IllegalAction, Session, SessionState
 from game.settings import Settings
