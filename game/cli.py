@@ -6,7 +6,6 @@ Every path out of here is an exit code and a plain sentence; a teacher never see
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -155,16 +154,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_play(argv: Sequence[str]) -> int:
-    # Start-up builds thousands of objects that live as long as the game; collecting garbage
-    # among them is wasted time. The App turns collection back on after its first frame.
-    gc.disable()
-    try:
-        return _play(argv)
-    finally:
-        gc.enable()
-
-
-def _play(argv: Sequence[str]) -> int:
     options = _play_parser().parse_args(list(argv))
     if options.lang and not options.deck:
         from game.content.decks import languages

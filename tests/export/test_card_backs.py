@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.content.glossary import load_glossary
-from game.export import render_cards
-from game.export.cards_pdf import flag_lines
+from game.export.cards_pdf import flag_lines, render_cards
 from game.export.cli_print import cmd_print
 from game.model.cards import Tag
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from game.export import render_cards
 from game.export._pdf import clean
-from game.export.cards_pdf import COLUMNS, SLOT_Y, back_slot, pages_for
+from game.export.cards_pdf import COLUMNS, SLOT_Y, back_slot, pages_for, render_cards
 from game.i18n import current_language, set_language
 from game.model.cards import ChatMessage, Sender
 

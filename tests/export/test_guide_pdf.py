@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.content.help import load_region
-from game.export import render_guide
+from game.export.guide_pdf import render_guide
 
 
 def test_guide_has_the_plan_rules_safeguarding_notes_and_help(tmp_path, read_pdf, fixture_cards):

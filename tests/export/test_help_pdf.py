@@ -7,7 +7,7 @@ import re
 import pytest
 
 from game.content.help import load_region, region_ids
-from game.export import render_help
+from game.export.help_pdf import render_help
 
 REGIONS = region_ids() or ["elsewhere"]
 

@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from game.content.help import load_region
-from game.export import render_summary_pdf, summary_markdown
-from game.export.summary import played_cards
+from game.export.summary import played_cards, render_summary_pdf, summary_markdown
 from game.model.session import Mode, Phase, Session
 
 DAY = dt.date(2026, 11, 21)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from game.content.help import load_region
-from game.export import render_summary_pdf, summary_markdown
-from game.export.summary import step_summary
+from game.export.summary import render_summary_pdf, step_summary, summary_markdown
 from game.model.cards import Rating
 from game.model.session import Mode, Options, Session, new_state
 

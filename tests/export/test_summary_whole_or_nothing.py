@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.content.help import load_region
-from game.export import render_summary_pdf
+from game.export.summary import render_summary_pdf
 from game.model.session import Mode, Session
 from game.settings import atomic_write_bytes
 
