@@ -448,6 +448,22 @@ class SessionState:
         return (self.turn,)
 
     @property
+    def can_award(self) -> bool:
+        """Whether a point for a good spoken explanation may be given now (see `_award`)."""
+        return (
+            self.mode.is_group
+            and self.mode.keeps_score
+            and self.phase in (Phase.EXPLAIN, Phase.FEEDBACK)
+        )
+
+    @property
+    def award_candidates(self) -> tuple[int, ...]:
+        """The teams that answered the card (and a team that stole it): who may get the point."""
+        if self.steal is not None and self.steal.team not in self.answering:
+            return (*self.answering, self.steal.team)
+        return self.answering
+
+    @property
     def max_score_per_card(self) -> int:
         """The most a card can earn with every step that is on (some cards skip the spot)."""
         return max(best_points(c, self.options) for c in self.cards)
@@ -760,7 +776,7 @@ def _advance(state: SessionState) -> SessionState:
 def _award(state: SessionState, action: Award) -> SessionState:
     if not state.mode.is_group or not state.mode.keeps_score:
         raise IllegalAction("awards are for team games")
-    _require(state, Phase.EXPLAIN, Phase.FEEDBACK, action="award points")
+    _require(state, Phase.EXPLAIN, Phase.FEEDBACK, action="award points")  # so: state.can_award
     _check_team(state, action.team)
     if not 1 <= action.points <= MAX_AWARD:
         raise IllegalAction(f"an award is 1 to {MAX_AWARD} points")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.session import IllegalAction, Mode, Phase, ShowOptions
+from game.model.session import IllegalAction, Phase, ShowOptions
 from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
 from game.ui.phones import draw_phones_pill, phones_key, pill_width
@@ -44,24 +44,6 @@ def toast(app: App, text: str) -> None:
     """A short message near the bottom of the screen ("+1 Foxes (A)", "Award taken back"),
     through the App's toast (already translated: a second `tr` leaves it as it is)."""
     app.show_toast(text, "info", TOAST_SECONDS)
-
-
-def award_candidates(state: SessionState) -> list[int]:
-    """The teams that answered the card on screen (and a team that stole it)."""
-    if state.mode is Mode.ALL_TEAMS:
-        return list(range(len(state.teams)))
-    teams = [state.turn]
-    if state.steal is not None:
-        teams.append(state.steal.team)
-    return teams
-
-
-def can_award(state: SessionState) -> bool:
-    return (
-        state.mode.is_group
-        and state.mode.keeps_score
-        and state.phase in (Phase.EXPLAIN, Phase.FEEDBACK)
-    )
 
 
 def give_award(app: App, play: PlayContext, team: int) -> bool:
@@ -147,7 +129,7 @@ class FacilitatorControls:
                     self.app, self.play, "v" if busy and phones.step.kind != "pulse" else "q"
                 )
             chip = self.turn_chip()
-            if chip is not None and chip.collidepoint(inp.pos) and can_award(st):
+            if chip is not None and chip.collidepoint(inp.pos) and st.can_award:
                 give_award(self.app, self.play, st.turn)
                 return True
             return False
@@ -190,10 +172,10 @@ class FacilitatorControls:
         if not st.mode.keeps_score:
             self.say(tr("No points in this mode — just talk it through"))
             return
-        if not can_award(st):
+        if not st.can_award:
             self.say(tr("Points for explaining can be given once the reasons are shown"))
             return
-        teams = award_candidates(st)
+        teams = list(st.award_candidates)
         if len(teams) == 1:
             give_award(self.app, self.play, teams[0])
             return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.kinds import Rating
-from game.ui.facilitator import can_award, give_award
+from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom
 from game.ui.scenes.common import PlayScene
@@ -191,7 +191,7 @@ class AllTeamsFeedbackScene(PlayScene):
             return True
         if inp.act is Act.CLICK:
             for i, chip in enumerate(self.chips):
-                if chip.collidepoint(inp.pos) and can_award(self.session.state):
+                if chip.collidepoint(inp.pos) and self.session.state.can_award:
                     give_award(self.app, self.play, i)
                     return True
         if inp.act is Act.CONFIRM or (
