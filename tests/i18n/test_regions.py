@@ -8,7 +8,7 @@ import pytest
 
 from game import cli
 from game.content.help import HELP_DIR, load_region, read_region, region_for_locale, region_ids
-from game.export import render_help
+from game.export.help_pdf import render_help
 from game.model.session import Mode
 from game.ui import services
 from game.ui.options import RunOptions

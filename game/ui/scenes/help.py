@@ -154,16 +154,17 @@ class HelpScene(Scene):
             where.append(Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9))
             if s.about and detail >= 2:
                 where.append(Block(s.about, colour="text_muted", gap=0.1, scale=0.92))
-            if s.checked:
-                where.append(
-                    Block(
-                        tr("checked {date}").format(date=s.checked),
-                        role="italic",
-                        colour="text_muted",
-                        gap=0.05,
-                        scale=0.8,
-                    )
+        dates = sorted(s.checked for s in h.services if s.checked)
+        if dates:  # one line for the list (the oldest check), so the descriptions keep their room
+            where.append(
+                Block(
+                    tr("checked {date}").format(date=dates[0]),
+                    role="italic",
+                    colour="text_muted",
+                    gap=0.6,
+                    scale=0.8,
                 )
+            )
         play: list[Block] = []
         if detail >= 1:  # with very large text the keys stay and "how to play" goes
             play.append(Block(tr("How to play"), **label))  # type: ignore[arg-type]
