@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from game.content.glossary import glossary
 from game.content.help import Region
@@ -56,6 +58,46 @@ MARKDOWN_WORDS = (
     N_("Answered by"),
     N_("Lesson plan"),
 )
+
+
+class _PhoneStep(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def answered(self) -> int: ...
+    @property
+    def rows(self) -> Sequence[tuple[str, int, str]]: ...
+
+
+class _PhoneCard(Protocol):
+    @property
+    def heading(self) -> str: ...
+    @property
+    def steps(self) -> Sequence[_PhoneStep]: ...
+
+
+class _Pulse(Protocol):
+    @property
+    def heading(self) -> str: ...
+    @property
+    def columns(self) -> Sequence[str]: ...
+    @property
+    def rows(self) -> Sequence[tuple[str, Sequence[str]]]: ...
+    @property
+    def answered(self) -> str: ...
+
+
+class ClassAnswers(Protocol):
+    """How the class answered on their phones, its sentences already translated: the same
+    report the Markdown summary shows (game/phones/report.py `ClassReport`; the export layer
+    does not import the phones, so it names only what it reads). Counts only, never an id."""
+
+    @property
+    def heading(self) -> str: ...
+    @property
+    def pulse(self) -> _Pulse | None: ...
+    @property
+    def cards(self) -> Sequence[_PhoneCard]: ...
 
 
 @dataclass(frozen=True)
@@ -301,9 +343,11 @@ def render_summary_pdf(
     *,
     today: dt.date | None = None,
     plan: LessonPlan | None = None,
+    phones: ClassAnswers | None = None,
 ) -> Path:
     """The session summary as a PDF; returns the path. With the lesson `plan` played, its name
-    and learning objectives come under the title."""
+    and learning objectives come under the title; with Students' phones, how the class answered
+    (the pulse and each card's bars) comes before the help list."""
     out = file_path(path)
     day = today or dt.date.today()
     with language(language_code):
@@ -352,6 +396,8 @@ def render_summary_pdf(
         if prompts:
             doc.heading(_("Questions to follow up"))
             doc.bullets(prompts)
+        if phones is not None:
+            _phones_section(doc, phones)
         help_section(doc, region, language_code, own_page=False)
         atomic_write_bytes(out, bytes(doc.output()))  # whole or nothing: never half a PDF
     return out
@@ -487,3 +533,82 @@ def _row_text(
     doc.para(x, y, w, text, leading=1.25)
     doc.use(HEAD, "B" if count else "", 10, ACCENT_DARK if count else HAIRLINE)
     doc.text_at(x + w + 2, y - 0.3, count_w, str(count), align="R")
+
+
+# --- Students' phones: how the class answered (counts only) ----------------------------------
+
+
+def _phones_section(doc: FlowDoc, report: ClassAnswers) -> None:
+    doc.heading(clean(report.heading), keep=30)
+    if report.pulse is not None:
+        _pulse_table(doc, report.pulse)
+    for card in report.cards:
+        doc.subheading(clean(card.heading))
+        for step in card.steps:
+            _phone_step(doc, step)
+
+
+def _pulse_table(doc: FlowDoc, pulse: _Pulse) -> None:
+    doc.subheading(clean(pulse.heading))
+    columns = list(pulse.columns)
+    first_w = doc.width * 0.46
+    cell_w = (doc.width - first_w) / max(1, len(columns) - 1)
+    size, line_h = 9.5, 9.5 * PT * 1.3
+    doc.ensure(8)
+    doc.use(BODY, "B", 8.5, MUTED)
+    doc.text_at(doc.MARGIN, doc.cy, first_w, clean(columns[0]))
+    for i, word in enumerate(columns[1:]):
+        doc.text_at(doc.MARGIN + first_w + i * cell_w, doc.cy, cell_w, clean(word), align="C")
+    doc.cy += 5.5
+    for statement, cells in pulse.rows:
+        doc.use(BODY, "", size, INK)
+        lines = max(1, len(doc.lines_of(clean(statement), first_w - 3)))
+        h = lines * line_h + 2.5
+        doc.ensure(h)
+        doc.para(doc.MARGIN, doc.cy, first_w - 3, clean(statement), leading=1.3)
+        doc.use(HEAD, "B", 10, ACCENT_DARK)
+        for i, cell in enumerate(cells):
+            x = doc.MARGIN + first_w + i * cell_w
+            doc.text_at(x, doc.cy, cell_w, clean(cell), align="C")
+        doc.cy += h
+        doc.line_rgb(HAIRLINE, 0.25)
+        doc.line(doc.MARGIN, doc.cy - 1.2, doc.MARGIN + doc.width, doc.cy - 1.2)
+    doc.text(clean(pulse.answered), size=9, colour=MUTED, after=2.5)
+
+
+def _phone_step(doc: FlowDoc, step: _PhoneStep) -> None:
+    """The step's question and, per choice, a bar with its count and share, then its text."""
+    size, line_h = 9.5, 9.5 * PT * 1.25
+    bar_w, figure_w = 34.0, 22.0
+    text_x = doc.MARGIN + bar_w + figure_w + 3
+    text_w = doc.width - bar_w - figure_w - 3
+    doc.use(BODY, "", size, INK)
+    heights = [
+        max(1, len(doc.lines_of(clean(text), text_w))) * line_h + 1.4 for text, _, _ in step.rows
+    ]
+    doc.ensure(7 + sum(heights))  # a step is never split over two pages
+    doc.use(BODY, "B", 10, INK)
+    doc.text_at(doc.MARGIN, doc.cy, doc.width, f"{clean(step.title)} ({step.answered})")
+    doc.cy += 6
+    total = sum(count for _, count, _ in step.rows) or 1
+    for (text, count, share), h in zip(step.rows, heights):
+        y = doc.cy
+        doc.fill_rgb(PANEL)
+        doc.rect(doc.MARGIN, y + 0.8, bar_w, 3.4, style="F", round_corners=True, corner_radius=1.5)
+        if count:
+            doc.fill_rgb(ACCENT)
+            doc.rect(
+                doc.MARGIN,
+                y + 0.8,
+                max(3.0, bar_w * count / total),
+                3.4,
+                style="F",
+                round_corners=True,
+                corner_radius=1.5,
+            )
+        doc.use(HEAD, "B" if count else "", 9.5, ACCENT_DARK if count else MUTED)
+        doc.text_at(doc.MARGIN + bar_w + 1.5, y, figure_w, f"{count} ({share})")
+        doc.use(BODY, "", size, INK if count else MUTED)
+        doc.para(text_x, y, text_w, clean(text), leading=1.25)
+        doc.cy += h
+    doc.cy += 2

@@ -8,6 +8,7 @@ they are not extracted from here).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS, StepResult
@@ -39,33 +40,118 @@ def distribution(result: StepResult, question: int = 0) -> list[tuple[str, int, 
     return [(text, counts[i], total) for i, text in enumerate(q.choices)]
 
 
-def pulse_table(
+@dataclass(frozen=True)
+class StepSection:
+    """One class step of a card: its question, how many answered, and per choice (in the order
+    the projector showed them) its text, its count and its share ("40 %")."""
+
+    title: str
+    answered: int
+    rows: tuple[tuple[str, int, str], ...]
+
+
+@dataclass(frozen=True)
+class CardSection:
+    heading: str  # "Card 2: <its red flag>"
+    steps: tuple[StepSection, ...]
+
+
+@dataclass(frozen=True)
+class PulseSection:
+    """The pulse: per statement, per choice "before → after" (a dash where nothing was asked)."""
+
+    heading: str
+    columns: tuple[str, ...]  # "Statement", then the choices' words
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    answered: str  # "Answered: 12 before, 14 after."
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    """How the class answered, with every sentence already in the summary's language: the one
+    home of these words for the Markdown below and the PDF (game/export/summary.py)."""
+
+    heading: str
+    pulse: PulseSection | None
+    cards: tuple[CardSection, ...]
+
+
+def pulse_section(
     before: StepResult | None, after: StepResult | None, translate: Translate = _same
-) -> list[str]:
-    """Markdown rows: each statement with agree/unsure/disagree before -> after."""
+) -> PulseSection | None:
+    """Each statement with agree/unsure/disagree before -> after."""
     if before is None and after is None:
-        return []
-    words = [translate(PULSE_WORDS[c]) for c in PULSE_CHOICES]
-    lines = [
-        "| " + translate("Statement") + " | " + " | ".join(words) + " |",
-        "|---|" + "---|" * len(words),
-    ]
+        return None
+    words = tuple(translate(PULSE_WORDS[c]) for c in PULSE_CHOICES)
+    rows = []
     for q, (_, statement) in enumerate(PULSE_STATEMENTS):
         cells = []
         for c in range(len(PULSE_CHOICES)):
             b = before.counts[q][c] if before is not None else None
             a = after.counts[q][c] if after is not None else None
             cells.append(f"{'–' if b is None else b} → {'–' if a is None else a}")
-        lines.append(f"| {translate(statement)} | " + " | ".join(cells) + " |")
-    n_before = before.answered if before else 0
-    n_after = after.answered if after else 0
-    lines.append("")
-    lines.append(
-        translate("Answered: {before} before, {after} after.").format(
-            before=n_before, after=n_after
-        )
+        rows.append((translate(statement), tuple(cells)))
+    answered = translate("Answered: {before} before, {after} after.").format(
+        before=before.answered if before else 0, after=after.answered if after else 0
     )
-    return lines
+    return PulseSection(
+        translate("Pulse before and after"), (translate("Statement"), *words), tuple(rows), answered
+    )
+
+
+def class_report(
+    results: Sequence[StepResult],
+    translate: Translate = _same,
+    card_titles: Mapping[str, str] | None = None,
+) -> ClassReport | None:
+    """The pulse, then each card's class steps; None when the phones answered nothing."""
+    if not results:
+        return None
+    found = {r.key: r for r in results}
+    pulse = pulse_section(found.get("pulse:before"), found.get("pulse:after"), translate)
+    cards: list[CardSection] = []
+    card: str | None = None
+    for r in results:
+        if r.kind == "pulse":
+            continue
+        if r.card_id != card or not cards:
+            card = r.card_id
+            number = r.key.split(":", 1)[0]
+            title = (card_titles or {}).get(card or "", card or "")
+            heading = translate("Card {number}").format(number=number) + f": {title}"
+            cards.append(CardSection(heading, ()))
+        rows = tuple((text, count, share(count, total)) for text, count, total in distribution(r))
+        step_ = StepSection(translate(KIND_TITLES.get(r.kind, r.kind)), r.answered, rows)
+        cards[-1] = CardSection(cards[-1].heading, (*cards[-1].steps, step_))
+    return ClassReport(translate("How the class answered (phones, anonymous)"), pulse, tuple(cards))
+
+
+def pulse_table(
+    before: StepResult | None, after: StepResult | None, translate: Translate = _same
+) -> list[str]:
+    """Markdown rows: each statement with agree/unsure/disagree before -> after."""
+    pulse = pulse_section(before, after, translate)
+    return _pulse_markdown(pulse) if pulse is not None else []
+
+
+def _pulse_markdown(pulse: PulseSection) -> list[str]:
+    lines = ["| " + " | ".join(pulse.columns) + " |", "|---|" + "---|" * (len(pulse.columns) - 1)]
+    lines += [f"| {statement} | " + " | ".join(cells) + " |" for statement, cells in pulse.rows]
+    return [*lines, "", pulse.answered]
+
+
+def report_markdown(report: ClassReport) -> str:
+    """The report as the saved summary's Markdown section."""
+    out = ["## " + report.heading, ""]
+    if report.pulse is not None:
+        out += ["### " + report.pulse.heading, "", *_pulse_markdown(report.pulse), ""]
+    for card in report.cards:
+        out += ["### " + card.heading, ""]
+        for step_ in card.steps:
+            out.append(f"**{step_.title}** ({step_.answered})")
+            out += [f"- {count} ({pct}): {text}" for text, count, pct in step_.rows]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 def summary_markdown(
@@ -74,27 +160,8 @@ def summary_markdown(
     card_titles: Mapping[str, str] | None = None,
 ) -> str:
     """The section for the saved summary: the pulse, then each card's class steps."""
-    if not results:
-        return ""
-    out = ["## " + translate("How the class answered (phones, anonymous)"), ""]
-    found = {r.key: r for r in results}
-    pulse = pulse_table(found.get("pulse:before"), found.get("pulse:after"), translate)
-    if pulse:
-        out += ["### " + translate("Pulse before and after"), ""] + pulse + [""]
-    card = None
-    for r in results:
-        if r.kind == "pulse":
-            continue
-        if r.card_id != card:
-            card = r.card_id
-            number = r.key.split(":", 1)[0]
-            title = (card_titles or {}).get(card or "", card or "")
-            out += ["### " + translate("Card {number}").format(number=number) + f": {title}", ""]
-        out.append(f"**{translate(KIND_TITLES.get(r.kind, r.kind))}** ({r.answered})")
-        for text, count, total in distribution(r):
-            out.append(f"- {count} ({share(count, total)}): {text}")
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    report = class_report(results, translate, card_titles)
+    return report_markdown(report) if report is not None else ""
 
 
 def right_positions(result: StepResult, card: Any, state: Any = None) -> set[int]:

@@ -24,6 +24,7 @@ from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_label
 
 if TYPE_CHECKING:
     from game.phones.controller import Phones
+    from game.phones.report import ClassReport
     from game.phones.room import StepResult
     from game.ui.app import App
     from game.ui.context import Ui
@@ -583,11 +584,20 @@ class PhonesSummaryScene(Scene):
         ui.text(surface, answered, half, size=m.small, colour=t.text_muted, valign="middle")
 
 
-def phones_summary_text(play: PlayContext) -> str:
-    """The saved summary's section: the pulse and each card's class steps, counts only."""
-    from game.phones.report import summary_markdown
+def phones_report(play: PlayContext) -> ClassReport | None:
+    """How the class answered (the pulse and each card's class steps, counts only), in the
+    game's language: the one source of the saved summary's Markdown and PDF sections."""
+    from game.phones.report import class_report
 
     phones = play.phones
     results = phones.results() if phones is not None else play.phones_results
     titles = {c.id: c.red_flag for c in play.session.state.cards}
-    return summary_markdown(results, lambda text: tr(SUMMARY_WORDS.get(text, text)), titles)
+    return class_report(results, lambda text: tr(SUMMARY_WORDS.get(text, text)), titles)
+
+
+def phones_summary_text(play: PlayContext) -> str:
+    """The saved summary's section: the pulse and each card's class steps, counts only."""
+    from game.phones.report import report_markdown
+
+    report = phones_report(play)
+    return report_markdown(report) if report is not None else ""

@@ -107,11 +107,16 @@ def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
         d.press("esc")
         from game.ui.scenes.summary import write_summary
 
-        md, _ = write_summary(d.app, d.app.play, tmp_path)
+        md, pdf = write_summary(d.app, d.app.play, tmp_path)
         text = md.read_text(encoding="utf-8")
         assert "How the class answered (phones, anonymous)" in text
         assert "| 2 → 3 | 1 → 0 | 0 → 0 |" in text
         assert "0101" not in text  # no phone id anywhere
+        import pypdf  # the PDF has the same section (tests/export/test_summary_phones.py)
+
+        pdf_text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages)
+        assert "How the class answered (phones, anonymous)" in pdf_text
+        assert "2 -> 3" in pdf_text and "0101" not in pdf_text
     finally:
         d.app.to_title()
     assert not phones.running

@@ -446,12 +446,18 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
     md = folder / f"{stem}.md"
     plan = play.setup.plan  # a lesson plan played: its name and objectives head the summary
     text = summary_markdown(state, app.language, region, plan=plan)
+    phones = None
     if play.phones is not None or play.phones_results:
-        from game.ui.phones import phones_summary_text  # Students' phones: counts only
+        from game.phones.report import report_markdown
+        from game.ui.phones import phones_report  # Students' phones: counts only
 
-        text = text.rstrip() + "\n\n" + phones_summary_text(play)
+        phones = phones_report(play)
+        if phones is not None:
+            text = text.rstrip() + "\n\n" + report_markdown(phones)
     atomic_write_text(md, text)  # whole or nothing: a full disk leaves no half summary
-    pdf = render_summary_pdf(state, app.language, region, folder / f"{stem}.pdf", plan=plan)
+    pdf = render_summary_pdf(
+        state, app.language, region, folder / f"{stem}.pdf", plan=plan, phones=phones
+    )
     return md, Path(pdf)
 
 
