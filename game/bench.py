@@ -23,6 +23,7 @@ settings and needs no display. `--json` prints one JSON object; `--quick` runs f
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import statistics
@@ -33,6 +34,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 720), (1920, 1080))
@@ -148,10 +151,6 @@ def measure_startup(tmp: str, trials: int) -> tuple[float, float, float]:
 
 def generated_deck(cards: int = 1000) -> str:
     """A deck of `cards` cards made from a shipped card, each with its own id."""
-    import copy
-
-    import yaml
-
     from game.content.decks import default_deck_paths
     from game.content.yaml_source import parse
 
@@ -268,7 +267,7 @@ class _Player:
     """Drives a real App in this (child) process with key events and a fake clock."""
 
     def __init__(self, size: tuple[int, int]) -> None:
-        import pygame
+        import pygame  # the UI only in the child: the parent measures it from outside
 
         from game.ui.app import App
         from game.ui.options import RunOptions
@@ -427,7 +426,7 @@ def _max_rss_mb() -> float:
                     return int(line.split()[1]) / 1024.0
     except OSError:
         pass
-    import resource
+    import resource  # Unix only
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 

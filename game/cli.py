@@ -6,12 +6,14 @@ Every path out of here is an exit code and a plain sentence; a teacher never see
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import normalise
 from game.model.kinds import PLAN_CARDS, PLAYER_BANDS, AgeBand, Tag
 
 if TYPE_CHECKING:
@@ -157,7 +159,6 @@ def cmd_play(argv: Sequence[str]) -> int:
     options = _play_parser().parse_args(list(argv))
     if options.lang and not options.deck:
         from game.content.decks import languages
-        from game.i18n import normalise
 
         known = languages()
         if normalise(options.lang) not in known:
@@ -344,7 +345,5 @@ def cmd_schema(argv: Sequence[str]) -> int:
 
     schema = DeckFile.model_json_schema(by_alias=True)
     schema["title"] = "Red Flags deck file"
-    import json
-
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return 0

@@ -7,6 +7,7 @@ the repository. Widgets keep the English message id and call `_()` when they lay
 
 from __future__ import annotations
 
+import locale
 import os
 from functools import cache
 from pathlib import Path
@@ -65,8 +66,6 @@ def system_locale() -> str:
             return ""
         if value:
             return value.split(":")[0].split(".")[0]
-    import locale  # only when the environment does not say
-
     try:
         value = locale.getlocale()[0] or ""
     except ValueError:

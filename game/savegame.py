@@ -84,7 +84,7 @@ def _deck_ids(entries: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for entry in entries:
         if "/" in entry or "\\" in entry or entry.endswith((".yaml", ".yml")):
-            from game.content.decks import load_deck_file  # remembered: no second parse
+            from game.content.decks import load_deck_file  # pydantic: only for old saves
 
             deck, _ = load_deck_file(Path(entry))
             if deck is None:

@@ -8,11 +8,11 @@ what would have been said, for tests. With no voice at all, `NullSpeaker` says w
 
 from __future__ import annotations
 
+import queue
 import shutil
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    import subprocess
+import subprocess
+import threading
+from typing import Protocol
 
 # espeak-ng voice names per game language.
 ESPEAK_VOICES = {"en": "en-gb", "sv": "sv"}
@@ -74,8 +74,6 @@ class EspeakSpeaker:
         self.stop()
         voice = ESPEAK_VOICES.get(language, language)
         try:
-            import subprocess  # on first use: the title appears without it
-
             self._process = subprocess.Popen(
                 [self._exe, "-v", voice, "-s", str(self._rate), "--", text],
                 stdin=subprocess.DEVNULL,
@@ -115,9 +113,6 @@ class _Pyttsx3Speaker:
     name = "pyttsx3"
 
     def __init__(self, module: object) -> None:
-        import queue
-        import threading
-
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._module = module
         threading.Thread(target=self._run, daemon=True).start()

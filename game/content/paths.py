@@ -9,12 +9,11 @@ the PyInstaller app. REDFLAGS_ASSETS points it at another folder (tests).
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 
 def _installed_assets() -> Path:
-    from importlib.resources import files
-
     root = files("game.assets")
     if isinstance(root, Path):
         return root

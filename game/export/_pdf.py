@@ -19,7 +19,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from game.content.paths import ASSETS
-from game.i18n import current_language, set_language
+from game.i18n import _, current_language, set_language
 from game.model.cards import Rating
 
 # fontTools says "Silt NOT subset" for a table of Andika's it keeps whole; that is expected.
@@ -95,7 +95,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r" +([,.!?;:])")
 
 @cache
 def _cmap(file_name: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # heavy (~40 ms), and only for text outside the font
 
     font = TTFont(FONTS_DIR / file_name, lazy=True)
     try:
@@ -352,8 +352,6 @@ def flag_icon(doc: Doc, x: float, y: float, h: float, colour: RGB = FLAG) -> Non
 
 
 def rating_word(rating: Rating) -> str:
-    from game.i18n import _
-
     return {Rating.SAFE: _("Safe"), Rating.RISKY: _("Risky"), Rating.HARMFUL: _("Harmful")}[rating]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from game.content.help import Region
 from game.i18n import _
 from game.model.cards import Tag
@@ -120,8 +122,6 @@ def emergency_line(region: Region) -> str:
 def long_date(day: dt.date, language: str) -> str:
     """'21 November 2026' in the language; the ISO date if Babel cannot say it."""
     try:
-        from babel.dates import format_date
-
         return format_date(day, format="d MMMM y", locale=language or "en")
     except Exception:  # noqa: BLE001 - an unknown locale must never stop a printout
         return day.isoformat()

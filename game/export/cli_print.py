@@ -97,7 +97,7 @@ def cmd_print(argv: Sequence[str]) -> int:
     out = options.out or Path(DEFAULT_OUT[options.kind])
 
     if options.kind == "help":
-        from game.export.help_pdf import render_help
+        from game.export.help_pdf import render_help  # after the check for fpdf2 above
 
         try:
             path = render_help(region, language, out)
@@ -109,14 +109,14 @@ def cmd_print(argv: Sequence[str]) -> int:
     if cards is None:
         return 1
     if options.kind == "cards":
-        from game.export.cards_pdf import pages_for, render_cards
+        from game.export.cards_pdf import pages_for, render_cards  # after the fpdf2 check
 
         try:
             path = render_cards(cards, language, out, title=options.title)
         except OSError as exc:
             return _not_written(out, exc)
         return _written(path, f"{len(cards)} cards on {pages_for(len(cards))} pages")
-    from game.export.guide_pdf import render_guide
+    from game.export.guide_pdf import render_guide  # after the check for fpdf2 above
 
     plan = None
     if options.plan:

@@ -21,6 +21,7 @@ imports any of this (tests/phones/test_room.py checks).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import queue
@@ -56,7 +57,7 @@ def rss_mb() -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    import resource
+    import resource  # Unix only
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
@@ -73,9 +74,7 @@ def _pct(values: Sequence[float], share: float) -> float:
 
 
 async def _phones_main(url: str, code: str, count: int, spread: float, seed: int) -> dict:
-    import asyncio
-
-    from game.phones.sim import SimPhone, loopback_address
+    from game.phones.sim import SimPhone, loopback_address  # the websockets client: child only
 
     rng = random.Random(seed)
     phones = [SimPhone(url, code, address=loopback_address(i)) for i in range(count)]
@@ -122,8 +121,6 @@ async def _phones_main(url: str, code: str, count: int, spread: float, seed: int
 
 
 def child_main(argv: Sequence[str]) -> int:
-    import asyncio
-
     url, code, count, spread, seed = argv[0], argv[1], int(argv[2]), float(argv[3]), int(argv[4])
     sent = asyncio.run(_phones_main(url, code, count, spread, seed))
     print(json.dumps(sent))
@@ -138,6 +135,7 @@ def run(
 ) -> dict[str, Any]:
     rss_before = rss_mb()
     t0 = time.perf_counter()
+    # imported here on purpose: the bench measures how long the server takes to import
     from game.phones.room import Question, Room, Step
     from game.phones.server import PhoneServer, qr_matrix
 

@@ -55,7 +55,7 @@ class Phones:
 
     def start(self) -> Phones:
         """Listen (raises OSError when the address cannot be used)."""
-        from game.phones.server import DEFAULT_PORT, PhoneServer
+        from game.phones.server import DEFAULT_PORT, PhoneServer  # websockets: phones mode only
 
         self.server = PhoneServer(
             self.room,
@@ -89,7 +89,7 @@ class Phones:
     def qr(self) -> list[list[bool]]:
         """The QR code's modules for the join address (made once)."""
         if self._qr is None:
-            from game.phones.server import qr_matrix
+            from game.phones.server import qr_matrix  # websockets: phones mode only
 
             self._qr = qr_matrix(self.join_url)
         return self._qr

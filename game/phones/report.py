@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.model.kinds import Rating
+from game.model.session import flag_messages, name_options
 from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS, StepResult
 
 Translate = Callable[[str], str]
@@ -166,9 +168,6 @@ def summary_markdown(
 
 def right_positions(result: StepResult, card: Any, state: Any = None) -> set[int]:
     """The shown positions of the right (or safe) answers of a card's class step."""
-    from game.model.kinds import Rating
-    from game.model.session import flag_messages, name_options
-
     order = result.order or tuple(range(len(result.questions[0].choices)))
     if result.kind == "option":
         return {p for p, i in enumerate(order) if card.responses[i].rating is Rating.SAFE}

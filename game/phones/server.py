@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
 import logging
 import selectors
@@ -128,7 +129,7 @@ class Snapshot:
 
 
 def qr_code(url: str) -> Any:
-    import segno
+    import segno  # only once phones mode starts: not needed for a lesson without phones
 
     return segno.make(url, error="m", boost_error=False)
 
@@ -139,8 +140,6 @@ def qr_matrix(url: str) -> list[list[bool]]:
 
 
 def qr_png(url: str, scale: int = 8) -> bytes:
-    import io
-
     out = io.BytesIO()
     qr_code(url).save(out, kind="png", scale=scale, border=4)
     return out.getvalue()

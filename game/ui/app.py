@@ -23,11 +23,11 @@ import pygame
 
 from game import savegame
 from game.content.glossary import Glossary, glossary
-from game.content.plans import PlanDraft
+from game.content.plans import PlanDraft, PlansResult, load_plans, plan_paths
 from game.model.kinds import PLAN_CARDS, AgeBand, Mode
 from game.model.record import SessionRecord
-from game.model.session import IllegalAction, Session, SessionState
-from game.settings import Settings
+from game.model.session import IllegalAction, Options, Session, SessionState, new_state
+from game.settings import Settings, own_plans_dir
 from game.ui import phones, prefs, saving, services
 from game.ui.context import Ui
 from game.ui.crash import CRASH_EXIT_CODE, CrashScene, handle_crash
@@ -35,6 +35,8 @@ from game.ui.flow import scene_for_play, wanted_key
 from game.ui.input import Act, Input, InputMapper
 from game.ui.options import RunOptions
 from game.ui.play import CARD_COUNTS, GameSetup, PlayContext
+from game.ui.presenter import Presenter
+from game.ui.presenter import offered as offers_presenter
 from game.ui.scene import Scene
 from game.ui.scenes.award import AwardScene
 from game.ui.scenes.browser import BrowserScene
@@ -55,11 +57,9 @@ from game.ui.toast import Toast
 from game.ui.widgets import window_icon
 
 if TYPE_CHECKING:
-    from game.content.plans import PlansResult
     from game.model.cards import Card, Deck
     from game.model.plans import LessonPlan
     from game.speech import Speaker
-    from game.ui.presenter import Presenter
     from game.ui.voice import Narrator
 
 __all__ = ["CARD_COUNTS", "App", "GameSetup", "PlayContext", "run"]
@@ -194,9 +194,6 @@ class App:
         """The lesson plans of the language (shipped, then the teacher's own), checked
         against the decks; read on first use."""
         if self._plans is None:
-            from game.content.plans import load_plans, plan_paths
-            from game.settings import own_plans_dir
-
             self._plans = load_plans(
                 plan_paths(self.language, [own_plans_dir()]),
                 [c for d in self.decks for c in d.cards],
@@ -222,14 +219,10 @@ class App:
     @property
     def presenter_offered(self) -> bool:
         """Setup offers the presenter window with two displays, or when the option forces it."""
-        from game.ui.presenter import offered
-
-        return offered(self.options.presenter)
+        return offers_presenter(self.options.presenter)
 
     def open_presenter(self) -> None:
         if self.presenter is None:
-            from game.ui.presenter import Presenter
-
             self.presenter = Presenter(self)
             self.dirty = True
 
@@ -371,8 +364,6 @@ class App:
         cards = list(cards) if cards is not None else self.cards_for(setup)
         try:
             if setup.plan is not None:  # a lesson plan: its cards in its order, none drawn
-                from game.model.session import Options, new_state
-
                 seed = setup.seed if setup.seed is not None else random.randrange(1 << 31)
                 options = Options(
                     spot=setup.spot, name=setup.name, shuffle=setup.shuffle, seed=seed

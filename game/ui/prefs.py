@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.i18n import available_languages
 from game.settings import Settings, load_settings, save_settings
 from game.ui import services
 from game.ui.theme import get_theme
@@ -47,7 +48,7 @@ def language_name(code: str) -> str:
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
     try:
-        from babel import Locale
+        from babel import Locale  # ~5 ms at start-up for a rare case: a language not listed
 
         return str(Locale.parse(code).get_display_name(code)).capitalize()
     except Exception:
@@ -56,8 +57,6 @@ def language_name(code: str) -> str:
 
 def languages() -> list[str]:
     try:
-        from game.i18n import available_languages
-
         return list(available_languages())
     except Exception:
         return ["en"]
@@ -65,7 +64,7 @@ def languages() -> list[str]:
 
 def regions() -> list[str]:
     try:
-        from game.content.help import region_ids
+        from game.content.help import region_ids  # pydantic: after the title is up
 
         return list(region_ids())
     except Exception:
@@ -74,7 +73,7 @@ def regions() -> list[str]:
 
 def region_name(region_id: str, language: str) -> str:
     try:
-        from game.content.help import load_region
+        from game.content.help import load_region  # pydantic: after the title is up
 
         return str(load_region(region_id).name_in(language))
     except Exception:

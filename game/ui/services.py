@@ -62,7 +62,7 @@ def resolve_language(value: str | None) -> str:
 
 def resolve_region(value: str | None) -> str:
     """An empty region setting means "follow the system locale"."""
-    from game.content.help import region_for_locale
+    from game.content.help import region_for_locale  # pydantic: after the title is up
 
     return value or region_for_locale(system_locale())
 
@@ -81,14 +81,14 @@ class DeckLoad:
 
 
 def default_deck_paths(language: str) -> list[Path]:
-    from game.content.decks import default_deck_paths as shipped
+    from game.content.decks import default_deck_paths as shipped  # pydantic: after the title
 
     return shipped(language)
 
 
 def load_decks(paths: Sequence[Path]) -> DeckLoad:
     """Load decks; errors are kept as sentences for the setup screen, never raised."""
-    from game.content.decks import load_decks as load
+    from game.content.decks import load_decks as load  # pydantic: after the title is up
 
     result = load(paths)
     return DeckLoad(list(result.decks), [str(e) for e in result.errors])
@@ -114,7 +114,7 @@ class HelpInfo(NamedTuple):
 
 def load_help(region_id: str, language: str) -> HelpInfo:
     """The region's services in `language`; an unknown region gives the fallback region."""
-    from game.content.help import load_region
+    from game.content.help import load_region  # pydantic: after the title is up
 
     region = load_region(region_id)
     services = tuple(

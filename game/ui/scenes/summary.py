@@ -433,8 +433,8 @@ def summary_folder() -> Path:
 
 def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path]:
     """Markdown and PDF of the session summary, named by date and time."""
-    from game.content.help import load_region
-    from game.export.summary import render_summary_pdf, summary_markdown
+    from game.content.help import load_region  # pydantic: after the title is up
+    from game.export.summary import render_summary_pdf, summary_markdown  # fpdf2: heavy
 
     region_id = services.resolve_region(
         app.options.region or services.setting(app.settings, "region")
