@@ -644,6 +644,8 @@ class App:
                 print(f"[redflags] phase={phase}", file=sys.stderr, flush=True)
         if self.play is not None and self.play.phones is not None:
             self.play.phones.sync(self.play.session.state)  # a seen state costs nothing
+        if self.presenter is not None:
+            self.presenter.update()  # its clocks: redrawn when a shown time changes
         self.sound.update(dt)
         if self.settings_notice and self.top is not None and self.top.name == "title":
             self.show_toast(self.settings_notice, "info", 8.0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.model.kinds import PLAN_CARDS, AgeBand, Mode, Phase
 from game.model.session import Session
-from game.ui.timer import CardTimer
+from game.ui.timer import CardTimer, LessonClock
 
 if TYPE_CHECKING:
     from game.model.plans import LessonPlan
@@ -68,6 +68,7 @@ class PlayContext:
     notes_for: int | None = None  # the card whose notes panel is open
     timer: CardTimer | None = None  # the current card's countdown (group games with a timer)
     timer_label: str = ""  # what the timer showed last (a new label needs a new frame)
+    clock: LessonClock | None = None  # the lesson's and the card's time (the presenter shows it)
     skip_armed: tuple[int, Phase] | None = None  # S pressed once on this card and phase...
     skip_until: float = 0.0  # ...until this time on the App's clock
     saved: tuple[object, ...] | None = None  # the history last saved for resuming

@@ -26,6 +26,7 @@ from game.ui.layout import inset, split_cols, take_top
 from game.ui.notes_panel import note_blocks
 from game.ui.services import N_, tr
 from game.ui.text import Block
+from game.ui.timer import SHOWN_PHASES, LessonClock, clock_text
 from game.ui.widgets import paint_background, panel
 
 if TYPE_CHECKING:
@@ -99,6 +100,22 @@ class Presenter:
         )
         self.ui.log.enabled = base.log.enabled
         self.dirty = True
+        self.clock_shown: tuple[str, ...] = ()  # the time texts drawn last
+
+    def update(self) -> None:
+        """Called by the App every update: follow the lesson's clock and redraw this window
+        when a time it shows has changed (about once a second while a lesson runs)."""
+        play = self.app.play
+        if play is None:
+            return
+        st = play.session.state
+        if play.clock is None:
+            play.clock = LessonClock(self.app.now)
+        play.clock.follow(st.index, over=st.phase is Phase.SUMMARY)
+        shown = tuple(b.text for b in self._clock_blocks())
+        if shown != self.clock_shown:
+            self.clock_shown = shown
+            self.dirty = True
 
     # -- events ---------------------------------------------------------------------------
 
@@ -172,7 +189,7 @@ class Presenter:
                 blocks = blocks + notes
             fit = ui.column(blocks, inner_l, m.body)
             ui.draw_column(surface, fit, inner_l)
-            side = self._score_blocks() + self._key_blocks()
+            side = self._clock_blocks() + self._score_blocks() + self._key_blocks()
             col = ui.column(side, inner_r, m.body)
             ui.draw_column(surface, col, inner_r)
         self.window.flip()
@@ -206,6 +223,43 @@ class Presenter:
             )
         return blocks
 
+    def _clock_blocks(self) -> list[Block]:
+        """The time: the card timer as the class screen shows it (when it is on), this card's
+        time and the lesson's (with the plan's minutes when a plan is played; past them, in the
+        accent colour)."""
+        play = self.app.play
+        if play is None or play.clock is None:
+            return []
+        st = play.session.state
+        clock = play.clock
+        label = dict(role="semi", colour="accent", scale=0.8, gap=0.2)
+        blocks = [Block(tr("Time"), **label)]  # type: ignore[arg-type]
+        timer = play.timer
+        if timer is not None and timer.index == st.index and st.phase in SHOWN_PHASES:
+            text = tr("Card timer: {label}").format(label=timer.label())
+            blocks.append(Block(text, role="display", colour="heading", gap=0.25))
+        plan = play.setup.plan
+        if st.phase is not Phase.SUMMARY:
+            card = clock_text(clock.card_seconds)
+            text = (
+                tr("This card: {clock} of {minutes} min").format(
+                    clock=card, minutes=plan.minutes_per_card
+                )
+                if plan is not None
+                else tr("This card: {clock}").format(clock=card)
+            )
+            over = plan is not None and clock.card_seconds > plan.minutes_per_card * 60
+            blocks.append(Block(text, role="bold", gap=0.25, colour="accent" if over else "text"))
+        lesson = clock_text(clock.lesson_seconds)
+        text = (
+            tr("Lesson: {clock} of {minutes} min").format(clock=lesson, minutes=plan.minutes)
+            if plan is not None
+            else tr("Lesson: {clock}").format(clock=lesson)
+        )
+        over = plan is not None and clock.lesson_seconds > plan.minutes * 60
+        blocks.append(Block(text, role="bold", gap=0.25, colour="accent" if over else "text"))
+        return blocks
+
     def _plan_blocks(self) -> list[Block]:
         plan = getattr(self.app.setup, "plan", None)
         if plan is None:
@@ -218,7 +272,7 @@ class Presenter:
         play = self.app.play
         assert play is not None
         st = play.session.state
-        label = dict(role="semi", colour="accent", scale=0.8, gap=0.2)
+        label = dict(role="semi", colour="accent", scale=0.8, gap=0.9)
         if not (st.mode.is_group and st.mode.keeps_score):
             return []
         blocks = [Block(tr("Scores"), **label)]  # type: ignore[arg-type]

@@ -90,3 +90,42 @@ class CardTimer:
         if "facilitator" in self.holds:
             return tr("{clock} paused").format(clock=clock)
         return clock
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds as m:ss (h:mm:ss past an hour)."""
+    s = max(0, int(seconds))
+    if s >= 3600:
+        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+class LessonClock:
+    """How long the lesson and its current card have run, on the App's clock (the one the
+    card timer uses). Wall time: a pause is part of the lesson. It stops at the results."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+        self.now = now
+        self.start = now()
+        self.card_index: int | None = None
+        self.card_start = self.start
+        self.end: float | None = None
+
+    def follow(self, index: int, over: bool = False) -> None:
+        """A new card index restarts the card's time; `over` stops both (the results)."""
+        if over:
+            if self.end is None:
+                self.end = self.now()
+            return
+        self.end = None
+        if index != self.card_index:
+            self.card_index = index
+            self.card_start = self.now()
+
+    @property
+    def lesson_seconds(self) -> float:
+        return (self.end if self.end is not None else self.now()) - self.start
+
+    @property
+    def card_seconds(self) -> float:
+        return (self.end if self.end is not None else self.now()) - self.card_start

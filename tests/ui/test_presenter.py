@@ -121,3 +121,65 @@ def test_presenter_is_offered_only_with_two_displays_or_the_option(make_driver) 
     assert not d.app.presenter_offered
     d.app.options.presenter = True
     assert d.app.presenter_offered
+
+
+def test_the_presenter_shows_the_card_timer_and_the_time_per_card_and_lesson(
+    make_driver,
+) -> None:
+    """The same clock as the class screen's timer pill: the countdown as it shows there, this
+    card's time (of the plan's minutes per card) and the lesson's (of the plan's minutes);
+    a new card starts its time again, the lesson's runs on and stops at the results."""
+    clock = [1000.0]
+    d: Driver = make_driver((1024, 768), presenter=True, now=lambda: clock[0])
+    d.app.decks = services.load_decks(default_deck_paths("en")).decks
+    plan = load_plans(plan_paths("en"), [c for x in d.app.decks for c in x.cards]).plans[0]
+    if d.top == "content-note":
+        d.press("enter")
+    d.app.choose_plan(plan)
+    setup = GameSetup(mode=Mode.TEAMS, teams=2, seed=1, plan=plan, presenter=True, timer=60)
+    assert d.app.start_game(setup) is None
+    d.settle()
+    d.press("enter")  # the facilitator's intro
+    presenter = d.app.presenter
+    assert presenter is not None
+    presenter.ui.log.enabled = True
+    session = d.app.play.session
+
+    def on_presenter() -> list[str]:
+        d.frame()  # the App's update follows the clock and marks the window for a redraw
+        if presenter.dirty:
+            presenter.draw()
+        return [r.text for r in presenter.ui.log.records]
+
+    d.press("enter")  # the options: the card timer runs
+    assert session.state.phase is Phase.CHOOSE
+    clock[0] += 15
+    texts = on_presenter()
+    assert "Card timer: 0:45" in texts, texts
+    assert d.shows("0:45")  # the class screen's pill shows the same time
+    card_line = f"This card: 0:15 of {plan.minutes_per_card} min"
+    assert card_line in texts or f"This card: 0:16 of {plan.minutes_per_card} min" in texts
+    assert any(t.startswith("Lesson: 0:1") and t.endswith(f"of {plan.minutes} min") for t in texts)
+    check_layout(presenter.ui.log.records, presenter.window.size)
+    d.app.update(0.01)
+    assert not presenter.dirty  # no time shown has changed: nothing to redraw
+    clock[0] += 1
+    d.app.update(0.01)
+    assert presenter.dirty  # a second later it is redrawn (the idle loop wakes every second)
+    # the next card: its own time starts again, the lesson's runs on
+    index = session.state.index
+    while session.state.index == index and session.state.phase is not Phase.SUMMARY:
+        d.press({Phase.CHOOSE: "2", Phase.EXPLAIN: "1"}.get(session.state.phase, "enter"))
+    clock[0] += 120
+    texts = on_presenter()
+    assert f"This card: 2:00 of {plan.minutes_per_card} min" in texts, texts
+    assert any(t.startswith("Lesson: 2:1") for t in texts), texts
+    # the results: the lesson's time stops
+    session.end_early()
+    d.app.follow_session()
+    d.settle()
+    texts = on_presenter()
+    lesson = [t for t in texts if t.startswith("Lesson: ")]
+    clock[0] += 300
+    assert [t for t in on_presenter() if t.startswith("Lesson: ")] == lesson
+    assert not any(t.startswith("This card: ") for t in texts)
