@@ -21,8 +21,8 @@ from pydantic import ValidationError
 from game.content.paths import ASSETS
 from game.content.yaml_source import YamlProblem, parse
 from game.model.cards import Card, Deck
-from game.model.kinds import AgeBand, Tag
-from game.model.plans import PLAN_CARDS, Activity, LessonPlan, PlanFile
+from game.model.kinds import PLAN_CARDS, AgeBand, Tag
+from game.model.plans import Activity, LessonPlan, PlanFile
 
 PLANS_DIR = ASSETS / "plans"
 

@@ -200,7 +200,7 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
         return self._construct(tag, event)
 
     def _tagged_scalar(self, event: yaml.ScalarEvent) -> Any:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if event.anchor is not None:
             raise YamlProblem("YAML anchors and aliases (& and *) are not allowed in decks", line)
         tag = event.tag
@@ -216,7 +216,13 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
         construct = self.yaml_constructors.get(tag) if tag in _SCALAR_TAGS else None
         if construct is None:  # `<<` and `=` (merge and value keys) stay plain text
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(
+            tag,
+            event.value,
+            event.start_mark,  # type: ignore[arg-type]  # the C parser's Mark: same fields
+            event.end_mark,  # type: ignore[arg-type]
+            event.style,
+        )
         return construct(self, node)
 
     def _item(self, event: Any, depth: int) -> tuple[Any, Any]:
