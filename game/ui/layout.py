@@ -1,17 +1,28 @@
-"""Layout in relative units of the window, so one scene fits 1024×768, 720p and 1080p alike.
+"""Layout in relative units of the window, so one scene fits 640×480, a portrait window, 720p
+and 1080p alike.
 
 Text sizes derive from the height of the largest 4:3 area inside the window (`text_h`: the
 height in a landscape window, less in a portrait one, so a tall narrow window does not get text
-too wide for it), spacing from the smaller side; rect helpers split areas by weight.
+too wide for it), spacing from the smaller side (`Metrics.space`). The vocabulary scenes lay out
+with: `stack` (rows top-down), `row` (boxes left to right), `flow` (chips wrapped onto lines),
+the cutters `take_top` / `take_bottom`, and ONE paginator: `paginate` packs groups of content
+into boxes at a fixed readable size (a screen pages instead of shrinking or leaving text out),
+`Pages` remembers which page shows.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 import pygame
+
+SPACE_SCALE = (0.0, 0.4, 0.8, 1.6, 2.6, 4.0, 6.0)  # in units of `Metrics.unit` (see `space`)
+TOUCH = 44  # the least height of a click or touch target, in pixels
+
+T = TypeVar("T")
 
 
 class Metrics(NamedTuple):
@@ -96,6 +107,11 @@ class Metrics(NamedTuple):
     def gap(self) -> int:
         return round(self.unit * 1.6)
 
+    def space(self, step: int) -> int:
+        """The spacing scale: 0 none, 1 a hairline, 2 a gap inside a group, 3 `gap`, 4 `pad`,
+        5 between sections, 6 a margin. Scenes space with these, not with literals."""
+        return round(self.unit * SPACE_SCALE[step])
+
     @property
     def radius(self) -> int:
         return round(self.unit * 2.2)
@@ -156,3 +172,96 @@ def centered(rect: pygame.Rect, w: float, h: float) -> pygame.Rect:
     r = pygame.Rect(0, 0, round(w), round(h))
     r.center = rect.center
     return r
+
+
+def stack(rect: pygame.Rect, heights: Sequence[float | None], gap: float) -> list[pygame.Rect]:
+    """Rows top-down with the given heights; the `None` ones share what is left equally."""
+    fixed = sum(h for h in heights if h is not None)
+    flexible = sum(1 for h in heights if h is None)
+    share = max(0.0, rect.h - fixed - gap * (len(heights) - 1)) / max(1, flexible)
+    out, y = [], float(rect.y)
+    for h in heights:
+        height = share if h is None else h
+        out.append(pygame.Rect(rect.x, round(y), rect.w, round(height)))
+        y += height + gap
+    return out
+
+
+def row(
+    rect: pygame.Rect, widths: Sequence[float], gap: float, align: str = "left"
+) -> list[pygame.Rect]:
+    """Boxes left to right with the given widths, as tall as `rect`, placed at its left,
+    centre or right (`align`)."""
+    total = sum(widths) + gap * max(0, len(widths) - 1)
+    x = {"left": rect.x, "center": rect.centerx - total / 2, "right": rect.right - total}[align]
+    out = []
+    for w in widths:
+        out.append(pygame.Rect(round(x), rect.y, round(w), rect.h))
+        x += w + gap
+    return out
+
+
+def flow(widths: Sequence[float], room: float, gap: float) -> list[list[int]]:
+    """Wrap items of the given widths onto lines `room` wide: the indices on each line. An item
+    wider than the room gets a line of its own."""
+    lines: list[list[int]] = [[]]
+    used = 0.0
+    for i, w in enumerate(widths):
+        if lines[-1] and used + gap + w > room:
+            lines.append([])
+            used = 0.0
+        used += (gap if lines[-1] else 0) + w
+        lines[-1].append(i)
+    return lines if lines[0] else []
+
+
+def paginate(groups: Sequence[Sequence[T]], fits: Callable[[int, list[T]], bool]) -> list[list[T]]:
+    """Pack `groups` (each kept whole: a label and its text) in order into boxes: a box takes
+    groups while `fits(box_number, items)` says they fit, then the next box starts. A group too
+    big for a box alone gets a box of its own. The boxes are a screen's pages, or its columns
+    page after page (see `chunk`); nothing is ever left out."""
+    boxes: list[list[T]] = []
+    box: list[T] = []
+    for group in groups:
+        trial = box + list(group)
+        if box and not fits(len(boxes), trial):
+            boxes.append(box)
+            trial = list(group)
+        box = trial
+    return [*boxes, box]
+
+
+def chunk(items: Sequence[T], n: int) -> list[list[T]]:
+    """`items` in runs of `n` (boxes into pages of n columns)."""
+    return [list(items[i : i + n]) for i in range(0, len(items), max(1, n))] or [[]]
+
+
+@dataclass
+class Pages:
+    """Which page of a paged screen shows. Turning never goes past the first or last page."""
+
+    count: int = 1
+    index: int = 0
+
+    def reset(self, count: int) -> None:
+        """A new layout made `count` pages: stay on the same page where it still exists."""
+        self.count = max(1, count)
+        self.index = min(self.index, self.count - 1)
+
+    def go(self, index: int) -> bool:
+        """Show page `index`; False when it does not exist or already shows."""
+        if not 0 <= index < self.count or index == self.index:
+            return False
+        self.index = index
+        return True
+
+    def turn(self, step: int) -> bool:
+        return self.go(max(0, min(self.count - 1, self.index + step)))
+
+    @property
+    def paged(self) -> bool:
+        return self.count > 1
+
+    @property
+    def last(self) -> bool:
+        return self.index == self.count - 1

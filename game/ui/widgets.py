@@ -465,6 +465,30 @@ def draw_group(
         )
 
 
+def draw_pips(ui: Ui, surface: pygame.Surface, pips: list[pygame.Rect], current: int) -> None:
+    """A pager: one numbered circle a page, the current one filled, the others rings (not
+    colour alone); the scene makes them clickable."""
+    m, t = ui.m, ui.theme
+    ring = max(2, round(m.unit * 0.4))
+    for i, pip in enumerate(pips):
+        r = pip.w // 2
+        if i == current:
+            pygame.draw.circle(surface, t.takeaway_bg, pip.center, r)
+        else:
+            pygame.draw.circle(surface, t.panel, pip.center, r)
+            pygame.draw.circle(surface, t.text, pip.center, r, ring)
+        ui.text(
+            surface,
+            str(i + 1),
+            pip,
+            role="display",
+            size=max(m.min_font, round(pip.h * 0.55)),
+            colour=t.takeaway_text if i == current else t.text,
+            align="center",
+            valign="middle",
+        )
+
+
 # --- icons -----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import pytest
 from game import i18n
 from game.model.session import DEFAULT_TEAMS, Mode
 from game.settings import TEXT_SCALES
+from game.ui import prefs
 from game.ui.services import tr
 from tests.i18n.conftest import LangDriver
 from tests.i18n.test_layout_sv import broken_words
@@ -143,3 +144,37 @@ def test_largest_text_group_screens_overlap_nothing(
     problems += team_name_words(d, names)
     check_layout(d.texts(), SIZE)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_all_teams_feedback_pages_instead_of_leaving_answers_out(driver, language) -> None:
+    """Six teams, the projector theme and the largest text: the feedback goes on pages at the
+    reading size; every answer to a wrong reason a team picked is on one of them."""
+    d = driver(SIZE, language=language, region="se" if language == "sv" else "gb")
+    old = prefs.as_settings(d.app.settings)
+    d.app.settings = old._replace(theme="projector", text_scale=TEXT_SCALES[-1])
+    prefs.apply(d.app, old, d.app.settings)
+    d.start_game(mode=Mode.ALL_TEAMS, teams=6)
+    d.press("enter")
+    for key in "123412":
+        d.press(key)
+    d.press("enter")
+    for key in "123123":
+        d.press(key)
+    d.press("enter")
+    assert d.top == "team-feedback"
+    scene, st = d.app.top, d.app.play.session.state
+    wanted = {st.card.reasons[r.reason].feedback for r in st.card_results}
+    wanted -= {st.card.reasons[st.card.right_reason_index].feedback}
+    seen: set[str] = set()
+    floor = d.app.ui.m.reading
+    for page in range(scene.pager.count):
+        assert scene.pager.index == page
+        texts = d.texts()
+        check_layout(texts, SIZE)
+        seen |= {r.text for r in texts}
+        small = [r.text for r in texts if r.text in wanted and r.size < floor]
+        assert not small, small
+        d.press("enter")
+    assert wanted <= seen
+    assert d.app.play.session.state.index == 1  # the last page's Enter went on

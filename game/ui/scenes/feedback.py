@@ -16,7 +16,7 @@ more after it names what comes next ("Why the safe choice is right"), so nobody 
 next card without having been shown every page. Enter / Right / a click go forward, Backspace /
 Left / Back go back, 1 and 2 (or a click on the pager) open a page. A safe answer too long for
 one page gets the same two pages; should two pages still not hold it (the largest text sizes),
-each column gets a page of its own, and only if even that fails are explanations left out.
+each part gets pages of its own, as many as it needs at the reading size: nothing is left out.
 """
 
 from __future__ import annotations
@@ -29,13 +29,14 @@ import pygame
 from game.model.kinds import Rating
 from game.model.session import CardResult, Mode
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit
 from game.ui.widgets import (
     Button,
     FocusGroup,
+    draw_pips,
     flag_logo,
     panel,
     rating_icon,
@@ -72,7 +73,6 @@ class Page:
     cols: list[pygame.Rect] = field(default_factory=list)
     inner: list[pygame.Rect] = field(default_factory=list)
     fits: list[ColumnFit] = field(default_factory=list)
-    dropped: int = 0
 
     @property
     def base(self) -> int:
@@ -80,7 +80,7 @@ class Page:
 
     @property
     def ok(self) -> bool:
-        return not self.dropped and all(f.fits for f in self.fits)
+        return all(f.fits for f in self.fits)
 
 
 class FeedbackScene(PlayScene):
@@ -171,7 +171,7 @@ class FeedbackScene(PlayScene):
         return Sections(choice, safest, reason, right)
 
     def _page_plans(self, s: Sections) -> list[list[Page]]:
-        """The ways to show the feedback, from one page to one column per page."""
+        """The ways to show the feedback: one page, or two (see `_paged_plan` for more)."""
 
         def page(*columns: tuple[str, ...], takeaway: bool = False, flag: bool = False) -> Page:
             kept = [c for c in columns if any(getattr(s, n) for n in c)]
@@ -180,10 +180,8 @@ class FeedbackScene(PlayScene):
 
         one = [page(("choice", "safest"), ("reason", "right"), takeaway=True, flag=True)]
         two = [page(("choice",), ("safest",), flag=True), page(("reason",), ("right",))]
-        four = [page((n,)) for n in ("choice", "safest", "reason", "right") if getattr(s, n)]
-        for plan in (two, four):
-            plan[0].flag = plan[-1].takeaway = True
-        return [one, two, four]
+        two[0].flag = two[-1].takeaway = True
+        return [one, two]
 
     # -- layout --------------------------------------------------------------------------
 
@@ -215,49 +213,58 @@ class FeedbackScene(PlayScene):
             return above_flag if page.flag and not single else rest
 
         self.takeaway_size = take.size
-        plans = self._page_plans(self._sections())
-        chosen = plans[-1]
+        sections = self._sections()
+        plans = self._page_plans(sections)
         if self.state.card.responses[self.state.choice or 0].rating is not Rating.SAFE:
             plans = plans[1:]  # after a not-safe choice always two steps: choices, then reasons
+        # the largest text: the sections' blocks paged at the reading size, nothing left out
+        plans.append(self._paged_plan(sections, min(above_take, above_flag, key=lambda r: r.h)))
         for plan in plans:
             for page in plan:
-                self._fit_page(page, area(page, len(plan) == 1), drop=False)
+                self._fit_page(page, area(page, len(plan) == 1))
             self._share_size(plan)
             if all(p.ok for p in plan):
-                chosen = plan
                 break
-        else:  # too long even one column a page (the largest text): leave explanations out
-            for page in chosen:
-                self._fit_page(page, area(page, len(chosen) == 1), drop=True)
-        self.pages = chosen
+        self.pages = plan
         self.page = min(self.page, len(self.pages) - 1)
         self._layout_bottom()
         self._show_page(self.page)
 
-    def _fit_page(self, page: Page, rect: pygame.Rect, drop: bool) -> None:
-        """Fit the page's columns into `rect`: the split that leaves out the fewest
-        explanations, then shows the largest text, wins; ties keep the even split."""
+    def _paged_plan(self, s: Sections, rect: pygame.Rect) -> list[Page]:
+        """Each section on pages of its own, as many as it needs at the reading size (a label
+        stays with the text after it)."""
+        ui, m = self.ui, self.ui.m
+        inner = inset(rect, self.ip)
+        plan: list[Page] = []
+        for name in ("choice", "safest", "reason", "right"):
+            groups: list[list[Block]] = []
+            for block in getattr(s, name):
+                if groups and groups[-1][-1].colour == "accent":
+                    groups[-1].append(block)  # a label stays with what follows it
+                else:
+                    groups.append([block])
+            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.reading).fits)
+            plan += [Page([name], [box]) for box in boxes if box]
+        plan[0].flag = plan[-1].takeaway = True
+        return plan
+
+    def _fit_page(self, page: Page, rect: pygame.Rect) -> None:
+        """Fit the page's columns into `rect` at the reading size or larger: the split that
+        shows the largest text wins; ties keep the even split."""
         m, ip = self.ui.m, self.ip
         splits = COLUMN_SPLITS if len(page.columns) == 2 else ((1,),)
-        best: tuple[tuple[int, int], list[pygame.Rect], list[ColumnFit], int] | None = None
+        best: tuple[tuple[bool, int], list[pygame.Rect], list[ColumnFit]] | None = None
         for weights in splits:
             cols = split_cols(rect, weights, m.pad)
-            inners = [inset(c, ip) for c in cols]
-            if drop:
-                dropped, fits = self._fit_columns(page.columns, inners)
-            else:
-                dropped = 0
-                fits = [
-                    self.ui.column(col, inner, m.body, m.reading)
-                    for col, inner in zip(page.columns, inners, strict=True)
-                ]
-                if not all(f.fits for f in fits):
-                    dropped = 1
-            score = (-dropped, min(f.base for f in fits))
+            fits = [
+                self.ui.column(col, inset(c, ip), m.body, m.reading)
+                for col, c in zip(page.columns, cols, strict=True)
+            ]
+            score = (all(f.fits for f in fits), min(f.base for f in fits))
             if best is None or score > best[0]:
-                best = (score, cols, fits, dropped)
+                best = (score, cols, fits)
         assert best is not None
-        _, page.cols, page.fits, page.dropped = best
+        _, page.cols, page.fits = best
         page.inner = [inset(c, ip) for c in page.cols]
 
     def _share_size(self, plan: list[Page]) -> None:
@@ -272,43 +279,6 @@ class FeedbackScene(PlayScene):
             ]
             if all(f.fits for f in fits):
                 page.fits = fits
-
-    def _fit_columns(
-        self, columns_in: list[list[Block]], inners: list[pygame.Rect]
-    ) -> tuple[int, list[ColumnFit]]:
-        """Fit the columns at one size; returns how many explanations had to go, and the fits.
-        Only for text too large for even a column a page."""
-        ui, m = self.ui, self.ui.m
-        full = list(columns_in)
-        columns = list(columns_in)
-        for _ in range(4):
-            fits = [
-                ui.column(col, inner, m.body, m.reading)
-                for col, inner in zip(columns, inners, strict=True)
-            ]
-            if all(f.fits for f in fits):
-                break
-            # leave out the explanations, the last first; the choices, the verdict and the
-            # labels always stay
-            for i, f in enumerate(fits):
-                muted = [j for j, b in enumerate(columns[i]) if b.colour == "text_muted"]
-                if not f.fits and muted:
-                    columns[i] = columns[i][: muted[-1]] + columns[i][muted[-1] + 1 :]
-        base = min(f.base for f in fits)
-        # The shared size may have come out smaller than the one a column was dropped at, so
-        # give each left-out explanation back wherever it now fits.
-        for i, inner in enumerate(inners):
-            for block in full[i]:
-                if block in columns[i]:
-                    continue
-                trial = [b for b in full[i] if b in columns[i] or b is block]
-                trial_fit = ui.column(trial, inner, base)
-                if trial_fit.fits and trial_fit.base >= base:
-                    columns[i] = trial
-        dropped = sum(len(f) - len(c) for f, c in zip(full, columns, strict=True))
-        return dropped, [
-            ui.column(col, inner, base) for col, inner in zip(columns, inners, strict=True)
-        ]
 
     def _layout_bottom(self) -> None:
         """The button row: [red flag | Back] … [pager] [the button]."""
@@ -559,7 +529,7 @@ class FeedbackScene(PlayScene):
             self._draw_takeaway(surface)
         if page.flag:
             self._draw_flag(surface)
-        self._draw_pager(surface)
+        draw_pips(self.ui, surface, self.pips, self.page)
 
     def _draw_takeaway(self, surface: pygame.Surface) -> None:
         """The takeaway: the one sentence to remember."""
@@ -612,27 +582,3 @@ class FeedbackScene(PlayScene):
             colour=t.text,
             valign="middle",
         )
-
-    def _draw_pager(self, surface: pygame.Surface) -> None:
-        """One numbered circle a page: the current one filled, the others rings (not colour
-        alone); the pages seen so far and to come are both clickable."""
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        ring = max(2, round(m.unit * 0.4))
-        for i, pip in enumerate(self.pips):
-            current = i == self.page
-            r = pip.w // 2
-            if current:
-                pygame.draw.circle(surface, t.takeaway_bg, pip.center, r)
-            else:
-                pygame.draw.circle(surface, t.panel, pip.center, r)
-                pygame.draw.circle(surface, t.text, pip.center, r, ring)
-            ui.text(
-                surface,
-                str(i + 1),
-                pip,
-                role="display",
-                size=max(m.min_font, round(pip.h * 0.55)),
-                colour=t.takeaway_text if current else t.text,
-                align="center",
-                valign="middle",
-            )

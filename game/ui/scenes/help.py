@@ -19,7 +19,7 @@ import pygame
 from game.model.kinds import Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.layout import chunk, inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block, ColumnFit
@@ -218,38 +218,25 @@ class HelpScene(Scene):
         return out
 
     def _fit_tricks(self, rest: pygame.Rect) -> None:
-        """The points and the glossary of tricks on as many pages as they need (one when they
-        fit with their explanations, else two or three: the explanations are what players
-        read; names alone only when even three pages are too small)."""
+        """The points, then the glossary of tricks with their explanations in columns, on as
+        many pages as they need at a readable size."""
         ui, m = self.ui, self.ui.m
+        least = max(m.reading, m.small)
+        top = ui.column(self._points(), rest, m.body, least)
+        below = pygame.Rect(rest.x, rest.y + top.h + m.pad, rest.w, rest.h - top.h - m.pad)
+        n = 3 if rest.w >= m.body * 36 else 2
+
+        def box(i: int) -> pygame.Rect:
+            page, col = divmod(i, n)
+            return split_cols(below if page == 0 else rest, [1] * n, m.pad * 1.2)[col]
+
         tags = list(Tag)
-        pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
-        tries = [(n, True) for n in (1, 2, 3)] + [(n, False) for n in (1, 2, 3, 4, 6)]
-        for split, explain in tries:
-            per = -(-len(tags) // split)
-            pages = []
-            ok = True
-            for k in range(split):
-                chunk = tags[k * per : (k + 1) * per]
-                area = rest
-                placed: list[tuple[ColumnFit, pygame.Rect]] = []
-                if k == 0:
-                    top = ui.column(self._points(), rest, m.body)
-                    placed.append((top, pygame.Rect(rest.x, rest.y, rest.w, top.h)))
-                    area = pygame.Rect(
-                        rest.x, rest.y + top.h + m.pad, rest.w, rest.h - top.h - m.pad
-                    )
-                n = 3 if split == 1 else 2
-                cols = split_cols(area, [1] * n, m.pad * 1.2)
-                each = -(-len(chunk) // n)
-                for c, rect in enumerate(cols):
-                    part = chunk[c * each : (c + 1) * each]
-                    fit = ui.column(self._tricks(part, explain, k == 0 and c == 0), rect, m.body)
-                    ok = ok and fit.fits
-                    placed.append((fit, rect))
-                pages.append(placed)
-            if ok:
-                break
+        groups = [self._tricks([tag], True, i == 0) for i, tag in enumerate(tags)]
+        boxes = paginate(groups, lambda i, blocks: ui.column(blocks, box(i), m.body, least).fits)
+        size = min(ui.column(b, box(i), m.body, least).base for i, b in enumerate(boxes))
+        placed = [(ui.column(b, box(i), size), box(i)) for i, b in enumerate(boxes)]
+        pages = chunk(placed, n)
+        pages[0].insert(0, (top, pygame.Rect(rest.x, rest.y, rest.w, top.h)))
         self.tricks_pages = pages
 
     def layout(self, size: tuple[int, int]) -> None:

@@ -22,7 +22,7 @@ from game.savegame import data_dir
 from game.settings import atomic_write_text, portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.layout import Pages, inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
@@ -43,6 +43,7 @@ class SummaryScene(PlayScene):
         self.again_btn = Button("again", "Play again", kind="primary")
         self.title_btn = Button("title", "Title screen")
         self.save_btn = Button("save", N_("Save summary"), badge="S")
+        self.pager = Pages()  # the red flags met, page by page
         self.saved_msg = ""  # after "Save summary": where the files went, or the problem
         self.team_scores = self.state.mode.is_group and self.state.mode.keeps_score
         words = app.glossary
@@ -135,48 +136,35 @@ class SummaryScene(PlayScene):
         return blocks
 
     def _layout_flags(self) -> None:
-        """The red flags met, in pages that fit the panel at the body size (Left/Right turn
-        them), rather than one list shrunk or running off the screen."""
+        """The red flags met with their takeaways, in pages that fit the panel at the body size
+        (Left/Right turn them), rather than one list shrunk or running off the screen."""
         ui, m = self.ui, self.ui.m
-        ip = round(m.unit * 2.2)
         words = self.app.glossary
         self.missed_blocks: list[Block] = []  # the tricks missed most, on the first page
         if self.state.mode.keeps_score and self.state.results:
             missed = words.missed_lines(missed_tactics(self.state))
-            label = words.word("missed_most")
             self.missed_blocks = [
-                Block(label, role="semi", colour="accent", scale=0.8),
+                Block(words.word("missed_most"), role="semi", colour="accent", scale=0.8),
                 Block(", ".join(missed) if missed else words.word("nothing_missed"), role="bold"),
             ]
-        self.flags_inner = inset(self.right, ip)
+        self.flags_inner = inset(self.right, m.space(4) * 0.85)
+        pairs = [
+            [
+                Block(card.red_flag, role="bold", gap=0.7),  # type: ignore[attr-defined]
+                Block(card.takeaway, colour="text_muted", gap=0.2),  # type: ignore[attr-defined]
+            ]
+            for card in self._played_cards()
+        ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
         size = m.body
-        # with each takeaway while that takes three pages at most; else the red flags alone
-        for takeaways in (True, False):
-            pairs = [
-                [
-                    Block(card.red_flag, role="bold", gap=0.7),  # type: ignore[attr-defined]
-                    *(
-                        [Block(card.takeaway, colour="text_muted", gap=0.2)]  # type: ignore[attr-defined]
-                        if takeaways
-                        else []
-                    ),
-                ]
-                for card in self._played_cards()
-            ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
-            pages: list[list[Block]] = []
-            page: list[Block] = []
-            for pair in pairs:
-                trial = self._flag_page(page + pair, 1, 1)
-                if page and not ui.column(trial, self.flags_inner, size, size).fits:
-                    pages.append(page)
-                    page = []
-                page += pair
-            pages.append(page)
-            if len(pages) <= 3:
-                break
-        self.flag_pages = pages
-        self.flag_page = min(getattr(self, "flag_page", 0), len(pages) - 1)
-        blocks = self._flag_page(pages[self.flag_page], self.flag_page + 1, len(pages))
+        self.flag_pages = paginate(
+            pairs,
+            lambda page, blocks: (
+                ui.column(self._flag_page(blocks, page + 1, 2), self.flags_inner, size, size).fits
+            ),
+        )
+        self.pager.reset(len(self.flag_pages))
+        page = self.pager.index
+        blocks = self._flag_page(self.flag_pages[page], page + 1, self.pager.count)
         self.flags_fit = ui.column(blocks, self.flags_inner, size)
 
     def _flag_page(self, blocks: list[Block], page: int, pages: int) -> list[Block]:
@@ -188,11 +176,8 @@ class SummaryScene(PlayScene):
         return [*first, Block(heading, role="semi", colour="accent", scale=0.8, gap=gap), *blocks]
 
     def turn_page(self, step: int) -> bool:
-        pages = len(self.flag_pages)
-        page = max(0, min(pages - 1, self.flag_page + step))
-        if page == self.flag_page:
+        if not self.pager.turn(step):
             return False
-        self.flag_page = page
         self._layout_flags()
         return True
 
@@ -209,7 +194,7 @@ class SummaryScene(PlayScene):
         if inp.act is Act.CONFIRM and self.group.focused is not None:
             self.activate(self.group.focused)
             return True
-        if inp.act in (Act.LEFT, Act.RIGHT) and len(self.flag_pages) > 1:
+        if inp.act in (Act.LEFT, Act.RIGHT) and self.pager.paged:
             self.turn_page(1 if inp.act is Act.RIGHT else -1)
             return True
         if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN, Act.PREV, Act.LEFT, Act.UP):
@@ -249,7 +234,7 @@ class SummaryScene(PlayScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         # composed once (game/ui/layers.py)
-        key = (self.session.state, self.saved_msg, self.flag_page)
+        key = (self.session.state, self.saved_msg, self.pager.index)
         self.static_layer.draw(
             self.ui, surface, self.draw_static, [self.bar_group, self.group], key
         )

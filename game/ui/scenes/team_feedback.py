@@ -12,7 +12,7 @@ import pygame
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom
+from game.ui.layout import Pages, inset, paginate, row, split_cols, take_bottom
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import RATING_WORDS
 from game.ui.services import N_, tr
@@ -21,6 +21,7 @@ from game.ui.widgets import (
     Button,
     FocusGroup,
     draw_group,
+    draw_pips,
     flag_logo,
     panel,
     rating_icon,
@@ -43,6 +44,9 @@ class AllTeamsFeedbackScene(PlayScene):
         self.next_btn = Button("next", label, kind="primary", badge="Enter")
         self.group = FocusGroup([self.next_btn], index=0)
         self.chips: list[pygame.Rect] = []
+        self.pager = Pages()  # at the largest text sizes the columns go on pages
+        self.pages: list[list[ColumnFit]] = []
+        self.pips: list[pygame.Rect] = []
 
     def on_enter(self) -> None:
         results = self.state.card_results
@@ -59,8 +63,7 @@ class AllTeamsFeedbackScene(PlayScene):
     def _blocks(self, detail: int = 2) -> tuple[list[Block], list[Block]]:
         """Detail 2: everything; 1: without the right reason's explanation (the takeaway below
         says it in short); 0: also the teams by letter only (the chips name them). The answer
-        to every wrong reason a team picked is kept down to detail 0; only -1, the last resort
-        at the largest text sizes, leaves it out."""
+        to every wrong reason a team picked is always there."""
         card = self.state.card
         short = detail < 1
         label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
@@ -76,7 +79,7 @@ class AllTeamsFeedbackScene(PlayScene):
             right.append(Block(r.text, role="bold", indent=1.5, tag=f"rsn{i}", gap=0.55, scale=0.9))
             if teams:
                 right.append(Block(teams, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
-            if teams and not r.right and detail >= 0:  # a myth a team believed: its answer
+            if teams and not r.right:  # a myth a team believed: its answer
                 right.append(Block(r.feedback, gap=0.2, scale=0.85, indent=1.5, tag=f"ans{i}"))
         if detail >= 2:
             good = card.reasons[card.right_reason_index]
@@ -125,23 +128,76 @@ class AllTeamsFeedbackScene(PlayScene):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        # the two columns must fit (nothing clipped, nothing over the chips): first they drop
-        # detail, then the takeaway gives up height, then at the largest text sizes the
-        # chips, the red-flag row and the paddings get compact
+        # the two columns must fit at the reading size (nothing clipped, nothing over the
+        # chips): first they drop the right reason's explanation (the takeaway says it) and the
+        # team names (the chips name them), then the takeaway gives up height and the chips,
+        # the red-flag row and the paddings get compact; at the largest text sizes the columns
+        # go on pages of their own, every answer to a myth a team believed still shown
         steps = ((0.16, 2, False), (0.16, 1, False), (0.16, 0, False), (0.16, 0, True))
         steps += ((0.08, 0, True), (0.0, 0, True))
-        # the very last resort (six teams, the largest text): the myths' answers go too
-        steps += ((0.0, -1, True),)
         for share, detail, compact in steps:
             fits = self._arrange(share, detail, compact)
             if all(f.fits for f in fits):
                 break
-        self.detail, self.compact = detail, compact
+        else:
+            self._arrange(0.0, 2, True)
+            self._paginate()
+            return
+        self.compact = compact
         base = min(f.base for f in fits)
         left, right = self._blocks(detail)
-        self.fits = [
-            self.ui.column(b, r, base) for b, r in zip((left, right), self.col_inner, strict=True)
+        self.pages = [
+            [self.ui.column(b, r, base) for b, r in zip((left, right), self.col_inner, strict=True)]
         ]
+        self.pager.reset(1)
+        self._show_page()
+
+    def _paginate(self) -> None:
+        """One column a page, as many pages as the choices and the reasons need (each option
+        or reason with its teams and its answer stays on one page); the red flag opens the
+        first page, so the pager has the row beside the button."""
+        ui, m = self.ui, self.ui.m
+        self.compact = True
+        self.cols = [self.cols[0].union(self.cols[-1])]
+        self.col_inner = [inset(self.cols[0], self.ip)]
+        inner = self.col_inner[0]
+        pages = []
+        left, right = self._blocks(2)
+        flag = Block(self.flag_text(), role="bold", colour="heading")
+        for column in ([flag, *left], right):
+            groups: list[list[Block]] = []
+            for block in column:
+                if groups and (
+                    block.tag[:3] not in ("opt", "rsn") or groups[-1][-1].colour == "accent"
+                ):
+                    groups[-1].append(block)  # the heading stays with the first item
+                else:
+                    groups.append([block])
+            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.reading).fits)
+            pages += [box for box in boxes if box]
+        # one size on every page, so turning a page does not jump in size
+        base = min(ui.column(box, inner, m.body, m.reading).base for box in pages)
+        self.pages = [[ui.column(box, inner, base)] for box in pages]
+        self.pager.reset(len(pages))
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """The page's column(s), and the pager beside the button when there are pages."""
+        m = self.ui.m
+        self.fits = self.pages[self.pager.index]
+        self.pips = []
+        if self.pager.paged:
+            bottom = self.next_btn.rect
+            d = max(44, round(bottom.h * 0.62))
+            room = self.pager_room
+            widths = [d] * self.pager.count
+            self.pips = [
+                pygame.Rect(r.x, r.centery - d // 2, d, d)
+                for r in row(room, widths, m.gap, "right")
+            ]
+            self.flag_rect.w = 0  # the red flag is on the first page
+        label = "See the results" if self.state.is_last_card else "Next card"
+        self.next_btn.label = label if self.pager.last else N_("Next")
 
     def _arrange(self, share: float, detail: int, compact: bool) -> list[ColumnFit]:
         ui, m = self.ui, self.ui.m
@@ -151,15 +207,16 @@ class AllTeamsFeedbackScene(PlayScene):
         bw = round(min(area.w * 0.3, m.body * 10))
         self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
         self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
+        self.pager_room = pygame.Rect(self.flag_rect)
         self.ip = ip = round(m.unit * (1.2 if compact else 2.0))
         card = self.state.card
         n = len(self.state.teams)
         chip_w = round((rest.w - m.gap * (n - 1)) / n)
         self._plan_chips(chip_w, m.min_font if compact else m.small)
         take_w = rest.w - 2 * ip - round(m.body * 1.5)
-        smallest = ui.engine.layout(card.takeaway, "bold", m.min_font, take_w).h
+        smallest = ui.engine.layout(card.takeaway, "bold", m.reading, take_w).h
         budget = max(smallest, round(rest.h * share - (self.chip_h - m.small * 2.0)))
-        take = ui.engine.fit(card.takeaway, "bold", take_w, budget, m.body, m.min_font)
+        take = ui.engine.fit(card.takeaway, "bold", take_w, budget, m.body, m.reading)
         gap = m.pad * (0.3 if compact else 0.5)
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, gap)
         self.takeaway_size = take.size
@@ -171,13 +228,14 @@ class AllTeamsFeedbackScene(PlayScene):
             self.cols = split_cols(rest, weights, m.pad)
             self.col_inner = [inset(c, ip) for c in self.cols]
             fits = [
-                ui.column(b, r, m.body) for b, r in zip((left, right), self.col_inner, strict=True)
+                ui.column(b, r, m.body, m.reading)
+                for b, r in zip((left, right), self.col_inner, strict=True)
             ]
             if all(f.fits for f in fits):
                 return fits
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.col_inner = [inset(c, ip) for c in self.cols]
-        return [ui.column(b, r, m.body) for b, r in zip((left, right), self.col_inner, strict=True)]
+        return fits
 
     def card_points(self, team: int) -> int:
         st = self.session.state
@@ -187,6 +245,8 @@ class AllTeamsFeedbackScene(PlayScene):
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
+        if self._turn(inp):  # before the facilitator's keys: Backspace turns back a page first
+            return True
         if self.handle_bar(inp):
             return True
         if inp.act is Act.CLICK:
@@ -198,9 +258,29 @@ class AllTeamsFeedbackScene(PlayScene):
             inp.act is Act.CLICK and self.next_btn.rect.collidepoint(inp.pos)
         ):
             self.app.sound.play("next")
-            self.session.next()
+            if self.pager.turn(1):  # never past a page not yet shown
+                self._show_page()
+            else:
+                self.session.next()
             return True
         return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
+
+    def _turn(self, inp: Input) -> bool:
+        """Left/Right, Backspace (not on the first page) or a click on the pager's circles."""
+        if inp.act is Act.CLICK:
+            hit = next((i for i, pip in enumerate(self.pips) if pip.collidepoint(inp.pos)), -1)
+            turned = self.pager.go(hit)
+        elif inp.act in (Act.LEFT, Act.RIGHT, Act.BACKSPACE):
+            turned = self.pager.turn(1 if inp.act is Act.RIGHT else -1)
+        else:
+            return False
+        if turned:
+            self.app.sound.play("next")
+            self._show_page()
+        return turned
+
+    def flag_text(self) -> str:
+        return tr("Red flag: {flag}").format(flag=self.state.card.red_flag)
 
     def texts(self) -> tuple[str, ...]:
         """Both columns as drawn, each team's points, the takeaway and the red flag."""
@@ -209,7 +289,7 @@ class AllTeamsFeedbackScene(PlayScene):
         parts += [
             self._chip_text(i, self.card_points(i), st.scores[i]) for i in range(len(st.teams))
         ]
-        parts += [st.card.takeaway, tr("Red flag: {flag}").format(flag=st.card.red_flag)]
+        parts += [st.card.takeaway, self.flag_text()]
         return tuple(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -269,14 +349,20 @@ class AllTeamsFeedbackScene(PlayScene):
             valign="middle",
         )
         fr = self.flag_rect
+        if fr.w:
+            self._draw_flag(surface, fr)
+        draw_pips(ui, surface, self.pips, self.pager.index)
+        draw_group(ui, surface, self.group)
+
+    def _draw_flag(self, surface: pygame.Surface, fr: pygame.Rect) -> None:
+        ui, m = self.ui, self.ui.m
         logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
         flag_logo(ui, surface, logo)
         ui.text(
             surface,
-            tr("Red flag: {flag}").format(flag=card.red_flag),
+            self.flag_text(),
             pygame.Rect(logo.right + m.gap, fr.y, fr.right - logo.right - m.gap, fr.h),
             role="bold",
             size=m.body,
             valign="middle",
         )
-        draw_group(ui, surface, self.group)
