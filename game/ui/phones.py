@@ -221,6 +221,18 @@ class PhonesJoinScene(Scene):
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
+    def texts(self) -> tuple[str, ...]:
+        """Read aloud: how to join (not the count of phones, which changes as they come)."""
+        phones = self.play.phones
+        if phones is None:
+            return (tr("Answer on your phone"),)
+        return (
+            tr("Answer on your phone"),
+            tr("Scan the code, or open:") + " " + phones.url.removeprefix("http://").rstrip("/"),
+            tr("Room code") + ": " + " ".join(phones.code),
+            tr("Same Wi-Fi as this computer. No name, no app: answers are anonymous."),
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         phones = self.play.phones
@@ -421,20 +433,40 @@ class PhonesRevealScene(Scene):
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ui = self.ui
+    def heading_text(self) -> str:
         result = self.result
         title = tr(KIND_TITLES.get(result.kind, "")) if result else ""
         heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
-        draw_card(ui, surface, self.card, f"{heading} — {title}", self.heading)
+        return f"{heading} — {title}"
+
+    def labels(self) -> list[str]:
+        result = self.result
+        if result is None or not result.questions:
+            return []
+        labels = list(result.questions[0].choices)
+        if result.kind == "spot":
+            labels = [tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)]
+        return labels
+
+    def texts(self) -> tuple[str, ...]:
+        """Read aloud: the heading, then each choice with its count and share, as the bars."""
+        parts = [self.heading_text()]
+        result = self.result
         if result is not None and result.questions:
-            q = result.questions[0]
-            labels = list(q.choices)
-            if result.kind == "spot":
-                labels = [
-                    tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)
-                ]
-            draw_bars(ui, surface, self.bars, labels, list(result.counts[0]))
+            counts = result.counts[0]
+            total = sum(counts) or 1
+            parts += [
+                f"{i + 1}: {label}: {count} ({round(100 * count / total)} %)"
+                for i, (label, count) in enumerate(zip(self.labels(), counts))
+            ]
+        return tuple(parts)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ui = self.ui
+        result = self.result
+        draw_card(ui, surface, self.card, self.heading_text(), self.heading)
+        if result is not None and result.questions:
+            draw_bars(ui, surface, self.bars, self.labels(), list(result.counts[0]))
         draw_group(ui, surface, self.group)
 
 
@@ -503,11 +535,34 @@ class PhonesSummaryScene(Scene):
             valign="middle",
         )
 
-    def draw_cards(self, surface: pygame.Surface) -> None:
+    def texts(self) -> tuple[str, ...]:
+        """Read aloud: the page shown (Tab turns it and the new page is read)."""
+        if self.page == 1:
+            return (tr("How the class answered"), *(b.text for b in self.card_blocks()))
+        found = {r.key: r for r in self.results}
+        before, after = found.get("pulse:before"), found.get("pulse:after")
+        parts = [tr("Before and after")]
+        for q, (_, statement) in enumerate(PULSE_STATEMENTS.items()):
+            counts = [
+                tr(word)
+                + ": "
+                + " · ".join(
+                    f"{when} {result.counts[q][c] if result is not None else 0}"
+                    for when, result in ((tr("Before"), before), (tr("After"), after))
+                )
+                for c, word in enumerate(PULSE_WORDS)
+            ]
+            parts.append(tr(statement) + " " + "; ".join(counts))
+        parts.append(
+            tr("Answered: {before} before, {after} after.").format(
+                before=before.answered if before else 0, after=after.answered if after else 0
+            )
+        )
+        return tuple(parts)
+
+    def card_blocks(self) -> list[Block]:
         from game.phones.report import card_scores
 
-        ui, m = self.ui, self.ui.m
-        draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
         st = self.play.session.state
         cards = {c.id: c for c in st.cards}
         blocks = []
@@ -526,6 +581,12 @@ class PhonesSummaryScene(Scene):
             blocks.append(Block(" · ".join(words), colour="text_muted", gap=0.1, scale=0.9))
         if not blocks:
             blocks = [Block(tr("The phones have not answered a card yet."))]
+        return blocks
+
+    def draw_cards(self, surface: pygame.Surface) -> None:
+        ui, m = self.ui, self.ui.m
+        draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
+        blocks = self.card_blocks()
         area = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h)
         ui.draw_column(surface, ui.column(blocks, area, m.body), area)
 

@@ -13,7 +13,9 @@ it draws, plus the focused item:
 - any screen: the focused button (or setting and its value) when the focus moves.
 
 New utterances are queued behind what is being said; a focus move interrupts (as a screen
-reader does). R repeats the last full reading. The Narrator remembers per scene how far it has
+reader does). When a part already read changes within one screen (the card's step moves on from
+"Where is the red flag?" to "What trick is this?" to the choice), the reading goes on from the
+first changed part: the chat is not read again, the new question and its choices are. R repeats the last full reading. The Narrator remembers per scene how far it has
 read, so closing Help or Pause does not start the card over.
 """
 
@@ -44,9 +46,9 @@ def reading(scene: Scene) -> Reading:
 
 @dataclass
 class _Seen:
-    """How much of the current screen's reading has been spoken, and what had focus."""
+    """What of the current screen's reading has been queued or said, and what had focus."""
 
-    spoken: int = 0
+    parts: tuple[str, ...] = ()  # what has been queued or said of it so far
     focus: str | None = None
 
 
@@ -117,10 +119,9 @@ class Narrator:
             self._call("stop")
         if now.parts:
             self.last_full = now.parts
-        if len(now.parts) > seen.spoken:
-            self._queue += now.parts[seen.spoken :]
-            seen.spoken = len(now.parts)
-        if new:
+        changed = self._follow(seen, now.parts)
+        if new or changed:  # a new screen or a new step: its focus after what it shows
+            seen.focus = now.focus
             if now.focus:
                 self._queue.append(now.focus)
         elif now.focus != seen.focus:
@@ -128,6 +129,27 @@ class Narrator:
             if now.focus:
                 self.say_now(now.focus)
         self.pump()
+
+    def _follow(self, seen: _Seen, parts: tuple[str, ...]) -> bool:
+        """Queue what the screen shows beyond what was read of it. When a part already read
+        has changed (the card's step moved on: spot, then name, then the choice), what was
+        queued from there on is dropped, the voice stops if it was saying it, and the reading
+        goes on from the first changed part. True when a part already read changed."""
+        same = 0
+        for old, now in zip(seen.parts, parts):
+            if old != now:
+                break
+            same += 1
+        changed = same < len(seen.parts) and same < len(parts)
+        if same < len(seen.parts):  # something read or queued is no longer shown
+            stale = set(seen.parts[same:])
+            queued = sum(1 for q in self._queue if q in seen.parts)
+            if len(seen.parts) - queued > same:  # the voice may be saying a stale part
+                self._call("stop")
+            self._queue = [q for q in self._queue if q not in stale]
+        self._queue += parts[same:]
+        seen.parts = parts
+        return changed
 
     def pump(self) -> None:
         """Hand the next queued utterance to the voice once it has finished the last one."""

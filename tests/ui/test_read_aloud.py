@@ -4,10 +4,14 @@ repeats the last full reading. With no voice installed the game goes on silently
 
 from __future__ import annotations
 
+import pytest
+
 from game.model.cards import Rating, Sender
+from game.model.session import Mode
 from game.speech import NullSpeaker, RecordingSpeaker
 from game.ui.app import GameSetup
 from game.ui.voice import reading
+from tests.ui.driver import answer
 
 
 def card_reading(card) -> list[str]:
@@ -157,3 +161,253 @@ def test_other_screens_speak_their_focused_button(make_driver) -> None:
     d.press("down")
     assert speaker.spoken[-1] == "How to play & help"
     assert reading(d.app.top).focus == "How to play & help"
+
+
+def test_a_new_step_on_the_card_is_read_without_reading_the_chat_again(make_driver) -> None:
+    """Spot, then name, then choose happen on one card screen: each new step's question, how
+    the step before went and its choices are read; the setup and the chat are not read again."""
+    speaker = RecordingSpeaker()
+    d = make_driver((1280, 720), speaker=speaker, read_aloud=True)
+    d.press("enter")  # the content note
+    setup = GameSetup(count=3, seed=1, spot=True, name=True)
+    assert d.app.start_game(setup) is None
+    d.press("enter")  # the whole chat and the first step
+    st = d.app.play.session.state
+    card = st.card
+    chat = set(clean(card_reading(card)[: 1 + len(card.chat)]))
+    steps = []
+    for _ in range(3):
+        phase = d.phase
+        parts = reading(d.app.top).parts
+        assert parts[: len(chat)] and set(parts[: len(chat)]) == chat, parts
+        steps.append((phase, parts))
+        if phase == "choose":
+            break
+        speaker.spoken.clear()
+        st = d.app.play.session.state
+        pick = st.flag_messages[0] + 1 if phase == "spot" else 1
+        if phase == "name":
+            pick = 1 + next(i for i, tag in enumerate(st.name_options) if tag in st.card.tags[:1])
+        d.press(str(pick))
+        assert d.phase != phase
+        now = reading(d.app.top)
+        fresh = list(now.parts[len(chat) :])
+        said = speaker.spoken
+        assert not set(said) & chat, said  # the chat is not read again
+        assert fresh[0] in said, (said, fresh)  # the picked choice may be said first
+        start = said.index(fresh[0])
+        assert said[start : start + len(fresh)] == fresh, said  # the new step, in order
+        assert said[start + len(fresh) :] in ([], [now.focus]), said
+    assert [p for p, _ in steps] == ["spot", "name", "choose"]
+    assert card.question in steps[-1][1]
+    assert clean([f"1: {card.responses[0].text}"])[0] in steps[-1][1]
+
+
+# --- every screen of every mode is read ---------------------------------------------------------
+
+MODES = (Mode.SOLO, Mode.TEAMS, Mode.ALL_TEAMS, Mode.TOGETHER)
+PLAY_SCENES = {
+    Mode.SOLO: {"card", "explain", "feedback", "summary"},
+    Mode.TEAMS: {"facilitator-intro", "card", "explain", "feedback", "steal", "award", "summary"},
+    Mode.ALL_TEAMS: {  # the card and its steps are on the teams' entry screen
+        "facilitator-intro",
+        "enter-choices",
+        "enter-reasons",
+        "team-feedback",
+        "award",
+        "summary",
+    },
+    Mode.TOGETHER: {"facilitator-intro", "card", "explain", "feedback", "summary"},
+}
+OVERLAYS = {"pause", "help", "end-session", "confirm"}
+
+
+def letter(d, ch: str) -> None:
+    import pygame
+
+    key = getattr(pygame, f"K_{ch}")
+    d.app.feed(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=ch, scancode=0))
+    d.frame()
+    d.settle()
+
+
+class Heard:
+    """Checks that the top screen's reading has been spoken, and notes which screens were."""
+
+    def __init__(self, d, speaker) -> None:
+        self.d, self.speaker, self.scenes = d, speaker, set()
+
+    def check(self) -> None:
+        d = self.d
+        d.frame()  # an update: the narrator looks at the top screen
+        d.settle()
+        top = d.app.top
+        now = reading(top)
+        assert now.parts, f"{top.name} ({d.phase}) reads nothing"
+        missing = [p for p in now.parts if p not in self.speaker.spoken]
+        assert not missing, (top.name, d.phase, missing)
+        self.scenes.add(top.name)
+
+
+def overlays(d, heard: Heard) -> None:
+    """Pause, help over it, 'End the session now?' and 'Back to the title?': each is read."""
+    d.press("esc")
+    heard.check()
+    d.press("h")
+    heard.check()
+    d.press("esc")
+    for open_ in (d.app.open_end_session, d.app.open_leave_confirm):
+        open_()
+        heard.check()
+        d.press("esc")
+    d.press("esc")  # the pause closes: back on the card
+    assert d.app.top is not None and d.app.top.name not in OVERLAYS
+
+
+def step_key(d) -> str:
+    """The key of the right answer on a spot or name step (a wrong one is tried again)."""
+    st = d.app.play.session.state
+    if d.phase == "spot" and st.flag_messages:
+        return str(st.flag_messages[0] + 1)
+    if d.phase == "name":
+        return str(1 + next(i for i, tag in enumerate(st.name_options) if tag in st.card.tags[:1]))
+    return "1"
+
+
+def unsafe_option(d) -> str:
+    """A key that picks a not-safe option on the card screen (a steal follows in Team turns)."""
+    from game.model.session import response_order
+
+    st = d.app.play.session.state
+    for pos, i in enumerate(response_order(st.card, st.options)):
+        if st.card.responses[i].rating is not Rating.SAFE:
+            return str(pos + 1)
+    return "1"
+
+
+@pytest.mark.parametrize("mode", MODES, ids=lambda m: m.value)
+def test_every_screen_of_a_game_is_read_aloud_in_every_mode(make_driver, mode) -> None:
+    """A whole game with the spot and name steps on, read aloud: every screen on the way (and
+    the overlays over the card) reads what it shows, and it is spoken."""
+    speaker = RecordingSpeaker()
+    d = make_driver((1280, 720), speaker=speaker, read_aloud=True)
+    heard = Heard(d, speaker)
+    heard.check()
+    d.press("enter")  # the content note
+    heard.check()  # the title
+    setup = GameSetup(mode=mode, teams=3, count=2, seed=1, spot=True, name=True)
+    assert d.app.start_game(setup) is None
+    heard.check()
+    if d.top == "facilitator-intro":
+        d.press("enter")
+    first = True
+    for _ in range(60):
+        heard.check()
+        if d.phase == "summary":
+            break
+        top = d.app.top.name
+        if first and top in ("card", "enter-choices"):
+            overlays(d, heard)
+            first = False
+        if top in ("enter-choices", "enter-reasons"):
+            d.press("1", "2", "3", "enter")  # each team's choice, then reveal
+        elif d.phase in ("spot", "name") and top == "card":
+            d.press(step_key(d))
+        elif d.phase == "choose" and top == "card":
+            d.press(unsafe_option(d))
+        elif (
+            d.phase in ("explain", "feedback")
+            and "award" in PLAY_SCENES[mode]
+            and "award" not in heard.scenes
+        ):
+            if d.phase == "feedback" or top == "enter-reasons":
+                letter(d, "b")
+                if d.top != "award":  # one team could get it: open the choice by hand
+                    d.app.open_award([0, 1])
+                heard.check()
+                d.press("esc")
+            answer(d, "2", "1")
+        else:
+            answer(d, "2", "1")
+    assert d.phase == "summary"
+    expected = PLAY_SCENES[mode] | OVERLAYS | {"content-note", "title"}
+    assert expected <= heard.scenes, expected - heard.scenes
+
+
+def test_every_screen_outside_a_game_is_read_aloud(make_driver) -> None:
+    """Title, setup, the card browser, settings, about, help, the region question, the resume
+    offer and the crash screen each read what they show."""
+    from game.ui.crash import CrashScene
+    from game.ui.scenes.region_ask import RegionAskScene
+
+    speaker = RecordingSpeaker()
+    d = make_driver((1280, 720), speaker=speaker, read_aloud=True)
+    heard = Heard(d, speaker)
+    d.press("enter")  # the content note
+    heard.check()
+    for open_ in (d.app.open_help, d.app.open_settings, d.app.open_about):
+        open_()
+        heard.check()
+        d.press("esc")
+    d.app.open_setup()
+    heard.check()
+    d.press("down", "down")  # the first row: its name and chosen value are spoken
+    assert speaker.spoken[-1].startswith("Who plays: Solo. One player")
+    d.app.open_browser(None)
+    heard.check()
+    d.press("esc")
+    d.app.push(RegionAskScene(d.app))
+    heard.check()
+    d.press("esc")
+    d.start_game(Mode.TEAMS)  # a group game is saved after a step: the resume offer
+    d.press("enter")
+    again = make_driver((1280, 720), speaker=speaker, read_aloud=True)  # the next start
+    again.press("enter")  # the content note, then the offer
+    Heard(again, speaker).check()
+    assert again.top == "resume"
+    heard.scenes.add("resume")
+    d.app.show_crash_screen(CrashScene(d.app))
+    heard.check()
+    assert {"title", "help", "settings", "about", "setup", "browser", "region-ask"} <= heard.scenes
+    assert {"resume", "crash"} <= heard.scenes
+
+
+@pytest.mark.parametrize("mode", (Mode.TOGETHER, Mode.ALL_TEAMS), ids=lambda m: m.value)
+def test_the_phones_screens_are_read_aloud(make_driver, mode) -> None:
+    """Students' phones: how to join, the class's answers as bars, and the pulse before and
+    after at the summary are read (counts with the option text, never who)."""
+    speaker = RecordingSpeaker()
+    d = make_driver((1280, 720), speaker=speaker, read_aloud=True)
+    heard = Heard(d, speaker)
+    d.press("enter")
+    setup = GameSetup(mode=mode, teams=2, count=2, seed=1, phones=True, phones_host="127.0.0.1")
+    assert d.app.start_game(setup) is None
+    phones = d.app.play.phones
+    try:
+        heard.check()
+        assert d.top == "phones-join"
+        assert any(" ".join(phones.code) in s for s in speaker.spoken)
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        for _ in range(6):
+            if phones.step is not None and phones.step.kind != "pulse":
+                break
+            d.press("enter")
+        letter(d, "v")
+        assert d.top == "phones-reveal"
+        heard.check()
+        assert any(s.startswith("1: ") and s.endswith("(0 %)") for s in speaker.spoken)
+        d.press("esc")
+        d.app.play.session.end_early()
+        d.app.follow_session()
+        d.settle()
+        letter(d, "v")
+        assert d.top == "phones-summary"
+        heard.check()
+        d.press("tab")  # the other page: each card, read as it shows
+        heard.check()
+        assert "How the class answered" in speaker.spoken
+    finally:
+        d.app.to_title()
+    assert {"phones-join", "phones-reveal", "phones-summary"} <= heard.scenes

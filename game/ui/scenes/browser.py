@@ -292,6 +292,15 @@ class BrowserScene(Scene):
 
     # -- drawing ---------------------------------------------------------------------------
 
+    def texts(self) -> tuple[str, ...]:
+        """Read aloud: the heading, how many cards are listed and the page; the focused card
+        or button is spoken as the focus moves."""
+        return (
+            tr("Choose cards for a lesson"),
+            tr("{n} cards").format(n=len(self.listed)),
+            tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages),
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         surface.blit(background(ui, surface.get_size()), (0, 0))

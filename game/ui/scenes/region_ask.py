@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 FALLBACK = "elsewhere"
 
 
+BODY = N_(
+    "The help screens show the helplines and emergency number of that country. "
+    "You can change it later in Settings."
+)
+
+
 def should_ask(app: App) -> bool:
     """No region chosen (setting or option) and a locale that names no country."""
     if app.options.region or services.setting(app.settings, "region"):
@@ -74,6 +80,9 @@ class RegionAskScene(Scene):
             self.app.show_toast(problem)
         self.app.pop()
 
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Where are the players?"), tr(BODY))
+
     def draw(self, surface: pygame.Surface) -> None:
         draw_dialog(
             self.ui,
@@ -81,10 +90,7 @@ class RegionAskScene(Scene):
             self.card,
             tr("Where are the players?"),
             self.heading,
-            tr(
-                "The help screens show the helplines and emergency number of that country. "
-                "You can change it later in Settings."
-            ),
+            tr(BODY),
             self.body,
         )
         draw_group(self.ui, surface, self.group)

@@ -302,6 +302,10 @@ class SettingsScene(Scene):
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def texts(self) -> tuple[str, ...]:
+        """Read aloud: the heading and how to use it; each setting is spoken as it has focus."""
+        return (tr("Settings"), tr("Up and Down choose a setting, Left and Right change it."))
+
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)

@@ -516,6 +516,25 @@ class SetupScene(Scene):
             return True
         return inp.act is Act.PICK
 
+    # -- read-aloud: the heading, then the focused row with its chosen value ----------------
+
+    def texts(self) -> tuple[str, ...]:
+        return (tr("Set up the game"),)
+
+    def spoken_focus(self) -> str | None:
+        if self.focus == -1:
+            return self.start_btn.text
+        if not 0 <= self.focus < len(self.rows):
+            return self.back_btn.text
+        row = self.rows[self.focus]
+        chosen = [c.text for c in row.chips if c.selected] or [
+            c.text for c, v in zip(row.chips, row.values) if v not in (FEWER, MORE)
+        ]
+        words = f"{tr(row.label)}: {', '.join(chosen)}"
+        if row.key == "mode":
+            words += ". " + tr(MODE_HINTS[self.setup.mode])
+        return words
+
     def on_enter(self) -> None:
         self.app.ask_region()  # once a run, when the locale names no country
 
