@@ -239,7 +239,7 @@ def twin_differences(loaded: LoadResult) -> list[str]:
     from game.content.checks import structure_differences
     from game.content.decks import DECKS_DIR, load_deck_file
 
-    out = []
+    out: list[str] = []
     for deck in loaded.decks:
         if deck.language == "en":
             continue

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import RenderStyle
 
 from game.content.paths import ASSETS
 from game.i18n import _, current_language, set_language
@@ -152,6 +153,20 @@ class Doc(FPDF):
         self.set_lang(lang)
         self.set_text_color(*INK)
         self.set_draw_color(*INK)
+
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        style: RenderStyle | str | None = None,
+        round_corners: bool | tuple[str, ...] = False,
+        corner_radius: float = 0,
+    ) -> None:
+        """fpdf2's rect, typed as it works: `round_corners` is True or the corners to round
+        (("TOP_LEFT", "TOP_RIGHT")), as its documentation says; its annotation says bool only."""
+        super().rect(x, y, w, h, style, round_corners, corner_radius)  # type: ignore[arg-type]
 
     # text ---------------------------------------------------------------------------------
 
@@ -433,7 +448,7 @@ class FlowDoc(Doc):
         self.para(self.MARGIN, self.cy, self.width, text, leading=1.15)
         self.cy += h + 1.2
 
-    def text(
+    def text(  # type: ignore[override]  # flows a paragraph; fpdf2 never calls text() itself
         self,
         text: str,
         *,

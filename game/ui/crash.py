@@ -176,6 +176,8 @@ def handle_crash(app: App, exc: BaseException) -> None:
 class CrashScene(Scene):
     """The "Something went wrong" screen: calm words, where to get help, back to the title or quit."""
 
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+
     name = "crash"
 
     def __init__(self, app: App, saved: bool = False, report: Path | None = None) -> None:

@@ -124,9 +124,9 @@ class FacilitatorControls:
             pill = self.phones_pill()
             if pill is not None and pill.collidepoint(inp.pos):
                 phones = self.play.phones  # the mouse alone: V (or Q when idle)
-                busy = phones is not None and phones.step is not None
+                step = phones.step if phones is not None else None
                 return phones_key(
-                    self.app, self.play, "v" if busy and phones.step.kind != "pulse" else "q"
+                    self.app, self.play, "v" if step is not None and step.kind != "pulse" else "q"
                 )
             chip = self.turn_chip()
             if chip is not None and chip.collidepoint(inp.pos) and st.can_award:

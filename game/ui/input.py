@@ -7,8 +7,8 @@ text box has focus (`text_mode`), letters and digits become `TEXT` instead of sh
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum, auto
-from typing import NamedTuple
 
 import pygame
 
@@ -35,7 +35,8 @@ class Act(Enum):
     QUIT = auto()
 
 
-class Input(NamedTuple):
+@dataclass(frozen=True)
+class Input:  # not a NamedTuple: its `index` would shadow tuple.index
     """A named player action, from a key, a click or a touch (see InputMapper)."""
 
     act: Act

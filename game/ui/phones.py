@@ -346,6 +346,8 @@ class PhonesRevealScene(Scene):
     """V on a class step: the answers close and the class's answers show as bars. Enter takes
     the class's most chosen answer (All teams: each team's); Esc closes (choose by hand)."""
 
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+
     name = "phones-reveal"
     opaque = False
 

@@ -42,7 +42,7 @@ class GameSetup:
     presenter: bool = False  # notes, scores and keys in a second window (two displays)
 
 
-def step_choices(app: App) -> list[tuple[object, str, bool]]:
+def step_choices(app: App) -> list[tuple[tuple[bool, bool], str, bool]]:
     """(spot, name) with its label: both steps, one of them, or the move and why only."""
     words = app.glossary
     return [

@@ -30,6 +30,7 @@ from game.ui.widgets import FocusGroup
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.context import Ui
 
 
 class Reading(NamedTuple):
@@ -55,7 +56,7 @@ class Scene:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.ui = app.ui
+        self.ui: Ui = app.ui
         self.static_layer = StaticLayer()  # what the scene draws that does not change
 
     # -- lifecycle -------------------------------------------------------------------------

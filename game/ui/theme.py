@@ -368,13 +368,12 @@ def required_ratio(theme: Theme, kind: str) -> float:
 
 
 def _gradient(theme: Theme, steps: int = 8) -> list[Colour]:
+    (r0, g0, b0), (r1, g1, b1) = theme.bg_top, theme.bg_bottom
     out = []
     for i in range(steps + 1):
         k = i / steps
         out.append(
-            tuple(
-                round(a + (b - a) * k) for a, b in zip(theme.bg_top, theme.bg_bottom, strict=True)
-            )  # type: ignore[misc]
+            (round(r0 + (r1 - r0) * k), round(g0 + (g1 - g0) * k), round(b0 + (b1 - b0) * k))
         )
     return out
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 class AwardScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "award"
     opaque = False
 

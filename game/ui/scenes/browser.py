@@ -49,6 +49,7 @@ CLOSING = N_(
 
 
 class BrowserScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "browser"
 
     def __init__(self, app: App, draft: PlanDraft | None = None) -> None:

@@ -50,6 +50,7 @@ class Bubble:
 
 
 class CardScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "card"
     kind = "card"
 
@@ -233,7 +234,7 @@ class CardScene(PlayScene):
         n = len(self.options)
         gap = round(m.pad * 0.75)
         btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
-        y = opts.y
+        y: float = opts.y
         for b in self.options:
             b.rect = pygame.Rect(
                 opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6), round(btn_h)
@@ -302,18 +303,18 @@ class CardScene(PlayScene):
         n = len(self.options)
         gap = round(m.pad * 0.6)
         btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
-        y = opts.y
-        for b in self.options:
-            b.rect = pygame.Rect(opts.x, round(y), opts.w, round(btn_h))
+        y: float = opts.y
+        for option in self.options:
+            option.rect = pygame.Rect(opts.x, round(y), opts.w, round(btn_h))
             y += btn_h + gap
         inner_w = opts.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
         inner_h = round(btn_h - m.unit * 0.8)
         shared = min(
-            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.reading).size
-            for b in self.options
+            ui.engine.fit(o.label, "bold", inner_w, inner_h, m.body, m.reading).size
+            for o in self.options
         )
-        for b in self.options:
-            b.size = shared
+        for option in self.options:
+            option.size = shared
         self.placeholder = pygame.Rect(opts.x, opts.y, opts.w, round(y - gap - opts.y))
 
     def _page_of(self, bubble: int) -> int:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 class ConfirmScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "confirm"
     opaque = False
 

@@ -29,6 +29,7 @@ NOTE = (
 
 
 class ContentNoteScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "content-note"
 
     def __init__(self, app: object) -> None:

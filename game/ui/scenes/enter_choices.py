@@ -290,6 +290,7 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
 
 
 class AllTeamsExplainScene(_EntryMixin, _StripArea):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "enter-reasons"
     kind = "explain"
 
@@ -339,7 +340,7 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         n = len(self.reasons)
         gap = round(m.pad * 0.6)
         bh = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
-        y = rest.y
+        y: float = rest.y
         for b in self.reasons:
             b.rect = pygame.Rect(rest.x, round(y), rest.w, round(bh))
             y += bh + gap

@@ -27,6 +27,7 @@ PICK_FLASH = 0.3
 
 
 class ExplainScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "explain"
     kind = "explain"
 
@@ -95,7 +96,7 @@ class ExplainScene(PlayScene):
                 ui.engine.layout(b.label, "bold", m.reading, inner).h for b in self.reasons
             ) + round(m.unit * 2.4)
             btn_h = max(btn_h, min(need, (rest.h - gap * (n - 1)) / n))
-        y = rest.y
+        y: float = rest.y
         for b in self.reasons:
             b.rect = pygame.Rect(
                 rest.x + round(m.unit * 1.6), round(y), rest.w - round(m.unit * 1.6), round(btn_h)

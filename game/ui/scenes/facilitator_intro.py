@@ -59,6 +59,7 @@ KEYS = N_(
 
 
 class FacilitatorIntroScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "facilitator-intro"
 
     def __init__(self, app: App, play: PlayContext) -> None:
@@ -82,7 +83,7 @@ class FacilitatorIntroScene(Scene):
 
     def set_steps(self, index: int) -> None:
         """The same cards with the steps chosen (nothing has been played yet)."""
-        spot, name = self.step_values[index]  # type: ignore[misc]
+        spot, name = self.step_values[index]
         st = self.play.session.state
         options = replace(st.options, spot=spot, name=name)
         confusions = {tag: list(others) for tag, others in st.confusions}

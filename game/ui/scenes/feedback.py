@@ -84,6 +84,7 @@ class Page:
 
 
 class FeedbackScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "feedback"
     kind = "feedback"
 
@@ -161,7 +162,7 @@ class FeedbackScene(PlayScene):
                 Block(tr("In your own words"), **label),  # type: ignore[arg-type]
                 Block(f"“{self.play.own_words}”", role="italic", gap=0.25),
             ]
-        right: list[Block] = []
+        right = []
         if not right_ok:
             good = card.reasons[card.right_reason_index]
             right = [
@@ -207,7 +208,7 @@ class FeedbackScene(PlayScene):
         # button row keeps room for the pager and the longer button label
         self.flag_row, above_flag = take_bottom(rest, self.bottom.h, m.pad * 0.7)
 
-        def area(page: Page, single: bool) -> pygame.Rect:
+        def page_area(page: Page, single: bool) -> pygame.Rect:
             if page.takeaway:
                 return above_take
             return above_flag if page.flag and not single else rest
@@ -221,7 +222,7 @@ class FeedbackScene(PlayScene):
         plans.append(self._paged_plan(sections, min(above_take, above_flag, key=lambda r: r.h)))
         for plan in plans:
             for page in plan:
-                self._fit_page(page, area(page, len(plan) == 1))
+                self._fit_page(page, page_area(page, len(plan) == 1))
             self._share_size(plan)
             if all(p.ok for p in plan):
                 break

@@ -70,6 +70,7 @@ FACILITATOR_KEYS = (
 
 
 class HelpScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "help"
     opaque = False
 
@@ -81,6 +82,7 @@ class HelpScene(Scene):
         self.page = 0  # 1: the facilitator's keys, when they have a page of their own
         self.paged = False
         self.strip = pygame.Rect(0, 0, 0, 0)
+        self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []  # the facilitator's strip
         # a page of its own for the points and the glossary of tricks (G, or the button)
         words = app.glossary
         self.tricks_btn = Button("tricks", words.word("tricks_page"), kind="quiet", badge="G")
@@ -248,7 +250,7 @@ class HelpScene(Scene):
         bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
         self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
         th = round(top.h * 0.76)
-        labels = (self.app.glossary.word("tricks_page"), N_("Back to help"))
+        labels: tuple[str, ...] = (self.app.glossary.word("tricks_page"), N_("Back to help"))
         tw = fit_label(
             ui, self.tricks_btn, round(min(top.w * 0.26, m.small * 11)), th, m.small, labels
         )
@@ -257,7 +259,7 @@ class HelpScene(Scene):
         )
         self._fit_tricks(rest)
         self.paged = False
-        self.strip_parts: list[tuple[ColumnFit, pygame.Rect]] = []
+        self.strip_parts = []
         fitted = False
         if self.for_facilitator:
             # the strip at the bottom, when it takes at most a quarter of the card and costs the

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 class PauseScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "pause"
     opaque = True  # the card is hidden: a threatening chat is no place to take a break
 

@@ -36,6 +36,7 @@ def should_ask(app: App) -> bool:
 
 
 class RegionAskScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "region-ask"
     opaque = False
 

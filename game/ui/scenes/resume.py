@@ -30,6 +30,7 @@ MODE_WORDS = {
 
 
 class ResumeScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "resume"
     opaque = False
 

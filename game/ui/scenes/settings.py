@@ -380,8 +380,8 @@ class SettingsScene(Scene):
         if row.values == [False, True]:  # on/off: a tick or a cross beside the word
             r = round(min(value_box.h, m.body) * 0.38)
             centre = (value_box.x + r + m.unit, value_box.centery)
-            mark = check if self.value(row) else cross
-            mark(surface, centre, r, t.button_text, max(2, round(r / 3)))
+            draw_mark = check if self.value(row) else cross
+            draw_mark(surface, centre, r, t.button_text, max(2, round(r / 3)))
             value_box = value_box.inflate(-(2 * r + 2 * round(m.unit)), 0)
             value_box.x += r + round(m.unit)
         ui.text(
@@ -412,6 +412,8 @@ def _chevron(
 class AboutScene(Scene):
     """About & credits over the settings: the fonts' authors and licences (OpenDyslexic's
     CC BY licence asks for this credit), and the sounds' licence. Esc, Enter or Close."""
+
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
 
     name = "about"
     opaque = False

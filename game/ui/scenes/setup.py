@@ -9,6 +9,7 @@ has a tick as well as a colour.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,7 +95,7 @@ class SetupScene(Scene):
 
     def _build_rows(self) -> None:
         def chips(
-            key: str, items: list[tuple[object, str, bool]]
+            key: str, items: Sequence[tuple[object, str, bool]]
         ) -> tuple[list[Button], list[object]]:
             return (
                 [

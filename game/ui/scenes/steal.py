@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 class StealScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "steal"
     kind = "steal"
 
@@ -65,7 +66,7 @@ class StealScene(PlayScene):
         n = len(buttons)
         gap = round(m.pad * 0.6)
         bh = min((rest.h - gap * (n - 1)) / n, m.body * 3.2)
-        y = rest.y
+        y: float = rest.y
         for b in buttons:
             b.rect = pygame.Rect(
                 rest.x + round(m.unit * 1.6), round(y), round(rest.w * 0.7), round(bh)

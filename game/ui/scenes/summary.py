@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 
 class SummaryScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "summary"
     kind = "summary"
 

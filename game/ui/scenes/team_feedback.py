@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 class AllTeamsFeedbackScene(PlayScene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "team-feedback"
     kind = "feedback"
 
@@ -47,6 +48,8 @@ class AllTeamsFeedbackScene(PlayScene):
         self.pager = Pages()  # at the largest text sizes the columns go on pages
         self.pages: list[list[ColumnFit]] = []
         self.pips: list[pygame.Rect] = []
+        self.cols: list[pygame.Rect] = []  # the two columns (one when paged), set by layout
+        self.col_inner: list[pygame.Rect] = []
 
     def on_enter(self) -> None:
         results = self.state.card_results
@@ -74,13 +77,15 @@ class AllTeamsFeedbackScene(PlayScene):
             line = tr(RATING_WORDS[r.rating]) + (f"  ·  {teams}" if teams else "")
             left.append(Block(line, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
         right = [Block(tr("Why the safe choice is right"), **label)]  # type: ignore[arg-type]
-        for i, r in enumerate(card.reasons):
+        for i, reason in enumerate(card.reasons):
             teams = self._teams_for("reason", i, short)
-            right.append(Block(r.text, role="bold", indent=1.5, tag=f"rsn{i}", gap=0.55, scale=0.9))
+            right.append(
+                Block(reason.text, role="bold", indent=1.5, tag=f"rsn{i}", gap=0.55, scale=0.9)
+            )
             if teams:
                 right.append(Block(teams, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
-            if teams and not r.right:  # a myth a team believed: its answer
-                right.append(Block(r.feedback, gap=0.2, scale=0.85, indent=1.5, tag=f"ans{i}"))
+            if teams and not reason.right:  # a myth a team believed: its answer
+                right.append(Block(reason.feedback, gap=0.2, scale=0.85, indent=1.5, tag=f"ans{i}"))
         if detail >= 2:
             good = card.reasons[card.right_reason_index]
             right.append(Block(good.feedback, gap=0.6, scale=0.85))
@@ -133,7 +138,12 @@ class AllTeamsFeedbackScene(PlayScene):
         # team names (the chips name them), then the takeaway gives up height and the chips,
         # the red-flag row and the paddings get compact; at the largest text sizes the columns
         # go on pages of their own, every answer to a myth a team believed still shown
-        steps = ((0.16, 2, False), (0.16, 1, False), (0.16, 0, False), (0.16, 0, True))
+        steps: tuple[tuple[float, int, bool], ...] = (
+            (0.16, 2, False),
+            (0.16, 1, False),
+            (0.16, 0, False),
+            (0.16, 0, True),
+        )
         steps += ((0.08, 0, True), (0.0, 0, True))
         for share, detail, compact in steps:
             fits = self._arrange(share, detail, compact)
@@ -305,11 +315,11 @@ class AllTeamsFeedbackScene(PlayScene):
                 if box is not None:
                     rr = min(box.h, fit.base) * 0.42
                     rating_icon(ui, surface, r.rating.value, (inner.x + rr + 1, box.y + rr + 2), rr)
-            for i, r in enumerate(card.reasons):
+            for i, reason in enumerate(card.reasons):
                 box = tags.get(f"rsn{i}")
                 if box is not None:
                     rr = min(box.h, fit.base) * 0.42
-                    verdict_icon(ui, surface, r.right, (inner.x + rr + 1, box.y + rr + 2), rr)
+                    verdict_icon(ui, surface, reason.right, (inner.x + rr + 1, box.y + rr + 2), rr)
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
             panel(ui, surface, chip, t.panel, shadow=False, edge=t.team(team.colour))

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 class TitleScene(Scene):
+    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "title"
 
     def __init__(self, app: App) -> None:
