@@ -37,6 +37,8 @@ from typing import Any
 
 import yaml
 
+from game.bench_table import Check, check, print_result
+
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 720), (1920, 1080))
 SCENES = ("title", "card", "feedback", "summary")
@@ -535,12 +537,12 @@ def run_bench(quick: bool = False) -> dict[str, Any]:
     return result
 
 
-def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
+def checks(r: dict[str, Any]) -> list[Check]:
     """Each figure against its target: name, value, target, verdict."""
-    out = []
+    out: list[Check] = []
 
     def add(name: str, value: str, target: str, ok: bool) -> None:
-        out.append({"figure": name, "value": value, "target": target, "pass": bool(ok)})
+        out.append(check(name, value, target, ok))
 
     ratio = r.get("startup_ratio", r["startup_s"] / r["startup_floor_s"])
     add(
@@ -593,21 +595,6 @@ def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def table(result: dict[str, Any]) -> str:
-    rows = [("figure", "measured", "target", "")]
-    rows += [
-        (c["figure"], c["value"], c["target"], "PASS" if c["pass"] else "MISS")
-        for c in result["checks"]
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = []
-    for i, row in enumerate(rows):
-        lines.append("| " + " | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)) + " |")
-        if i == 0:
-            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(lines)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["--child"]:
@@ -637,12 +624,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
         print(f"The benchmark could not run: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print(table(result))
-        missed = sum(not c["pass"] for c in result["checks"])
-        print(f"{len(result['checks']) - missed} of {len(result['checks'])} targets met.")
+    print_result(result, args.json)
     return 0
 
 

@@ -33,6 +33,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from game.bench_table import Check, check, print_result
+
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_P99_MS = {40: 100.0, 300: 250.0}
 TARGET_IDLE = 0.01
@@ -256,11 +258,11 @@ def run(
     }
 
 
-def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
-    out = []
+def checks(r: dict[str, Any]) -> list[Check]:
+    out: list[Check] = []
 
     def add(name: str, value: str, target: str, ok: bool) -> None:
-        out.append({"figure": name, "value": value, "target": target, "pass": bool(ok)})
+        out.append(check(name, value, target, ok))
 
     add(
         f"answer -> projector, {r['phones']} phones",
@@ -297,18 +299,6 @@ def checks(r: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def table(rows: list[dict[str, Any]]) -> str:
-    cells = [("figure", "measured", "target", "")]
-    cells += [(c["figure"], c["value"], c["target"], "PASS" if c["pass"] else "MISS") for c in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(4)]
-    lines = []
-    for i, row in enumerate(cells):
-        lines.append("| " + " | ".join(c.ljust(widths[j]) for j, c in enumerate(row)) + " |")
-        if i == 0:
-            lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(lines)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["--child"]:
@@ -334,12 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"The benchmark could not run: {exc}", file=sys.stderr)
         return 1
     result["checks"] = checks(result)
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print(table(result["checks"]))
-        missed = sum(not c["pass"] for c in result["checks"])
-        print(f"{len(result['checks']) - missed} of {len(result['checks'])} targets met.")
+    print_result(result, args.json)
     return 0
 
 

@@ -23,7 +23,6 @@ import os
 import platform
 import sys
 import traceback
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +52,9 @@ REDACTED = "[typed words removed]"
 
 
 def _version() -> str:
+    # importlib.metadata takes ~9 ms to import: only when a crash report is written
+    from importlib.metadata import version
+
     try:
         return version("redflags")
     except Exception:

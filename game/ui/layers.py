@@ -63,9 +63,13 @@ class StaticLayer:
         log = ui.log
         if self.base is None or full_key != self.key:
             start = len(log.records)
-            base = pygame.Surface(surface.get_size())
-            if pygame.display.get_surface() is not None:
-                base = base.convert()
+            base = self.base
+            if base is None or base.get_size() != surface.get_size():
+                base = pygame.Surface(surface.get_size())
+                if pygame.display.get_surface() is not None:
+                    base = base.convert()
+            else:  # paint over the old one: a 1080p surface is 8 MB, so no second one
+                base.fill((0, 0, 0))
             paint(base)
             self.records = log.records[start:]
             del log.records[start:]

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.glossary import glossary
 from game.model.kinds import Phase
 from game.ui.context import Ui
 from game.ui.layout import inset, split_cols, take_top
@@ -217,7 +216,7 @@ class Presenter:
         blocks = [Block(where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")), **label)]  # type: ignore[arg-type]
         flag_at = st.card.flag_at
         if flag_at:
-            g = glossary(self.app.language)
+            g = self.app.glossary
             blocks.append(
                 Block(g.word("where") + ": " + g.where(flag_at), colour="text_muted", gap=0.2)
             )
