@@ -19,10 +19,10 @@ import gc
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -524,57 +524,97 @@ def _choices(enum: Iterable[Any]) -> str:
     return ", ".join(values[:-1]) + " or " + values[-1]
 
 
+class _Problem(NamedTuple):
+    """One pydantic error, with what its sentence needs: the value, the field and its parent."""
+
+    kind: str
+    ctx: dict[str, Any]
+    value: Any
+    field: Any  # the last step of the location: a field name or a list index
+    parent: str  # the nearest field name of the location (for a list item: the list's)
+    msg: str
+
+
 def _message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    value = err.get("input")
-    last = loc[-1] if loc else ""
-    parent = next((s for s in reversed(loc) if isinstance(s, str)), "")
-    if kind == "missing":
-        return f"the field `{last}` is missing"
-    if kind == "extra_forbidden":
-        if " " in str(last).strip():
-            return "a comma inside text that is not in quotes splits it; put the text in quotes"
-        return f"`{_short(last)}` is not a field a card knows; check the spelling"
-    if kind == "enum":
-        shown = _short(value)
-        if parent == "tags":
-            return f"`{shown}` is not a known tag; use one of {_choices(Tag)}"
-        if parent == "age_bands":
-            return f"`{shown}` is not a known age band; use {_choices(AgeBand)}"
-        if parent == "rating":
-            return f"`{shown}` is not a rating; use {_choices(Rating)}"
-        if parent == "safe_move":
-            return f"`{shown}` is not a safe move; use {_choices(SafeMove)}"
-        return (
-            f"`{shown}` is not allowed here; use {ctx.get('expected', 'one of the listed values')}"
-        )
-    if kind == "string_too_short":
-        return "the text is empty"
-    if kind == "string_too_long":
-        return f"the text is too long (at most {ctx.get('max_length')} characters)"
-    if kind == "string_type":
-        return f"this should be text, not {_kind_of(value)} (put it in quotes)"
-    if kind == "string_pattern_mismatch":
-        if parent == "language":
-            return f"`{_short(value)}` is not a language code; use a code such as `en` or `sv`"
-        return (
-            f"`{_short(value)}` cannot be an id: use only a-z, 0-9 and hyphens "
-            "(no spaces, capitals or letters like å, ä, ö), like `gift-card-offer`"
-        )
-    if kind in ("list_type", "tuple_type"):
-        return f"this should be a list (lines starting with `-`), not {_kind_of(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"this should be a set of `name: value` fields, not {_kind_of(value)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return "this should be `true` or `false`"
-    if kind == "too_short":
-        return _count_message(parent, ctx, value, "at least", ctx.get("min_length"))
-    if kind == "too_long":
-        return _count_message(parent, ctx, value, "at most", ctx.get("max_length"))
-    if kind == "value_error":
-        return str(ctx.get("error") or err["msg"]).removeprefix("Value error, ")
-    return str(err["msg"])
+    """pydantic's error as a plain sentence for whoever wrote the deck."""
+    problem = _Problem(
+        kind=err["type"],
+        ctx=err.get("ctx") or {},
+        value=err.get("input"),
+        field=loc[-1] if loc else "",
+        parent=next((s for s in reversed(loc) if isinstance(s, str)), ""),
+        msg=str(err["msg"]),
+    )
+    sentence = _SENTENCES.get(problem.kind)
+    return sentence(problem) if sentence is not None else problem.msg
+
+
+def _extra_field(p: _Problem) -> str:
+    if " " in str(p.field).strip():
+        return "a comma inside text that is not in quotes splits it; put the text in quotes"
+    return f"`{_short(p.field)}` is not a field a card knows; check the spelling"
+
+
+# The fields with a fixed set of values: what a wrong value is not, and the values to use.
+_ENUM_FIELDS: dict[str, tuple[str, str, Iterable[Any]]] = {
+    "tags": ("a known tag", "one of ", Tag),
+    "age_bands": ("a known age band", "", AgeBand),
+    "rating": ("a rating", "", Rating),
+    "safe_move": ("a safe move", "", SafeMove),
+}
+
+
+def _not_in_enum(p: _Problem) -> str:
+    shown = _short(p.value)
+    if p.parent in _ENUM_FIELDS:
+        what, one_of, values = _ENUM_FIELDS[p.parent]
+        return f"`{shown}` is not {what}; use {one_of}{_choices(values)}"
+    return f"`{shown}` is not allowed here; use {p.ctx.get('expected', 'one of the listed values')}"
+
+
+def _pattern_mismatch(p: _Problem) -> str:
+    if p.parent == "language":
+        return f"`{_short(p.value)}` is not a language code; use a code such as `en` or `sv`"
+    return (
+        f"`{_short(p.value)}` cannot be an id: use only a-z, 0-9 and hyphens "
+        "(no spaces, capitals or letters like å, ä, ö), like `gift-card-offer`"
+    )
+
+
+def _not_a_list(p: _Problem) -> str:
+    return f"this should be a list (lines starting with `-`), not {_kind_of(p.value)}"
+
+
+def _not_fields(p: _Problem) -> str:
+    return f"this should be a set of `name: value` fields, not {_kind_of(p.value)}"
+
+
+# pydantic's error types and the sentence for each; any other type keeps pydantic's message.
+_SENTENCES: dict[str, Callable[[_Problem], str]] = {
+    "missing": lambda p: f"the field `{p.field}` is missing",
+    "extra_forbidden": _extra_field,
+    "enum": _not_in_enum,
+    "string_too_short": lambda p: "the text is empty",
+    "string_too_long": lambda p: (
+        f"the text is too long (at most {p.ctx.get('max_length')} characters)"
+    ),
+    "string_type": lambda p: f"this should be text, not {_kind_of(p.value)} (put it in quotes)",
+    "string_pattern_mismatch": _pattern_mismatch,
+    "list_type": _not_a_list,
+    "tuple_type": _not_a_list,
+    "model_type": _not_fields,
+    "dict_type": _not_fields,
+    "model_attributes_type": _not_fields,
+    "bool_type": lambda p: "this should be `true` or `false`",
+    "bool_parsing": lambda p: "this should be `true` or `false`",
+    "too_short": lambda p: _count_message(
+        p.parent, p.ctx, p.value, "at least", p.ctx.get("min_length")
+    ),
+    "too_long": lambda p: _count_message(
+        p.parent, p.ctx, p.value, "at most", p.ctx.get("max_length")
+    ),
+    "value_error": lambda p: str(p.ctx.get("error") or p.msg).removeprefix("Value error, "),
+}
 
 
 def _count_message(parent: str, ctx: dict[str, Any], value: Any, bound: str, n: Any) -> str:

@@ -205,6 +205,19 @@ def _md(text: str) -> str:
     return clean(text).replace("|", "\\|").replace("\n", " ")
 
 
+@dataclass(frozen=True)
+class _Summary:
+    """What every section of the summary reads (Markdown and PDF have the same sections)."""
+
+    state: SessionState
+    lang: str
+    region: Region
+    day: dt.date
+    played: list[PlayedCard]
+    plan: LessonPlan | None = None
+    phones: ClassAnswers | None = None
+
+
 def summary_markdown(
     state: SessionState,
     language_code: str,
@@ -217,97 +230,138 @@ def summary_markdown(
     the lesson `plan` that was played, its name and learning objectives come first."""
     day = today or dt.date.today()
     with language(language_code):
-        played = played_cards(state)
-        out: list[str] = [f"# Red Flags: {_('Session summary')}", ""]
-        out.append(f"- **{_('Date')}:** {words.long_date(day, language_code)}")
+        s = _Summary(state, language_code, region, day, played_cards(state), plan)
+        return "\n".join(line for section in _MD_SECTIONS for line in section(s))
+
+
+def _md_facts(s: _Summary) -> list[str]:
+    state, plan = s.state, s.plan
+    out = [f"# Red Flags: {_('Session summary')}", ""]
+    out.append(f"- **{_('Date')}:** {words.long_date(s.day, s.lang)}")
+    out.append(
+        f"- **{_('Cards played')}:** "
+        + _("{played} of {total}").format(played=len(s.played), total=len(state.cards))
+    )
+    if _skipped(state):
+        out.append(f"- **{_('Cards skipped')}:** {_skipped(state)}")
+    if plan is not None:
+        out.append(f"- **{_('Lesson plan')}:** {_md(plan.title)} (`{plan.id}`)")
+    if team_game(state):
+        out.append(f"- **{_('Teams')}:** {_team_names(state, list(range(len(state.teams))))}")
+    return [*out, ""]
+
+
+def _md_objectives(s: _Summary) -> list[str]:
+    if s.plan is None:
+        return []
+    return [f"## {_('Learning objectives')}", "", *(f"- {_md(x)}" for x in s.plan.objectives), ""]
+
+
+def _md_scores(s: _Summary) -> list[str]:
+    if not (team_game(s.state) and s.state.results):
+        return []
+    out = [f"## {_('Scores')}", "", f"| {_('Team')} | {_('Points')} |", "| --- | ---: |"]
+    out += [f"| {_md(team.name)} | {score} |" for team, score in zip(s.state.teams, s.state.scores)]
+    return [*out, ""]
+
+
+def _md_answers(s: _Summary) -> list[str]:
+    out = [f"## {_('How the group answered')}", ""]
+    if not s.played:
+        out += [_("No cards were answered in this session."), ""]
+    for n, p in enumerate(s.played, start=1):
+        out += _md_card(s.state, n, p)
+    return out
+
+
+def _md_card(state: SessionState, n: int, p: PlayedCard) -> list[str]:
+    card = p.card
+    out = [f"### {n}. {_md(card.red_flag)} (`{card.id}`)", ""]
+    if team_game(state):
+        out += [f"{_('Answered by')}: {_team_names(state, p.teams)}", ""]
+    out += [
+        f"| # | {_('Option')} | {_('Rating')} | {_('Picked')} |",
+        "| ---: | --- | --- | ---: |",
+    ]
+    for i, (response, count) in enumerate(zip(card.responses, p.option_counts), start=1):
+        out.append(f"| {i} | {_md(response.text)} | {rating_word(response.rating)} | {count} |")
+    out += ["", f"| | {_('Reason')} | | {_('Picked')} |", "| ---: | --- | --- | ---: |"]
+    for i, (reason, count) in enumerate(zip(card.reasons, p.reason_counts)):
+        mark = _("Right reason") if reason.right else ""
+        out.append(f"| {'ABC'[i] if i < 3 else i + 1} | {_md(reason.text)} | {mark} | {count} |")
+    return [*out, "", f"**{_('Remember')}:** {_md(card.takeaway)}", ""]
+
+
+def _md_covered(s: _Summary) -> list[str]:
+    tags = _tags_covered(s.played)
+    if not tags:
+        return []
+    return [f"## {_('Red flags covered')}", "", *(f"- {_md(words.tag_name(t))}" for t in tags), ""]
+
+
+def _md_missed(s: _Summary) -> list[str]:
+    missed = [p for p in s.played if p.missed]
+    out = [f"## {_('Most missed')}", ""]
+    for p in missed:
+        out.append(f"- **{_md(p.card.red_flag)}** (`{p.card.id}`): {_md(_miss_detail(p))}")
+        out.append(f"  {_('Remember')}: {_md(p.card.takeaway)}")
+    if not missed:
+        out.append(_("Every card was answered with a safe option and the right reason."))
+    return [*out, ""]
+
+
+def _md_steps(s: _Summary) -> list[str]:
+    steps = step_summary(s.state, s.lang)
+    if not steps:
+        return []
+    out = [f"## {glossary(s.lang).word('steps')}", ""]
+    for name, lines in steps:
+        if name:
+            out += [f"**{_md(name)}**", ""]
+        out += [*(f"- {_md(line)}" for line in lines), ""]
+    return out
+
+
+def _md_follow_up(s: _Summary) -> list[str]:
+    prompts = _follow_up(s.played)
+    if not prompts:
+        return []
+    return [f"## {_('Questions to follow up')}", "", *(f"- {_md(q)}" for q in prompts), ""]
+
+
+def _md_help(s: _Summary) -> list[str]:
+    region, lang = s.region, s.lang
+    out = [
+        f"## {_('Where to get help: {region}').format(region=_md(region.name_in(lang)))}",
+        "",
+        words.never_your_fault(),
+        "",
+    ]
+    for service in region.services:
         out.append(
-            f"- **{_('Cards played')}:** "
-            + _("{played} of {total}").format(played=len(played), total=len(state.cards))
+            f"- **{_md(service.name)}**: {_md(service.contact)} - {_md(service.about_in(lang))}"
         )
-        if _skipped(state):
-            out.append(f"- **{_('Cards skipped')}:** {_skipped(state)}")
-        if plan is not None:
-            out.append(f"- **{_('Lesson plan')}:** {_md(plan.title)} (`{plan.id}`)")
-        if team_game(state):
-            out.append(f"- **{_('Teams')}:** {_team_names(state, list(range(len(state.teams))))}")
-        out.append("")
-        if plan is not None:
-            out += [f"## {_('Learning objectives')}", ""]
-            out += [f"- {_md(line)}" for line in plan.objectives]
-            out.append("")
-        if team_game(state) and state.results:
-            out += [f"## {_('Scores')}", "", f"| {_('Team')} | {_('Points')} |", "| --- | ---: |"]
-            for team, score in zip(state.teams, state.scores):
-                out.append(f"| {_md(team.name)} | {score} |")
-            out.append("")
-        out += [f"## {_('How the group answered')}", ""]
-        if not played:
-            out += [_("No cards were answered in this session."), ""]
-        for n, p in enumerate(played, start=1):
-            card = p.card
-            out.append(f"### {n}. {_md(card.red_flag)} (`{card.id}`)")
-            out.append("")
-            if team_game(state):
-                out += [f"{_('Answered by')}: {_team_names(state, p.teams)}", ""]
-            out += [
-                f"| # | {_('Option')} | {_('Rating')} | {_('Picked')} |",
-                "| ---: | --- | --- | ---: |",
-            ]
-            for i, (response, count) in enumerate(zip(card.responses, p.option_counts), start=1):
-                out.append(
-                    f"| {i} | {_md(response.text)} | {rating_word(response.rating)} | {count} |"
-                )
-            out += ["", f"| | {_('Reason')} | | {_('Picked')} |", "| ---: | --- | --- | ---: |"]
-            for i, (reason, count) in enumerate(zip(card.reasons, p.reason_counts)):
-                mark = _("Right reason") if reason.right else ""
-                out.append(
-                    f"| {'ABC'[i] if i < 3 else i + 1} | {_md(reason.text)} | {mark} | {count} |"
-                )
-            out += ["", f"**{_('Remember')}:** {_md(card.takeaway)}", ""]
-        tags = _tags_covered(played)
-        if tags:
-            out += [f"## {_('Red flags covered')}", ""]
-            out += [f"- {_md(words.tag_name(t))}" for t in tags]
-            out.append("")
-        missed = [p for p in played if p.missed]
-        out += [f"## {_('Most missed')}", ""]
-        if missed:
-            for p in missed:
-                out.append(f"- **{_md(p.card.red_flag)}** (`{p.card.id}`): {_md(_miss_detail(p))}")
-                out.append(f"  {_('Remember')}: {_md(p.card.takeaway)}")
-        else:
-            out.append(_("Every card was answered with a safe option and the right reason."))
-        out.append("")
-        steps = step_summary(state, language_code)
-        if steps:
-            out += [f"## {glossary(language_code).word('steps')}", ""]
-            for name, lines in steps:
-                if name:
-                    out += [f"**{_md(name)}**", ""]
-                out += [f"- {_md(line)}" for line in lines]
-                out.append("")
-        prompts = _follow_up(played)
-        if prompts:
-            out += [f"## {_('Questions to follow up')}", ""]
-            out += [f"- {_md(q)}" for q in prompts]
-            out.append("")
-        out += [
-            f"## {_('Where to get help: {region}').format(region=_md(region.name_in(language_code)))}",
-            "",
-        ]
-        out += [words.never_your_fault(), ""]
-        for service in region.services:
-            out.append(
-                f"- **{_md(service.name)}**: {_md(service.contact)} - {_md(service.about_in(language_code))}"
-            )
-        out += [
-            "",
-            f"**{_md(words.emergency_line(region))}**",
-            "",
-            f"_{words.checked_line(region, language_code)}_",
-            "",
-        ]
-        return "\n".join(out)
+    return [
+        *out,
+        "",
+        f"**{_md(words.emergency_line(region))}**",
+        "",
+        f"_{words.checked_line(region, lang)}_",
+        "",
+    ]
+
+
+_MD_SECTIONS = (
+    _md_facts,
+    _md_objectives,
+    _md_scores,
+    _md_answers,
+    _md_covered,
+    _md_missed,
+    _md_steps,
+    _md_follow_up,
+    _md_help,
+)
 
 
 def _miss_detail(p: PlayedCard) -> str:
@@ -351,56 +405,98 @@ def render_summary_pdf(
     out = file_path(path)
     day = today or dt.date.today()
     with language(language_code):
-        played = played_cards(state)
+        s = _Summary(state, language_code, region, day, played_cards(state), plan, phones)
         title = _("Session summary")
         doc = FlowDoc(
             title=f"Red Flags - {title}", lang=language_code, running=f"Red Flags  ·  {title}"
         )
         doc.page_label = _("Page {page}")
         doc.new_page()
-        _title(doc, title, day, language_code, state, played, plan)
-        if plan is not None:
-            doc.heading(_("Learning objectives"), keep=20)
-            doc.bullets([clean(line) for line in plan.objectives])
-        if team_game(state) and state.results:
-            _scores(doc, state)
-        doc.heading(_("How the group answered"), keep=40)
-        if not played:
-            doc.text(_("No cards were answered in this session."))
-        for n, p in enumerate(played, start=1):
-            _played_card(doc, n, p, state)
-        tags = _tags_covered(played)
-        if tags:
-            doc.heading(_("Red flags covered"))
-            for tag in tags:
-                doc.ensure(7)
-                flag_icon(doc, doc.MARGIN + 0.5, doc.cy + 0.6, 3.6)
-                doc.text(words.tag_name(tag), indent=6, after=1.2)
-        doc.heading(_("Most missed"))
-        missed = [p for p in played if p.missed]
-        if not missed:
-            doc.text(_("Every card was answered with a safe option and the right reason."))
-        for p in missed:
-            doc.use(BODY, "B", 10.5, INK)
-            doc.text(clean(p.card.red_flag), style="B", after=0.3)
-            doc.text(_miss_detail(p) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
-            doc.text(_("Remember") + ": " + clean(p.card.takeaway), size=10, after=2.5)
-        steps = step_summary(state, language_code)
-        if steps:
-            doc.heading(glossary(language_code).word("steps"))
-            for name, lines in steps:
-                if name:
-                    doc.text(name, style="B", after=0.3)
-                doc.bullets(lines)
-        prompts = _follow_up(played)
-        if prompts:
-            doc.heading(_("Questions to follow up"))
-            doc.bullets(prompts)
-        if phones is not None:
-            _phones_section(doc, phones)
-        help_section(doc, region, language_code, own_page=False)
+        _title(doc, title, day, language_code, state, s.played, plan)
+        for section in _PDF_SECTIONS:
+            section(doc, s)
         atomic_write_bytes(out, bytes(doc.output()))  # whole or nothing: never half a PDF
     return out
+
+
+def _pdf_objectives(doc: FlowDoc, s: _Summary) -> None:
+    if s.plan is not None:
+        doc.heading(_("Learning objectives"), keep=20)
+        doc.bullets([clean(line) for line in s.plan.objectives])
+
+
+def _pdf_scores(doc: FlowDoc, s: _Summary) -> None:
+    if team_game(s.state) and s.state.results:
+        _scores(doc, s.state)
+
+
+def _pdf_answers(doc: FlowDoc, s: _Summary) -> None:
+    doc.heading(_("How the group answered"), keep=40)
+    if not s.played:
+        doc.text(_("No cards were answered in this session."))
+    for n, p in enumerate(s.played, start=1):
+        _played_card(doc, n, p, s.state)
+
+
+def _pdf_covered(doc: FlowDoc, s: _Summary) -> None:
+    tags = _tags_covered(s.played)
+    if tags:
+        doc.heading(_("Red flags covered"))
+    for tag in tags:
+        doc.ensure(7)
+        flag_icon(doc, doc.MARGIN + 0.5, doc.cy + 0.6, 3.6)
+        doc.text(words.tag_name(tag), indent=6, after=1.2)
+
+
+def _pdf_missed(doc: FlowDoc, s: _Summary) -> None:
+    doc.heading(_("Most missed"))
+    missed = [p for p in s.played if p.missed]
+    if not missed:
+        doc.text(_("Every card was answered with a safe option and the right reason."))
+    for p in missed:
+        doc.use(BODY, "B", 10.5, INK)
+        doc.text(clean(p.card.red_flag), style="B", after=0.3)
+        doc.text(_miss_detail(p) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
+        doc.text(_("Remember") + ": " + clean(p.card.takeaway), size=10, after=2.5)
+
+
+def _pdf_steps(doc: FlowDoc, s: _Summary) -> None:
+    steps = step_summary(s.state, s.lang)
+    if steps:
+        doc.heading(glossary(s.lang).word("steps"))
+    for name, lines in steps:
+        if name:
+            doc.text(name, style="B", after=0.3)
+        doc.bullets(lines)
+
+
+def _pdf_follow_up(doc: FlowDoc, s: _Summary) -> None:
+    prompts = _follow_up(s.played)
+    if prompts:
+        doc.heading(_("Questions to follow up"))
+        doc.bullets(prompts)
+
+
+def _pdf_phones(doc: FlowDoc, s: _Summary) -> None:
+    if s.phones is not None:
+        _phones_section(doc, s.phones)
+
+
+def _pdf_help(doc: FlowDoc, s: _Summary) -> None:
+    help_section(doc, s.region, s.lang, own_page=False)
+
+
+_PDF_SECTIONS = (
+    _pdf_objectives,
+    _pdf_scores,
+    _pdf_answers,
+    _pdf_covered,
+    _pdf_missed,
+    _pdf_steps,
+    _pdf_follow_up,
+    _pdf_phones,
+    _pdf_help,
+)
 
 
 def _title(

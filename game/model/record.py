@@ -18,28 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from game.model.kinds import Mode, Phase
 from game.model.session import (
     Action,
-    Award,
-    Choose,
-    EndEarly,
-    Enter,
     Explain,
     IllegalAction,
-    Name,
-    Next,
-    NoSteal,
     Options,
-    Reveal,
     Session,
-    ShowOptions,
-    Skip,
-    Spot,
     Steal,
-    UndoAward,
     new_state,
 )
 
@@ -50,25 +38,8 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1  # `timer` was added later as an optional field: old saves still load
 TIMER_OFF = 0
 MAX_TIMER = 60 * 60  # seconds; anything longer is not a setting the game offers
-ACTIONS: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        ShowOptions,
-        Spot,
-        Name,
-        Choose,
-        Explain,
-        Next,
-        EndEarly,
-        Enter,
-        Reveal,
-        Steal,
-        NoSteal,
-        Award,
-        UndoAward,
-        Skip,
-    )
-}
+# Every action of the rules, by the name a save writes (the Action union is the one list).
+ACTIONS: dict[str, type] = {cls.__name__: cls for cls in get_args(Action)}
 
 
 class RecordError(Exception):

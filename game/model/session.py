@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.model.kinds import AgeBand, Mode, Phase, Rating, Tag
 
@@ -560,43 +560,42 @@ def _require(state: SessionState, *phases: Phase, action: str) -> None:
 
 def apply(state: SessionState, action: Action) -> SessionState:
     """Return the state after `action`, or raise IllegalAction. Never mutates `state`."""
-    if isinstance(action, ShowOptions):
-        _require(state, Phase.SCENARIO, action="show the options")
-        return replace(state, phase=_step_after(state, Phase.SCENARIO))
-    if isinstance(action, Spot):
-        return _spot(state, action)
-    if isinstance(action, Name):
-        return _name(state, action)
-    if isinstance(action, Choose):
-        return _choose(state, action)
-    if isinstance(action, Explain):
-        return _explain(state, action)
-    if isinstance(action, Enter):
-        return _enter(state, action)
-    if isinstance(action, Reveal):
-        return _reveal(state)
-    if isinstance(action, Steal):
-        return _steal(state, action)
-    if isinstance(action, NoSteal):
-        _require(state, Phase.STEAL, action="pass on the steal")
-        return replace(state, phase=Phase.EXPLAIN)
-    if isinstance(action, Next):
-        _require(state, Phase.FEEDBACK, action="go on")
-        return _advance(state)
-    if isinstance(action, Skip):
-        _require(state, Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, action="skip a card")
-        return _advance(replace(state, skipped=state.skipped + (state.card.id,)))
-    if isinstance(action, EndEarly):
-        if state.phase is Phase.SUMMARY:
-            raise IllegalAction("the session is already over")
-        return replace(state, phase=Phase.SUMMARY)
-    if isinstance(action, Award):
-        return _award(state, action)
-    if isinstance(action, UndoAward):
-        if not state.awards:
-            raise IllegalAction("there is no award to take back")
-        return replace(state, awards=state.awards[:-1])
-    raise IllegalAction(f"unknown action {action!r}")
+    rule = _RULES.get(type(action))
+    if rule is None:
+        raise IllegalAction(f"unknown action {action!r}")
+    return rule(state, action)
+
+
+def _show_options(state: SessionState, action: ShowOptions) -> SessionState:
+    _require(state, Phase.SCENARIO, action="show the options")
+    return replace(state, phase=_step_after(state, Phase.SCENARIO))
+
+
+def _no_steal(state: SessionState, action: NoSteal) -> SessionState:
+    _require(state, Phase.STEAL, action="pass on the steal")
+    return replace(state, phase=Phase.EXPLAIN)
+
+
+def _next(state: SessionState, action: Next) -> SessionState:
+    _require(state, Phase.FEEDBACK, action="go on")
+    return _advance(state)
+
+
+def _skip(state: SessionState, action: Skip) -> SessionState:
+    _require(state, Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, action="skip a card")
+    return _advance(replace(state, skipped=state.skipped + (state.card.id,)))
+
+
+def _end_early(state: SessionState, action: EndEarly) -> SessionState:
+    if state.phase is Phase.SUMMARY:
+        raise IllegalAction("the session is already over")
+    return replace(state, phase=Phase.SUMMARY)
+
+
+def _undo_award(state: SessionState, action: UndoAward) -> SessionState:
+    if not state.awards:
+        raise IllegalAction("there is no award to take back")
+    return replace(state, awards=state.awards[:-1])
 
 
 def _single_answer(state: SessionState, what: str) -> None:
@@ -729,7 +728,7 @@ def _enter(state: SessionState, action: Enter) -> SessionState:
     return replace(state, entries=tuple(entries))
 
 
-def _reveal(state: SessionState) -> SessionState:
+def _reveal(state: SessionState, action: Reveal) -> SessionState:
     if state.phase in (Phase.SPOT, Phase.NAME) and state.mode.is_group:
         entries = state.entries or (None,) * len(state.teams)
         if state.phase is Phase.SPOT:
@@ -782,6 +781,25 @@ def _award(state: SessionState, action: Award) -> SessionState:
         raise IllegalAction(f"an award is 1 to {MAX_AWARD} points")
     given = AwardGiven(state.card.id, action.team, action.points)
     return replace(state, awards=state.awards + (given,))
+
+
+# The rules: each action's type and the function that applies it (`apply` looks it up).
+_RULES: dict[type, Callable[[SessionState, Any], SessionState]] = {
+    ShowOptions: _show_options,
+    Spot: _spot,
+    Name: _name,
+    Choose: _choose,
+    Explain: _explain,
+    Next: _next,
+    EndEarly: _end_early,
+    Enter: _enter,
+    Reveal: _reveal,
+    Steal: _steal,
+    NoSteal: _no_steal,
+    Award: _award,
+    UndoAward: _undo_award,
+    Skip: _skip,
+}
 
 
 def replay(start: SessionState, actions: Sequence[Action]) -> SessionState:
