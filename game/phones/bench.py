@@ -148,44 +148,10 @@ def run(
     qr_matrix(server.join_url)
     started = time.perf_counter()
     rss_started = rss_mb()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "game.phones.bench",
-            "--child",
-            server.url,
-            room.code,
-            str(phones),
-            str(spread),
-            "7",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=str(ROOT),
-    )
+    child = _start_phones(server.url, room.code, phones, spread)
 
     def wait_for(check: Any, timeout: float) -> list[tuple[float, Any]]:
-        """The projector's loop: block until woken, take the counts, note when."""
-        seen: list[tuple[float, Any]] = []
-        deadline = time.monotonic() + timeout
-        snap = server.take()
-        seen.append((time.monotonic(), snap))
-        while not check(snap):
-            left = deadline - time.monotonic()
-            if left <= 0 or child.poll() not in (None, 0):
-                raise RuntimeError(f"the simulated phones stalled: {snap}")
-            try:
-                events.get(timeout=min(left, 0.5))
-            except queue.Empty:
-                continue
-            snap = server.take()
-            seen.append((time.monotonic(), snap))
-        return seen
+        return _projector_wait(server, events, child, check, timeout)
 
     try:
         wait_for(lambda s: s.connected == phones, 120)
@@ -207,13 +173,7 @@ def run(
                 ),
                 60 + spread,
             )
-            times: list[float] = []
-            for t, snap in seen:
-                if snap.step is None or snap.step.key != key:
-                    continue
-                while len(times) < snap.answered:
-                    times.append(t)
-            arrivals[key] = times
+            arrivals[key] = _answer_times(seen, key)
             server.reveal()
         busy = (time.process_time() - cpu0) / (time.monotonic() - wall0)
         server.wait()
@@ -233,10 +193,11 @@ def run(
         stop0 = time.perf_counter()
         server.stop()
         stopped = time.perf_counter() - stop0
-    latencies = []
-    for key, times in arrivals.items():
-        for s, a in zip(sorted(sent.get(key, [])), times):
-            latencies.append(max(0.0, a - s) * 1000)
+    latencies = [
+        max(0.0, a - s) * 1000
+        for key, times in arrivals.items()
+        for s, a in zip(sorted(sent.get(key, [])), times)
+    ]
     return {
         "phones": phones,
         "rounds": rounds,
@@ -256,6 +217,62 @@ def run(
         "target_p99_ms": target_p99(phones),
         "target_idle_share": TARGET_IDLE,
     }
+
+
+def _start_phones(url: str, code: str, phones: int, spread: float) -> subprocess.Popen[str]:
+    """The simulated phones: a child process (their own event loop and loopback addresses)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "game.phones.bench",
+            "--child",
+            url,
+            code,
+            str(phones),
+            str(spread),
+            "7",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+    )
+
+
+def _projector_wait(
+    server: Any, events: queue.Queue[None], child: subprocess.Popen[str], check: Any, timeout: float
+) -> list[tuple[float, Any]]:
+    """The projector's loop: block until woken, take the counts, note when; until `check`."""
+    seen: list[tuple[float, Any]] = []
+    deadline = time.monotonic() + timeout
+    snap = server.take()
+    seen.append((time.monotonic(), snap))
+    while not check(snap):
+        left = deadline - time.monotonic()
+        if left <= 0 or child.poll() not in (None, 0):
+            raise RuntimeError(f"the simulated phones stalled: {snap}")
+        try:
+            events.get(timeout=min(left, 0.5))
+        except queue.Empty:
+            continue
+        snap = server.take()
+        seen.append((time.monotonic(), snap))
+    return seen
+
+
+def _answer_times(seen: list[tuple[float, Any]], key: str) -> list[float]:
+    """When the projector saw each answer of step `key` arrive (one time per answer)."""
+    times: list[float] = []
+    for t, snap in seen:
+        if snap.step is None or snap.step.key != key:
+            continue
+        while len(times) < snap.answered:
+            times.append(t)
+    return times
 
 
 def checks(r: dict[str, Any]) -> list[Check]:

@@ -31,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -365,33 +366,55 @@ class PhoneServer:
         return Response(status, reason, self._headers("text/plain; charset=utf-8", len(body)), body)
 
     def _process_request(self, conn: ServerConnection, request: Request) -> Response | None:
+        """The HTTP side: a file of the phone page, or the go-ahead (None) for the websocket
+        handshake; a refused request gets its status as plain text."""
         peer = _peer(conn)
+        path = request.path.split("?", 1)[0]
+        refused = self._refusal(peer, request, path)
+        if refused is not None:
+            return self._plain(refused.value, refused.phrase)
+        if path == WS_PATH:
+            return None  # the websocket handshake goes on
+        return self._serve(path)
+
+    def _refusal(self, peer: str, request: Request, path: str) -> HTTPStatus | None:
+        """Why this request is refused, or None; the checks run in this order."""
         if not allowed_peer(peer):
-            return self._plain(403, "Forbidden")
+            return HTTPStatus.FORBIDDEN
+        if not self._request_bucket(peer).take():
+            return HTTPStatus.TOO_MANY_REQUESTS
+        if request.headers.get("Host") != self.authority:
+            return HTTPStatus.MISDIRECTED_REQUEST
+        origin = request.headers.get("Origin")
+        if path == WS_PATH:
+            return self._websocket_refusal(peer, origin)
+        if origin is not None and origin != f"http://{self.authority}":
+            return HTTPStatus.FORBIDDEN
+        return None
+
+    def _websocket_refusal(self, peer: str, origin: str | None) -> HTTPStatus | None:
+        """A websocket only from the page this server gave, within the connection limits, and
+        not from an address that guessed too many room codes."""
+        if origin != f"http://{self.authority}":
+            return HTTPStatus.FORBIDDEN
+        if self._connections >= CONNS_TOTAL:
+            return HTTPStatus.SERVICE_UNAVAILABLE
+        if self._by_address.get(peer, 0) >= CONNS_PER_ADDRESS:
+            return HTTPStatus.TOO_MANY_REQUESTS
+        bad = self._bad_codes.get(peer)
+        if bad is not None and bad.empty():
+            return HTTPStatus.TOO_MANY_REQUESTS
+        return None
+
+    def _request_bucket(self, peer: str) -> Bucket:
         bucket = self._requests.get(peer)
         if bucket is None:
             if len(self._requests) > 4096:
                 self._requests.clear()
             bucket = self._requests[peer] = Bucket(REQ_BURST, REQ_RATE)
-        if not bucket.take():
-            return self._plain(429, "Too Many Requests")
-        if request.headers.get("Host") != self.authority:
-            return self._plain(421, "Misdirected Request")
-        origin = request.headers.get("Origin")
-        path = request.path.split("?", 1)[0]
-        if path == WS_PATH:
-            if origin != f"http://{self.authority}":
-                return self._plain(403, "Forbidden")
-            if self._connections >= CONNS_TOTAL:
-                return self._plain(503, "Service Unavailable")
-            if self._by_address.get(peer, 0) >= CONNS_PER_ADDRESS:
-                return self._plain(429, "Too Many Requests")
-            bad = self._bad_codes.get(peer)
-            if bad is not None and bad.empty():
-                return self._plain(429, "Too Many Requests")
-            return None  # the websocket handshake goes on
-        if origin is not None and origin != f"http://{self.authority}":
-            return self._plain(403, "Forbidden")
+        return bucket
+
+    def _serve(self, path: str) -> Response:
         if path == "/help.json":
             body, kind = self.help_json, "application/json"
         elif path in self._files:
