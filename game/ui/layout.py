@@ -4,7 +4,7 @@ and 1080p alike.
 Text sizes derive from the height of the largest 4:3 area inside the window (`text_h`: the
 height in a landscape window, less in a portrait one, so a tall narrow window does not get text
 too wide for it), spacing from the smaller side (`Metrics.space`). The vocabulary scenes lay out
-with: `stack` (rows top-down), `row` (boxes left to right), `flow` (chips wrapped onto lines),
+with: `stack` (rows top-down), `in_row` (boxes left to right), `flow` (chips wrapped onto lines),
 the cutters `take_top` / `take_bottom`, and ONE paginator: `paginate` packs groups of content
 into boxes at a fixed readable size (a screen pages instead of shrinking or leaving text out),
 `Pages` remembers which page shows.
@@ -187,7 +187,7 @@ def stack(rect: pygame.Rect, heights: Sequence[float | None], gap: float) -> lis
     return out
 
 
-def row(
+def in_row(
     rect: pygame.Rect, widths: Sequence[float], gap: float, align: str = "left"
 ) -> list[pygame.Rect]:
     """Boxes left to right with the given widths, as tall as `rect`, placed at its left,

@@ -114,7 +114,14 @@ def start_phones(app: App, play: PlayContext) -> str | None:
         tactic_name = words.tactic_name
     except (GlossaryError, OSError, ValueError, KeyError):
         tactic_name = None
-    phones = Phones(host, notify=_notify, teams=teams, help_data=help_list, tactic_name=tactic_name)
+    phones = Phones(
+        host,
+        notify=_notify,
+        teams=teams,
+        help_data=help_list,
+        tactic_name=tactic_name,
+        pulse=getattr(setup, "pulse", True),
+    )
     try:
         phones.start()
     except OSError:

@@ -32,6 +32,7 @@ class GameSetup:
     timer: int = 0  # seconds per card for the optional calm countdown; 0: off
     phones: bool = False  # Students' phones (Together and All teams; game/ui/phones.py)
     phones_host: str | None = None  # the laptop's local address the phones reach
+    pulse: bool = True  # with Students' phones: the pulse questions before and after
     # the "Where is the red flag?" and "What trick is this?" steps, and responses and reasons in
     # a shuffled order; on in the game (the facilitator may turn the steps off in setup), off by
     # default here so a set-up made in code plays the move and the why only

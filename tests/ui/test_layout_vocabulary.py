@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.layout import Metrics, Pages, chunk, flow, paginate, row, stack
+from game.ui.layout import Metrics, Pages, chunk, flow, in_row, paginate, stack
 
 
 def test_stack_gives_the_flexible_rows_what_is_left() -> None:
@@ -13,11 +13,11 @@ def test_stack_gives_the_flexible_rows_what_is_left() -> None:
     assert (a.y, a.h) == (0, 20) and (b.y, b.h) == (25, 40) and (c.y, c.h) == (70, 30)
 
 
-def test_row_places_boxes_left_centre_or_right() -> None:
+def test_in_row_places_boxes_left_centre_or_right() -> None:
     rect = pygame.Rect(0, 0, 100, 10)
-    assert [r.x for r in row(rect, [20, 20], 10)] == [0, 30]
-    assert [r.x for r in row(rect, [20, 20], 10, "right")] == [50, 80]
-    assert [r.x for r in row(rect, [20, 20], 10, "center")] == [25, 55]
+    assert [r.x for r in in_row(rect, [20, 20], 10)] == [0, 30]
+    assert [r.x for r in in_row(rect, [20, 20], 10, "right")] == [50, 80]
+    assert [r.x for r in in_row(rect, [20, 20], 10, "center")] == [25, 55]
 
 
 def test_flow_wraps_items_onto_lines() -> None:

@@ -27,7 +27,7 @@ from .driver import DECKS, Driver, answer
 
 def check_layout(records: list[TextRecord], size: tuple[int, int]) -> None:
     w, h = size
-    floor = math.ceil(h / 40)
+    floor = math.ceil(min(h, round(w * 0.75)) / 40)  # Metrics.min_font: a portrait window too
     window = pygame.Rect(0, 0, w, h)
     for r in records:
         assert window.contains(r.rect), f"text leaves the window at {size}: {r.text!r} {r.rect}"

@@ -302,15 +302,15 @@ class FeedbackScene(PlayScene):
             d = min(bottom.h, max(44, round(min(bottom.h * 0.62, m.body * 1.45))))
             step = d + round(m.gap * 0.8)
             width = step * len(self.pages) - round(m.gap * 0.8)
-            self.pager = pygame.Rect(0, 0, width, bottom.h)
+            self.pager_rect = pygame.Rect(0, 0, width, bottom.h)
             self.pips = [pygame.Rect(0, bottom.centery - d // 2, d, d) for _ in self.pages]
         else:
-            self.pager = pygame.Rect(0, 0, 0, 0)
+            self.pager_rect = pygame.Rect(0, 0, 0, 0)
         back_text = ui.engine.layout(tr("Back"), "semi", m.body, 10_000).w
         self.back_w = round(back_text + m.body * 1.6 + m.unit * 4.4)
         if paged:  # many pages (a projector's reading size): the long button gives way
             ring = max(3, round(m.unit * 0.55)) + 1 + max(6, round(m.unit * 1.3))
-            room = bottom.w - self.pager.w - self.back_w - ring - 3 * m.gap
+            room = bottom.w - self.pager_rect.w - self.back_w - ring - 3 * m.gap
             self.more_w = max(min(self.more_w, room), min(bw, room))
 
     def _show_page(self, page: int) -> None:
@@ -327,13 +327,13 @@ class FeedbackScene(PlayScene):
         ring = max(3, round(m.unit * 0.55)) + 1 + max(6, round(m.unit * 1.3))
         x = self.next_btn.rect.x - ring - m.gap
         if self.pips:
-            self.pager.right = x
-            self.pager.y = bottom.y
-            px = self.pager.x
+            self.pager_rect.right = x
+            self.pager_rect.y = bottom.y
+            px = self.pager_rect.x
             for pip in self.pips:
                 pip.x = px
                 px += pip.w + round(m.gap * 0.8)
-            x = self.pager.x - m.pad
+            x = self.pager_rect.x - m.pad
         buttons = [self.next_btn]
         if page > 0:
             self.back_btn.size = m.body

@@ -8,18 +8,17 @@ has a tick as well as a colour.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
 from game.ui.input import Act, Input
-from game.ui.layout import take_bottom, take_top
+from game.ui.layout import TOUCH, flow, in_row, inset, stack, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
@@ -30,6 +29,7 @@ from game.ui.widgets import (
     draw_button,
     fit_label,
     focus_ring,
+    label_width,
     panel,
     team_badge,
 )
@@ -61,6 +61,17 @@ BANDS = (
     (AgeBand.OLDER_TEENS, N_("Ages 16–18")),
     (AgeBand.ADULTS, N_("Adults")),
 )
+
+
+class _Plan(NamedTuple):
+    """The rows' chips flowed onto lines at one label size (see SetupScene._plan)."""
+
+    size: int
+    lines: list[list[list[int]]]  # per row, its lines of chip indices
+    hint_size: int
+    hint_h: int
+    line_h: int
+    teams: int  # lines of the team preview (0: no teams)
 
 
 @dataclass
@@ -146,6 +157,9 @@ class SetupScene(Scene):
         if self.setup.mode in PHONE_MODES:  # anonymous answers from the students' phones
             b, v = chips("phones", [(False, N_("Off"), True), (True, N_("Students' phones"), True)])
             rows.append(Row("phones", N_("Phones"), b, v, pygame.Rect(0, 0, 0, 0)))
+            if self.setup.phones:  # the pulse before the first card and after the last
+                b, v = chips("pulse", [(False, N_("Off"), True), (True, N_("On"), True)])
+                rows.append(Row("pulse", N_("Pulse"), b, v, pygame.Rect(0, 0, 0, 0)))
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
                 b, v = chips("host", [(a, a, False) for a in self.addresses])
                 rows.append(Row("host", N_("Network"), b, v, pygame.Rect(0, 0, 0, 0)))
@@ -164,6 +178,7 @@ class SetupScene(Scene):
             "count": self.setup.count,
             "timer": self.setup.timer,
             "phones": self.setup.phones,
+            "pulse": self.setup.pulse,
             "host": self.setup.phones_host,
             "steps": (self.setup.spot, self.setup.name),
             "plan": NEXT_PLAN if self.setup.plan else None,
@@ -193,6 +208,7 @@ class SetupScene(Scene):
             "count": "count",
             "timer": "timer",
             "phones": "phones",
+            "pulse": "pulse",
             "host": "phones_host",
             "plan": "plan",
             "presenter": "presenter",
@@ -223,8 +239,8 @@ class SetupScene(Scene):
             self.addresses = lan_addresses()
             if self.setup.phones_host not in self.addresses:
                 self.setup.phones_host = self.addresses[0] if self.addresses else None
-        if key == "teams" and hasattr(self, "teams_rect"):
-            self._layout_teams()
+        if key == "teams":  # the preview may need another line
+            self.layout(self.app.size)
         if key in ("mode", "phones", "plan"):
             focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
             self._build_rows()
@@ -239,219 +255,100 @@ class SetupScene(Scene):
     # -- geometry --------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
+        """Heading, the rows (a label, then chips flowing onto lines), the bottom bar. The
+        chips' labels take the largest size from `small` down at which every chip line is a
+        44 px touch target; a label too long for the width wraps inside its chip."""
         ui, m = self.ui, self.ui.m
-        w, h = size
-        area = pygame.Rect(m.pad * 2, m.pad, w - 4 * m.pad, h - 2 * m.pad)
+        area = inset(m.screen, m.pad * 2, m.pad)
         # the heading grows with the text size only up to the second largest step: the rows
         # below are what the players read, and at the largest size they need the height
-        self.heading_size = min(m.heading, round(h / 17 * 1.4))
+        self.heading_size = min(m.heading, round(m.h / 17 * 1.4))
         self.heading, rest = take_top(area, self.heading_size * 1.5, m.pad * 0.3)
         bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.8)
-        bw = round(min(w * 0.3, m.body * 9))
-        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        qb, qh = round(min(w * 0.16, m.small * 6.5)), round(bottom.h * 0.7)
-        self.back_btn.rect = pygame.Rect(
-            bottom.x,
-            bottom.y + round(bottom.h * 0.15),
-            fit_label(ui, self.back_btn, qb, qh, m.small),
-            qh,
-        )
-        self.help_btn.rect = self.back_btn.rect.move(self.back_btn.rect.w + m.pad, 0)
-        self.help_btn.rect.w = fit_label(ui, self.help_btn, qb, qh, m.small)
-        self.info_rect = pygame.Rect(
-            self.help_btn.rect.right + m.pad,
-            bottom.y,
-            self.start_btn.rect.x - self.help_btn.rect.right - 2 * m.pad,
-            bottom.h,
-        )
-        teams_extra = 1 if self.setup.mode in TEAM_MODES else 0
-        label_w = round(rest.w * 0.2)
-        avail = rest.w - label_w
-        gap = round(m.gap * 0.8)
-        size_ = m.small
-
-        def natural(row: Row, chip_h: float) -> list[int]:
-            return [
-                ui.engine.layout(c.text, "bold", size_, 10_000).w
-                + round(m.unit * 5)
-                + round(chip_h * 0.9)
-                for c in row.chips
-            ]
-
-        tall_size = min(size_, round(m.min_font * 1.15))
-
-        def two_line_w(text: str, chip_h: float) -> int:
-            """The chip width that holds `text` in two whole-word lines at the smallest size."""
-            words = text.split()
-            best = (
-                min(
-                    max(
-                        ui.engine.layout(" ".join(words[:k]), "bold", m.min_font, 10_000).w,
-                        ui.engine.layout(" ".join(words[k:]), "bold", m.min_font, 10_000).w,
-                    )
-                    for k in range(1, len(words) + 1)
-                )
-                if words
-                else 0
-            )
-            # the button's side padding and the tick of a chosen chip (see draw_button)
-            return best + round(m.unit * 2.4) + 2 * round(tall_size * 0.45) + round(m.unit)
-
-        # a row whose chips are too wide for one line (the shipped decks' titles, longer still
-        # in Swedish) gets two lines of chips instead of chips squeezed to a few letters
-        two_lines = {
-            row.key
-            for row in self.rows
-            if len(row.chips) > 3
-            and sum(natural(row, m.body * 2.1)) + gap * (len(row.chips) - 1) > avail * 1.3
-        }
-        # the mode's one-line explanation below its chips: as tall as the longest of them
-        # needs (so the rows stay put when the mode changes), two lines at most
-        hint_w = rest.w - label_w
-        n = len(self.rows) + teams_extra + 0.8 * len(two_lines)
-
-        def fit_hint(lines: int) -> tuple[int, int]:
-            """The hint's size and height in at most `lines` lines: a quiet line, never larger
-            than the chips nor than the small size at 1.1x, never below the floor."""
-            size = max(m.min_font, min(size_, round(h / 34 * 1.1)))
-            while True:
-                tallest = max(
-                    ui.engine.layout(tr(hint), "body", size, hint_w).h
-                    for hint in MODE_HINTS.values()
-                )
-                _, _, line = ui.engine.line_metrics("body", size)
-                if tallest <= line * lines or size <= m.min_font:
-                    return size, tallest + round(m.unit * 0.8)
-                size -= 1
-
-        self.hint_size, hint_h = fit_hint(2)
-        row_h = min((rest.h - hint_h) / n, m.body * 3.3)
-        if two_lines and (row_h * 1.8 - gap) / 2 < 44 or row_h * 0.9 < 44:
-            # chips are touch targets: a one-line hint gives the rows the room for 44 px
-            self.hint_size, hint_h = fit_hint(1)
-        room = rest.h - hint_h
-        row_h = min(room / n, m.body * 3.3)
-        # a label too long for one line (a deck title) wraps to two whole-word lines at the
-        # smallest size: its chips get the height for that, the other rows give the room
-        _, ink_h, text_line_h = ui.engine.line_metrics("bold", m.min_font)
-        h2 = ink_h + text_line_h + round(m.unit * 0.8) + 2
-        tall = {
-            row.key
-            for row in self.rows
-            if row.key in two_lines
-            and max(ui.engine.layout(c.text, "bold", m.min_font, 10_000).w for c in row.chips)
-            + round(m.unit * 5)
-            + round(h2 * 0.9)
-            > (avail - gap * (len(row.chips) // 2)) / ((len(row.chips) + 1) // 2)
-        }
-        tall_h = 2 * h2 + gap
-        if tall and row_h * 1.8 < tall_h:
-            row_h = min((room - tall_h * len(tall)) / (n - 1.8 * len(tall)), m.body * 3.3)
-        # a row of two lines of chips: two 44 px lines when the one-line rows can spare it
-        two_h = row_h * 1.8
-        need = 2 * 44 + gap
-        singles = n - 1.8 * len(two_lines)
-        if two_lines and not tall and two_h < need and singles > 0:
-            spared = (room - need * len(two_lines)) / singles
-            if spared * 0.9 >= 44:
-                row_h, two_h = min(spared, m.body * 3.3), need
-        # chips are click and touch targets: at least 44 px when the row leaves room for it
-        chip_h = round(max(min(44, row_h * 0.9), min(row_h * 0.7, m.body * 2.1)))
-        total = (
-            row_h * singles
-            + two_h * len(two_lines)
-            + hint_h
-            + sum(max(0.0, tall_h - two_h) for _ in tall)
-        )
-        y = rest.y + (rest.h - total) / 3
-        for row in self.rows:
-            lines = 2 if row.key in two_lines else 1
-            this_h = two_h if lines == 2 else row_h
-            if row.key in tall:
-                this_h = max(this_h, tall_h)
-            row.rect = pygame.Rect(rest.x, round(y), rest.w, round(this_h))
-            widths = natural(row, chip_h)
-            cut = len(widths)
-            if lines == 2:  # split where the first line holds about half the width
-                run = 0.0
-                for i, wd in enumerate(widths):
-                    if i and run + wd / 2 > sum(widths) / 2:
-                        cut = i
-                        break
-                    run += wd
-                # ...moved to where both lines have room for every label in two lines
-                least = [
-                    min(wd, two_line_w(c.text, chip_h))
-                    for wd, c in zip(widths, row.chips, strict=True)
-                ]
-
-                fits = [
-                    k
-                    for k in range(1, len(widths))
-                    if all(
-                        sum(part) + gap * (len(part) - 1) <= avail
-                        for part in (least[:k], least[k:])
-                    )
-                ]
-                if fits and cut not in fits:
-                    cut = min(fits, key=lambda k: abs(sum(widths[:k]) - sum(widths) / 2))
-            half = (this_h - gap) / 2
-            line_h = chip_h if lines == 1 else round(max(min(44, half), half * 0.94))
-            if row.key in tall:
-                line_h = max(line_h, h2)
-            top = y + (this_h - line_h * lines - gap * (lines - 1)) / 2
-            for group in (range(cut), range(cut, len(widths)))[:lines]:
-                line = [widths[i] for i in group]
-                budget = avail - gap * (len(line) - 1)
-                # no chip narrower than its label wrapped to two lines at the smallest size,
-                # when the line has room for that (so no word is ever broken)
-                floors = [
-                    min(wd, two_line_w(row.chips[i].text, line_h))
-                    for wd, i in zip(line, group, strict=True)
-                ]
-                if sum(floors) > budget:
-                    floors = [1] * len(line)
-                cap = max(line)
-                while (
-                    sum(max(f, min(wd, cap)) for wd, f in zip(line, floors, strict=True)) > (budget)
-                    and cap > 1
-                ):
-                    cap -= 1  # narrow the widest chips first; short labels keep their width
-                line = [max(f, min(wd, cap)) for wd, f in zip(line, floors, strict=True)]
-                x = row.rect.x + label_w
-                for i, wd in zip(group, line, strict=True):
-                    row.chips[i].rect = pygame.Rect(x, round(top), wd, line_h)
-                    # a tall row's labels are drawn small anyway: its tick is sized to match
-                    row.chips[i].size = tall_size if row.key in tall else size_
-                    x += wd + gap
-                top += line_h + gap
-            below = this_h - (top - y) - gap  # the free space under the row's last chips
-            y += this_h
-            if row.key == "mode":
-                # tucked up to the chips, into the row's own padding below them
-                tuck = round(max(0.0, below) * 0.6)
-                self.hint_rect = pygame.Rect(
-                    rest.x + label_w, round(y) - tuck, rest.w - label_w, hint_h
-                )
-                y += hint_h - tuck
-            if row.key == "teams":
-                self.teams_rect = pygame.Rect(
-                    rest.x + label_w, round(y), rest.w - label_w, round(row_h)
-                )
-                self._layout_teams()
-                y += row_h
+        self._layout_bottom(bottom)
+        self.label_w = round(rest.w * 0.2)
+        box = pygame.Rect(rest.x + self.label_w, rest.y, rest.w - self.label_w, rest.h)
+        for chip_size in range(m.small, min(m.small, m.min_font) - 1, -1):
+            plan = self._plan(box, chip_size)
+            if plan.line_h >= max(TOUCH, chip_size * 1.8):
+                break
+        self._place(plan, box)
         # every row label at one size, the largest at which each fits its box in whole words
         self.label_size = min(
             ui.engine.fit(
-                tr(row.label),
-                "semi",
-                round(row.rect.w * 0.2) - round(m.unit * 3),
-                min(row.rect.h, round(row_h)),
-                m.body,
-                m.min_font,
+                tr(row.label), "semi", self.label_w - m.space(4), row.rect.h, m.body, m.min_font
             ).size
             for row in self.rows
         )
+
+    def _layout_bottom(self, bottom: pygame.Rect) -> None:
+        """[Back] [Help] … the line about the cards … [Start]."""
+        ui, m = self.ui, self.ui.m
+        bw = round(min(m.w * 0.3, m.body * 9))
+        self.start_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        qb, qh = round(min(m.w * 0.16, m.small * 6.5)), round(bottom.h * 0.7)
+        widths = [fit_label(ui, b, qb, qh, m.small) for b in (self.back_btn, self.help_btn)]
+        quiet = pygame.Rect(bottom.x, bottom.y + round(bottom.h * 0.15), bottom.w, qh)
+        self.back_btn.rect, self.help_btn.rect = in_row(quiet, widths, m.pad)
+        x = self.help_btn.rect.right + m.pad
+        self.info_rect = pygame.Rect(x, bottom.y, self.start_btn.rect.x - m.pad - x, bottom.h)
+
+    def _chip_w(self, chip: Button, size: int) -> int:
+        """A chip's width for its label on one line at `size`, with room for the tick of a
+        chosen one (so choosing does not move the row)."""
+        return max(size * 3, label_width(self.ui, replace(chip, selected=True), size * 2, size))
+
+    def _plan(self, box: pygame.Rect, size: int) -> _Plan:
+        """The chips of every row flowed onto lines at `size`, and the height of a line."""
+        ui, m = self.ui, self.ui.m
+        gap = m.space(2)
+        tallest = max(TOUCH, round(m.body * 2.1))
+        lines = [flow([self._chip_w(c, size) for c in r.chips], box.w, gap) for r in self.rows]
+        # the mode's explanation below its chips: as tall as the longest of them needs (so
+        # the rows stay put when the mode changes), never larger than the chips' labels
+        hint_size = max(m.min_font, min(size, round(m.h / 34 * 1.1)))
+        hint_h = max(
+            ui.engine.layout(tr(hint), "body", hint_size, box.w).h for hint in MODE_HINTS.values()
+        )
+        teams = 0
+        if self.setup.mode in TEAM_MODES:  # the team preview: whole names on one line or more
+            teams = len(flow(self._team_widths(size, size * 2)[1], box.w, m.space(4)))
+        n = sum(len(r) for r in lines) + teams
+        room = box.h - hint_h - gap * (n + len(self.rows))
+        line_h = min(tallest, round(room / max(1, n)))
+        return _Plan(size, lines, hint_size, hint_h, line_h, teams)
+
+    def _place(self, plan: _Plan, box: pygame.Rect) -> None:
+        """Rows top-down; the spare height goes between them (a little) and above them."""
+        gap, line_h = self.ui.m.space(2), plan.line_h
+        self.hint_size = plan.hint_size
+        n = sum(len(r) for r in plan.lines) + plan.teams
+        rows = len(self.rows) + bool(plan.teams)
+        used = n * line_h + gap * (n - rows) + plan.hint_h
+        row_gap = min(line_h * 0.6, max(gap, (box.h - used) / rows))
+        y = box.y + max(0.0, box.h - used - row_gap * rows) / 3
+        for r, lines in zip(self.rows, plan.lines, strict=True):
+            top = y
+            for line in lines:
+                widths: list[float] = [self._chip_w(r.chips[i], plan.size) for i in line]
+                if len(lines) > 1:  # a row of several lines fills them
+                    spare = box.w - sum(widths) - gap * (len(line) - 1)
+                    widths = [w + max(0, spare) / len(line) for w in widths]
+                rect = pygame.Rect(box.x, round(y), box.w, line_h)
+                for i, chip_rect in zip(line, in_row(rect, widths, gap), strict=True):
+                    r.chips[i].rect = chip_rect.clip(rect)
+                    r.chips[i].size = plan.size
+                y += line_h + gap
+            r.rect = pygame.Rect(box.x - self.label_w, round(top), box.w + self.label_w, 0)
+            r.rect.h = round(y - gap - top)
+            y += row_gap - gap
+            if r.key == "mode":
+                self.hint_rect = pygame.Rect(box.x, round(y - row_gap * 0.5), box.w, plan.hint_h)
+                y += plan.hint_h
+            if r.key == "teams":
+                self.teams_rect = pygame.Rect(box.x, round(y), box.w, line_h * plan.teams)
+                self._layout_teams(plan.size)
+                y += self.teams_rect.h + row_gap
 
     # -- input -----------------------------------------------------------------------------
 
@@ -463,59 +360,64 @@ class SetupScene(Scene):
         ]
 
     def handle(self, inp: Input) -> bool:
-        n = len(self.rows)
         if inp.act is Act.HOVER:
             hit = next((b for b in self._all_buttons() if b.rect.collidepoint(inp.pos)), None)
             changed = hit is not self.hover_btn
             self.hover_btn = hit
             return changed
-        if inp.act is Act.BACK:
-            self.app.pop()
-            return True
         if inp.act is Act.CLICK:
-            if self.start_btn.rect.collidepoint(inp.pos):
-                self.start()
-            elif self.back_btn.rect.collidepoint(inp.pos):
-                self.app.pop()
-            elif self.help_btn.rect.collidepoint(inp.pos):
-                self.app.open_help()
-            else:
-                for i, row in enumerate(self.rows):
-                    for chip, value in zip(row.chips, row.values, strict=True):
-                        if chip.rect.collidepoint(inp.pos):
-                            self.focus = i
-                            self._set(row.key, value)
-                            return True
-            return True
-        if inp.act is Act.LETTER and inp.text == "c":
+            self._click(inp.pos)
+        elif inp.act is Act.BACK:
+            self.app.pop()
+        elif inp.act is Act.LETTER and inp.text == "c":
             self.open_browser()
-            return True
-        if inp.act in (Act.DOWN, Act.NEXT):
+        elif inp.act in (Act.DOWN, Act.NEXT, Act.UP, Act.PREV):
+            self.focus = self._step(1 if inp.act in (Act.DOWN, Act.NEXT) else -1)
+        elif inp.act in (Act.LEFT, Act.RIGHT):
+            self._arrow(1 if inp.act is Act.RIGHT else -1)
+        elif inp.act is Act.CONFIRM:
+            self._confirm()
+        else:
+            return inp.act is Act.PICK
+        return True
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        actions = {
+            self.start_btn.id: self.start,
+            self.back_btn.id: self.app.pop,
+            self.help_btn.id: self.app.open_help,
+        }
+        for button in (self.start_btn, self.back_btn, self.help_btn):
+            if button.rect.collidepoint(pos):
+                actions[button.id]()
+                return
+        for i, row in enumerate(self.rows):
+            for chip, value in zip(row.chips, row.values, strict=True):
+                if chip.rect.collidepoint(pos):
+                    self.focus = i
+                    self._set(row.key, value)
+                    return
+
+    def _arrow(self, step: int) -> None:
+        """Left/Right: the previous or next choice of the focused row."""
+        if not 0 <= self.focus < len(self.rows):
+            return
+        row = self.rows[self.focus]
+        if row.key == "plan":  # none, then each plan in turn (the browser is C or a click)
+            self._set("plan", self._next_plan(step, wrap_to_none=True))
+            return
+        current = self._value(row.key)
+        i = row.values.index(current) if current in row.values else 0
+        self._set(row.key, row.values[(i + step) % len(row.values)])
+
+    def _confirm(self) -> None:
+        """Enter: Start from the Start button, Back from Back, else on to the next row."""
+        if self.focus == -1:
+            self.start()
+        elif self.focus == len(self.rows):
+            self.app.pop()
+        else:
             self.focus = self._step(1)
-            return True
-        if inp.act in (Act.UP, Act.PREV):
-            self.focus = self._step(-1)
-            return True
-        if inp.act in (Act.LEFT, Act.RIGHT) and 0 <= self.focus < n:
-            row = self.rows[self.focus]
-            if row.key == "plan":  # none, then each plan in turn (the browser is C or a click)
-                plan = self._next_plan(1 if inp.act is Act.RIGHT else -1, wrap_to_none=True)
-                self._set("plan", plan)
-                return True
-            i = row.values.index(self._value(row.key)) if self._value(row.key) in row.values else 0
-            step = 1 if inp.act is Act.RIGHT else -1
-            i = (i + step) % len(row.values)
-            self._set(row.key, row.values[i])
-            return True
-        if inp.act is Act.CONFIRM:
-            if self.focus == -1:
-                self.start()
-            elif self.focus == n:
-                self.app.pop()
-            else:
-                self.focus = self._step(1)
-            return True
-        return inp.act is Act.PICK
 
     # -- read-aloud: the heading, then the focused row with its chosen value ----------------
 
@@ -603,10 +505,7 @@ class SetupScene(Scene):
                 panel(ui, surface, band, t.panel, shadow=False)
                 focus_ring(ui, surface, band)
             label = pygame.Rect(
-                row.rect.x + round(m.unit * 1.5),
-                row.rect.y,
-                round(row.rect.w * 0.2) - round(m.unit * 3),
-                row.rect.h,
+                row.rect.x + m.space(3), row.rect.y, self.label_w - m.space(4), row.rect.h
             )
             ui.text(
                 surface,
@@ -671,77 +570,32 @@ class SetupScene(Scene):
             valign="middle",
         )
 
-    def _layout_teams(self) -> None:
-        """Where the team badges and names of the preview go: one line, each slot as wide as
-        its name, all names at one size; when one line would need them smaller than the
-        smallest size (six long Swedish names at the largest text size), two lines of three.
-        A name is never broken inside a word."""
+    def _team_widths(self, size: int, line_h: int) -> tuple[int, list[int]]:
+        """The preview's badge side, and each team's slot width (badge and name) at `size`."""
         ui, m = self.ui, self.ui.m
-        rect = self.teams_rect
+        side = min(round(size * 1.6), round(line_h * 0.92))
         names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
-        if not names:
-            self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
-            return
+        return side, [
+            side + m.space(2) + ui.engine.layout(n, "bold", size, 10_000).w for n in names
+        ]
 
-        def plan(per_line: int, size: int) -> tuple[int, int, list[int]] | None:
-            lines = math.ceil(len(names) / per_line)
-            line_h = rect.h / lines
-            side = min(round(size * 1.6), round(line_h * 0.92))
-            gap = round(m.unit * 0.8)
-            widths = [side + gap + ui.engine.layout(n, "bold", size, 10_000).w for n in names]
-            space = round(m.unit * 2.4)  # between one name and the next badge
-            for k in range(lines):
-                part = widths[k * per_line : (k + 1) * per_line]
-                if sum(part) + space * (len(part) - 1) > rect.w:
-                    return None
-            if size > line_h:  # letters taller than the line (descenders may use its gap)
-                return None
-            return side, gap, widths
-
-        # never larger than the labels of the chips above them (the row's own choices)
-        chip = next(r for r in self.rows if r.key == "teams").chips[0].rect
-        largest = ui.engine.fit(
-            "6", "bold", 10_000, chip.h - round(m.unit * 0.8), m.small, m.min_font
-        ).size
-        chosen = None
-        for per_line in (len(names), math.ceil(len(names) / 2)):
-            for size in range(largest, m.min_font - 1, -1):
-                found = plan(per_line, size)
-                if found is not None:
-                    break
-            if found is not None and (chosen is None or size > chosen[1] * 1.15):
-                chosen = (per_line, size, found)
-            if chosen is not None and chosen[1] >= round(largest * 0.85):
-                break  # one line at (almost) the full size: no need for two
-        if chosen is None:  # nothing fits: two lines at the smallest size, whole names
-            size, per_line = m.min_font, math.ceil(len(names) / 2)
-            side = min(round(size * 1.6), round(rect.h / 2 * 0.92))
-            gap = round(m.unit * 0.8)
-            widths = [side + gap + ui.engine.layout(n, "bold", size, 10_000).w for n in names]
-            chosen = (per_line, size, (side, gap, widths))
-        per_line, self.team_size, (side, gap, widths) = chosen
-        lines = math.ceil(len(names) / per_line)
-        line_h = rect.h / lines
-        slots = []
-        space = round(m.unit * 2.4)
-        for k in range(lines):
-            part = list(range(k * per_line, min(len(names), (k + 1) * per_line)))
-            # the spare width is shared out between the slots, so the line fills the row
-            spare = rect.w - sum(widths[i] for i in part) - space * (len(part) - 1)
-            extra = spare / len(part) if per_line == len(names) else 0
-            x = float(rect.x)
-            cy = rect.y + line_h * (k + 0.5)
-            for i in part:
-                icon = pygame.Rect(round(x), round(cy - side / 2), side, side)
-                label = pygame.Rect(
-                    icon.right + gap,
-                    round(cy - line_h / 2),
-                    widths[i] - side - gap + 2,
-                    round(line_h),
-                )
-                slots.append((icon, label))
-                x += widths[i] + space + extra
-        self.team_slots = slots
+    def _layout_teams(self, size: int) -> None:
+        """The team badges and names of the preview, at the chips' size, in whole names
+        flowed onto as many lines as `teams_rect` was given (see `_plan`); each line filled."""
+        m, rect = self.ui.m, self.teams_rect
+        space = m.space(4)  # between one name and the next badge
+        lines = flow(self._team_widths(size, rect.h)[1], rect.w, space)
+        side, widths = self._team_widths(size, rect.h // max(1, len(lines)))
+        self.team_size = size
+        self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
+        for band, line in zip(stack(rect, [None] * len(lines), 0), lines, strict=True):
+            part = [widths[i] for i in line]
+            spare = (rect.w - sum(part) - space * (len(part) - 1)) / len(part)
+            for slot in in_row(band, [w + spare for w in part], space):
+                icon = pygame.Rect(slot.x, 0, side, side)
+                icon.centery = slot.centery
+                label = pygame.Rect(icon.right + m.space(2), slot.y, slot.w - side, slot.h)
+                self.team_slots.append((icon, label))
 
     def _draw_teams(self, surface: pygame.Surface) -> None:
         ui = self.ui

@@ -12,7 +12,7 @@ import pygame
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, inset, paginate, row, split_cols, take_bottom
+from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import RATING_WORDS
 from game.ui.services import N_, tr
@@ -98,7 +98,7 @@ class AllTeamsFeedbackScene(PlayScene):
         )
         return tr(message).format(name=name, points=points, total=total)
 
-    def _plan_chips(self, chip_w: int, largest: int) -> None:
+    def _plan_chips(self, chip_w: int, largest: int) -> bool:
         """One size for every chip's line, and whether it is one line or two (the name, then
         the points): one line while that keeps the text at 80% of the small size or more,
         else two lines, as large as the widest name allows. Planned for two-digit totals so
@@ -122,14 +122,17 @@ class AllTeamsFeedbackScene(PlayScene):
             self.chip_size, self.chip_two = one, False
             _, ink_h, _ = ui.engine.line_metrics("semi", one)
             self.chip_h = max(ink_h + 2 * pad, self.chip_side + pad)
-            return
+            return True
         two = next(
             (s for s in range(largest, m.min_font - 1, -1) if widest([*names, points], s) <= box_w),
-            m.min_font,
+            None,
         )
+        fits = two is not None
+        two = two or m.min_font
         self.chip_size, self.chip_two = two, True
         _, ink_h, line_h = ui.engine.line_metrics("semi", two)
         self.chip_h = max(ink_h + line_h + pad, self.chip_side + pad)
+        return fits
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -157,7 +160,10 @@ class AllTeamsFeedbackScene(PlayScene):
         base = min(f.base for f in fits)
         left, right = self._blocks(detail)
         self.pages = [
-            [self.ui.column(b, r, base) for b, r in zip((left, right), self.col_inner, strict=True)]
+            [
+                self.ui.column(b, r, base, self.ui.m.reading)
+                for b, r in zip((left, right), self.col_inner, strict=True)
+            ]
         ]
         self.pager.reset(1)
         self._show_page()
@@ -187,7 +193,7 @@ class AllTeamsFeedbackScene(PlayScene):
             pages += [box for box in boxes if box]
         # one size on every page, so turning a page does not jump in size
         base = min(ui.column(box, inner, m.body, m.reading).base for box in pages)
-        self.pages = [[ui.column(box, inner, base)] for box in pages]
+        self.pages = [[ui.column(box, inner, base, m.reading)] for box in pages]
         self.pager.reset(len(pages))
         self._show_page()
 
@@ -203,7 +209,7 @@ class AllTeamsFeedbackScene(PlayScene):
             widths = [d] * self.pager.count
             self.pips = [
                 pygame.Rect(r.x, r.centery - d // 2, d, d)
-                for r in row(room, widths, m.gap, "right")
+                for r in in_row(room, widths, m.gap, "right")
             ]
             self.flag_rect.w = 0  # the red flag is on the first page
         label = "See the results" if self.state.is_last_card else "Next card"
@@ -221,8 +227,13 @@ class AllTeamsFeedbackScene(PlayScene):
         self.ip = ip = round(m.unit * (1.2 if compact else 2.0))
         card = self.state.card
         n = len(self.state.teams)
-        chip_w = round((rest.w - m.gap * (n - 1)) / n)
-        self._plan_chips(chip_w, m.min_font if compact else m.small)
+        # the chips in one row, or in two when one row would squeeze their names below the floor
+        self.per_row = n
+        for per_row in (n, -(-n // 2)):
+            self.per_row = per_row
+            chip_w = round((rest.w - m.gap * (per_row - 1)) / per_row)
+            if self._plan_chips(chip_w, m.min_font if compact else m.small):
+                break
         take_w = rest.w - 2 * ip - round(m.body * 1.5)
         smallest = ui.engine.layout(card.takeaway, "bold", m.reading, take_w).h
         budget = max(smallest, round(rest.h * share - (self.chip_h - m.small * 2.0)))
@@ -230,8 +241,13 @@ class AllTeamsFeedbackScene(PlayScene):
         gap = m.pad * (0.3 if compact else 0.5)
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, gap)
         self.takeaway_size = take.size
-        self.chip_row, rest = take_bottom(rest, self.chip_h, gap)
-        self.chips = split_cols(self.chip_row, [1] * n, m.gap)
+        rows = -(-n // self.per_row)
+        self.chip_row, rest = take_bottom(rest, self.chip_h * rows + m.gap * (rows - 1), gap)
+        self.chips = [
+            chip
+            for line in stack(self.chip_row, [None] * rows, m.gap)
+            for chip in split_cols(line, [1] * self.per_row, m.gap)
+        ][:n]
         left, right = self._blocks(detail)
         # the column with more to say may take some width from the other
         for weights in ((1, 1), (1.15, 0.85), (0.85, 1.15), (1.3, 0.7), (0.7, 1.3)):

@@ -1,0 +1,135 @@
+"""The setup and the paged screens (feedback, help, results, All-teams feedback) and the steal,
+at the smallest window (640×480), a portrait one (746×902) and the three usual sizes, at the
+default and at the largest text size with the projector theme: on every page every text lies
+inside the window and inside the box it was given, and no two texts overlap (the render log)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from game.model.cards import Rating
+from game.model.session import Mode
+from game.settings import TEXT_SCALES
+from game.ui.layout import TOUCH
+from tests.robustness.monkey import inside
+from tests.ui.driver import Driver, answer
+from tests.ui.test_screens import check_layout
+
+ALL_SIZES = [(640, 480), (746, 902), (1024, 768), (1280, 720), (1920, 1080)]
+LOOKS = {"default": {}, "largest": {"text_scale": TEXT_SCALES[-1], "theme": "projector"}}
+
+
+def check(d: Driver, size: tuple[int, int], where: str) -> None:
+    texts = d.texts()
+    check_layout(texts, size)
+    spill = [f"{r.text!r} {r.rect} outside {r.box}" for r in texts if not inside(r)]
+    assert not spill, f"{where}: " + "; ".join(spill)
+
+
+def pages(d: Driver, size: tuple[int, int], where: str, turn: Callable[[], None]) -> int:
+    """Check every page of the top scene, turning with `turn`; returns how many there were."""
+    scene = d.app.top
+    count = scene.pager.count if hasattr(scene, "pager") else len(scene.pages)
+    for page in range(count):
+        check(d, size, f"{where} page {page + 1}")
+        if page < count - 1:
+            turn()
+    return count
+
+
+def _not_safe(d: Driver) -> None:
+    card = d.app.play.session.state.card
+    d.press(str(next(i for i, r in enumerate(card.responses) if r.rating is not Rating.SAFE) + 1))
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=str)
+@pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_setup_fits_every_size(make_driver, size, look) -> None:
+    d = make_driver(size, **LOOKS[look])
+    d.press("enter")
+    d.app.top.group.focus_id("play")
+    d.press("enter")
+    setup = d.app.top
+    check(d, size, "setup solo")
+    setup._set("mode", Mode.ALL_TEAMS)
+    setup._set("teams", 6)
+    setup._set("timer", 90)
+    d.settle()
+    check(d, size, "setup all teams")
+    chips = [c.rect for r in setup.rows for c in r.chips]
+    for i, a in enumerate(chips):
+        assert d.app.ui.m.screen.contains(a), a
+        assert not any(a.colliderect(b) for b in chips[i + 1 :]), f"chips overlap at {a}"
+    if look == "default" and size[1] >= 720:
+        assert min(c.h for c in chips) >= TOUCH, "chips are touch targets"
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=str)
+@pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_paged_screens_fit_every_size(make_driver, size, look) -> None:
+    d = make_driver(size, cards=8, **LOOKS[look])
+    d.start_game(mode=Mode.TEAMS, teams=6, count=8)
+    d.press("h")
+    check(d, size, "help")
+    for page in range(len(d.app.top.tricks_pages)):
+        d.press("g")
+        check(d, size, f"help tricks {page + 1}")
+    d.press("esc")
+    d.press("enter")
+    _not_safe(d)
+    assert d.top == "steal"
+    check(d, size, "steal")
+    d.press("enter")
+    if d.app.top.wants_text:
+        d.press("enter")
+    d.press("2")
+    assert d.top == "feedback"
+    pages(d, size, "feedback", lambda: d.press("right"))
+    while d.top != "summary":
+        answer(d)
+    pages(d, size, "results", lambda: d.press("right"))
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=str)
+@pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_all_teams_feedback_fits_every_size(make_driver, size, look) -> None:
+    d = make_driver(size, **LOOKS[look])
+    d.start_game(mode=Mode.ALL_TEAMS, teams=6)
+    d.press("enter")
+    d.press(*"123412", "enter")
+    check(d, size, "enter reasons")
+    d.press(*"123123", "enter")
+    assert d.top == "team-feedback"
+    pages(d, size, "team feedback", lambda: d.press("right"))
+
+
+def test_setup_turns_the_phones_pulse_off(make_driver, monkeypatch) -> None:
+    """Issue 15: with Students' phones a row turns the pulse (before and after) off; it is on
+    by default, and the choice reaches the phones."""
+    import game.phones.net
+
+    monkeypatch.setattr(game.phones.net, "lan_addresses", lambda: ["127.0.0.1"])
+    d = make_driver((1024, 768))
+    d.press("enter")
+    d.app.top.group.focus_id("play")
+    d.press("enter")
+    setup = d.app.top
+    setup._set("mode", Mode.TOGETHER)
+    assert "pulse" not in [r.key for r in setup.rows]
+    setup._set("phones", True)
+    row = next(r for r in setup.rows if r.key == "pulse")
+    assert setup.setup.pulse and row.chips[1].selected
+    check(d, (1024, 768), "setup with phones")
+    d.click(row.chips[0].rect.center)
+    assert setup.setup.pulse is False
+    d.click(d.button("start").center)
+    phones = d.app.play.phones
+    try:
+        assert phones is not None and phones.pulse is False
+        assert phones.step is None or phones.step.kind != "pulse"
+    finally:
+        from game.ui.phones import stop_phones
+
+        stop_phones(d.app.play)
