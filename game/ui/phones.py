@@ -17,6 +17,7 @@ import pygame
 from game.model.kinds import Mode, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
+from game.ui.phone_bars import BarRow, BarsLayout, bar_rows, draw_bars, layout_bars
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
@@ -274,64 +275,6 @@ class PhonesJoinScene(Scene):
         )
 
 
-def draw_bars(
-    ui: Ui,
-    surface: pygame.Surface,
-    area: pygame.Rect,
-    labels: list[str],
-    counts: list[int],
-    *,
-    numbers: list[str] | None = None,
-) -> None:
-    """One row per choice: its number, the text, a bar, and the count with its share."""
-    m, t = ui.m, ui.theme
-    total = sum(counts) or 1
-    rows = max(1, len(labels))
-    gap = round(m.pad * 0.3)
-    row_h = (area.h - gap * (rows - 1)) // rows
-    size = max(m.min_font, min(m.body, round(row_h * 0.32)))
-    # one text size for every label (the smallest any of them needs), so no row looks louder
-    text_w = area.w - round(size * 1.8) - m.gap
-    text_h = round(row_h * 0.55) - 2
-    size = min(
-        [ui.fit(label, pygame.Rect(0, 0, text_w, text_h), size=size).size for label in labels]
-        or [size]
-    )
-    for i, (label, count) in enumerate(zip(labels, counts)):
-        row = pygame.Rect(area.x, area.y + i * (row_h + gap), area.w, row_h)
-        badge = pygame.Rect(row.x, row.y, round(size * 1.8), row.h)
-        ui.text(
-            surface,
-            (numbers or [str(n + 1) for n in range(len(labels))])[i],
-            badge,
-            role="display",
-            size=size,
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        body = pygame.Rect(badge.right + m.gap, row.y, row.w - badge.w - m.gap, row.h)
-        text_box, bar_box = take_top(body, round(body.h * 0.55), 2)
-        ui.text(surface, label, text_box, size=size, colour=t.text, valign="bottom")
-        figure = f"{count}  ({round(100 * count / total)} %)"
-        figure_w = round(size * 5.5)
-        bar_area = pygame.Rect(bar_box.x, bar_box.y, bar_box.w - figure_w, bar_box.h)
-        pygame.draw.rect(surface, t.panel_edge, bar_area, width=1, border_radius=4)
-        filled = bar_area.copy()
-        filled.w = round(bar_area.w * count / total)
-        if filled.w:
-            pygame.draw.rect(surface, t.primary, filled, border_radius=4)
-        ui.text(
-            surface,
-            figure,
-            pygame.Rect(bar_area.right + m.gap // 2, bar_box.y, figure_w, bar_box.h),
-            role="display",
-            size=size,
-            colour=t.heading,
-            valign="middle",
-        )
-
-
 def phones_key(app: App, play: PlayContext, key: str) -> bool:
     """Q: how to join. V: the class's answers to the open step (closes them)."""
     if key == "q":
@@ -373,6 +316,23 @@ class PhonesRevealScene(Scene):
         )
         self.close_btn = Button("close", N_("Close"), kind="quiet", badge="Esc")
         self.group = FocusGroup([self.use_btn, self.close_btn], index=None)
+        self.rows = self.bar_rows()
+        self.page = 0
+        self.lay: BarsLayout | None = None
+
+    def bar_rows(self) -> list[BarRow]:
+        """Per choice the class's count and, in All-teams mode, each team's phones' counts."""
+        result = self.result
+        if result is None or not result.questions:
+            return []
+        st = self.play.session.state
+        teams = result.team_counts if st.mode is Mode.ALL_TEAMS else ()
+        return bar_rows(
+            self.labels(),
+            list(result.counts[0]),
+            [t[0] for t in teams if t],
+            [team.letter for team in st.teams][: len(teams)],
+        )
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -385,8 +345,14 @@ class PhonesRevealScene(Scene):
         for b, w in zip((self.use_btn, self.close_btn), widths):
             b.rect = pygame.Rect(x - w, bottom.y, w, bottom.h)
             x -= w + m.pad
+        # the reading size is the floor: with the projector theme the rows page, never shrink
         self.hint = pygame.Rect(0, 0, 0, 0)
+        self.lay = layout_bars(ui, rest, self.rows, m.reading)
+        if self.lay.paged:  # a line under the bars says which page and how to turn it
+            self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+            self.lay = layout_bars(ui, rest, self.rows, m.reading)
         self.bars = rest
+        self.page = min(self.page, len(self.lay.pages) - 1)
 
     def use_class_answer(self) -> None:
         from game.model.session import IllegalAction
@@ -430,11 +396,23 @@ class PhonesRevealScene(Scene):
             else:
                 self.use_class_answer()
             return True
+        if inp.act in (Act.LEFT, Act.RIGHT) and self.lay is not None and self.lay.paged:
+            step = 1 if inp.act is Act.RIGHT else -1
+            self.page = max(0, min(len(self.lay.pages) - 1, self.page + step))
+            return True
         if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT):
             self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT) else -1)
             return True
         if inp.act is Act.CLICK:
             hit = self.group.at(inp.pos)
+            if (
+                hit is None
+                and self.lay is not None
+                and self.lay.paged
+                and self.hint.collidepoint(inp.pos)
+            ):
+                self.page = (self.page + 1) % len(self.lay.pages)  # a click on "Page 1 of 2"
+                return True
             if hit is self.use_btn:
                 self.use_class_answer()
             elif hit is self.close_btn or not self.card.collidepoint(inp.pos):
@@ -458,24 +436,25 @@ class PhonesRevealScene(Scene):
         return labels
 
     def texts(self) -> tuple[str, ...]:
-        """Read aloud: the heading, then each choice with its count and share, as the bars."""
-        parts = [self.heading_text()]
-        result = self.result
-        if result is not None and result.questions:
-            counts = result.counts[0]
-            total = sum(counts) or 1
-            parts += [
-                f"{i + 1}: {label}: {count} ({round(100 * count / total)} %)"
-                for i, (label, count) in enumerate(zip(self.labels(), counts))
-            ]
-        return tuple(parts)
+        """Read aloud: the heading, then each choice with the class's count and share (and
+        each team's count), as the bars show them; every page's rows."""
+        return (self.heading_text(), *(row.text for row in self.rows))
+
+    def page_line(self) -> str:
+        if self.lay is None or not self.lay.paged:
+            return ""
+        where = tr("Page {page} of {total}").format(page=self.page + 1, total=len(self.lay.pages))
+        keys = tr("Right: next page · Left: back")
+        return f"{where} · {keys}"
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui = self.ui
-        result = self.result
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, self.heading_text(), self.heading)
-        if result is not None and result.questions:
-            draw_bars(ui, surface, self.bars, self.labels(), list(result.counts[0]))
+        if self.rows and self.lay is not None:
+            draw_bars(ui, surface, self.bars, self.rows, self.lay, self.page)
+        line = self.page_line()
+        if line:
+            ui.text(surface, line, self.hint, size=m.small, colour=t.text_muted, valign="middle")
         draw_group(ui, surface, self.group)
 
 

@@ -247,3 +247,80 @@ def test_the_mouse_alone_reveals_and_takes_the_class_answer() -> None:
         assert d.phase != before and d.top != "phones-reveal"
     finally:
         d.app.to_title()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("teams", [3, 6])
+def test_all_teams_reveal_shows_each_teams_phones_at_the_reading_size(
+    size, teams, tmp_path
+) -> None:
+    """All teams: under each choice the class's bar and one bar per team (its letter and count);
+    with the projector theme every text of the bars is at least 1/24 of the height, the rows
+    going onto pages rather than shrinking, every text inside its box."""
+    import math
+
+    from tests.robustness.monkey import inside
+
+    d = Driver(size, theme="projector")
+    if d.top == "content-note":
+        d.press("enter")
+    setup = GameSetup(
+        mode=Mode.ALL_TEAMS, teams=teams, count=2, seed=1, phones=True, phones_host="127.0.0.1"
+    )
+    assert d.app.start_game(setup) is None
+    d.settle()
+    phones = d.app.play.phones
+    floor = math.ceil(min(size[1], size[0] * 0.75) / 24)
+    window = pygame.Rect((0, 0), size)
+    try:
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        while phones.step is None or phones.step.kind != "option":
+            d.press("1" if d.phase in ("spot", "name") else "enter")
+            if d.top == "enter-choices" and d.phase in ("spot", "name"):
+                d.press(*[str(1 + k % 3) for k in range(teams)], "enter")
+        step = phones.step
+        picks = [(i % teams, i % 4) for i in range(2 * teams)]  # team k: choices k and k+teams
+
+        async def go() -> None:
+            for i, (team, c) in enumerate(picks):
+                p = SimPhone(phones.url, phones.code, phone_id=f"q{i:02d}" * 6)
+                await p.join()
+                await p.send({"t": "team", "team": team})
+                await p.until(lambda s, team=team: s["team"] == team)
+                await p.until(lambda s: (s["step"] or {}).get("key") == step.key)
+                await p.answer(0, c)
+                await p.close()
+
+        asyncio.run(asyncio.wait_for(go(), 30))
+        pump(d)
+        letter(d, "v")
+        assert d.top == "phones-reveal"
+        scene = d.app.top
+        letters = [t.letter for t in d.app.play.session.state.teams]
+        for n, row in enumerate(scene.rows):
+            assert [c.who for c in row.cells] == ["All", *letters]
+            assert row.cells[0].count == sum(1 for _, c in picks if c == n)
+            for k, cell in enumerate(row.cells[1:]):
+                assert cell.count == sum(1 for t, c in picks if t == k and c == n)
+                assert cell.of == sum(1 for t, _ in picks if t == k)
+        drawn: set[str] = set()
+        for page in range(len(scene.lay.pages)):
+            top_layer = max(r.layer for r in d.texts())
+            records = [r for r in d.texts() if r.layer == top_layer]  # the reveal, not below
+            bad = [r.text for r in records if not inside(r) or not window.contains(r.rect)]
+            assert not bad, bad
+            labels = {row.label for row in scene.rows}
+            for r in records:
+                if r.text in labels or r.text in letters or r.text == "All":
+                    assert r.size >= floor, (r.text, r.size, floor)
+                    drawn.add(r.text)
+            if page + 1 < len(scene.lay.pages):
+                assert d.shows(f"Page {page + 1} of {len(scene.lay.pages)}")
+                d.press("right")
+        assert {row.label for row in scene.rows} <= drawn  # every row on some page
+        assert set(letters) <= drawn
+        shot(d, f"8-all-teams-{teams}-reveal-{size[0]}", tmp_path)
+    finally:
+        d.app.to_title()
