@@ -635,28 +635,49 @@ class App:
         )
 
     def update(self, dt: float) -> None:
+        """One tick, in this order: the fade, the top scene (then the App follows the session),
+        what runs beside the scenes (phones, presenter, sound), the toasts, and read-aloud last,
+        so it reads what the tick left on screen."""
+        self._update_fade(dt)
+        self._update_top(dt)
+        self._print_phase()
+        self._update_companions(dt)
+        self._update_toasts(dt)
+        if self._voice is not None:  # none yet: read-aloud has been off all along
+            self._voice.observe(self.top)
+
+    def _update_fade(self, dt: float) -> None:
         if self._fade is not None:
             surf, t = self._fade
             t += dt
             self._fade = None if t >= FADE_SECONDS else (surf, t)
             self.dirty = True
+
+    def _update_top(self, dt: float) -> None:
         if self.top is not None:
             self.top.update(dt)
             self.follow_session()
-        if self.top is not None:
+        if self.top is not None:  # following the session may have shown another scene
             self.top.update_after(dt)
             if self.top.animating:
                 self.dirty = True
-        if self.debug_scenes and self.play is not None:  # steps within one screen, for tests
+
+    def _print_phase(self) -> None:
+        """With REDFLAGS_DEBUG_SCENES=1: each new phase on stderr (steps within one screen)."""
+        if self.debug_scenes and self.play is not None:
             phase = self.play.session.phase.value
             if phase != self._last_phase:
                 self._last_phase = phase
                 print(f"[redflags] phase={phase}", file=sys.stderr, flush=True)
+
+    def _update_companions(self, dt: float) -> None:
         if self.play is not None and self.play.phones is not None:
             self.play.phones.sync(self.play.session.state)  # a seen state costs nothing
         if self.presenter is not None:
             self.presenter.update()  # its clocks: redrawn when a shown time changes
         self.sound.update(dt)
+
+    def _update_toasts(self, dt: float) -> None:
         if self.settings_notice and self.top is not None and self.top.name == "title":
             self.show_toast(self.settings_notice, "info", 8.0)
             self.settings_notice = None
@@ -669,8 +690,6 @@ class App:
             if self.toast.done:
                 self.toast = None
                 self.dirty = True
-        if self._voice is not None:  # none yet: read-aloud has been off all along
-            self._voice.observe(self.top)
 
     def draw(self) -> None:
         """Draw a whole frame: the scenes from the highest opaque one up, the fade, the toast."""

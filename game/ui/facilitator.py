@@ -14,6 +14,7 @@ notes panel, the timer, a pending skip) is kept on the play context (game/ui/pla
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -115,57 +116,61 @@ class FacilitatorControls:
     # -- keys ------------------------------------------------------------------------------
 
     def handle_facilitator(self, inp: Input) -> bool:
-        st = self.session.state
-        if not st.mode.is_group:
+        """The facilitator's keys and clicks in group games; True when one was used."""
+        if not self.session.state.mode.is_group:
             return False
         if inp.act is Act.CLICK:
-            if self.notes_open and notes_rect(self.content, self.ui).collidepoint(inp.pos):
-                return True  # the notes cover the options: a click there picks nothing
-            pill = self.phones_pill()
-            if pill is not None and pill.collidepoint(inp.pos):
-                phones = self.play.phones  # the mouse alone: V (or Q when idle)
-                step = phones.step if phones is not None else None
-                return phones_key(
-                    self.app, self.play, "v" if step is not None and step.kind != "pulse" else "q"
-                )
-            chip = self.turn_chip()
-            if chip is not None and chip.collidepoint(inp.pos) and st.can_award:
-                give_award(self.app, self.play, st.turn)
-                return True
-            return False
+            return self.facilitator_click(inp.pos)
         if inp.act is Act.BACKSPACE:
             self.go_back()
             return True
         if inp.act is not Act.LETTER or self.kind == "summary":
             return False
-        key = inp.text
-        if key in ("v", "q") and self.play.phones is not None:
-            return phones_key(self.app, self.play, key)
-        if key == "n" and self.kind in NOTE_KINDS:
-            if self.app.presenter is not None:
-                self.say(tr("The notes are in the presenter window"))
-            elif st.phase not in NOTES_PHASES:
-                self.play.notes_for = None
-                self.say(tr("Notes open once the answers are in (the class would see them)"))
-            else:
-                self.play.notes_for = None if self.notes_open else st.index
+        command = FACILITATOR_KEYS.get(inp.text)
+        return command is not None and command(self, inp.text)
+
+    def facilitator_click(self, pos: tuple[int, int]) -> bool:
+        """A click on the notes (used: they cover the options), the phones' pill, or the
+        whose-turn chip (+1 for that team)."""
+        if self.notes_open and notes_rect(self.content, self.ui).collidepoint(pos):
             return True
-        if key == "b":
-            self.award_key()
+        pill = self.phones_pill()
+        if pill is not None and pill.collidepoint(pos):
+            phones = self.play.phones  # the mouse alone: V (or Q when idle)
+            step = phones.step if phones is not None else None
+            letter = "v" if step is not None and step.kind != "pulse" else "q"
+            return phones_key(self.app, self.play, letter)
+        chip = self.turn_chip()
+        st = self.session.state
+        if chip is not None and chip.collidepoint(pos) and st.can_award:
+            give_award(self.app, self.play, st.turn)
             return True
-        if key == "u":
-            self.undo_award()
-            return True
-        if key == "s":
-            self.skip_key()
-            return True
-        if key == "t":
-            timer = self.card_timer()
-            if timer is not None:
-                held = timer.toggle()
-                self.say(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
-                return True
         return False
+
+    def phones_letter(self, key: str) -> bool:
+        """V shows the phones' answers, Q opens or closes the class pulse (phones mode only)."""
+        return self.play.phones is not None and phones_key(self.app, self.play, key)
+
+    def notes_key(self, key: str) -> bool:
+        if self.kind not in NOTE_KINDS:
+            return False
+        st = self.session.state
+        if self.app.presenter is not None:
+            self.say(tr("The notes are in the presenter window"))
+        elif st.phase not in NOTES_PHASES:
+            self.play.notes_for = None
+            self.say(tr("Notes open once the answers are in (the class would see them)"))
+        else:
+            self.play.notes_for = None if self.notes_open else st.index
+        return True
+
+    def timer_key(self, key: str) -> bool:
+        timer = self.card_timer()
+        if timer is None:
+            return False
+        held = timer.toggle()
+        self.say(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
+        return True
 
     def award_key(self) -> None:
         st = self.session.state
@@ -305,3 +310,29 @@ class FacilitatorControls:
             align="center",
             valign="middle",
         )
+
+
+# The facilitator's letter keys in group games (the help screen lists them): the key and its
+# command, which says whether it used the key (else the scene's own keys get it).
+FacilitatorKey = Callable[[FacilitatorControls, str], bool]
+
+
+def _always(command: Callable[[FacilitatorControls], None]) -> FacilitatorKey:
+    """A key whose command always uses it (it says why when it cannot act)."""
+
+    def run(controls: FacilitatorControls, key: str) -> bool:
+        command(controls)
+        return True
+
+    return run
+
+
+FACILITATOR_KEYS: dict[str, FacilitatorKey] = {
+    "v": FacilitatorControls.phones_letter,
+    "q": FacilitatorControls.phones_letter,
+    "n": FacilitatorControls.notes_key,
+    "b": _always(FacilitatorControls.award_key),
+    "u": _always(FacilitatorControls.undo_award),
+    "s": _always(FacilitatorControls.skip_key),
+    "t": FacilitatorControls.timer_key,
+}

@@ -72,36 +72,29 @@ class AwardScene(Scene):
         )
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
+        if inp.act is Act.CLICK and not self.card.collidepoint(inp.pos):
+            self.app.pop()  # a click beside the card: no point
+            return True
+        routed = self.group.route(inp, lambda button: self.give(self.buttons.index(button)))
+        if routed is not None:
+            return routed
         if inp.act is Act.BACK:
             self.app.pop()
             return True
         if inp.act is Act.LETTER:
-            letters = [self.play.session.state.teams[i].letter.lower() for i in self.teams]
-            if inp.text in letters:
-                self.give(letters.index(inp.text))
-            elif inp.text == "b":
-                self.app.pop()
+            self.letter(inp.text)
             return True
-        if inp.act is Act.PICK:
-            if inp.index < len(self.teams):
-                self.give(inp.index)
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.give(self.buttons.index(hit))
-            elif not self.card.collidepoint(inp.pos):
-                self.app.pop()
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.give(self.group.index or 0)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.PREV, Act.UP):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN) else -1)
-            return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+        if inp.act is Act.PICK and inp.index < len(self.teams):
+            self.give(inp.index)
+        return inp.act not in (Act.HELP, Act.FULLSCREEN)  # modal: nothing else gets through
+
+    def letter(self, key: str) -> None:
+        """A team's letter gives it the point; B (the award key again) closes."""
+        letters = [self.play.session.state.teams[i].letter.lower() for i in self.teams]
+        if key in letters:
+            self.give(letters.index(key))
+        elif key == "b":
+            self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

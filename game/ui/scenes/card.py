@@ -49,6 +49,20 @@ class Bubble:
     name_rect: pygame.Rect | None
 
 
+# What answers the card (besides the bar's keys): a number, Enter, a click, Tab and the arrows.
+ANSWER_ACTS = (
+    Act.PICK,
+    Act.CONFIRM,
+    Act.CLICK,
+    Act.NEXT,
+    Act.DOWN,
+    Act.RIGHT,
+    Act.PREV,
+    Act.UP,
+    Act.LEFT,
+)
+
+
 class CardScene(PlayScene):
     group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "card"
@@ -450,40 +464,37 @@ class CardScene(PlayScene):
             return self.hover(inp, self.group)
         if self.handle_bar(inp):
             return True
-        scenario = self.session.phase is Phase.SCENARIO
         if self.paged and inp.act in (Act.LEFT, Act.RIGHT):
             self._turn(1 if inp.act is Act.RIGHT else -1)
             return True
-        if inp.act is Act.PICK:
-            if inp.index < len(self.options):
-                if scenario:
-                    self.skip()
-                self.pick(inp.index)
-            return True
-        if inp.act is Act.CONFIRM:
-            if scenario:
-                self.skip()
-            elif self.group.focused is not None:
-                self.pick(self.group.index or 0)
-            return True
-        if inp.act is Act.CLICK:
-            if scenario:
-                self.skip()
+        if inp.act not in ANSWER_ACTS:
+            return False
+        if inp.act is Act.PICK and inp.index >= len(self.options):
+            return True  # no such option
+        if self.session.phase is Phase.SCENARIO:
+            self.skip()  # the chat is still arriving: the first answering key shows it all
+            if inp.act in (Act.CONFIRM, Act.CLICK):
                 return True
+        self.answer(inp)
+        return True
+
+    def answer(self, inp: Input) -> None:
+        """An option by its number, Enter on the focused one, a click on one (in the spot step
+        also on a message), or Tab and the arrows moving the focus."""
+        if inp.act is Act.PICK:
+            self.pick(inp.index)
+        elif inp.act is Act.CONFIRM:
+            if self.group.focused is not None:
+                self.pick(self.group.index or 0)
+        elif inp.act is Act.CLICK:
             hit = self.group.at(inp.pos)
+            bubble = self.bubble_at(inp.pos) if self.session.phase is Phase.SPOT else None
             if hit is not None:
                 self.pick(self.options.index(hit))
-            elif self.session.phase is Phase.SPOT:  # a tap on a bubble points at it
-                bubble = self.bubble_at(inp.pos)
-                if bubble is not None:
-                    self.pick(bubble)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
-            if scenario:
-                self.skip()
+            elif bubble is not None:  # a tap on a bubble points at it
+                self.pick(bubble)
+        else:
             self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT) else -1)
-            return True
-        return False
 
     def bubble_at(self, pos: tuple[int, int]) -> int | None:
         area = self.chat_area

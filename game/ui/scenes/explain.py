@@ -131,43 +131,60 @@ class ExplainScene(PlayScene):
             return inp.act not in (Act.BACK, Act.HELP, Act.FULLSCREEN, Act.QUIT)
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
-        if self.box_focused:
-            if inp.act is Act.TEXT:
-                digit = inp.text.strip()
-                if not self.box_used and digit.isdigit() and len(digit) == 1:
-                    if 1 <= int(digit) <= len(self.reasons):
-                        self.pick(int(digit) - 1)
-                    return True
-                self.box_used = True
-                self.words = (self.words + inp.text)[:MAX_WORDS_CHARS]
-                return True
-            if inp.act is Act.BACKSPACE:
-                self.words = self.words[:-1]
-                return True
-            if inp.act in (Act.CONFIRM, Act.BACK):
-                self.box_focused = False
-                return True
-            if inp.act in (Act.NEXT, Act.PREV):
-                self.box_focused = False
-                self.group.index = 0 if inp.act is Act.NEXT else len(self.reasons) - 1
-                return True
-        if inp.act is Act.CLICK:
-            if self.solo and self.box.collidepoint(inp.pos):
-                self.box_focused = True
-                self.box_used = True
-                self.group.index = None
-                return True
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self.pick(self.reasons.index(hit))
-                return True
-            if self.box_focused:
-                self.box_focused = False
-                return True
+        if self.box_focused and self.type_in_box(inp):
+            return True
+        if inp.act is Act.CLICK and self.click(inp.pos):
+            return True
         if self.box_focused:
             return inp.act is not Act.FULLSCREEN  # shortcuts are letters while typing
         if self.handle_bar(inp):
             return True
+        return self.choose_reason(inp)
+
+    def type_in_box(self, inp: Input) -> bool:
+        """The box for the player's own words (solo): letters and Backspace edit it, Enter and
+        Esc leave it, Tab goes on to the reasons."""
+        if inp.act is Act.TEXT:
+            self.type_text(inp.text)
+            return True
+        if inp.act is Act.BACKSPACE:
+            self.words = self.words[:-1]
+            return True
+        if inp.act in (Act.CONFIRM, Act.BACK):
+            self.box_focused = False
+            return True
+        if inp.act in (Act.NEXT, Act.PREV):
+            self.box_focused = False
+            self.group.index = 0 if inp.act is Act.NEXT else len(self.reasons) - 1
+            return True
+        return False
+
+    def type_text(self, text: str) -> None:
+        digit = text.strip()
+        if not self.box_used and digit.isdigit() and len(digit) == 1:  # a number picks a reason
+            if 1 <= int(digit) <= len(self.reasons):
+                self.pick(int(digit) - 1)
+            return
+        self.box_used = True
+        self.words = (self.words + text)[:MAX_WORDS_CHARS]
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        """A click in the box focuses it, on a reason picks it, elsewhere leaves the box."""
+        if self.solo and self.box.collidepoint(pos):
+            self.box_focused = True
+            self.box_used = True
+            self.group.index = None
+            return True
+        hit = self.group.at(pos)
+        if hit is not None:
+            self.pick(self.reasons.index(hit))
+            return True
+        if self.box_focused:
+            self.box_focused = False
+            return True
+        return False
+
+    def choose_reason(self, inp: Input) -> bool:
         if inp.act is Act.PICK:
             if inp.index < len(self.reasons):
                 self.pick(inp.index)
@@ -176,21 +193,20 @@ class ExplainScene(PlayScene):
             self.pick(self.group.index or 0)
             return True
         if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
-            forward = inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT)
-            if (
-                self.solo
-                and inp.act in (Act.NEXT, Act.PREV)
-                and (
-                    (forward and self.group.index == len(self.reasons) - 1)
-                    or (not forward and self.group.index == 0)
-                )
-            ):
-                self.group.index = None
-                self.box_focused = True
-                return True
-            self.group.move(1 if forward else -1)
+            self.move_focus(inp.act)
             return True
         return False
+
+    def move_focus(self, act: Act) -> None:
+        """Through the reasons; in solo Tab goes on from the last reason (or back from the
+        first) into the box."""
+        forward = act in (Act.NEXT, Act.DOWN, Act.RIGHT)
+        edge = len(self.reasons) - 1 if forward else 0
+        if self.solo and act in (Act.NEXT, Act.PREV) and self.group.index == edge:
+            self.group.index = None
+            self.box_focused = True
+            return
+        self.group.move(1 if forward else -1)
 
     def pick(self, index: int) -> None:
         self.box_focused = False
