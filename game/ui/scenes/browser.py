@@ -25,7 +25,7 @@ from game.ui.layout import inset, split_cols, split_rows, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, background, draw_button, panel
+from game.ui.widgets import Button, FocusGroup, draw_button, paint_background, panel
 
 if TYPE_CHECKING:
     from game.model.plans import LessonPlan
@@ -304,7 +304,7 @@ class BrowserScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         ui.text(
             surface,
             tr("Choose cards for a lesson"),

@@ -25,10 +25,10 @@ from game.ui.text import Block
 from game.ui.widgets import (
     Button,
     FocusGroup,
-    background,
     draw_button,
     draw_group,
     fit_label,
+    paint_background,
     panel,
 )
 
@@ -177,7 +177,7 @@ class FacilitatorIntroScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         ui.text(
             surface,
             tr("Before the first card — for the facilitator"),

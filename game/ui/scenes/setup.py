@@ -25,11 +25,11 @@ from game.ui.services import N_, tr
 from game.ui.timer import TIMER_CHOICES
 from game.ui.widgets import (
     Button,
-    background,
     draw_button,
     fit_label,
     focus_ring,
     label_width,
+    paint_background,
     panel,
     team_badge,
 )
@@ -477,7 +477,7 @@ class SetupScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        surface.blit(background(ui, surface.get_size()), (0, 0))
+        paint_background(ui, surface)
         covered = ui.text(
             surface,
             tr("Set up the game"),
