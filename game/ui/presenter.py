@@ -188,8 +188,11 @@ class Presenter:
                 blocks = blocks + notes
             fit = ui.column(blocks, inner_l, m.body)
             ui.draw_column(surface, fit, inner_l)
-            side = self._clock_blocks() + self._score_blocks() + self._key_blocks()
-            col = ui.column(side, inner_r, m.body)
+            side = self._clock_blocks() + self._score_blocks()
+            for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
+                col = ui.column(side + self._key_blocks(keys), inner_r, m.body)
+                if col.fits:
+                    break
             ui.draw_column(surface, col, inner_r)
         self.window.flip()
         self.dirty = False
@@ -285,12 +288,15 @@ class Presenter:
             blocks.append(Block(line, role="bold", gap=0.25, colour="heading" if turn else "text"))
         return blocks
 
-    def _key_blocks(self) -> list[Block]:
+    def _key_blocks(self, count: int = len(KEYS)) -> list[Block]:
+        """The keys' heading and the first `count` keys (none: no heading either)."""
+        if count <= 0:
+            return []
         label = dict(role="semi", colour="accent", scale=0.8, gap=0.9)
         blocks = [Block(tr("Keys (in either window)"), **label)]  # type: ignore[arg-type]
         blocks += [
             Block(f"{key}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
-            for key, what in KEYS
+            for key, what in KEYS[:count]
         ]
         return blocks
 

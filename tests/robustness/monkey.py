@@ -22,9 +22,10 @@ import pygame
 from game.model.session import Mode
 from game.settings import Settings
 from game.ui.app import App, GameSetup
-from game.ui.context import TextRecord
 from game.ui.options import RunOptions
 from game.ui.theme import THEMES
+from tests.ui.fit import inside as inside  # re-exported: tests import it from here too
+from tests.ui.fit import spills
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ui" / "fixtures"
 DECKS = [FIXTURES / "offers.yaml", FIXTURES / "adults.yaml"]
@@ -104,19 +105,12 @@ class Monkey:
         """Every text drawn in the frame lies inside the box it was given and inside the
         window (a label spilling out of its button, a word broken down the side of a panel)."""
         app = self.app
-        window = pygame.Rect((0, 0), app.size)
-        for r in app.ui.log.records:
-            if inside(r) and window.contains(r.rect):
-                continue
-            inside_box = inside(r)
-            ui = app.ui
-            where = "its box" if not inside_box else "the window"
-            self.spills.append(
-                f"{app.top.name if app.top else '-'} {app.size} {ui.theme.name} "
-                f"x{ui.text_scale} spacing {ui.engine.line_spacing} {ui.engine.fonts.family}: "
-                f"{r.text!r} as {list(r.lines)} at {tuple(r.rect)} outside {where} "
-                f"{tuple(r.box) if r.box else ''}"
-            )
+        ui = app.ui
+        where = (
+            f"{app.top.name if app.top else '-'} {app.size} {ui.theme.name} "
+            f"x{ui.text_scale} spacing {ui.engine.line_spacing} {ui.engine.fonts.family}"
+        )
+        self.spills += spills(ui.log.records, app.size, where)
 
     def settle(self) -> None:
         for _ in range(200):
@@ -303,19 +297,6 @@ class Monkey:
         names = [s.name for s in self.app.stack]
         recent = "\n  ".join(self.log)
         return f"monkey seed {self.seed}, after {self.events} events, stack {names}:\n  {recent}"
-
-
-def inside(r: TextRecord) -> bool:
-    """True when a drawn text lies inside the box it was given (two pixels of rounding). A line
-    is measured with room for descenders below its letters: one line may use that room beyond a
-    small box (a letter on a badge), as long as its letters themselves fit."""
-    if r.box is None:
-        return True
-    box = r.box.inflate(2, 2)
-    if box.left <= r.rect.left and r.rect.right <= box.right and len(r.lines) <= 1:
-        spare = round(0.35 * r.size)
-        return box.top - spare <= r.rect.top and r.rect.bottom <= box.bottom + spare
-    return box.contains(r.rect)
 
 
 def run_monkey(
