@@ -4,14 +4,11 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from game.content.decks import load_decks
 from game.model.cards import AgeBand, Card, Rating
 from game.model.session import (
     Choose,
-    EndEarly,
     Explain,
     IllegalAction,
     Mode,
@@ -131,41 +128,4 @@ def test_the_first_safe_response_is_the_best(cards) -> None:
         assert card.responses[card.best_response_index].rating is Rating.SAFE
 
 
-# --- property tests: random action sequences keep the invariants ----------------------------
-
-_actions = st.lists(
-    st.one_of(
-        st.just(ShowOptions()),
-        st.builds(Choose, st.integers(-1, 4)),
-        st.builds(Explain, st.integers(-1, 3)),
-        st.just(Next()),
-        st.just(EndEarly()),
-    ),
-    max_size=60,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(actions=_actions, mode=st.sampled_from(list(Mode)), teams=st.integers(2, 6))
-def test_random_action_sequences_keep_the_invariants(cards, actions, mode, teams) -> None:
-    state = new_state(cards, mode, teams)
-    for action in actions:
-        before = state
-        try:
-            state = apply(state, action)
-        except IllegalAction:
-            assert state is before  # a refused action changes nothing
-            continue
-        assert 0 <= state.index < len(state.cards)
-        assert len(state.results) <= len(state.cards)
-        assert all(0 <= s <= state.max_score_per_card * len(state.cards) for s in state.scores)
-        assert sum(state.scores) == sum(r.points for r in state.results)
-        if state.phase is Phase.EXPLAIN:
-            assert state.choice is not None
-        if state.phase is Phase.FEEDBACK:
-            assert state.results[-1].card_id == state.card.id
-        if state.phase is Phase.SCENARIO:
-            assert state.choice is None and state.reason is None
-        # each card is scored at most once
-        ids = [r.card_id for r in state.results]
-        assert len(ids) == len(set(ids)) or len(set(c.id for c in cards)) < len(cards)
+# The property tests (random sequences of every action) are in test_properties.py.

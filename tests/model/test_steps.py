@@ -8,8 +8,6 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from game.content.decks import load_decks
 from game.model.cards import AgeBand, Card, Rating, Tag
@@ -21,23 +19,14 @@ from game.model.session import (
     STEAL_POINTS,
     WHY_POINTS,
     CardResult,
-    Choose,
-    EndEarly,
-    Enter,
-    Explain,
     IllegalAction,
     Mode,
     Name,
-    Next,
-    NoSteal,
     Options,
     Phase,
-    Reveal,
     Session,
     ShowOptions,
-    Skip,
     Spot,
-    Steal,
     apply,
     best_points,
     missed_tactics,
@@ -398,57 +387,3 @@ def test_a_damaged_seed_is_zero_and_keeps_the_session(cards, bad) -> None:
     data = record_of(Session(new_state(cards)), "en", ["x.yaml"]).to_dict()
     data["seed"] = bad
     assert SessionRecord.from_dict(data).seed == 0
-
-
-# --- random play keeps the invariants with every step on --------------------------------------
-
-_actions = st.lists(
-    st.one_of(
-        st.just(ShowOptions()),
-        st.builds(Spot, st.integers(-1, 4)),
-        st.builds(Name, st.integers(-1, 4)),
-        st.builds(Choose, st.integers(-1, 4)),
-        st.builds(Explain, st.integers(-1, 3)),
-        st.builds(Enter, st.integers(0, 3), st.integers(-1, 4)),
-        st.builds(Steal, st.integers(0, 3), st.integers(0, 3)),
-        st.just(NoSteal()),
-        st.just(Reveal()),
-        st.just(Skip()),
-        st.just(Next()),
-        st.just(EndEarly()),
-    ),
-    max_size=80,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    actions=_actions,
-    mode=st.sampled_from(list(Mode)),
-    teams=st.integers(2, 4),
-    spot=st.booleans(),
-    name=st.booleans(),
-)
-def test_random_play_with_the_new_steps_keeps_the_invariants(
-    cards, actions, mode, teams, spot, name
-) -> None:
-    options = Options(spot=spot, name=name, shuffle=True, seed=3)
-    state = new_state(cards, mode, teams, options)
-    for action in actions:
-        before = state
-        try:
-            state = apply(state, action)
-        except IllegalAction:
-            assert state is before
-            continue
-        if state.phase is Phase.SPOT:
-            assert spot and state.spots
-        if state.phase is Phase.NAME:
-            assert name
-        for r in state.results:
-            assert 0 <= r.points <= state.max_score_per_card
-            if not spot:
-                assert r.spot_right is None
-            if not name:
-                assert r.name_right is None
-        assert sum(state.scores) == sum(r.points for r in state.results)
