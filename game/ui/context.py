@@ -214,6 +214,12 @@ class Ui:
             blocks, rect.w, rect.h, size, min(min_size or self.m.min_font, size)
         )
 
+    def page_column(self, blocks: list[Block], rect: pygame.Rect, size: int) -> ColumnFit:
+        """A column of a paged screen: at `size` down to `m.least`; only a group too big for a
+        page of its own at that goes smaller, never outside its box."""
+        fit = self.column(blocks, rect, size, self.m.least)
+        return fit if fit.fits else self.column(blocks, rect, size, self.m.last_resort_font)
+
     def draw_column(
         self, surface: pygame.Surface, col: ColumnFit, rect: pygame.Rect, alpha: int = 255
     ) -> dict[str, pygame.Rect]:

@@ -19,6 +19,8 @@ from typing import NamedTuple, TypeVar
 
 import pygame
 
+from game.settings import TEXT_SCALES
+
 SPACE_SCALE = (0.0, 0.4, 0.8, 1.6, 2.6, 4.0, 6.0)  # in units of `Metrics.unit` (see `space`)
 TOUCH = 44  # the least height of a click or touch target, in pixels
 
@@ -40,6 +42,16 @@ class Metrics(NamedTuple):
         what the back of a classroom can read), else the floor. Screens page rather than
         shrink their body text below it."""
         return math.ceil(self.text_h / 24) if self.projector else self.min_font
+
+    @property
+    def least(self) -> int:
+        """The least size of body text on a play screen: `reading`, and never below the body
+        size of the next smaller text-size step, so a larger text size never draws body text
+        smaller than a smaller one does (issue 13). Screens page rather than go below it."""
+        below = [s for s in TEXT_SCALES if s < self.text_scale]
+        if not below:
+            return self.reading
+        return max(self.reading, self._replace(text_scale=max(below)).body)
 
     @property
     def text_h(self) -> int:

@@ -10,7 +10,7 @@ wraps and shrinks before it would ever be clipped.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -275,6 +275,19 @@ class Block(NamedTuple):
     align: str = "left"
     indent: float = 0.0  # left indent in units of the base size (room for an icon)
     tag: str = ""  # lets the scene find a block again (to draw an icon beside it)
+
+
+def block_groups(blocks: Sequence[Block], starts: Callable[[Block], bool]) -> list[list[Block]]:
+    """Split a column's blocks into the groups a page keeps whole (see layout.paginate): a
+    group begins at each block `starts` says begins one, except right after a label (an
+    accent-coloured block), which stays with what follows it."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if groups and not (starts(block) and groups[-1][-1].colour != "accent"):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
 
 
 class Placed(NamedTuple):

@@ -14,6 +14,7 @@ import pygame
 
 from game.ui.context import Ui
 from game.ui.input import Act, Input
+from game.ui.layout import Metrics
 from game.ui.services import tr
 from game.ui.theme import Colour, Theme
 
@@ -333,7 +334,7 @@ def draw_button(
         pad = max(0, min(pad, body.w - ui.engine.layout(b.text, role, size, 10_000).w - 2))
     inner = body.inflate(-pad, -round(m.unit * 0.8))
     if b.badge:
-        badge_d = min(inner.h, round(size * 1.5))
+        badge_d = badge_side(m, inner.h, size)
         bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
         text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
         badge = pygame.Rect(inner.x, 0, max(badge_d, text_w + round(bsize * 0.9)), badge_d)
@@ -386,6 +387,17 @@ def draw_button(
         focus_ring(ui, surface, body, radius)
 
 
+def badge_side(m: Metrics, inner_h: int, size: int) -> int:
+    """A button's number badge: 1.5 times its label's size, but no larger than at the play
+    screens' unscaled size, so a larger text size gives its width to the label."""
+    return min(inner_h, round(min(size, m.play_large) * 1.5))
+
+
+def chrome_width(ui: Ui, b: Button, height: int, size: int) -> int:
+    """The width a button takes around its label (padding, badge, icon, tick) at `size`."""
+    return label_width(ui, replace(b, label="", translate=False), height, size)
+
+
 def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
     """The width `b` needs to show its label on one line at `size` (default: its own size), with
     its badge and icon, in a button `height` tall: what `draw_button` takes around the text."""
@@ -395,7 +407,7 @@ def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
     role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
     w = ui.engine.layout(b.text, role, size, 10_000).w + round(m.unit * 2.4) + 2
     if b.badge:
-        badge_d = min(inner_h, round(size * 1.5))
+        badge_d = badge_side(m, inner_h, size)
         bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
         text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
         w += max(badge_d, text_w + round(bsize * 0.9)) + round(m.unit * 1.4)

@@ -25,7 +25,7 @@ from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene, button_lines, chat_line
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import Button, FocusGroup, draw_flag, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, chrome_width, draw_flag, draw_group, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -187,14 +187,14 @@ class CardScene(PlayScene):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         self.size = size
-        self.paged = self.ui.m.projector
+        # the phone gets a wider column when the chat does not fit it; on a projector, or when
+        # the chat and the options do not fit side by side at the least body size (the largest
+        # text sizes), the card pages: the chat, then the choices
+        self.paged = self.ui.m.projector or not any(
+            self._layout_columns(share) for share in (0.43, 0.5, 0.57)
+        )
         if self.paged:
             self._layout_paged()
-            return
-        # the phone gets a wider column when the chat does not fit it at the smallest text
-        for share in (0.43, 0.5, 0.57):
-            if self._layout_columns(share):
-                break
 
     def _layout_columns(self, share: float) -> bool:
         """Lay out with `share` of the width for the setup and the phone; False when the chat
@@ -210,7 +210,7 @@ class CardScene(PlayScene):
             left.w - 2 * ip - round(m.unit),
             setup_max_h - 2 * ip,
             m.body,  # body text: at least 1/28 of the window height when it fits
-            m.min_font,
+            m.least,
         )
         self.setup_rect, rest = take_top(left, lay.h + 2 * ip, m.pad * 0.8)
         self.setup_size = lay.size
@@ -225,7 +225,7 @@ class CardScene(PlayScene):
         self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
         chat_fits = self._layout_chat()
         # right column: the question (and the line on the step before), then the options
-        self.question_rect, opts = take_top(right, m.large * 2.7, m.pad * 0.4)
+        self.question_rect, opts = take_top(right, m.play_large * 2.7, m.pad * 0.4)
         self.result_rect = pygame.Rect(0, 0, 0, 0)
         y, gap = self._place_options(opts, with_result=bool(self.step_result()))
         if self.result_rect.h and not self._options_fit:  # large text: the options come first
@@ -237,7 +237,7 @@ class CardScene(PlayScene):
             opts.w - round(m.unit * 1.6),
             round(y - gap - opts.y),
         )
-        return chat_fits
+        return chat_fits and self._options_fit
 
     def _place_options(self, opts: pygame.Rect, with_result: bool) -> tuple[float, int]:
         """The option buttons in `opts` (below the result line when `with_result`); sets
@@ -254,27 +254,24 @@ class CardScene(PlayScene):
                 opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6), round(btn_h)
             )
             y += btn_h + gap
-        inner_w = (
-            self.options[0].rect.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
-        )
         inner_h = round(btn_h - m.unit * 0.8)
+        inner_w = self.options[0].rect.w - chrome_width(ui, self.options[0], round(btn_h), m.body)
         fits = [
-            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.min_font)
-            for b in self.options
+            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.least) for b in self.options
         ]
         shared = min(f.size for f in fits)
-        self._options_fit = all(f.h <= inner_h for f in fits)
+        self._options_fit = all(f.h <= inner_h and f.w <= inner_w for f in fits)
         for b in self.options:
             b.size = shared
         return y, gap
 
     def _layout_paged(self) -> None:
         """The projector's two views over the whole width: the setup and the phone; the
-        question and the options. No body text below `m.reading`: a long chat pages."""
+        question and the options. No body text below `m.least`: a long chat pages."""
         ui, m = self.ui, self.ui.m
         card = self.state.card
         area = self.content
-        self.hint_rect, area = take_bottom(area, round(m.small * 1.5), m.unit)
+        self.hint_rect, area = take_bottom(area, round(m.play_small * 1.5), m.unit)
         ip = round(m.unit * 2.2)
         lay = ui.engine.fit(
             card.setup,
@@ -282,7 +279,7 @@ class CardScene(PlayScene):
             area.w - 2 * ip - round(m.unit),
             round(area.h * 0.3),
             m.body,
-            m.reading,
+            m.least,
         )
         self.setup_rect, rest = take_top(area, lay.h + 2 * ip, m.pad * 0.6)
         self.setup_size = lay.size
@@ -300,9 +297,9 @@ class CardScene(PlayScene):
         size = m.body
         while True:  # the largest size the whole chat fits at, down to the reading size
             bubbles, height = self._measure_chat(size, self.chat_area.w)
-            if height <= self.chat_area.h or size <= m.reading:
+            if height <= self.chat_area.h or size <= m.least:
                 break
-            size = max(m.reading, min(size - 1, int(size * 0.94)))
+            size = max(m.least, min(size - 1, int(size * 0.94)))
         self.bubbles, self.chat_size = bubbles, size
         # pages of whole bubbles (with the name above one), each starting at the top
         pages = [(0, 0)]
@@ -313,7 +310,7 @@ class CardScene(PlayScene):
         self.chat_pages = pages
         self.chat_page = min(self.chat_page, len(pages) - 1)
         # the choices: the question, then the options, over the whole width
-        self.question_rect, opts = take_top(area, m.large * 2.4, m.pad * 0.4)
+        self.question_rect, opts = take_top(area, m.play_large * 2.4, m.pad * 0.4)
         n = len(self.options)
         gap = round(m.pad * 0.6)
         btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
@@ -321,10 +318,10 @@ class CardScene(PlayScene):
         for option in self.options:
             option.rect = pygame.Rect(opts.x, round(y), opts.w, round(btn_h))
             y += btn_h + gap
-        inner_w = opts.w - round(m.unit * 2.4) - round(m.body * 1.5) - round(m.unit * 1.4)
+        inner_w = opts.w - chrome_width(ui, self.options[0], round(btn_h), m.body)
         inner_h = round(btn_h - m.unit * 0.8)
         shared = min(
-            ui.engine.fit(o.label, "bold", inner_w, inner_h, m.body, m.reading).size
+            ui.engine.fit(o.label, "bold", inner_w, inner_h, m.body, m.least).size
             for o in self.options
         )
         for option in self.options:
@@ -353,9 +350,9 @@ class CardScene(PlayScene):
         size = m.body
         while True:
             bubbles, height = self._measure_chat(size, area.w)
-            if height <= area.h or size <= m.min_font:
+            if height <= area.h or size <= m.least:
                 break
-            size = max(m.min_font, min(size - 1, int(size * 0.94)))
+            size = max(m.least, min(size - 1, int(size * 0.94)))
         if height > area.h:
             bubbles, height = self._measure_chat(size, area.w, 1.0)
         self.bubbles = bubbles
@@ -589,7 +586,7 @@ class CardScene(PlayScene):
             self.question_text(),
             self.question_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
             role="display",
-            size=m.large,
+            size=m.play_large,
             colour=t.heading,
             valign="middle",
         )
@@ -634,7 +631,7 @@ class CardScene(PlayScene):
                 card.setup,
                 inset(self.setup_rect, ip),
                 size=self.setup_size,
-                min_size=m.reading,
+                min_size=m.least,
                 valign="middle",
             )
             self._draw_phone(surface)
@@ -654,7 +651,7 @@ class CardScene(PlayScene):
                 self.question_text(),
                 self.question_rect,
                 role="display",
-                size=m.large,
+                size=m.play_large,
                 colour=t.heading,
                 valign="middle",
             )

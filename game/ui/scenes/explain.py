@@ -13,10 +13,10 @@ import pygame
 
 from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
-from game.ui.layout import inset, take_top
+from game.ui.layout import inset, stack, take_top
 from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_group, focus_ring, panel
+from game.ui.widgets import Button, FocusGroup, chrome_width, draw_group, focus_ring, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -63,6 +63,13 @@ class ExplainScene(PlayScene):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        # the reminder of the choice goes when the reasons need its room to keep their size
+        # (the largest text sizes); on a projector the class has just seen the choice anyway
+        if not self._layout(reminder=not self.ui.m.projector):
+            self._layout(reminder=False)
+
+    def _layout(self, reminder: bool) -> bool:
+        """Lay out the screen; False when a reason does not fit its button at `m.least`."""
         ui, m = self.ui, self.ui.m
         area = self.content
         chosen = self.state.card.responses[self.state.choice or 0].text
@@ -77,9 +84,8 @@ class ExplainScene(PlayScene):
             max(m.play_small, m.reading),
             m.reading,
         )
-        if m.projector:  # the reasons get the room: the class has just seen its choice
-            self.chosen_rect, rest = pygame.Rect(area.x, area.y, area.w, 0), area
-        else:
+        self.chosen_rect, rest = pygame.Rect(area.x, area.y, area.w, 0), area
+        if reminder:
             self.chosen_rect, rest = take_top(
                 area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6
             )
@@ -89,28 +95,22 @@ class ExplainScene(PlayScene):
             self.box, rest = take_top(rest, max(48, min(m.body * 2.8, m.h * 0.1)), m.pad * 0.9)
         n = len(self.reasons)
         gap = round(m.pad * 0.7)
-        btn_h = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
-        if m.projector:  # as tall as the longest reason needs at the reading size, or more
-            inner = rest.w - round(m.unit * 1.6) - round(m.unit * 3.8) - round(m.body * 1.5)
-            need = max(
-                ui.engine.layout(b.label, "bold", m.reading, inner).h for b in self.reasons
-            ) + round(m.unit * 2.4)
-            btn_h = max(btn_h, min(need, (rest.h - gap * (n - 1)) / n))
-        y: float = rest.y
-        for b in self.reasons:
-            b.rect = pygame.Rect(
-                rest.x + round(m.unit * 1.6), round(y), rest.w - round(m.unit * 1.6), round(btn_h)
-            )
-            y += btn_h + gap
-        inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
-        shared = min(
-            ui.engine.fit(
-                b.label, "bold", inner_w, round(btn_h - m.unit * 0.8), m.body, m.reading
-            ).size
-            for b in self.reasons
-        )
-        for b in self.reasons:
-            b.size = shared
+        each = (rest.h - gap * (n - 1)) / n
+        x, w = rest.x + m.space(3), rest.w - m.space(3)
+        inner_w = w - chrome_width(ui, self.reasons[0], round(each), m.body)
+        # as tall as the longest reason needs at the least size, or more
+        need = max(ui.engine.layout(b.label, "bold", m.least, inner_w).h for b in self.reasons)
+        btn_h = min(each, max(m.body * 4.0, need + m.space(4)) if m.projector else m.body * 4.0)
+        inner_h = round(btn_h - m.unit * 0.8)
+        fits = [
+            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.least) for b in self.reasons
+        ]
+        for b, rect in zip(
+            self.reasons, stack(pygame.Rect(x, rest.y, w, 0), [btn_h] * n, gap), strict=True
+        ):
+            b.rect = rect
+            b.size = min(f.size for f in fits)
+        return all(f.h <= inner_h and f.w <= inner_w for f in fits)
 
     @property
     def animating(self) -> bool:

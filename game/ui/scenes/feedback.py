@@ -32,7 +32,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
-from game.ui.text import Block, ColumnFit
+from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
@@ -201,7 +201,7 @@ class FeedbackScene(PlayScene):
             rest.w - 2 * ip - round(m.body * 1.5),
             round(rest.h * 0.2),
             round(m.body * 1.05),
-            m.reading,
+            m.least,
         )
         self.takeaway_rect, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         # on pages the red flag has a row of its own where the takeaway would be, so the
@@ -226,6 +226,12 @@ class FeedbackScene(PlayScene):
             self._share_size(plan)
             if all(p.ok for p in plan):
                 break
+        for page in plan:  # a part too long for a page of its own even at the least size
+            if not page.ok:
+                page.fits = [
+                    self.ui.page_column(col, inner, m.body)
+                    for col, inner in zip(page.columns, page.inner, strict=True)
+                ]
         self.pages = plan
         self.page = min(self.page, len(self.pages) - 1)
         self._layout_bottom()
@@ -238,13 +244,8 @@ class FeedbackScene(PlayScene):
         inner = inset(rect, self.ip)
         plan: list[Page] = []
         for name in ("choice", "safest", "reason", "right"):
-            groups: list[list[Block]] = []
-            for block in getattr(s, name):
-                if groups and groups[-1][-1].colour == "accent":
-                    groups[-1].append(block)  # a label stays with what follows it
-                else:
-                    groups.append([block])
-            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.reading).fits)
+            groups = block_groups(getattr(s, name), lambda b: True)
+            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.least).fits)
             plan += [Page([name], [box]) for box in boxes if box]
         plan[0].flag = plan[-1].takeaway = True
         return plan
@@ -258,7 +259,7 @@ class FeedbackScene(PlayScene):
         for weights in splits:
             cols = split_cols(rect, weights, m.pad)
             fits = [
-                self.ui.column(col, inset(c, ip), m.body, m.reading)
+                self.ui.column(col, inset(c, ip), m.body, m.least)
                 for col, c in zip(page.columns, cols, strict=True)
             ]
             score = (all(f.fits for f in fits), min(f.base for f in fits))
@@ -295,19 +296,22 @@ class FeedbackScene(PlayScene):
         else:
             self.more_w = bw
         self.last_w = bw
+        back_text = ui.engine.layout(tr("Back"), "semi", m.body, 10_000).w
+        self.back_w = round(back_text + m.body * 1.6 + m.unit * 4.4)
         # the pager: one numbered circle a page, beside the button
         self.pips = []
         if paged:
             # at least 44 px, a touch target (a click anywhere up the row counts too)
             d = min(bottom.h, max(44, round(min(bottom.h * 0.62, m.body * 1.45))))
+            # many pages: smaller circles, so the buttons keep their room
+            room = bottom.w - self.back_w - bw - 6 * m.gap
+            d = max(24, min(d, room // len(self.pages) - round(m.gap * 0.8)))
             step = d + round(m.gap * 0.8)
             width = step * len(self.pages) - round(m.gap * 0.8)
             self.pager_rect = pygame.Rect(0, 0, width, bottom.h)
             self.pips = [pygame.Rect(0, bottom.centery - d // 2, d, d) for _ in self.pages]
         else:
             self.pager_rect = pygame.Rect(0, 0, 0, 0)
-        back_text = ui.engine.layout(tr("Back"), "semi", m.body, 10_000).w
-        self.back_w = round(back_text + m.body * 1.6 + m.unit * 4.4)
         if paged:  # many pages (a projector's reading size): the long button gives way
             ring = max(3, round(m.unit * 0.55)) + 1 + max(6, round(m.unit * 1.3))
             room = bottom.w - self.pager_rect.w - self.back_w - ring - 3 * m.gap

@@ -219,7 +219,7 @@ class HelpScene(Scene):
                 )
         return out
 
-    def _fit_tricks(self, rest: pygame.Rect) -> None:
+    def _fit_tricks(self, rest: pygame.Rect) -> list[list[tuple[ColumnFit, pygame.Rect]]]:
         """The points, then the glossary of tricks with their explanations in columns, on as
         many pages as they need at a readable size."""
         ui, m = self.ui, self.ui.m
@@ -227,19 +227,22 @@ class HelpScene(Scene):
         top = ui.column(self._points(), rest, m.body, least)
         below = pygame.Rect(rest.x, rest.y + top.h + m.pad, rest.w, rest.h - top.h - m.pad)
         n = 3 if rest.w >= m.body * 36 else 2
+        # below the points when there is room for it, else on pages of their own
+        skip = 0 if below.h >= rest.h * 0.4 else n
 
         def box(i: int) -> pygame.Rect:
-            page, col = divmod(i, n)
+            page, col = divmod(i + skip, n)
             return split_cols(below if page == 0 else rest, [1] * n, m.pad * 1.2)[col]
 
         tags = list(Tag)
         groups = [self._tricks([tag], True, i == 0) for i, tag in enumerate(tags)]
         boxes = paginate(groups, lambda i, blocks: ui.column(blocks, box(i), m.body, least).fits)
         size = min(ui.column(b, box(i), m.body, least).base for i, b in enumerate(boxes))
-        placed = [(ui.column(b, box(i), size), box(i)) for i, b in enumerate(boxes)]
-        pages = chunk(placed, n)
-        pages[0].insert(0, (top, pygame.Rect(rest.x, rest.y, rest.w, top.h)))
-        self.tricks_pages = pages
+        placed = [(ui.page_column(b, box(i), size), box(i)) for i, b in enumerate(boxes)]
+        slots: list[tuple[ColumnFit, pygame.Rect] | None] = [None] * skip
+        pages = chunk([*slots, *placed], n)
+        pages[0] = [(top, pygame.Rect(rest.x, rest.y, rest.w, top.h)), *pages[0]]
+        return [[p for p in page if p is not None] for page in pages]
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -257,7 +260,7 @@ class HelpScene(Scene):
         self.tricks_btn.rect = pygame.Rect(
             self.close_btn.rect.x - m.pad - tw, top.y + round(top.h * 0.12), tw, th
         )
-        self._fit_tricks(rest)
+        self.tricks_pages = self._fit_tricks(rest)
         self.paged = False
         self.strip_parts = []
         fitted = False

@@ -16,7 +16,7 @@ from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, ta
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import RATING_WORDS
 from game.ui.services import N_, tr
-from game.ui.text import Block, ColumnFit
+from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
@@ -161,7 +161,7 @@ class AllTeamsFeedbackScene(PlayScene):
         left, right = self._blocks(detail)
         self.pages = [
             [
-                self.ui.column(b, r, base, self.ui.m.reading)
+                self.ui.column(b, r, base, self.ui.m.least)
                 for b, r in zip((left, right), self.col_inner, strict=True)
             ]
         ]
@@ -181,19 +181,14 @@ class AllTeamsFeedbackScene(PlayScene):
         left, right = self._blocks(2)
         flag = Block(self.flag_text(), role="bold", colour="heading")
         for column in ([flag, *left], right):
-            groups: list[list[Block]] = []
-            for block in column:
-                if groups and (
-                    block.tag[:3] not in ("opt", "rsn") or groups[-1][-1].colour == "accent"
-                ):
-                    groups[-1].append(block)  # the heading stays with the first item
-                else:
-                    groups.append([block])
-            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.reading).fits)
+            groups = block_groups(
+                column, lambda b: b.tag[:3] in ("opt", "rsn", "ans") or b.colour == "accent"
+            )
+            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.least).fits)
             pages += [box for box in boxes if box]
         # one size on every page, so turning a page does not jump in size
-        base = min(ui.column(box, inner, m.body, m.reading).base for box in pages)
-        self.pages = [[ui.column(box, inner, base, m.reading)] for box in pages]
+        base = min(ui.column(box, inner, m.body, m.least).base for box in pages)
+        self.pages = [[ui.page_column(box, inner, base)] for box in pages]
         self.pager.reset(len(pages))
         self._show_page()
 
@@ -235,9 +230,9 @@ class AllTeamsFeedbackScene(PlayScene):
             if self._plan_chips(chip_w, m.min_font if compact else m.small):
                 break
         take_w = rest.w - 2 * ip - round(m.body * 1.5)
-        smallest = ui.engine.layout(card.takeaway, "bold", m.reading, take_w).h
+        smallest = ui.engine.layout(card.takeaway, "bold", m.least, take_w).h
         budget = max(smallest, round(rest.h * share - (self.chip_h - m.small * 2.0)))
-        take = ui.engine.fit(card.takeaway, "bold", take_w, budget, m.body, m.reading)
+        take = ui.engine.fit(card.takeaway, "bold", take_w, budget, m.body, m.least)
         gap = m.pad * (0.3 if compact else 0.5)
         self.takeaway_rect, rest = take_bottom(rest, take.h + 2 * ip, gap)
         self.takeaway_size = take.size
@@ -254,7 +249,7 @@ class AllTeamsFeedbackScene(PlayScene):
             self.cols = split_cols(rest, weights, m.pad)
             self.col_inner = [inset(c, ip) for c in self.cols]
             fits = [
-                ui.column(b, r, m.body, m.reading)
+                ui.column(b, r, m.body, m.least)
                 for b, r in zip((left, right), self.col_inner, strict=True)
             ]
             if all(f.fits for f in fits):
