@@ -1,7 +1,7 @@
 """`redflags bench --phones N`: the phones' server under a class (40) or an assembly (300).
 
 The server runs in this process as in the game (its own thread), with a headless "projector":
-the main thread blocks on the notify queue as the game blocks on its event wait, and takes the
+the main thread blocks on the notify queue as the idle game sleeps between frames, and takes the
 counts when woken. The phones are simulated in a child process (they are other devices), each
 from its own loopback address, each answering at a random moment of a few seconds after the
 step opens and sending the page's heartbeat as often as the server asks (every 5-20 s).
