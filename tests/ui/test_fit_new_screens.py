@@ -25,6 +25,7 @@ from game.ui.scenes.region_ask import RegionAskScene
 from game.ui.scenes.setup import SetupScene
 from tests.ui.driver import Driver, answer
 from tests.ui.fit import spills
+from tests.ui.test_screens import check_layout
 
 SIZES = [(640, 480), (1024, 768), (1920, 1080)]
 LARGEST = {"text_scale": TEXT_SCALES[-1], "theme": "projector"}
@@ -52,6 +53,16 @@ def driver(size: tuple[int, int], lang: str, look: str = "largest", **kw: object
     return d
 
 
+def letter(d: Driver, ch: str) -> None:
+    d.app.feed(
+        pygame.event.Event(
+            pygame.KEYDOWN, key=getattr(pygame, f"K_{ch}"), mod=0, unicode=ch, scancode=0
+        )
+    )
+    d.frame()
+    d.settle()
+
+
 def check(
     d: Driver, where: str, records: list | None = None, size: tuple[int, int] | None = None
 ) -> None:
@@ -59,10 +70,29 @@ def check(
     assert not found, "\n".join(found)
 
 
+def preview_page(d: Driver, where: str) -> set[str]:
+    """Check the browser's preview page that shows: its texts inside the preview panel, no
+    two texts on the screen overlapping. Returns the preview's texts."""
+    scene = d.app.top
+    records = d.texts()
+    check(d, where, records)
+    panel = scene.preview_rect
+    out = [
+        f"{r.text!r} {tuple(r.rect)}"
+        for r in records
+        if panel.colliderect(r.rect) and not panel.contains(r.rect)
+    ]
+    assert not out, f"{where}: across the preview panel's edge {tuple(panel)}: {out}"
+    check_layout(records, d.app.size)
+    return {r.text for r in records if panel.contains(r.rect)}
+
+
 @pytest.mark.parametrize("look", LOOKS, ids=str)
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
 def test_the_card_browser(size, lang, look) -> None:
+    """Every card's preview (the list's every page) inside its panel; with large text the
+    preview pages (P) and every one of its texts shows on some page."""
     d = driver(size, lang, look)
     d.app.push(BrowserScene(d.app))
     d.settle()
@@ -70,15 +100,29 @@ def test_the_card_browser(size, lang, look) -> None:
     where = f"browser {size_id(size)} {lang} {look}"
     check(d, where + " list")
     for page in range(scene.pages):
-        for row in scene.rows:  # every card's preview: its notes, the tip where there is room
+        for row in scene.rows:
             d.click(row.rect.center)
-            check(d, f"{where} page {page + 1} preview {scene.preview.card.id}")
+            card = scene.preview.card
+            shown: set[str] = set()
+            pages = len(scene._preview_fits())
+            for n in range(pages):
+                assert scene.preview_page == n
+                shown |= preview_page(d, f"{where} list page {page + 1} {card.id} page {n + 1}")
+                letter(d, "p")
+            assert scene.preview_page == 0  # round to the first
+            if pages > 1:  # paged: nothing left out
+                whole = [b.text for b in scene._preview_blocks(scene.preview, 2)]
+                left_out = [t for t in whole if not any(x.startswith(t[:15]) for x in shown)]
+                assert not left_out, f"{where} {card.id}: left out {left_out}"
         scene._turn(1)
         d.settle()
     assert len(scene.draft.cards) >= 4  # the plan line with the count
     scene.activate(scene.tag_btn)
     d.settle()
     check(d, where + " a tactic chosen")
+    sizes = {b.size for b in (scene.band_btn, scene.deck_btn, scene.tag_btn)}
+    assert len(sizes) == 1, "the filters' labels share one size"
+    assert len({b.size for b in scene.rows}) == 1, "the list's rows share one size"
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
@@ -130,7 +174,11 @@ def test_the_presenter_window(size, lang, look) -> None:
 
     def look_at(what: str) -> None:
         presenter.draw()
-        check(d, f"{where} {what}", list(presenter.ui.log.records), size)
+        records = list(presenter.ui.log.records)
+        check(d, f"{where} {what}", records, size)
+        if d.app.play is not None and d.phase != "summary":  # the keys give way, never a score
+            for team in d.app.play.session.state.teams:
+                assert any(r.text.startswith(f"{team.letter} ") for r in records), (what, team)
 
     look_at("checklist")
     d.press("enter")

@@ -4,6 +4,8 @@ card with its facilitator notes, and build a lesson plan of 4 to 12 cards to sav
 Keyboard: Up/Down (Tab) move through the filters, the list and the buttons; Enter on a filter
 changes it (Left/Right too), on a card puts it in the plan or takes it out; Left/Right on the
 list turn its pages. The preview follows the focused (or hovered) card. Mouse: click anything.
+A preview too long for its panel even without the chat and the tip (large text) goes on pages:
+P, a click on the panel or on its numbered circles turns them; nothing is left out.
 Saved plans go to the teacher's own folder (`game.settings.own_plans_dir()`), where setup and
 `redflags print guide --plan` find them.
 """
@@ -21,11 +23,19 @@ from game.content.plans import save_plan as write_plan
 from game.model.kinds import AgeBand, Tag
 from game.settings import own_plans_dir
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, split_rows, take_bottom, take_top
+from game.ui.layout import inset, paginate, split_cols, split_rows, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
-from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_button, paint_background, panel
+from game.ui.text import Block, ColumnFit
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_button,
+    draw_pips,
+    fit_label,
+    paint_background,
+    panel,
+)
 
 if TYPE_CHECKING:
     from game.model.plans import LessonPlan
@@ -70,6 +80,11 @@ class BrowserScene(Scene):
         self.rows: list[Button] = []
         self.listed: list[Listed] = []
         self.per_page = 6
+        self.preview_page = 0  # the preview's page, when it has more than one
+        self.preview_pips: list[pygame.Rect] = []
+        # card id -> its preview's pages, where they go and the pager's circles
+        self._previews: dict[str, tuple[list[ColumnFit], pygame.Rect, list[pygame.Rect]]] = {}
+        self._previewed = ""  # the card whose preview shows (a new one opens on its first page)
         self.group = FocusGroup([], index=0)
         self._refilter()
 
@@ -148,12 +163,15 @@ class BrowserScene(Scene):
         area = pygame.Rect(m.pad, m.pad, w - 2 * m.pad, h - 2 * m.pad)
         self.heading, rest = take_top(area, m.heading * 1.3, m.pad * 0.3)
         filters, rest = take_top(rest, max(44, m.body * 2.0), m.pad * 0.6)
-        for b, r in zip(
-            (self.band_btn, self.deck_btn, self.tag_btn),
-            split_cols(filters, (1, 1.3, 1.3), m.gap),
-            strict=True,
-        ):
-            b.rect, b.size = r, m.small
+        chips = (self.band_btn, self.deck_btn, self.tag_btn)
+        for b, r in zip(chips, split_cols(filters, (1, 1.3, 1.3), m.gap), strict=True):
+            b.rect = r
+        # one label size for the three, the largest at which each fits its chip on one line
+        for b in chips:
+            fit_label(ui, b, b.rect.w, b.rect.h, m.small)
+        label = min(b.size or m.small for b in chips)
+        for b in chips:
+            b.size = label
         bottom, rest = take_bottom(rest, max(44, m.body * 2.2), m.pad * 0.6)
         bw = round(min(w * 0.24, m.body * 8))
         self.save_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
@@ -170,10 +188,11 @@ class BrowserScene(Scene):
         self.prev_btn.rect, self.page_rect, self.next_btn.rect = split_cols(
             pager, (1, 0.8, 1), m.gap
         )
-        # both labels at the largest size at which each fits its button
+        # both labels at the largest size at which each fits its button on one line
+        for b in (self.prev_btn, self.next_btn):
+            fit_label(ui, b, b.rect.w, b.rect.h, m.small)
         self.prev_btn.size = self.next_btn.size = min(
-            ui.fit(b.text, inset(b.rect, round(b.rect.h * 0.4), 4), size=m.small).size
-            for b in (self.prev_btn, self.next_btn)
+            self.prev_btn.size or m.small, self.next_btn.size or m.small
         )
         row_h = max(44, m.body * 2.1)
         self.per_page = max(1, int((rows.h + m.gap) // (row_h + m.gap)))
@@ -188,6 +207,11 @@ class BrowserScene(Scene):
             b.size = ui.fit(
                 b.label, pygame.Rect(0, 0, r.w - round(r.h * 1.4), r.h - 6), size=m.small
             ).size
+        if self.rows:  # one size for the page's rows (a short title is not larger)
+            least = min(b.size for b in self.rows)
+            for b in self.rows:
+                b.size = least
+        self._previews = {}
         self.prev_btn.enabled = self.page > 0
         self.next_btn.enabled = self.page < self.pages - 1
         buttons = [
@@ -227,9 +251,10 @@ class BrowserScene(Scene):
             if focused in self.rows or focused in (self.prev_btn, self.next_btn):
                 self._turn(step)
                 return True
-        if inp.act is Act.LETTER and inp.text == "s":
-            self.activate(self.save_btn)
-            return True
+        if inp.act is Act.LETTER and inp.text in ("s", "p"):
+            return self._letter(inp.text)
+        if inp.act is Act.CLICK and self.preview_rect.collidepoint(inp.pos):
+            return self._turn_preview(inp.pos)
         routed = self.group.route(inp, self.activate)
         if routed and inp.act in (Act.NEXT, Act.PREV, Act.UP, Act.DOWN):
             if self.group.focused in self.rows:
@@ -237,6 +262,13 @@ class BrowserScene(Scene):
         if routed is not None:
             return routed
         return inp.act is Act.PICK
+
+    def _letter(self, letter: str) -> bool:
+        """S saves the plan; P turns the preview's page (when it has pages)."""
+        if letter == "s":
+            self.activate(self.save_btn)
+            return True
+        return self._turn_preview()
 
     def _turn(self, step: int) -> None:
         page = max(0, min(self.pages - 1, self.page + step))
@@ -305,10 +337,14 @@ class BrowserScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
+        count = tr("{n} cards").format(n=len(self.listed))
+        count_w = ui.engine.layout(count, "body", m.small, 10_000).w
+        title = self.heading.copy()
+        title.w -= count_w + m.pad  # the heading never runs into the count beside it
         ui.text(
             surface,
             tr("Choose cards for a lesson"),
-            self.heading,
+            title,
             role="display",
             size=m.heading,
             colour=t.heading,
@@ -316,7 +352,7 @@ class BrowserScene(Scene):
         )
         ui.text(
             surface,
-            tr("{n} cards").format(n=len(self.listed)),
+            count,
             self.heading,
             size=m.small,
             colour=t.text_muted,
@@ -329,7 +365,7 @@ class BrowserScene(Scene):
             draw_button(ui, surface, b, focused=focused, hovered=hovered)
         ui.text(
             surface,
-            tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages),
+            self._page_label(),
             self.page_rect,
             size=m.small,
             colour=t.text_muted,
@@ -337,13 +373,12 @@ class BrowserScene(Scene):
             valign="middle",
         )
         panel(ui, surface, self.preview_rect, t.panel)
-        inner = inset(self.preview_rect, m.pad)
-        if self.preview is not None:
-            for detail in (2, 1, 0):  # the chat, then the tip give way before anything shrinks
-                fit = ui.column(self._preview_blocks(self.preview, detail), inner, m.small)
-                if fit.fits:
-                    break
-            ui.draw_column(surface, fit, inner)
+        pages = self._preview_fits()
+        if pages:
+            self.preview_page = min(self.preview_page, len(pages) - 1)
+            ui.draw_column(surface, pages[self.preview_page], self.preview_inner)
+            if len(pages) > 1:
+                draw_pips(ui, surface, self.preview_pips, self.preview_page)
         if self.message:
             line, colour = tr(self.message).format(band=tr(BAND_WORDS[self.draft.band])), t.accent
         elif self.draft.cards:
@@ -357,6 +392,71 @@ class BrowserScene(Scene):
             line = tr("Click a card (or Enter) to put it in your plan: 4 to 12 cards.")
             colour = t.text_muted
         ui.text(surface, line, self.plan_rect, size=m.small, colour=colour, valign="middle")
+
+    def _page_label(self) -> str:
+        """ "Page 1 of 9", or "1/9" when that does not fit on one line beside the buttons."""
+        m, r = self.ui.m, self.page_rect
+        text = tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages)
+        if self.ui.engine.layout(text, "body", m.small, 10_000).w <= r.w:
+            return text
+        return f"{self.page + 1}/{self.pages}"
+
+    def _preview_fits(self) -> list[ColumnFit]:
+        """The preview's pages: one page with as much as fits (the chat, then the tip give way
+        before anything shrinks), or, when even that does not fit (large text), everything on
+        as many pages as it needs, a label kept with what follows it."""
+        item = self.preview
+        if item is None:
+            self._previewed = ""
+            return []
+        if item.card.id != self._previewed:
+            self._previewed, self.preview_page = item.card.id, 0
+        if item.card.id not in self._previews:
+            self._previews[item.card.id] = self._paged_preview(item)
+        pages, self.preview_inner, self.preview_pips = self._previews[item.card.id]
+        return pages
+
+    def _paged_preview(
+        self, item: Listed
+    ) -> tuple[list[ColumnFit], pygame.Rect, list[pygame.Rect]]:
+        ui, m = self.ui, self.ui.m
+        inner = inset(self.preview_rect, m.pad)
+        pips: list[pygame.Rect] = []
+        pages: list[ColumnFit] = []
+        for detail in (2, 1, 0):
+            fit = ui.column(self._preview_blocks(item, detail), inner, m.small)
+            if fit.fits:
+                pages = [fit]
+                break
+        if not pages:
+            d = max(44, round(m.small * 1.6))
+            row, body = take_bottom(inner, d, m.gap)
+            groups: list[list[Block]] = []
+            for block in self._preview_blocks(item, 2):
+                if groups and groups[-1][-1].colour == "accent":
+                    groups[-1].append(block)  # a label stays with what follows it
+                else:
+                    groups.append([block])
+            boxes = paginate(groups, lambda _, b: ui.column(b, body, m.small).fits)
+            for box in boxes:
+                fit = ui.column(box, body, m.small)
+                if not fit.fits:  # one part alone too long for a page: smaller, never outside
+                    fit = ui.column(box, body, m.min_font - 1, m.last_resort_font)
+                pages.append(fit)
+            inner = body
+            step = d + m.gap
+            x = row.right - step * len(pages) + m.gap
+            pips = [pygame.Rect(x + i * step, row.y, d, d) for i in range(len(pages))]
+        return pages, inner, pips
+
+    def _turn_preview(self, pos: tuple[int, int] | None = None) -> bool:
+        """P or a click on the preview: its next page (round to the first), or the one clicked."""
+        pages = self._preview_fits()
+        if len(pages) < 2:
+            return False
+        hit = [i for i, r in enumerate(self.preview_pips) if pos and r.collidepoint(pos)]
+        self.preview_page = hit[0] if hit else (self.preview_page + 1) % len(pages)
+        return True
 
     def _preview_blocks(self, item: Listed, detail: int = 2) -> list[Block]:
         card, g = item.card, glossary(self.language)
