@@ -26,7 +26,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import inset, paginate, split_cols, split_rows, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
-from game.ui.text import Block, ColumnFit
+from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
@@ -431,12 +431,9 @@ class BrowserScene(Scene):
         if not pages:
             d = max(44, round(m.small * 1.6))
             row, body = take_bottom(inner, d, m.gap)
-            groups: list[list[Block]] = []
-            for block in self._preview_blocks(item, 2):
-                if groups and groups[-1][-1].colour == "accent":
-                    groups[-1].append(block)  # a label stays with what follows it
-                else:
-                    groups.append([block])
+            # each block whole, a label kept with what follows it (the teacher's screen: the
+            # small size down to the floor, not the play screens' reading size)
+            groups = block_groups(self._preview_blocks(item, 2), lambda _: True)
             boxes = paginate(groups, lambda _, b: ui.column(b, body, m.small).fits)
             for box in boxes:
                 fit = ui.column(box, body, m.small)
