@@ -104,6 +104,7 @@ def test_no_cards_is_an_error(tmp_path):
         render_cards([], "en", tmp_path / "none.pdf")
 
 
+@pytest.mark.slow  # renders every shipped deck
 def test_shipped_decks_fit_at_a_readable_size() -> None:
     """Every shipped card (all languages) fits at 70 % of the base size or more."""
     from game.content.decks import default_deck_paths, languages, load_decks

@@ -16,6 +16,7 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+@pytest.mark.slow  # a PDF per region
 @pytest.mark.parametrize("region_id", REGIONS)
 def test_help_handout_is_one_page_with_every_contact(tmp_path, read_pdf, region_id):
     region = load_region(region_id)
@@ -56,6 +57,7 @@ def test_swedish_handout_keeps_swedish_letters(tmp_path, read_pdf):
     assert pdf.has("116 111") and pdf.has("112")
 
 
+@pytest.mark.slow  # a PDF render
 def test_a_region_with_many_services_still_fits_one_page(tmp_path, read_pdf):
     region = load_region("gb")
     many = region.model_copy(update={"services": list(region.services) * 3})

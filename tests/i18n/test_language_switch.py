@@ -73,6 +73,7 @@ def switch_and_check(d) -> str:
     return "/".join(d.names)
 
 
+@pytest.mark.slow  # a screen walk per mode
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
 def test_switching_language_mid_session_changes_every_screen(lang_driver, mode) -> None:
     d = lang_driver((1280, 720), language="en", region="se", decks=DECKS)

@@ -17,6 +17,7 @@ from tests.ui.test_screens import check_layout, visit_every_screen
 SIZE = (1024, 768)
 
 
+@pytest.mark.slow  # a screen walk per mode
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
 def test_every_swedish_screen_fits_at_1024x768(lang_driver, mode) -> None:
     d = lang_driver(SIZE, language="sv", region="se")

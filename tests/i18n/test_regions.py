@@ -155,6 +155,7 @@ def test_the_summary_shows_the_regions_services(lang_driver, language, region_id
 # --- the printed handout ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a PDF per region
 @pytest.mark.parametrize(("language", "region_id"), CASES, ids=lambda v: v)
 def test_the_help_handout_is_in_the_language_with_the_regions_services(
     tmp_path, language, region_id

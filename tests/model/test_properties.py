@@ -121,17 +121,42 @@ def check_step(before: SessionState, action: Action, after: SessionState) -> Non
         assert after.card_results
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    data=st.data(),
-    mode=st.sampled_from(list(Mode)),
-    teams=st.integers(2, 6),
-    spot=st.booleans(),
-    name=st.booleans(),
-    shuffle=st.booleans(),
-)
+_GAMES = {
+    "data": st.data(),
+    "mode": st.sampled_from(list(Mode)),
+    "teams": st.integers(2, 6),
+    "spot": st.booleans(),
+    "name": st.booleans(),
+    "shuffle": st.booleans(),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(**_GAMES)
 def test_random_play_of_every_action_keeps_the_invariants(
     cards, data, mode, teams, spot, name, shuffle
+) -> None:
+    """The inner loop's share; the slow test below plays ten times as many games."""
+    play_randomly(cards, data, mode, teams, spot, name, shuffle)
+
+
+@pytest.mark.slow  # 400 games of up to 240 actions
+@settings(max_examples=400, deadline=None)
+@given(**_GAMES)
+def test_many_random_games_of_every_action_keep_the_invariants(
+    cards, data, mode, teams, spot, name, shuffle
+) -> None:
+    play_randomly(cards, data, mode, teams, spot, name, shuffle)
+
+
+def play_randomly(
+    cards: list[Card],
+    data: st.DataObject,
+    mode: Mode,
+    teams: int,
+    spot: bool,
+    name: bool,
+    shuffle: bool,
 ) -> None:
     start = new_state(cards, mode, teams, Options(spot=spot, name=name, shuffle=shuffle, seed=5))
     session = Session(start)

@@ -83,6 +83,7 @@ def test_every_code_folder_is_packaged() -> None:
     assert folders | {"game.assets"} == listed
 
 
+@pytest.mark.slow  # builds the wheel
 def test_the_wheel_holds_all_code_and_all_assets(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     on_disk = [
@@ -100,6 +101,7 @@ def test_the_wheel_holds_all_code_and_all_assets(wheel: Path) -> None:
     assert size < 20e6
 
 
+@pytest.mark.slow  # a fresh venv from the wheel
 def test_the_wheel_runs_from_a_fresh_venv_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)

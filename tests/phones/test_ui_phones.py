@@ -169,6 +169,7 @@ def test_no_phones_in_solo_or_team_turns(mode: Mode) -> None:
     assert d.app.play.phones is None
 
 
+@pytest.mark.slow  # a screen walk per size
 @pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
 @pytest.mark.parametrize("largest", [False, True], ids=["default-text", "largest-text"])

@@ -124,6 +124,7 @@ _mutation = st.tuples(
 )
 
 
+@pytest.mark.slow  # fuzzing: hundreds of examples
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(_mutation, min_size=1, max_size=4))
 def test_mutated_decks_give_plain_errors_or_a_deck(mutations: list[Any]) -> None:
@@ -201,12 +202,14 @@ def many_cards(n: int, broken: bool) -> str:
     return dump({"deck": BASE["deck"], "cards": cards}, fast=True)
 
 
+@pytest.mark.slow  # a big deck
 def test_five_thousand_valid_cards_load() -> None:
     text = many_cards(5_000, broken=False)
     deck, errors = with_timeout(120, lambda: check_answer(text, "big.yaml"))
     assert errors == [] and len(deck.cards) == 5_000
 
 
+@pytest.mark.slow  # a big deck
 def test_five_thousand_broken_cards_report_errors_without_hanging() -> None:
     text = many_cards(5_000, broken=True)
     deck, errors = with_timeout(120, lambda: check_answer(text, "big.yaml"))
@@ -288,6 +291,7 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+@pytest.mark.slow  # fuzzing: hundreds of examples
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(_tree, st.booleans(), st.booleans())
 def test_the_deck_reader_agrees_with_pyyaml(data: Any, flow: bool, unicode: bool) -> None:

@@ -44,6 +44,7 @@ def _run(events: int, samples: int = 20) -> list[float]:
     return out
 
 
+@pytest.mark.slow  # a soak
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc")
 def test_open_fonts_stay_bounded_in_a_short_run() -> None:
     _run(1_500, samples=5)

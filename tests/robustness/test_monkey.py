@@ -17,6 +17,8 @@ from game.model.session import Mode
 
 from .monkey import MODES, Monkey, run_monkey
 
+pytestmark = pytest.mark.slow  # a soak: thousands of random events in every scene and mode
+
 
 @pytest.fixture(autouse=True)
 def _quit_pygame():

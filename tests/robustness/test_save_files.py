@@ -120,6 +120,7 @@ def saves(draw: st.DrawFn) -> object:
     return data
 
 
+@pytest.mark.slow  # fuzzing: hundreds of examples
 @settings(max_examples=300, deadline=None)
 @given(data=saves())
 def test_fuzzed_saves_load_or_are_set_aside(data: object) -> None:
@@ -163,6 +164,7 @@ def test_huge_and_infinite_numbers_in_settings_are_reset(tmp_path: Path) -> None
     assert "volume" in loaded.notice and "text scale" in loaded.notice
 
 
+@pytest.mark.slow  # fuzzing: hundreds of examples
 @settings(max_examples=300, deadline=None)
 @given(data=st.dictionaries(st.sampled_from(Settings._fields), JSON) | JSON)
 def test_fuzzed_settings_always_give_usable_settings(data: object) -> None:
@@ -236,6 +238,7 @@ ACTION = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow  # fuzzing: hundreds of examples
 @settings(max_examples=200, deadline=None)
 @given(
     mode=st.sampled_from(["teams", "all_teams", "together", "solo", "x"]),

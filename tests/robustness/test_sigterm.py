@@ -17,6 +17,8 @@ import pytest
 
 from game.content.decks import default_deck_paths, load_decks
 
+pytestmark = pytest.mark.slow  # starts the real program and stops it
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good_deck.yaml"
 

@@ -156,6 +156,7 @@ def _targets(scene) -> list[pygame.Rect]:
     return [r for r in found if r.w and r.h]  # zero-size: not on screen yet
 
 
+@pytest.mark.slow  # a screen walk per mode and text size
 @pytest.mark.parametrize("scale", [1.0, 1.4], ids=["normal-text", "larger-text"])
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
 def test_every_target_is_at_least_44_px_at_1024x768(make_driver, mode, scale) -> None:

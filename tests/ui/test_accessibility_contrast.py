@@ -112,6 +112,7 @@ def _measure(theme: Theme, records, surface: pygame.Surface, h: int) -> list[str
     return problems
 
 
+@pytest.mark.slow  # a screen walk per theme
 @pytest.mark.parametrize("theme", sorted(THEMES))
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
 def test_every_text_on_every_screen_is_readable_against_what_is_behind_it(

@@ -27,6 +27,8 @@ from .card_walk import (
 )
 from .test_screens import check_layout
 
+pytestmark = pytest.mark.slow  # every screen of every shipped card, in both languages
+
 SIZES = [(1024, 768), (1280, 720)]
 CASES = [(lang, stem) for lang in LANGUAGES for stem in deck_files(lang)]
 

@@ -27,6 +27,8 @@ from tests.ui.driver import Driver, answer
 from tests.ui.fit import spills
 from tests.ui.test_screens import check_layout
 
+pytestmark = pytest.mark.slow  # screen walks at every size and text size
+
 SIZES = [(640, 480), (1024, 768), (1920, 1080)]
 LARGEST = {"text_scale": TEXT_SCALES[-1], "theme": "projector"}
 LOOKS = {"largest": LARGEST, "default": {}}

@@ -18,6 +18,8 @@ from tests.i18n.conftest import LangDriver
 from tests.i18n.test_layout_sv import broken_words
 from tests.ui.test_screens import check_layout
 
+pytestmark = pytest.mark.slow  # screen walks at every size and text size
+
 SIZE = (1024, 768)
 
 

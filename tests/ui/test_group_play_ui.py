@@ -361,6 +361,7 @@ def test_the_summary_says_so_when_the_folder_is_not_writable(make_driver, monkey
 # -- every new screen fits ----------------------------------------------------------------
 
 
+@pytest.mark.slow  # a screen walk per size
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_group_screens_fit_the_window_without_overlaps(make_driver, size) -> None:
     d = make_driver(size)

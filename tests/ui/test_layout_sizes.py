@@ -66,6 +66,7 @@ def test_setup_fits_every_size(make_driver, size, look) -> None:
         assert min(c.h for c in chips) >= TOUCH, "chips are touch targets"
 
 
+@pytest.mark.slow  # a screen walk per size
 @pytest.mark.parametrize("look", LOOKS, ids=str)
 @pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_paged_screens_fit_every_size(make_driver, size, look) -> None:
@@ -92,6 +93,7 @@ def test_the_paged_screens_fit_every_size(make_driver, size, look) -> None:
     pages(d, size, "results", lambda: d.press("right"))
 
 
+@pytest.mark.slow  # a screen walk per size
 @pytest.mark.parametrize("look", LOOKS, ids=str)
 @pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_all_teams_feedback_fits_every_size(make_driver, size, look) -> None:

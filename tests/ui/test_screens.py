@@ -80,6 +80,7 @@ def visit_every_screen(d: Driver, size: tuple[int, int], mode: Mode) -> list[str
     return seen
 
 
+@pytest.mark.slow  # a screen walk per mode and size
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
 def test_every_screen_fits_the_window_without_overlaps(make_driver, size, mode) -> None:
@@ -100,6 +101,7 @@ def test_every_screen_fits_the_window_without_overlaps(make_driver, size, mode) 
     } <= names
 
 
+@pytest.mark.slow  # a screen walk per theme and size
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("theme", sorted(THEMES))
 @pytest.mark.parametrize("mode", [Mode.SOLO, Mode.TEAMS], ids=lambda m: m.value)
