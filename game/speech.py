@@ -100,7 +100,7 @@ def find_speaker() -> Speaker:
     if exe:
         return EspeakSpeaker(exe)
     try:
-        import pyttsx3  # type: ignore[import-not-found]  # optional; not a dependency
+        import pyttsx3  # optional; not a dependency (untyped: see [tool.mypy] in pyproject)
     except ImportError:
         return NullSpeaker()
     return _Pyttsx3Speaker(pyttsx3)

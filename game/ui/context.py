@@ -131,7 +131,8 @@ class Ui:
         return self.metrics
 
     def colour(self, role: str) -> Colour:
-        return getattr(self.theme, role)  # type: ignore[no-any-return]
+        colour: Colour = getattr(self.theme, role)
+        return colour
 
     # -- text ----------------------------------------------------------------------------
 

@@ -36,23 +36,23 @@ def notes_rect(content: pygame.Rect, ui: Ui) -> pygame.Rect:
 
 
 def note_blocks(card: Card, detail: int = 2) -> list[Block]:
-    label = dict(role="semi", colour="accent", scale=0.8, gap=0.8)
+    label = Block("", role="semi", colour="accent", scale=0.8, gap=0.8)
     blocks = [
         Block(tr("Facilitator notes"), role="display", colour="heading", scale=1.05),
         Block(tr("Only for you — press N to close."), colour="text_muted", scale=0.75, gap=0.2),
-        Block(tr("Red flag"), **label),  # type: ignore[arg-type]
+        label._replace(text=tr("Red flag")),
         Block(card.red_flag, role="bold", gap=0.2),
-        Block(tr("Safe move"), **label),  # type: ignore[arg-type]
+        label._replace(text=tr("Safe move")),
         Block(tr(SAFE_MOVE_WORDS.get(card.safe_move, card.safe_move.value)), role="bold", gap=0.2),
     ]
     if detail >= 1:
         blocks.append(
             Block(card.responses[card.best_response_index].text, colour="text_muted", gap=0.2)
         )
-    blocks.append(Block(tr("Ask the group"), **label))  # type: ignore[arg-type]
+    blocks.append(label._replace(text=tr("Ask the group")))
     blocks += [Block(f"•  {q}", gap=0.3) for q in card.discuss]
     if card.facilitator_tip and detail >= 1:
-        blocks.append(Block(tr("Tip"), **label))  # type: ignore[arg-type]
+        blocks.append(label._replace(text=tr("Tip")))
         blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
     return blocks
 

@@ -214,9 +214,9 @@ class Presenter:
         play = self.app.play
         assert play is not None
         st = play.session.state
-        label = dict(role="semi", colour="accent", scale=0.8, gap=0.8)
+        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.8)
         where = tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
-        blocks = [Block(where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")), **label)]  # type: ignore[arg-type]
+        blocks = [label._replace(text=where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")))]
         flag_at = st.card.flag_at
         if flag_at:
             g = self.app.glossary
@@ -234,8 +234,8 @@ class Presenter:
             return []
         st = play.session.state
         clock = play.clock
-        label = dict(role="semi", colour="accent", scale=0.8, gap=0.2)
-        blocks = [Block(tr("Time"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.2)
+        blocks = [label._replace(text=tr("Time"))]
         timer = play.timer
         if timer is not None and timer.index == st.index and st.phase in SHOWN_PHASES:
             text = tr("Card timer: {label}").format(label=timer.label())
@@ -274,10 +274,10 @@ class Presenter:
         play = self.app.play
         assert play is not None
         st = play.session.state
-        label = dict(role="semi", colour="accent", scale=0.8, gap=0.9)
+        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.9)
         if not (st.mode.is_group and st.mode.keeps_score):
             return []
-        blocks = [Block(tr("Scores"), **label)]  # type: ignore[arg-type]
+        blocks = [label._replace(text=tr("Scores"))]
         for i, (team, score) in enumerate(zip(st.teams, st.scores, strict=False)):
             turn = st.mode.value == "teams" and i == st.turn and st.phase is not Phase.SUMMARY
             line = tr("{letter} {name}: {points} pts").format(
@@ -292,8 +292,8 @@ class Presenter:
         """The keys' heading and the first `count` keys (none: no heading either)."""
         if count <= 0:
             return []
-        label = dict(role="semi", colour="accent", scale=0.8, gap=0.9)
-        blocks = [Block(tr("Keys (in either window)"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.9)
+        blocks = [label._replace(text=tr("Keys (in either window)"))]
         blocks += [
             Block(f"{key}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
             for key, what in KEYS[:count]

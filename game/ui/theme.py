@@ -286,7 +286,8 @@ def contrast_ratio(a: Colour, b: Colour) -> float:
 def blend(under: Colour, over: Colour, alpha: int) -> Colour:
     """`over` drawn with `alpha` (0–255) on top of `under`, as pygame blends it."""
     k = alpha / 255
-    return tuple(round(u + (o - u) * k) for u, o in zip(under[:3], over[:3], strict=True))  # type: ignore[return-value]
+    (r0, g0, b0), (r1, g1, b1) = under[:3], over[:3]
+    return (round(r0 + (r1 - r0) * k), round(g0 + (g1 - g0) * k), round(b0 + (b1 - b0) * k))
 
 
 class Pair(NamedTuple):
@@ -390,7 +391,8 @@ def backgrounds(theme: Theme, bg: str) -> list[Colour]:
         alpha = 150 if bg == "halo" else 120
         return [blend(c, theme.panel, alpha) for c in backgrounds(theme, _BG)]
     if bg == "note_bubble":
-        return [tuple(max(0, c - 18) for c in theme.phone_screen)]  # type: ignore[list-item]
+        r, g, b = theme.phone_screen
+        return [(max(0, r - 18), max(0, g - 18), max(0, b - 18))]
     if bg == "teams":
         return list(theme.teams)
     return [getattr(theme, bg)]

@@ -457,7 +457,7 @@ class BrowserScene(Scene):
 
     def _preview_blocks(self, item: Listed, detail: int = 2) -> list[Block]:
         card, g = item.card, glossary(self.language)
-        label = dict(role="semi", colour="accent", scale=0.85, gap=0.7)
+        label = Block("", role="semi", colour="accent", scale=0.85, gap=0.7)
         bands = ", ".join(tr(BAND_WORDS[b]) for b in card.age_bands)
         tags = ", ".join(g.tactic_name(tag) for tag in card.tags)
         blocks = [
@@ -469,11 +469,11 @@ class BrowserScene(Scene):
         for msg in card.chat if detail >= 2 else ():
             who = f"{msg.name}: " if msg.name else ("— " if msg.sender.value == "you" else "")
             blocks.append(Block(f"{who}{msg.text}", role="italic", scale=0.9, gap=0.25))
-        blocks.append(Block(tr("Safe move"), **label))  # type: ignore[arg-type]
+        blocks.append(label._replace(text=tr("Safe move")))
         blocks.append(Block(g.move(card.safe_move).name, role="bold", gap=0.2))
-        blocks.append(Block(tr("Ask the group"), **label))  # type: ignore[arg-type]
+        blocks.append(label._replace(text=tr("Ask the group")))
         blocks += [Block(f"•  {q}", gap=0.25) for q in card.discuss]
         if card.facilitator_tip and detail >= 1:
-            blocks.append(Block(tr("Tip"), **label))  # type: ignore[arg-type]
+            blocks.append(label._replace(text=tr("Tip")))
             blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
         return blocks

@@ -103,17 +103,17 @@ class FacilitatorIntroScene(Scene):
         return seen
 
     def _columns(self, detail: int) -> tuple[list[Block], list[Block]]:
-        label = dict(role="semi", colour="accent", scale=0.82, gap=0.9)
-        left = [Block(tr("Topics in this session"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", colour="accent", scale=0.82, gap=0.9)
+        left = [label._replace(text=tr("Topics in this session"))]
         left += [Block(f"•  {t}", role="bold", gap=0.15, scale=0.9) for t in self.topics()]
-        left.append(Block(tr("Tell the group first"), **label))  # type: ignore[arg-type]
+        left.append(label._replace(text=tr("Tell the group first")))
         left.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9 if detail else 0.8))
-        right = [Block(tr("Ground rules to agree"), **label)]  # type: ignore[arg-type]
+        right = [label._replace(text=tr("Ground rules to agree"))]
         right += [Block(f"•  {tr(r)}", gap=0.15, scale=0.9) for r in GROUND_RULES]
-        right.append(Block(tr("If someone tells you something"), **label))  # type: ignore[arg-type]
+        right.append(label._replace(text=tr("If someone tells you something")))
         right.append(Block(tr(SAFEGUARDING), role="bold", gap=0.2, scale=0.9))
         if detail >= 1:
-            right.append(Block(tr("Your keys"), **label))  # type: ignore[arg-type]
+            right.append(label._replace(text=tr("Your keys")))
             right.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
         return left, right
 

@@ -112,9 +112,9 @@ class FeedbackScene(PlayScene):
         st = self.state
         card = st.card
         chosen = card.responses[st.choice or 0]
-        label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
+        label = Block("", role="semi", scale=0.78, colour="accent", gap=1.0)
         choice = [
-            Block(tr("You chose"), **label),  # type: ignore[arg-type]
+            label._replace(text=tr("You chose")),
             Block(chosen.text, role="bold", gap=0.25),
             Block(chosen.feedback, gap=0.35, colour="text_muted"),
         ]
@@ -122,21 +122,21 @@ class FeedbackScene(PlayScene):
             thief = st.teams[st.steal.team]
             stolen = card.responses[st.steal.response]
             choice += [
-                Block(tr("Team {letter} stole with").format(letter=thief.letter), **label),  # type: ignore[arg-type]
+                label._replace(text=tr("Team {letter} stole with").format(letter=thief.letter)),
                 Block(f"{stolen.text} ({tr(RATING_WORDS[stolen.rating])})", role="bold", gap=0.25),
             ]
         safest: list[Block] = []
         if chosen.rating is not Rating.SAFE:
             best = card.responses[card.best_response_index]
             safest = [
-                Block(tr("The safest choice"), indent=1.3, tag="safest", **label),  # type: ignore[arg-type]
+                label._replace(text=tr("The safest choice"), indent=1.3, tag="safest"),
                 Block(best.text, role="bold", gap=0.25),
                 Block(best.feedback, gap=0.35, colour="text_muted"),
             ]
         if st.reason is None:  # after a steal: no "why" (the steal showed the safe answer)
             good = card.reasons[card.right_reason_index]
             right = [
-                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
+                label._replace(text=tr("The right reason")),
                 Block(good.text, role="bold", gap=0.25),
                 Block(good.feedback, gap=0.35, colour="text_muted"),
             ]
@@ -145,7 +145,7 @@ class FeedbackScene(PlayScene):
         reason_card = card.reasons[reason_i]
         right_ok = reason_card.right
         reason = [
-            Block(tr("Your reason"), **label),  # type: ignore[arg-type]
+            label._replace(text=tr("Your reason")),
             Block(reason_card.text, role="bold", gap=0.25),
             Block(
                 tr("Right!") if right_ok else tr("Not quite"),
@@ -159,14 +159,14 @@ class FeedbackScene(PlayScene):
         ]
         if self.play.own_words:
             reason += [
-                Block(tr("In your own words"), **label),  # type: ignore[arg-type]
+                label._replace(text=tr("In your own words")),
                 Block(f"“{self.play.own_words}”", role="italic", gap=0.25),
             ]
         right = []
         if not right_ok:
             good = card.reasons[card.right_reason_index]
             right = [
-                Block(tr("The right reason"), **label),  # type: ignore[arg-type]
+                label._replace(text=tr("The right reason")),
                 Block(good.text, role="bold", gap=0.25),
             ]
         return Sections(choice, safest, reason, right)

@@ -139,15 +139,15 @@ class HelpScene(Scene):
 
     def _columns(self, detail: int = 2) -> list[list[Block]]:
         """Detail 2: everything; 1: no service descriptions; 0: also no move explanations."""
-        label = dict(role="semi", colour="accent", scale=0.82)
-        moves = [Block(tr("Safe moves"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", colour="accent", scale=0.82)
+        moves = [label._replace(text=tr("Safe moves"))]
         for name, text in SAFE_MOVES:
             moves.append(Block(tr(name), role="bold", gap=0.6))
             if detail >= 1:
                 moves.append(Block(tr(text), colour="text_muted", gap=0.1, scale=0.92))
         h = self.app.help
         where = [
-            Block(tr("Where to get help"), **label),  # type: ignore[arg-type]
+            label._replace(text=tr("Where to get help")),
             Block(h.region, role="semi", colour="text_muted", scale=0.82, gap=0.2),
             Block(emergency_line(h), role="bold", colour="heading", gap=0.5, scale=1.05),
         ]
@@ -169,9 +169,9 @@ class HelpScene(Scene):
             )
         play: list[Block] = []
         if detail >= 1:  # with very large text the keys stay and "how to play" goes
-            play.append(Block(tr("How to play"), **label))  # type: ignore[arg-type]
+            play.append(label._replace(text=tr("How to play")))
             play += [Block(tr(line), gap=0.35, scale=0.92) for line in HOW_TO_PLAY]
-        play.append(Block(tr("Keys"), gap=0.9 if play else 0.0, **label))  # type: ignore[arg-type]
+        play.append(label._replace(text=tr("Keys"), gap=0.9 if play else 0.0))
         play += [Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.92) for key, what in KEYS]
         play.append(
             Block(
@@ -194,8 +194,8 @@ class HelpScene(Scene):
             name=options.name if options else True,
             teams=teams or play is None,
         )
-        label = dict(role="semi", colour="accent", scale=0.82)
-        points = [Block(words.word("scoring_heading"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", colour="accent", scale=0.82)
+        points = [label._replace(text=words.word("scoring_heading"))]
         lines = [words.scoring_line(r.key, r.points, r.text) for r in rules if r.key != "never"]
         never = [words.scoring_line(r.key, r.points, r.text) for r in rules if r.key == "never"]
         points.append(Block("  ·  ".join(lines), gap=0.2, scale=0.88))
@@ -209,8 +209,8 @@ class HelpScene(Scene):
         band = (play.setup if play else self.app.setup).band
         out: list[Block] = []
         if heading:
-            label = dict(role="semi", colour="accent", scale=0.82)
-            out.append(Block(words.word("tricks_heading"), **label))  # type: ignore[arg-type]
+            label = Block("", role="semi", colour="accent", scale=0.82)
+            out.append(label._replace(text=words.word("tricks_heading")))
         for tag in tags:
             out.append(Block(words.tactic_name(tag), role="bold", gap=0.5, scale=0.9))
             if explain:

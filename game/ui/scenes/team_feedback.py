@@ -69,14 +69,14 @@ class AllTeamsFeedbackScene(PlayScene):
         to every wrong reason a team picked is always there."""
         card = self.state.card
         short = detail < 1
-        label = dict(role="semi", scale=0.78, colour="accent", gap=1.0)
-        left = [Block(tr("The choices"), **label)]  # type: ignore[arg-type]
+        label = Block("", role="semi", scale=0.78, colour="accent", gap=1.0)
+        left = [label._replace(text=tr("The choices"))]
         for i, r in enumerate(card.responses):
             teams = self._teams_for("response", i, short)
             left.append(Block(r.text, role="bold", indent=1.5, tag=f"opt{i}", gap=0.55, scale=0.9))
             line = tr(RATING_WORDS[r.rating]) + (f"  ·  {teams}" if teams else "")
             left.append(Block(line, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
-        right = [Block(tr("Why the safe choice is right"), **label)]  # type: ignore[arg-type]
+        right = [label._replace(text=tr("Why the safe choice is right"))]
         for i, reason in enumerate(card.reasons):
             teams = self._teams_for("reason", i, short)
             right.append(
