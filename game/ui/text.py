@@ -205,20 +205,27 @@ def wrap(
             line, guess, count = word, w, 1
             if w > width and len(line) > 1:
                 guess = 10**9  # a broken word: measure the rest of its line exactly
-            while len(line) > 1:
-                cut = _longest_fit(font, line, width)
-                if cut >= len(line):
-                    break
-                # web addresses break after a dot or slash, without a misleading hyphen
-                soft = max(line.rfind(".", 1, cut), line.rfind("/", 1, cut))
-                if soft > 0:
-                    lines.append(line[: soft + 1])
-                    line = line[soft + 1 :]
-                else:
-                    lines.append(line[:cut] + "-")
-                    line = line[cut:]
+                line = _break_word(font, line, width, lines)
         lines.append(line)
     return lines
+
+
+def _break_word(font: pygame.font.Font, word: str, width: int, lines: list[str]) -> str:
+    """Break an over-long word onto lines of `width` (appended to `lines`); returns its last
+    piece, which the next words may join. Web addresses break after a dot or a slash, without
+    a misleading hyphen."""
+    while len(word) > 1:
+        cut = _longest_fit(font, word, width)
+        if cut >= len(word):
+            break
+        soft = max(word.rfind(".", 1, cut), word.rfind("/", 1, cut))
+        if soft > 0:
+            lines.append(word[: soft + 1])
+            word = word[soft + 1 :]
+        else:
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+    return word
 
 
 def _longest_fit(font: pygame.font.Font, word: str, width: int) -> int:

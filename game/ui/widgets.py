@@ -14,7 +14,7 @@ import pygame
 
 from game.ui.context import Ui
 from game.ui.input import Act, Input
-from game.ui.layout import Metrics
+from game.ui.layout import Metrics, stack
 from game.ui.services import tr
 from game.ui.theme import Colour, Theme
 
@@ -416,6 +416,35 @@ def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
     if b.selected:
         w += round(min(inner_h, size) * 0.45) * 2 + round(m.unit)
     return w
+
+
+def stack_buttons(
+    ui: Ui, buttons: list[Button], rect: pygame.Rect, gap: int, most_h: float, grow: bool = False
+) -> bool:
+    """Buttons one under another from the top of `rect`, each at most `most_h` tall (or as
+    tall as the longest label needs at `m.least`, when `grow`), their labels at one size from
+    the body size down to `m.least`: the option and reason columns of the play screens.
+    False when a label does not fit its button even at `m.least` (the screen pages)."""
+    m = ui.m
+    n = len(buttons)
+    each = (rect.h - gap * (n - 1)) / n
+    inner_w = rect.w - max(chrome_width(ui, b, round(each), m.body) for b in buttons)
+    roles = ["semi" if b.kind in ("primary", "normal", "quiet") else "bold" for b in buttons]
+    if grow:
+        need = max(ui.engine.layout(b.text, r, m.least, inner_w).h for b, r in zip(buttons, roles))
+        most_h = max(most_h, need + m.space(4))
+    h = min(each, most_h)
+    inner_h = round(h - m.unit * 0.8)
+    fits = [
+        ui.engine.fit(b.text, role, inner_w, inner_h, m.body, m.least)
+        for b, role in zip(buttons, roles, strict=True)
+    ]
+    size = min(f.size for f in fits)
+    for b, box in zip(
+        buttons, stack(pygame.Rect(rect.x, rect.y, rect.w, 0), [h] * n, gap), strict=True
+    ):
+        b.rect, b.size = box, size
+    return all(f.h <= inner_h and f.w <= inner_w for f in fits)
 
 
 def fit_labels(ui: Ui, buttons: list[Button], height: int, room: int, size: int) -> list[int]:

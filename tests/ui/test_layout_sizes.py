@@ -13,7 +13,7 @@ from game.model.cards import Rating
 from game.model.session import Mode
 from game.settings import TEXT_SCALES
 from game.ui.layout import TOUCH
-from tests.robustness.monkey import inside
+from tests.ui.fit import inside
 from tests.ui.driver import Driver, answer
 from tests.ui.test_screens import check_layout
 

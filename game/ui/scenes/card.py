@@ -25,7 +25,7 @@ from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene, button_lines, chat_line
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import Button, FocusGroup, chrome_width, draw_flag, draw_group, panel
+from game.ui.widgets import Button, FocusGroup, draw_flag, draw_group, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -227,43 +227,22 @@ class CardScene(PlayScene):
         # right column: the question (and the line on the step before), then the options
         self.question_rect, opts = take_top(right, m.play_large * 2.7, m.pad * 0.4)
         self.result_rect = pygame.Rect(0, 0, 0, 0)
-        y, gap = self._place_options(opts, with_result=bool(self.step_result()))
+        self._place_options(opts, with_result=bool(self.step_result()))
         if self.result_rect.h and not self._options_fit:  # large text: the options come first
             self.result_rect = pygame.Rect(0, 0, 0, 0)
-            y, gap = self._place_options(opts, with_result=False)
-        self.placeholder = pygame.Rect(
-            opts.x + round(m.unit * 1.6),
-            opts.y,
-            opts.w - round(m.unit * 1.6),
-            round(y - gap - opts.y),
-        )
+            self._place_options(opts, with_result=False)
+        self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
         return chat_fits and self._options_fit
 
-    def _place_options(self, opts: pygame.Rect, with_result: bool) -> tuple[float, int]:
+    def _place_options(self, opts: pygame.Rect, with_result: bool) -> None:
         """The option buttons in `opts` (below the result line when `with_result`); sets
-        `_options_fit` to whether every label fits its button; returns the bottom and the gap."""
-        ui, m = self.ui, self.ui.m
+        `_options_fit` to whether every label fits its button at the least body size."""
+        m = self.ui.m
         if with_result:  # a line of its own above the options
             self.result_rect, opts = take_top(opts, m.small * 2.6, m.pad * 0.3)
-        n = len(self.options)
+        opts = pygame.Rect(opts.x + m.space(3), opts.y, opts.w - m.space(3), opts.h)
         gap = round(m.pad * 0.75)
-        btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
-        y: float = opts.y
-        for b in self.options:
-            b.rect = pygame.Rect(
-                opts.x + round(m.unit * 1.6), round(y), opts.w - round(m.unit * 1.6), round(btn_h)
-            )
-            y += btn_h + gap
-        inner_h = round(btn_h - m.unit * 0.8)
-        inner_w = self.options[0].rect.w - chrome_width(ui, self.options[0], round(btn_h), m.body)
-        fits = [
-            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.least) for b in self.options
-        ]
-        shared = min(f.size for f in fits)
-        self._options_fit = all(f.h <= inner_h and f.w <= inner_w for f in fits)
-        for b in self.options:
-            b.size = shared
-        return y, gap
+        self._options_fit = stack_buttons(self.ui, self.options, opts, gap, m.body * 4.6)
 
     def _layout_paged(self) -> None:
         """The projector's two views over the whole width: the setup and the phone; the
@@ -311,22 +290,8 @@ class CardScene(PlayScene):
         self.chat_page = min(self.chat_page, len(pages) - 1)
         # the choices: the question, then the options, over the whole width
         self.question_rect, opts = take_top(area, m.play_large * 2.4, m.pad * 0.4)
-        n = len(self.options)
-        gap = round(m.pad * 0.6)
-        btn_h = min((opts.h - gap * (n - 1)) / n, m.body * 4.6)
-        y: float = opts.y
-        for option in self.options:
-            option.rect = pygame.Rect(opts.x, round(y), opts.w, round(btn_h))
-            y += btn_h + gap
-        inner_w = opts.w - chrome_width(ui, self.options[0], round(btn_h), m.body)
-        inner_h = round(btn_h - m.unit * 0.8)
-        shared = min(
-            ui.engine.fit(o.label, "bold", inner_w, inner_h, m.body, m.least).size
-            for o in self.options
-        )
-        for option in self.options:
-            option.size = shared
-        self.placeholder = pygame.Rect(opts.x, opts.y, opts.w, round(y - gap - opts.y))
+        stack_buttons(ui, self.options, opts, round(m.pad * 0.6), m.body * 4.6)
+        self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
 
     def _page_of(self, bubble: int) -> int:
         return max(i for i, (first, _) in enumerate(self.chat_pages) if first <= bubble)

@@ -30,6 +30,7 @@ from game.ui.widgets import (
     fit_label,
     focus_ring,
     panel,
+    stack_buttons,
 )
 from game.ui.widgets import team_badge as draw_team_badge
 
@@ -333,26 +334,11 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         left, right = split_cols(self.content, (0.42, 0.58), m.pad)
         self.answered = left
         self.answered_inner = inset(left, m.unit * 2.2)
-        self.answered_fit = ui.column(self._answered_blocks(), self.answered_inner, m.body)
-        self.heading_rect, rest = take_top(right, m.large * 1.4)
+        self.answered_fit = ui.page_column(self._answered_blocks(), self.answered_inner, m.body)
+        self.heading_rect, rest = take_top(right, m.play_large * 1.4)
         hint = ui.engine.layout(self.hint(), "body", m.small, rest.w).h + m.small * 0.6
         self.strip.hint, rest = take_top(rest, hint, m.pad * 0.3)
-        n = len(self.reasons)
-        gap = round(m.pad * 0.6)
-        bh = min((rest.h - gap * (n - 1)) / n, m.body * 4.0)
-        y: float = rest.y
-        for b in self.reasons:
-            b.rect = pygame.Rect(rest.x, round(y), rest.w, round(bh))
-            y += bh + gap
-        inner_w = self.reasons[0].rect.w - round(m.unit * 3.8) - round(m.body * 1.5)
-        shared = min(
-            ui.engine.fit(
-                b.label, "bold", inner_w, round(bh - m.unit * 0.8), m.body, m.min_font
-            ).size
-            for b in self.reasons
-        )
-        for b in self.reasons:
-            b.size = shared
+        stack_buttons(ui, self.reasons, rest, round(m.pad * 0.6), m.body * 4.0)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -396,7 +382,7 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
             tr("Why is the safe choice right?"),
             self.heading_rect,
             role="display",
-            size=m.large,
+            size=m.play_large,
             colour=t.heading,
             valign="middle",
         )

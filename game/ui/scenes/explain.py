@@ -13,10 +13,10 @@ import pygame
 
 from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
-from game.ui.layout import inset, stack, take_top
+from game.ui.layout import inset, take_top
 from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, chrome_width, draw_group, focus_ring, panel
+from game.ui.widgets import Button, FocusGroup, draw_group, focus_ring, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -93,24 +93,9 @@ class ExplainScene(PlayScene):
         if self.solo:
             self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
             self.box, rest = take_top(rest, max(48, min(m.body * 2.8, m.h * 0.1)), m.pad * 0.9)
-        n = len(self.reasons)
+        rest = pygame.Rect(rest.x + m.space(3), rest.y, rest.w - m.space(3), rest.h)
         gap = round(m.pad * 0.7)
-        each = (rest.h - gap * (n - 1)) / n
-        x, w = rest.x + m.space(3), rest.w - m.space(3)
-        inner_w = w - chrome_width(ui, self.reasons[0], round(each), m.body)
-        # as tall as the longest reason needs at the least size, or more
-        need = max(ui.engine.layout(b.label, "bold", m.least, inner_w).h for b in self.reasons)
-        btn_h = min(each, max(m.body * 4.0, need + m.space(4)) if m.projector else m.body * 4.0)
-        inner_h = round(btn_h - m.unit * 0.8)
-        fits = [
-            ui.engine.fit(b.label, "bold", inner_w, inner_h, m.body, m.least) for b in self.reasons
-        ]
-        for b, rect in zip(
-            self.reasons, stack(pygame.Rect(x, rest.y, w, 0), [btn_h] * n, gap), strict=True
-        ):
-            b.rect = rect
-            b.size = min(f.size for f in fits)
-        return all(f.h <= inner_h and f.w <= inner_w for f in fits)
+        return stack_buttons(ui, self.reasons, rest, gap, m.body * 4.0, grow=m.projector)
 
     @property
     def animating(self) -> bool:

@@ -12,7 +12,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
 from game.ui.scenes.common import PlayScene, button_lines
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_group, panel, team_badge
+from game.ui.widgets import Button, FocusGroup, draw_group, panel, stack_buttons, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -60,18 +60,15 @@ class StealScene(PlayScene):
         for b, i in zip(self.team_btns, self.team_ids, strict=True):  # again: a new language
             team = self.state.teams[i]
             b.label = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-        self.heading, rest = take_top(self.content, m.large * 2.6, m.pad * 0.5)
-        self.chosen, rest = take_top(rest, m.small * 3.2, m.pad * 0.7)
-        buttons = self.group.buttons
-        n = len(buttons)
-        gap = round(m.pad * 0.6)
-        bh = min((rest.h - gap * (n - 1)) / n, m.body * 3.2)
-        y: float = rest.y
-        for b in buttons:
-            b.rect = pygame.Rect(
-                rest.x + round(m.unit * 1.6), round(y), round(rest.w * 0.7), round(bh)
-            )
-            y += bh + gap
+        self.heading, rest = take_top(self.content, m.play_large * 2.6, m.pad * 0.5)
+        # the team's choice, at the reading size on a projector (two lines at most)
+        self.chosen_size = max(m.small, m.reading)
+        said = self.ui.engine.layout(self.chosen_line(), "body", self.chosen_size, rest.w)
+        lines = min(2, len(said.lines))
+        chosen_h = said.line_h * (lines - 1) + said.h // max(1, len(said.lines)) + m.space(4)
+        self.chosen, rest = take_top(rest, max(m.small * 3.2, chosen_h), m.pad * 0.7)
+        rest = pygame.Rect(rest.x + m.space(3), rest.y, round(rest.w * 0.7), rest.h)
+        stack_buttons(self.ui, self.group.buttons, rest, round(m.pad * 0.6), m.body * 3.2)
 
     def _choose_team(self, n: int) -> None:
         self.thief = self.team_ids[n]
@@ -145,7 +142,7 @@ class StealScene(PlayScene):
             self.question(),
             self.heading,
             role="display",
-            size=m.large,
+            size=m.play_large,
             colour=t.heading,
             valign="middle",
         )
@@ -154,7 +151,7 @@ class StealScene(PlayScene):
             surface,
             self.chosen_line(),
             inset(self.chosen, m.unit * 1.8, m.unit * 1.0),
-            size=m.small,
+            size=self.chosen_size,
             colour=t.text_muted,
             valign="middle",
         )

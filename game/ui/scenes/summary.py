@@ -96,7 +96,7 @@ class SummaryScene(PlayScene):
         teams = len(self.state.teams)
         row_h = m.body * 1.6
         if self.team_scores:  # with large text, rows no taller than the text needs
-            score_h = min(row_h, m.min_font * 1.7) * teams + m.small * 1.4
+            score_h = min(row_h, m.reading * 1.7) * teams + m.small * 1.4
         elif self.state.mode is Mode.TOGETHER:  # no scores anywhere: a discussion
             said = ui.engine.layout(self.together_line(), "body", m.body, inner.w)
             score_h = max(row_h * 1.2, said.h + m.unit) + m.small * 1.4
@@ -110,10 +110,12 @@ class SummaryScene(PlayScene):
         score_h = min(score_h, inner.h * share, inner.h - least)
         self.score_rect, help_rect = take_top(inner, score_h, m.pad * 0.6)
         self.help_rect = help_rect
-        for shown in (3, 2, 1, 0):  # fewer services rather than text outside the panel
-            self.help_fit = ui.column(self._help_blocks(shown), help_rect, m.body)
+        for shown in (3, 2, 1, 0):  # fewer services (help lists them all) than smaller text
+            self.help_fit = ui.column(self._help_blocks(shown), help_rect, m.body, m.reading)
             if self.help_fit.fits:
                 break
+        else:
+            self.help_fit = ui.column(self._help_blocks(0), help_rect, m.body)  # the floor
         self._layout_flags()
 
     def together_line(self) -> str:
@@ -338,11 +340,11 @@ class SummaryScene(PlayScene):
             # each step counted on its own, a line each: spot, name, move, why
             below = pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom)
             blocks = [Block(line, colour="text_muted", gap=0.15) for line in lines]
-            ui.draw_column(surface, ui.column(blocks, below, m.small), below)
+            ui.draw_column(surface, ui.page_column(blocks, below, max(m.small, m.reading)), below)
             return
         order = sorted(range(len(st.teams)), key=lambda i: -st.scores[i])
         # many teams and large text: two columns, so no row is lower than the text floor needs
-        cols = 2 if rows.h / len(order) < m.min_font * 1.35 else 1
+        cols = 2 if rows.h / len(order) < m.reading * 1.35 else 1
         per_col = -(-len(order) // cols)
         row_h = rows.h / per_col
         col_w = (rows.w - m.gap * (cols - 1)) / cols
@@ -356,7 +358,7 @@ class SummaryScene(PlayScene):
                 round(row_h * 0.92),
             )
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
-            size = max(m.min_font, min(m.body, round(r.h * 0.72)))
+            size = max(m.reading, min(m.body, round(r.h * 0.72)))
             place_w = ui.engine.layout(f"{len(order)}.", "display", size, 10_000).w + m.gap
             num = pygame.Rect(r.x, r.y, min(round(r.h * 1.1), place_w), r.h)
             ui.text(
@@ -386,7 +388,7 @@ class SummaryScene(PlayScene):
                 else tr(team.name),  # two columns: the badge carries the letter
                 name,
                 role="bold",
-                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
+                size=size,
                 valign="middle",
             )
             ui.text(
@@ -394,7 +396,7 @@ class SummaryScene(PlayScene):
                 pts,
                 pygame.Rect(name.right, r.y, r.right - name.right, r.h),
                 role="display",
-                size=max(m.min_font, min(m.body, round(r.h * 0.72))),
+                size=size,
                 colour=t.accent,
                 align="right",
                 valign="middle",
