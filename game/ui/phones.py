@@ -578,6 +578,12 @@ class PhonesSummaryScene(Scene):
         area = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h)
         ui.draw_column(surface, ui.column(blocks, area, m.body), area)
 
+    def _label_w(self, size: int) -> int:
+        """Room for "Before 88" / "After 88" at `size` (no squeezing at the largest text)."""
+        words = (tr("Before"), tr("After"))
+        widest = max(self.ui.engine.layout(f"{w} 88", "body", size, 10_000).w for w in words)
+        return widest + self.ui.m.gap
+
     def draw_pulse(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
@@ -586,10 +592,13 @@ class PhonesSummaryScene(Scene):
         rows = list(PULSE_STATEMENTS.items())
         gap = round(m.pad * 0.5)
         row_h = (self.body.h - gap * (len(rows) - 1)) // len(rows)
-        size = max(m.min_font, min(m.small, round(row_h * 0.16)))
+        # the statement (up to two lines), the three answers, then Before and After: each
+        # line readable, none squeezed (issue 15: readable at the largest text size)
+        size = max(m.min_font, min(max(m.small, m.reading), round(row_h / 7.2)))
         for q, (_, statement) in enumerate(rows):
             row = pygame.Rect(self.body.x, self.body.y + q * (row_h + gap), self.body.w, row_h)
-            title, groups = take_top(row, round(size * 2.6), 2)
+            said = ui.engine.layout(tr(statement), "body", size, row.w)
+            title, groups = take_top(row, min(said.h + 4, round(size * 2.6)), 2)
             ui.text(surface, tr(statement), title, size=size, colour=t.heading, valign="bottom")
             most = (
                 max(
@@ -601,13 +610,13 @@ class PhonesSummaryScene(Scene):
             width = groups.w // len(PULSE_WORDS)
             for c, word in enumerate(PULSE_WORDS):
                 box = pygame.Rect(groups.x + c * width, groups.y, width - m.gap, groups.h)
-                label, lines = take_top(box, round(size * 1.4), 0)
+                label, lines = take_top(box, round(size * 1.3), 0)
                 ui.text(surface, tr(word), label, size=size, colour=t.text, valign="middle")
                 line_h = lines.h // 2
                 for k, (when, result) in enumerate(((tr("Before"), before), (tr("After"), after))):
                     count = result.counts[q][c] if result is not None else 0
                     line = pygame.Rect(lines.x, lines.y + k * line_h, lines.w, line_h - 2)
-                    name_w = round(size * 4.2)
+                    name_w = min(line.w // 2, self._label_w(size))
                     ui.text(
                         surface,
                         f"{when} {count}",

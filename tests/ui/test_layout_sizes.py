@@ -13,8 +13,8 @@ from game.model.cards import Rating
 from game.model.session import Mode
 from game.settings import TEXT_SCALES
 from game.ui.layout import TOUCH
-from tests.ui.fit import inside
 from tests.ui.driver import Driver, answer
+from tests.ui.fit import inside
 from tests.ui.test_screens import check_layout
 
 ALL_SIZES = [(640, 480), (746, 902), (1024, 768), (1280, 720), (1920, 1080)]

@@ -9,7 +9,7 @@ has a tick as well as a colour.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -74,13 +74,16 @@ class _Plan(NamedTuple):
     teams: int  # lines of the team preview (0: no teams)
 
 
+ATTRS = {"deck": "deck_id", "host": "phones_host"}  # a row's GameSetup field, when not its key
+
+
 @dataclass
 class Row:
     key: str
     label: str
     chips: list[Button]
     values: list[object]
-    rect: pygame.Rect
+    rect: pygame.Rect = field(default_factory=pygame.Rect)
 
 
 class SetupScene(Scene):
@@ -105,85 +108,66 @@ class SetupScene(Scene):
         self._build_rows()
 
     def _build_rows(self) -> None:
-        def chips(
-            key: str, items: Sequence[tuple[object, str, bool]]
-        ) -> tuple[list[Button], list[object]]:
-            return (
-                [
-                    Button(f"{key}:{i}", label, kind="chip", translate=tr_)
-                    for i, (_, label, tr_) in enumerate(items)
-                ],
-                [v for v, _, _ in items],
-            )
-
         rows: list[Row] = []
-        b, v = chips("mode", [(mode, label, True) for mode, label in MODES])
-        rows.append(Row("mode", N_("Who plays"), b, v, pygame.Rect(0, 0, 0, 0)))
+
+        def add(key: str, label: str, items: Sequence[tuple[object, str, bool]]) -> None:
+            """A row of chips: (value, label, whether the label is a message id)."""
+            chips = [
+                Button(f"{key}:{i}", text, kind="chip", translate=translate)
+                for i, (_, text, translate) in enumerate(items)
+            ]
+            rows.append(Row(key, label, chips, [v for v, _, _ in items]))
+
+        off_on = [(False, N_("Off"), True), (True, N_("On"), True)]
+        add("mode", N_("Who plays"), [(mode, label, True) for mode, label in MODES])
         if self.setup.mode in TEAM_MODES:
-            b, v = chips("teams", [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
-            rows.append(Row("teams", N_("Teams"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("teams", N_("Teams"), [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
         if self.plans:  # a lesson plan plays its own cards in order: no band, deck, count
             # three chips, one line: none, the chosen plan (a click moves on to the next
             # plan, as Left/Right do), and the card browser (C) to build one
             chosen = self.setup.plan or self.plans[0]
-            plans: list[tuple[object, str, bool]] = [(None, N_("None: draw cards"), True)]
-            plans.append((NEXT_PLAN, short_title(chosen.title), False))
-            plans.append((BROWSE, N_("Choose cards…"), True))
-            b, v = chips("plan", plans)
-            rows.append(Row("plan", N_("Lesson plan"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add(
+                "plan",
+                N_("Lesson plan"),
+                [
+                    (None, N_("None: draw cards"), True),
+                    (NEXT_PLAN, short_title(chosen.title), False),
+                    (BROWSE, N_("Choose cards…"), True),
+                ],
+            )
         if self.setup.plan is None:
-            b, v = chips("band", [(band, label, True) for band, label in BANDS])
-            rows.append(Row("band", N_("Age group"), b, v, pygame.Rect(0, 0, 0, 0)))
-            decks: list[tuple[object, str, bool]] = [(None, N_("All decks"), True)]
-            decks += [(d.id, d.info.title, False) for d in self.app.decks]
-            b, v = chips("deck", decks)
-            rows.append(Row("deck", N_("Deck"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("band", N_("Age group"), [(band, label, True) for band, label in BANDS])
+            decks = [(d.id, d.info.title, False) for d in self.app.decks]
+            add("deck", N_("Deck"), [(None, N_("All decks"), True), *decks])
             # a stepper, not nine chips: fewer, one more, and the number between them
             n = self.setup.count
-            b, v = chips("count", [(FEWER, "–", False), (n, str(n), False), (MORE, "+", False)])
-            rows.append(Row("count", N_("Cards"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("count", N_("Cards"), [(FEWER, "–", False), (n, str(n), False), (MORE, "+", False)])
         # the steps before the move: spot the red flag and name the trick, on by default. A
         # solo player may turn them off here; in group games the facilitator does it on the
         # checklist before the first card (game/ui/scenes/facilitator_intro.py), where there is
         # room for it
         if not self.setup.mode.is_group:
-            b, v = chips("steps", step_choices(self.app))
-            label = self.app.glossary.word("steps_row")
-            rows.append(Row("steps", label, b, v, pygame.Rect(0, 0, 0, 0)))
+            add("steps", self.app.glossary.word("steps_row"), step_choices(self.app))
         if self.setup.mode.is_group:  # the optional calm countdown, off by default
             timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
-            b, v = chips("timer", timers)
-            rows.append(Row("timer", N_("Timer per card"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("timer", N_("Timer per card"), timers)
         if self.setup.mode in PHONE_MODES:  # anonymous answers from the students' phones
-            b, v = chips("phones", [(False, N_("Off"), True), (True, N_("Students' phones"), True)])
-            rows.append(Row("phones", N_("Phones"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("phones", N_("Phones"), [off_on[0], (True, N_("Students' phones"), True)])
             if self.setup.phones:  # the pulse before the first card and after the last
-                b, v = chips("pulse", [(False, N_("Off"), True), (True, N_("On"), True)])
-                rows.append(Row("pulse", N_("Pulse"), b, v, pygame.Rect(0, 0, 0, 0)))
+                add("pulse", N_("Pulse"), off_on)
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
-                b, v = chips("host", [(a, a, False) for a in self.addresses])
-                rows.append(Row("host", N_("Network"), b, v, pygame.Rect(0, 0, 0, 0)))
+                add("host", N_("Network"), [(a, a, False) for a in self.addresses])
         if self.setup.mode.is_group and self.app.presenter_offered:
-            b, v = chips("presenter", [(False, N_("Off"), True), (True, N_("On"), True)])
-            rows.append(Row("presenter", N_("Presenter window"), b, v, pygame.Rect(0, 0, 0, 0)))
+            add("presenter", N_("Presenter window"), off_on)
         self.rows = rows
         self._mark_selected()
 
     def _value(self, key: str) -> object:
-        return {
-            "mode": self.setup.mode,
-            "teams": self.setup.teams,
-            "band": self.setup.band,
-            "deck": self.setup.deck_id,
-            "count": self.setup.count,
-            "timer": self.setup.timer,
-            "phones": self.setup.phones,
-            "pulse": self.setup.pulse,
-            "host": self.setup.phones_host,
-            "steps": (self.setup.spot, self.setup.name),
-            "plan": NEXT_PLAN if self.setup.plan else None,
-            "presenter": self.setup.presenter,
-        }[key]
+        if key == "steps":
+            return (self.setup.spot, self.setup.name)
+        if key == "plan":
+            return NEXT_PLAN if self.setup.plan else None
+        return getattr(self.setup, ATTRS.get(key, key))
 
     def _mark_selected(self) -> None:
         for row in self.rows:
@@ -200,19 +184,7 @@ class SetupScene(Scene):
             self._mark_selected()
             self.message = ""
             return
-        attr = {
-            "mode": "mode",
-            "teams": "teams",
-            "band": "band",
-            "deck": "deck_id",
-            "count": "count",
-            "timer": "timer",
-            "phones": "phones",
-            "pulse": "pulse",
-            "host": "phones_host",
-            "plan": "plan",
-            "presenter": "presenter",
-        }[key]
+        attr = ATTRS.get(key, key)
         if key == "count" and value in (FEWER, MORE):
             step = -1 if value == FEWER else 1
             value = min(CARD_COUNTS[-1], max(CARD_COUNTS[0], self.setup.count + step))
