@@ -12,7 +12,7 @@ import queue
 import shutil
 import subprocess
 import threading
-from typing import Protocol
+from typing import Any, Protocol
 
 # espeak-ng voice names per game language.
 ESPEAK_VOICES = {"en": "en-gb", "sv": "sv"}
@@ -112,13 +112,13 @@ class _Pyttsx3Speaker:
     available = True
     name = "pyttsx3"
 
-    def __init__(self, module: object) -> None:
+    def __init__(self, module: Any) -> None:  # pyttsx3, which has no types
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._module = module
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self) -> None:
-        engine = self._module.init()  # type: ignore[attr-defined]
+        engine = self._module.init()
         while True:
             text = self._queue.get()
             if text is None:

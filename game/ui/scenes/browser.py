@@ -13,7 +13,8 @@ Saved plans go to the teacher's own folder (`game.settings.own_plans_dir()`), wh
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
@@ -110,24 +111,19 @@ class BrowserScene(Scene):
             self.layout(self.app.size)
 
     def _cycle(self, what: str, step: int) -> None:
+        """The next (or previous) band, deck or tactic to show; None (all) comes first."""
         decks = self.app.decks
+        where = self.where
         if what == "band":
-            choices: list[object] = [None, *AgeBand]
-            current: object = self.where.band
+            bands: list[AgeBand | None] = [None, *AgeBand]
+            self.where = replace(where, band=_cycled(bands, where.band, step))
         elif what == "deck":
-            choices = [None, *[d.id for d in decks]]
-            current = self.where.deck
+            ids: list[str | None] = [None, *[d.id for d in decks]]
+            self.where = replace(where, deck=_cycled(ids, where.deck, step))
         else:
             found = {t for d in decks for c in d.cards for t in c.tags}
-            choices = [None, *[t for t in Tag if t in found]]
-            current = self.where.tag
-        i = (choices.index(current) + step) % len(choices) if current in choices else 0
-        value = choices[i]
-        self.where = CardFilter(
-            band=value if what == "band" else self.where.band,  # type: ignore[arg-type]
-            deck=value if what == "deck" else self.where.deck,  # type: ignore[arg-type]
-            tag=value if what == "tag" else self.where.tag,  # type: ignore[arg-type]
-        )
+            tags: list[Tag | None] = [None, *[t for t in Tag if t in found]]
+            self.where = replace(where, tag=_cycled(tags, where.tag, step))
         self.message = ""
         self._refilter()
 
@@ -477,3 +473,15 @@ class BrowserScene(Scene):
             blocks.append(label._replace(text=tr("Tip")))
             blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
         return blocks
+
+
+T = TypeVar("T")
+
+
+def _cycled(choices: list[T], current: T, step: int) -> T:
+    """The choice `step` places on from `current` (round the end); the first when it is gone."""
+    return (
+        choices[(choices.index(current) + step) % len(choices)]
+        if current in choices
+        else choices[0]
+    )

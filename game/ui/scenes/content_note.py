@@ -3,6 +3,8 @@ that anyone can pause (Esc) and see where to get help (H). Enter continues."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.input import Act, Input
@@ -11,6 +13,9 @@ from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 NOTE = (
     N_(
@@ -32,8 +37,8 @@ class ContentNoteScene(Scene):
     group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "content-note"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
         self.ok_btn = Button("continue", "Continue", kind="primary", badge="Enter")
         self.group = FocusGroup([self.ok_btn], index=0)
 

@@ -29,6 +29,7 @@ from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, fit_label, panel, team_badge
 
 if TYPE_CHECKING:
+    from game.model.cards import Card
     from game.ui.app import App
     from game.ui.play import PlayContext
 
@@ -63,7 +64,7 @@ class SummaryScene(PlayScene):
             buttons.append(self.practise_btn)
         self.group = FocusGroup(buttons, index=0)
 
-    def _played_cards(self) -> list[object]:
+    def _played_cards(self) -> list[Card]:
         ids = [r.card_id for r in self.state.results]
         return [c for c in self.state.cards if c.id in ids]
 
@@ -153,8 +154,8 @@ class SummaryScene(PlayScene):
         self.flags_inner = inset(self.right, m.space(4) * 0.85)
         pairs = [
             [
-                Block(card.red_flag, role="bold", gap=0.7),  # type: ignore[attr-defined]
-                Block(card.takeaway, colour="text_muted", gap=0.2),  # type: ignore[attr-defined]
+                Block(card.red_flag, role="bold", gap=0.7),
+                Block(card.takeaway, colour="text_muted", gap=0.2),
             ]
             for card in self._played_cards()
         ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
