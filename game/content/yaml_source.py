@@ -277,6 +277,11 @@ class DeckLoader(_Base):  # type: ignore[misc, valid-type, unused-ignore]
                     "a key must be a plain name, not a list or a mapping",
                     event.start_mark.line + 1,
                 )
+            if event.value == "<<" and event.implicit[0] and event.tag is None:
+                raise YamlProblem(  # PyYAML would merge the value in: anchors' companion
+                    "`<<` (a YAML merge key) is not allowed in decks; write the fields out",
+                    event.start_mark.line + 1,
+                )
             key = item(event, depth)[0]
             if key in mapping:
                 if where is None:
