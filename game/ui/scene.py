@@ -48,11 +48,15 @@ def column_texts(*fits: ColumnFit) -> list[str]:
 class Scene:
     name = "scene"
     opaque = True  # False for overlays: the scene below is drawn first
-    wants_text = False  # True while a text box has focus: letters are text, not shortcuts
     # Play scenes: which screen of the session this is, (kind, card index); None for the rest.
     # The App replaces the play scene when the session wants another one.
     play_key: tuple[str, int] | None = None
     group: FocusGroup | None = None  # the buttons keyboard focus moves through, if any
+
+    @property
+    def wants_text(self) -> bool:
+        """True while a text box has focus: letters are text, not shortcuts."""
+        return False
 
     def __init__(self, app: App) -> None:
         self.app = app

@@ -58,7 +58,7 @@ class ExplainScene(PlayScene):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @property
-    def wants_text(self) -> bool:  # type: ignore[override]
+    def wants_text(self) -> bool:
         return self.box_focused
 
     def layout(self, size: tuple[int, int]) -> None:
