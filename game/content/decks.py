@@ -204,9 +204,10 @@ def load_deck_text(
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No garbage collection while a deck is built: building a 20,000-card deck makes millions
-    of objects and no reference cycles, and the collector would walk them all several times
-    (about a third of the load time). Turned back on (if it was on) when the deck is built."""
+    """No garbage collection while a deck is built: building a 20,000-card deck makes half a
+    million objects that stay (the cards) and no reference cycles, and the collector would walk
+    them all several times (measured: 2.3 s of CPU instead of 2.1 s, where `redflags bench` aims
+    at 2 s). Turned back on (if it was on) when the deck is built."""
     was_on = gc.isenabled()
     gc.disable()
     try:
