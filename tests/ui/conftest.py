@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 
 from .driver import Driver  # noqa: E402
 
-SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
+SIZES = [(640, 480), (746, 902), (1024, 768), (1280, 720), (1920, 1080)]  # smallest, portrait, usual
 
 
 @pytest.fixture(autouse=True)
