@@ -501,24 +501,11 @@ class SetupScene(Scene):
                     colour=t.text_muted,
                     valign="middle",
                 )
-        draw_button(
-            ui,
-            surface,
-            self.start_btn,
-            focused=self.focus == -1,
-            hovered=self.start_btn is self.hover_btn,
-        )
-        draw_button(
-            ui,
-            surface,
-            self.back_btn,
-            focused=self.focus == len(self.rows),
-            hovered=self.back_btn is self.hover_btn,
-        )
-        draw_button(
-            ui, surface, self.help_btn, focused=False, hovered=self.help_btn is self.hover_btn
-        )
-
+        bottom = ((self.start_btn, -1), (self.back_btn, len(self.rows)), (self.help_btn, None))
+        for button, focus in bottom:
+            draw_button(
+                ui, surface, button, focused=self.focus == focus, hovered=button is self.hover_btn
+            )
         if self.message:
             info, colour = tr(self.message), t.accent
         elif not self.app.decks:

@@ -156,7 +156,6 @@ class AllTeamsFeedbackScene(PlayScene):
             self._arrange(0.0, 2, True)
             self._paginate()
             return
-        self.compact = compact
         base = min(f.base for f in fits)
         left, right = self._blocks(detail)
         self.pages = [
@@ -173,7 +172,6 @@ class AllTeamsFeedbackScene(PlayScene):
         or reason with its teams and its answer stays on one page); the red flag opens the
         first page, so the pager has the row beside the button."""
         ui, m = self.ui, self.ui.m
-        self.compact = True
         self.cols = [self.cols[0].union(self.cols[-1])]
         self.col_inner = [inset(self.cols[0], self.ip)]
         inner = self.col_inner[0]
