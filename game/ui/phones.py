@@ -160,17 +160,43 @@ def qr_surface(matrix: list[list[bool]], size: int) -> pygame.Surface:
     return surf
 
 
-def answered_line(phones: Phones, *, connected_only: bool = False) -> str:
-    """How many phones are here, or how many answered the open step (never who)."""
+def _answered(phones: Phones, connected_only: bool = False) -> tuple[int | None, int]:
+    """(how many answered the open step, how many phones are here); None answered when no
+    step is open (or it is the pulse)."""
     snap = phones.server.snapshot if phones.server else None
     here = snap.connected if snap else 0
     step = phones.step
     if connected_only or step is None or step.kind == "pulse":
+        return None, here
+    return (snap.answered if snap and snap.step and snap.step.key == step.key else 0), here
+
+
+def answered_line(phones: Phones, *, connected_only: bool = False) -> str:
+    """How many phones are here, or how many answered the open step (never who)."""
+    count, here = _answered(phones, connected_only)
+    if count is None:
         return tr("{here} phones connected").format(here=here)
-    count = snap.answered if snap and snap.step and snap.step.key == step.key else 0
     if count > here:  # some answered and then put their phone away
         return tr("{count} answered").format(count=count)
     return tr("{count} of {here} answered").format(count=count, here=here)
+
+
+def pill_line(ui: Ui, phones: Phones, width: int) -> str:
+    """The pill's words for a text box `width` wide: the code and the count, else the count,
+    else only its digits ("3/25"), the first that fits on one line at the floor size (the
+    largest text leaves the pill little room beside the buttons)."""
+    count, here = _answered(phones)
+    if count is None:
+        digits = str(here)
+    elif count > here:  # some answered and then put their phone away
+        digits = str(count)
+    else:
+        digits = f"{count}/{here}"
+    full = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
+    for text in (full, answered_line(phones)):
+        if ui.engine.layout(text, "semi", ui.m.min_font, 10_000).w <= width:
+            return text
+    return digits
 
 
 def draw_phones_pill(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, phones: Phones) -> None:
@@ -185,8 +211,8 @@ def draw_phones_pill(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, phones:
     ph.center = (rect.x + round(rect.h * 0.55), rect.centery)
     pygame.draw.rect(surface, t.text_muted, ph, width=max(2, round(m.unit * 0.3)), border_radius=3)
     pygame.draw.circle(surface, t.text_muted, (ph.centerx, ph.bottom - 4), max(1, ph.w // 8))
-    text = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
     box = pygame.Rect(rect.x + rect.h, rect.y, rect.w - rect.h - m.gap, rect.h)
+    text = pill_line(ui, phones, box.w)
     ui.text(surface, text, box, role="semi", size=m.small, colour=t.text, valign="middle")
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pygame
 
 from game.model.session import Mode
-from game.settings import Settings
+from game.settings import TEXT_SCALES, Settings
 from game.ui.app import App, GameSetup
 from game.ui.options import RunOptions
 from game.ui.theme import THEMES
@@ -81,6 +81,7 @@ class Monkey:
             sound=self.rng.random() < 0.3,
             reduced_motion=self.rng.random() < 0.3,
             theme=self.rng.choice(sorted(THEMES)),
+            text_scale=self.rng.choice(TEXT_SCALES),  # the largest text too (issue 13)
         )
         options = RunOptions(deck_paths=list(DECKS), window_size=self.size, seed=self.seed, cards=3)
         self.app = App(options, settings=settings)

@@ -246,6 +246,14 @@ def test_the_phones_screens(size, lang) -> None:
                 d.press(*[str(1 + k % 3) for k in range(6)], "enter")
         answer_all(phones, phones.step.key, [0, 1, 2, 3, 1])
         pump(d)
+        check(d, f"{where} all-teams {d.top} with the phones' pill")
+        pill = d.app.top.phones_pill()
+        from game.ui.phones import pill_line
+
+        assert pill_line(d.app.ui, phones, 10) == "5"  # no room: the digits only (5 answered,
+        # the phones gone again)
+        assert phones.code in pill_line(d.app.ui, phones, 10_000)
+        assert pill is not None
         letter(d, "v")
         assert d.top == "phones-reveal"
         scene = d.app.top
