@@ -152,13 +152,15 @@ class Presenter:
         paint_background(ui, surface)
         m, t = ui.m, ui.theme
         area = inset(m.screen, m.pad)
-        head, rest = take_top(area, m.large * 1.6, m.gap)
+        # the heading keeps the default text's size: a larger text size is for the notes
+        title = max(m.min_font, round(m.text_h / 22))
+        head, rest = take_top(area, title * 1.6, m.gap)
         ui.text(
             surface,
             tr("Presenter view — only you see this window"),
             head,
             role="display",
-            size=m.large,
+            size=title,
             colour=t.heading,
             valign="middle",
         )
