@@ -112,6 +112,10 @@ class Monkey:
             f"x{ui.text_scale} spacing {ui.engine.line_spacing} {ui.engine.fonts.family}"
         )
         self.spills += spills(ui.log.records, app.size, where)
+        presenter = app.presenter
+        if presenter is not None:  # the presenter window: its own size and render log
+            size = presenter.window.size
+            self.spills += spills(presenter.ui.log.records, size, f"presenter {size} ({where})")
 
     def settle(self) -> None:
         for _ in range(200):
@@ -255,6 +259,10 @@ class Monkey:
         setup = GameSetup(mode=mode, teams=self.rng.randrange(2, 7), count=3, seed=self.seed)
         message = self.app.start_game(setup)
         assert message is None, message
+        # group sessions started here have the presenter window (as with two displays; those
+        # the random events start through setup have none): its texts are checked too
+        if mode.is_group:
+            self.app.open_presenter()
         self.modes_started.add(mode.value)
         self.settle()
 
