@@ -93,8 +93,8 @@ def preview_page(d: Driver, where: str) -> set[str]:
 @pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
 def test_the_card_browser(size, lang, look) -> None:
-    """Every card's preview (the list's every page) inside its panel; with large text the
-    preview pages (P) and every one of its texts shows on some page."""
+    """Every card's preview (the list's every page) inside its panel, on pages (P) when it is
+    long: every one of its texts (the chat too) shows on some page."""
     d = driver(size, lang, look)
     d.app.push(BrowserScene(d.app))
     d.settle()
@@ -112,10 +112,10 @@ def test_the_card_browser(size, lang, look) -> None:
                 shown |= preview_page(d, f"{where} list page {page + 1} {card.id} page {n + 1}")
                 letter(d, "p")
             assert scene.preview_page == 0  # round to the first
-            if pages > 1:  # paged: nothing left out
-                whole = [b.text for b in scene._preview_blocks(scene.preview, 2)]
-                left_out = [t for t in whole if not any(x.startswith(t[:15]) for x in shown)]
-                assert not left_out, f"{where} {card.id}: left out {left_out}"
+            # nothing left out: the card, its chat and its notes on one page or on several
+            whole = [b.text for b in scene._preview_blocks(scene.preview)]
+            left_out = [t for t in whole if not any(x.startswith(t[:15]) for x in shown)]
+            assert not left_out, f"{where} {card.id}: left out {left_out}"
         scene._turn(1)
         d.settle()
     assert len(scene.draft.cards) >= 4  # the plan line with the count

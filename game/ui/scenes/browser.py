@@ -4,8 +4,8 @@ card with its facilitator notes, and build a lesson plan of 4 to 12 cards to sav
 Keyboard: Up/Down (Tab) move through the filters, the list and the buttons; Enter on a filter
 changes it (Left/Right too), on a card puts it in the plan or takes it out; Left/Right on the
 list turn its pages. The preview follows the focused (or hovered) card. Mouse: click anything.
-A preview too long for its panel even without the chat and the tip (large text) goes on pages:
-P, a click on the panel or on its numbered circles turns them; nothing is left out.
+A preview too long for its panel goes on pages, the notes first and the chat after them: P, a
+click on the panel or on its numbered circles turns them; nothing is left out.
 Saved plans go to the teacher's own folder (`game.settings.own_plans_dir()`), where setup and
 `redflags print guide --plan` find them.
 """
@@ -398,9 +398,8 @@ class BrowserScene(Scene):
         return f"{self.page + 1}/{self.pages}"
 
     def _preview_fits(self) -> list[ColumnFit]:
-        """The preview's pages: one page with as much as fits (the chat, then the tip give way
-        before anything shrinks), or, when even that does not fit (large text), everything on
-        as many pages as it needs, a label kept with what follows it."""
+        """The preview's pages: everything on one page when it fits, else on as many pages as it
+        needs (the notes first, then the chat), a label kept with what follows it."""
         item = self.preview
         if item is None:
             self._previewed = ""
@@ -419,17 +418,18 @@ class BrowserScene(Scene):
         inner = inset(self.preview_rect, m.pad)
         pips: list[pygame.Rect] = []
         pages: list[ColumnFit] = []
-        for detail in (2, 1, 0):
-            fit = ui.column(self._preview_blocks(item, detail), inner, m.small)
-            if fit.fits:
-                pages = [fit]
-                break
-        if not pages:
+        fit = ui.column(self._preview_blocks(item), inner, m.small)
+        if fit.fits:
+            pages = [fit]
+        else:
             d = max(44, round(m.small * 1.6))
             row, body = take_bottom(inner, d, m.gap)
             # each block whole, a label kept with what follows it (the teacher's screen: the
             # small size down to the floor, not the play screens' reading size)
-            groups = block_groups(self._preview_blocks(item, 2), lambda _: True)
+            # the notes first, the chat after them (it is on the class screen anyway)
+            chat = [Block(tr("Chat"), role="semi", colour="accent", scale=0.85, gap=0.7)]
+            blocks = self._preview_blocks(item, chat=False) + chat + self._chat_blocks(item)
+            groups = block_groups(blocks, lambda _: True)
             boxes = paginate(groups, lambda _, b: ui.column(b, body, m.small).fits)
             for box in boxes:
                 fit = ui.column(box, body, m.small)
@@ -451,7 +451,15 @@ class BrowserScene(Scene):
         self.preview_page = hit[0] if hit else (self.preview_page + 1) % len(pages)
         return True
 
-    def _preview_blocks(self, item: Listed, detail: int = 2) -> list[Block]:
+    def _chat_blocks(self, item: Listed) -> list[Block]:
+        blocks = []
+        for msg in item.card.chat:
+            who = f"{msg.name}: " if msg.name else ("— " if msg.sender.value == "you" else "")
+            blocks.append(Block(f"{who}{msg.text}", role="italic", scale=0.9, gap=0.25))
+        return blocks
+
+    def _preview_blocks(self, item: Listed, chat: bool = True) -> list[Block]:
+        """The card and its notes, the chat after the setup line (`chat`) or left out."""
         card, g = item.card, glossary(self.language)
         label = Block("", role="semi", colour="accent", scale=0.85, gap=0.7)
         bands = ", ".join(tr(BAND_WORDS[b]) for b in card.age_bands)
@@ -462,14 +470,13 @@ class BrowserScene(Scene):
             Block(tr("Tactic") + ": " + tags, colour="text_muted", scale=0.85, gap=0.1),
             Block(card.setup, gap=0.7),
         ]
-        for msg in card.chat if detail >= 2 else ():
-            who = f"{msg.name}: " if msg.name else ("— " if msg.sender.value == "you" else "")
-            blocks.append(Block(f"{who}{msg.text}", role="italic", scale=0.9, gap=0.25))
+        if chat:
+            blocks += self._chat_blocks(item)
         blocks.append(label._replace(text=tr("Safe move")))
         blocks.append(Block(g.move(card.safe_move).name, role="bold", gap=0.2))
         blocks.append(label._replace(text=tr("Ask the group")))
         blocks += [Block(f"•  {q}", gap=0.25) for q in card.discuss]
-        if card.facilitator_tip and detail >= 1:
+        if card.facilitator_tip:
             blocks.append(label._replace(text=tr("Tip")))
             blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
         return blocks
