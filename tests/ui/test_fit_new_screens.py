@@ -1,10 +1,10 @@
 """The text-inside-its-box check (tests/ui/fit.py, the one the monkey runs on every frame) on the
-screens the monkey does not reach or reaches only at the default text size: the card browser
-(list and a preview with notes, every page), the region question, setup with the lesson-plan
-row, the presenter window through a lesson, and the Students' phones screens (join, reveal in
-Together and All teams, the pulse). At 640×480, 1024×768 and 1920×1080, in English and Swedish,
-with the largest text and the projector theme (the presenter, setup and browser at the default
-look too)."""
+screens the monkey does not reach or reaches only by chance: the card browser (list and every
+card's preview, every page), the region question, setup with the lesson-plan row, the presenter
+window through a lesson, and the Students' phones screens (join, reveal in Together and All
+teams, the pulse). At 640×480, 746×902 (portrait), 1024×768 and 1920×1080, in English and
+Swedish, with the largest text and the projector theme (the presenter, setup and browser at the
+default look too)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from tests.ui.test_screens import check_layout
 
 pytestmark = pytest.mark.slow  # screen walks at every size and text size
 
-SIZES = [(640, 480), (1024, 768), (1920, 1080)]
+SIZES = [(640, 480), (746, 902), (1024, 768), (1920, 1080)]
 LARGEST = {"text_scale": TEXT_SCALES[-1], "theme": "projector"}
 LOOKS = {"largest": LARGEST, "default": {}}
 
