@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.model.kinds import Mode, Phase
+from game.model.session import IllegalAction
+from game.phones.controller import Phones
+from game.phones.report import card_scores, class_report, report_markdown
+from game.phones.steps import help_data, most_chosen, team_choices
+from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
 from game.ui.phone_bars import BarRow, BarsLayout, bar_rows, draw_bars, layout_bars
@@ -24,7 +29,6 @@ from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_labels
 
 if TYPE_CHECKING:
-    from game.phones.controller import Phones
     from game.phones.report import ClassReport
     from game.phones.room import StepResult
     from game.ui.app import App
@@ -90,11 +94,9 @@ def _notify() -> None:
 
 def start_phones(app: App, play: PlayContext) -> str | None:
     """Start phones mode for a new session; a message for the facilitator when it cannot."""
+    # pydantic and the YAML data: read when phones mode starts, not before the title
     from game.content.glossary import GlossaryError, glossary
     from game.content.help import load_region
-    from game.phones.controller import Phones
-    from game.phones.steps import help_data
-    from game.ui import services
 
     setup = play.setup
     host = getattr(setup, "phones_host", None)
@@ -381,9 +383,6 @@ class PhonesRevealScene(Scene):
         self.page = min(self.page, len(self.lay.pages) - 1)
 
     def use_class_answer(self) -> None:
-        from game.model.session import IllegalAction
-        from game.phones.steps import most_chosen, team_choices
-
         result = self.result
         self.app.pop()
         if result is None:
@@ -575,8 +574,6 @@ class PhonesSummaryScene(Scene):
         return tuple(parts)
 
     def card_blocks(self) -> list[Block]:
-        from game.phones.report import card_scores
-
         st = self.play.session.state
         cards = {c.id: c for c in st.cards}
         blocks = []
@@ -671,8 +668,6 @@ class PhonesSummaryScene(Scene):
 def phones_report(play: PlayContext) -> ClassReport | None:
     """How the class answered (the pulse and each card's class steps, counts only), in the
     game's language: the one source of the saved summary's Markdown and PDF sections."""
-    from game.phones.report import class_report
-
     phones = play.phones
     results = phones.results() if phones is not None else play.phones_results
     titles = {c.id: c.red_flag for c in play.session.state.cards}
@@ -681,7 +676,5 @@ def phones_report(play: PlayContext) -> ClassReport | None:
 
 def phones_summary_text(play: PlayContext) -> str:
     """The saved summary's section: the pulse and each card's class steps, counts only."""
-    from game.phones.report import report_markdown
-
     report = phones_report(play)
     return report_markdown(report) if report is not None else ""
