@@ -15,7 +15,7 @@ import pytest
 from game.model.cards import Card
 from game.model.session import Mode
 from game.settings import TEXT_SCALES
-from tests.ui.driver import Driver
+from tests.ui.driver import Driver, answer
 
 SIZES = [(1024, 768), (1920, 1080)]
 
@@ -92,4 +92,58 @@ def test_a_larger_text_size_never_makes_a_text_smaller(make_driver, theme) -> No
                 if old is not None and px < old:
                     problems.append(f"{screen} at x{scale}: {px} px < {old}: {text[:40]!r}")
         before = now
+    assert not problems, "\n".join(problems)
+
+
+def group_walk(scale: float) -> dict[str, dict[str, int]]:
+    """Team turns (a steal, the results) and All teams (the feedback, every page) with the
+    projector theme: per screen, each of the card's body texts and its smallest size."""
+    shots: dict[str, dict[str, int]] = {}
+
+    def shot(name: str, d: Driver, bodies: set[str]) -> None:
+        found = shots.setdefault(name, {})
+        for r in d.texts():
+            if r.text in bodies:
+                found[r.text] = min(r.size, found.get(r.text, 10_000))
+
+    d = Driver((1024, 768), text_scale=scale, theme="projector", reduced_motion=True)
+    d.start_game(mode=Mode.TEAMS, teams=6)
+    d.press("enter")
+    card = d.app.play.session.state.card
+    d.press(str(next(i for i, r in enumerate(card.responses) if r.rating.value != "safe") + 1))
+    assert d.top == "steal"
+    d.press("1")  # team B steals: its options
+    shot("steal", d, {r.text for r in card.responses})
+    d.press("esc")  # back to the teams: no steal, then play on to the results
+    for _ in range(60):
+        if d.top == "summary":
+            break
+        answer(d)
+    st = d.app.play.session.state
+    flags = {c.red_flag for c in st.cards} | {c.takeaway for c in st.cards}
+    for _ in range(d.app.top.pager.count):  # the red flags met, every page
+        shot("results", d, flags)
+        d.press("right")
+    d = Driver((1024, 768), text_scale=scale, theme="projector", reduced_motion=True)
+    d.start_game(mode=Mode.ALL_TEAMS, teams=6)
+    d.press("enter", *"123412", "enter", *"123123", "enter")
+    assert d.top == "team-feedback"
+    card = d.app.play.session.state.card
+    for _ in range(d.app.top.pager.count):
+        shot("team-feedback", d, body_texts(card) - {card.question, card.setup})
+        d.press("right")
+    return shots
+
+
+@pytest.mark.parametrize("scale", TEXT_SCALES, ids=str)
+def test_group_screens_keep_the_reading_size_on_a_projector(make_driver, scale) -> None:
+    floor = math.ceil(768 / 24)
+    shots = group_walk(scale)
+    assert all(shots.values()), {screen: len(found) for screen, found in shots.items()}
+    problems = [
+        f"{screen}: {px} px < {floor}: {text[:40]!r}"
+        for screen, found in shots.items()
+        for text, px in found.items()
+        if px < floor
+    ]
     assert not problems, "\n".join(problems)

@@ -67,8 +67,11 @@ class StealScene(PlayScene):
         lines = min(2, len(said.lines))
         chosen_h = said.line_h * (lines - 1) + said.h // max(1, len(said.lines)) + m.space(4)
         self.chosen, rest = take_top(rest, max(m.small * 3.2, chosen_h), m.pad * 0.7)
-        rest = pygame.Rect(rest.x + m.space(3), rest.y, round(rest.w * 0.7), rest.h)
-        stack_buttons(self.ui, self.group.buttons, rest, round(m.pad * 0.6), m.body * 3.2)
+        # the teams in a narrower column; their options over the whole width, as tall as the
+        # longest needs at the least body size
+        wide = rest.w - m.space(3) if self.thief is not None else round(rest.w * 0.7)
+        rest = pygame.Rect(rest.x + m.space(3), rest.y, wide, rest.h)
+        stack_buttons(self.ui, self.group.buttons, rest, round(m.pad * 0.6), m.body * 3.2, True)
 
     def _choose_team(self, n: int) -> None:
         self.thief = self.team_ids[n]

@@ -160,8 +160,10 @@ class SummaryScene(PlayScene):
             for card in self._played_cards()
         ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
         size = m.body
+        # the tricks missed most first: with the first red flags when they fit, else alone
+        groups = [self.missed_blocks, *pairs] if self.missed_blocks else pairs
         self.flag_pages = paginate(
-            pairs,
+            groups,
             lambda page, blocks: (
                 ui.column(self._flag_page(blocks, page + 1, 2), self.flags_inner, size, size).fits
             ),
@@ -169,15 +171,17 @@ class SummaryScene(PlayScene):
         self.pager.reset(len(self.flag_pages))
         page = self.pager.index
         blocks = self._flag_page(self.flag_pages[page], page + 1, self.pager.count)
-        self.flags_fit = ui.column(blocks, self.flags_inner, size)
+        self.flags_fit = ui.page_column(blocks, self.flags_inner, size)
 
     def _flag_page(self, blocks: list[Block], page: int, pages: int) -> list[Block]:
         heading = tr("Red flags you met")
         if pages > 1:
             heading += "  ·  " + tr("Page {page} of {total}").format(page=page, total=pages)
-        first = self.missed_blocks if page == 1 else []
+        n = len(self.missed_blocks)
+        first = blocks[:n] if n and blocks[:n] == self.missed_blocks else []
         gap = 1.0 if first else 0.0
-        return [*first, Block(heading, role="semi", colour="accent", scale=0.8, gap=gap), *blocks]
+        label = Block(heading, role="semi", colour="accent", scale=0.8, gap=gap)
+        return [*first, label, *blocks[len(first) :]]
 
     def turn_page(self, step: int) -> bool:
         if not self.pager.turn(step):
