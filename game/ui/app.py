@@ -66,7 +66,8 @@ __all__ = ["CARD_COUNTS", "App", "GameSetup", "PlayContext", "run"]
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)
 FADE_SECONDS = 0.22
-IDLE_LOOK = 1 / 60  # seconds between looks at the events while nothing moves
+IDLE_LOOK = 1 / 60  # seconds between looks at the events while nothing moves...
+IDLE_LOOK_QUIET = 1 / 20  # ...once the screen has been still for a second (a key: within 50 ms)
 
 
 class App:
@@ -764,11 +765,15 @@ class App:
             self.crash(exc)
         last = time.perf_counter()
         exit_after_first = os.environ.get("REDFLAGS_EXIT_AFTER_FIRST_FRAME") == "1"  # bench
+        changed = last  # when the screen last changed
         while self.running:
-            if not (self.dirty or self.busy):
-                # Nothing to draw: look at the events once a frame and sleep in between.
-                # (pygame-ce's event.wait looks every millisecond: 2% of a core, this 0.3%.)
-                time.sleep(IDLE_LOOK)
+            if self.dirty or self.busy:
+                changed = time.perf_counter()
+            else:
+                # Nothing to draw: sleep, then look at the events (pygame-ce's event.wait would
+                # look every millisecond, 2% of a core): once a frame, less often when still.
+                still = time.perf_counter() - changed > 1.0
+                time.sleep(IDLE_LOOK_QUIET if still else IDLE_LOOK)
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(dt)
