@@ -135,3 +135,19 @@ def test_setup_turns_the_phones_pulse_off(make_driver, monkeypatch) -> None:
         from game.ui.phones import stop_phones
 
         stop_phones(d.app.play)
+
+
+@pytest.mark.parametrize("region", ["gb", "se", "elsewhere"])
+@pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_results_always_show_a_helpline(make_driver, size, region) -> None:
+    """The results' help column gives up services before it shrinks its text, but never the
+    region's helpline: at the largest text with the projector theme it still names one."""
+    d = make_driver(size, region=region, **LOOKS["largest"])
+    d.start_game(mode=Mode.SOLO, count=4)
+    while d.top != "summary":
+        answer(d)
+    helpline = d.app.help.services[0]
+    assert helpline.kind == "helpline"  # the region files list the most useful first
+    shown = [r.text for r in d.texts()]
+    assert any(helpline.name in t and helpline.contact in t for t in shown), shown
+    check(d, size, "results")

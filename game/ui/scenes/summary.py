@@ -79,6 +79,8 @@ class SummaryScene(PlayScene):
         self.again_btn.rect = pygame.Rect(
             self.title_btn.rect.x - m.pad - bw, bottom.y, bw, bottom.h
         )
+        for b in (self.again_btn, self.title_btn):  # the largest text: labels clear of edges
+            fit_label(ui, b, bw, bottom.h, m.body)
         sw = round(min(area.w * 0.27, m.body * 9))
         self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
         sw = fit_label(ui, self.save_btn, sw, bottom.h, m.small)
@@ -104,19 +106,19 @@ class SummaryScene(PlayScene):
         else:
             steps = len(self.app.glossary.step_lines(step_counts(self.state, 0)))
             score_h = row_h * 1.5 + m.small * 1.4 + steps * m.small * 1.5
-        # the help below always keeps "never your fault" and the emergency number
+        # the help below always keeps "never your fault", a helpline and the emergency number
         tall = pygame.Rect(0, 0, inner.w, 10_000)
-        least = ui.column(self._help_blocks(0), tall, m.min_font, m.min_font).h + 2 * m.pad
+        least = ui.column(self._help_blocks(1), tall, m.min_font, m.min_font).h + 2 * m.pad
         share = 0.75 if self.team_scores else 0.58
         score_h = min(score_h, inner.h * share, inner.h - least)
         self.score_rect, help_rect = take_top(inner, score_h, m.pad * 0.6)
         self.help_rect = help_rect
-        for shown in (3, 2, 1, 0):  # fewer services (help lists them all) than smaller text
+        for shown in (3, 2, 1):  # fewer services (help lists them all) than smaller text
             self.help_fit = ui.column(self._help_blocks(shown), help_rect, m.body, m.reading)
             if self.help_fit.fits:
                 break
-        else:
-            self.help_fit = ui.column(self._help_blocks(0), help_rect, m.body)  # the floor
+        else:  # the first service (a helpline) stays, smaller if it must
+            self.help_fit = ui.column(self._help_blocks(1), help_rect, m.body)
         self._layout_flags()
 
     def together_line(self) -> str:
@@ -134,7 +136,7 @@ class SummaryScene(PlayScene):
             ),
             Block(tr("Where to get help"), role="semi", colour="text_muted", scale=0.8, gap=0.9),
         ]
-        for s in h.services[:shown]:
+        for s in h.services[:shown]:  # the region's file lists the most useful first
             blocks.append(Block(f"{s.name}: {s.contact}", role="body", scale=0.9, gap=0.25))
         blocks.append(Block(emergency_line(h), role="bold", scale=0.9, gap=0.5))
         return blocks
@@ -174,11 +176,13 @@ class SummaryScene(PlayScene):
         self.flags_fit = ui.page_column(blocks, self.flags_inner, size)
 
     def _flag_page(self, blocks: list[Block], page: int, pages: int) -> list[Block]:
-        heading = tr("Red flags you met")
-        if pages > 1:
-            heading += "  ·  " + tr("Page {page} of {total}").format(page=page, total=pages)
         n = len(self.missed_blocks)
         first = blocks[:n] if n and blocks[:n] == self.missed_blocks else []
+        # a page of the tricks missed alone has no red flags to head: only its page number
+        parts = [tr("Red flags you met")] if len(blocks) > len(first) else []
+        if pages > 1:
+            parts.append(tr("Page {page} of {total}").format(page=page, total=pages))
+        heading = "  ·  ".join(parts)
         gap = 1.0 if first else 0.0
         label = Block(heading, role="semi", colour="accent", scale=0.8, gap=gap)
         return [*first, label, *blocks[len(first) :]]
