@@ -8,6 +8,12 @@ nothing): before a session the facilitator looks them up here too. A quiet strip
 bottom, under the support numbers, never beside them, and only when it costs the help columns
 nothing (every explanation, the same text size); otherwise the keys get a second page (Tab or
 the button), so the first page stays all about help.
+
+When the services with their "who it's for" lines do not fit the first page's column, the first
+page keeps their names and numbers (a child must see the number at once) and says where the
+rest is: the services get pages of their own, next after the first (Tab), every service with its
+name, number and who it is for, at the reading size. Pages: 0 the help, 1 the facilitator's
+keys, 2… the tricks, −1, −2… the services.
 """
 
 from __future__ import annotations
@@ -88,6 +94,8 @@ class HelpScene(Scene):
         self.tricks_btn = Button("tricks", words.word("tricks_page"), kind="quiet", badge="G")
         self.tricks_btn.translate = False
         self.tricks_pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
+        # pages −1, −2… : the services, each with who it is for, when the first page has no room
+        self.services_pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
 
     @property
     def for_facilitator(self) -> bool:
@@ -156,6 +164,10 @@ class HelpScene(Scene):
             where.append(Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9))
             if s.about and detail >= 2:
                 where.append(Block(s.about, colour="text_muted", gap=0.1, scale=0.92))
+        if detail < 2 and any(s.about for s in h.services):  # the descriptions' own pages
+            where.append(
+                Block(tr("Who each one is for: next page (Tab)"), role="semi", gap=0.6, scale=0.9)
+            )
         dates = sorted(s.checked for s in h.services if s.checked)
         if dates:  # one line for the list (the oldest check), so the descriptions keep their room
             where.append(
@@ -244,6 +256,45 @@ class HelpScene(Scene):
         pages[0] = [(top, pygame.Rect(rest.x, rest.y, rest.w, top.h)), *pages[0]]
         return [[p for p in page if p is not None] for page in pages]
 
+    def _fit_services(self, rest: pygame.Rect) -> list[list[tuple[ColumnFit, pygame.Rect]]]:
+        """The region, its emergency number, then every service with its number and who it is
+        for, in columns on as many pages as they need at the reading size."""
+        ui, m = self.ui, self.ui.m
+        least = max(m.reading, m.small)
+        h = self.app.help
+        label = Block(tr("Where to get help"), role="semi", colour="accent", scale=0.82)
+        top = ui.column(
+            [
+                label,
+                Block(h.region, role="semi", colour="text_muted", scale=0.82, gap=0.2),
+                Block(emergency_line(h), role="bold", colour="heading", gap=0.5, scale=1.05),
+            ],
+            rest,
+            m.body,
+            least,
+        )
+        below = pygame.Rect(rest.x, rest.y + top.h + m.pad, rest.w, rest.h - top.h - m.pad)
+        n = 2 if rest.w >= m.body * 30 else 1
+        boxes_of = split_cols(below, [1] * n, m.pad * 1.2)
+        groups = [
+            [
+                Block(s.name, role="bold", gap=0.8),
+                Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9),
+                *([Block(s.about, colour="text_muted", gap=0.1, scale=0.92)] if s.about else []),
+            ]
+            for s in h.services
+        ]
+        boxes = paginate(
+            groups, lambda i, blocks: ui.column(blocks, boxes_of[i % n], m.body, least).fits
+        )
+        boxes = [[box[0]._replace(gap=0.0), *box[1:]] for box in boxes if box]
+        size = min(ui.column(b, boxes_of[i % n], m.body, least).base for i, b in enumerate(boxes))
+        placed = [
+            (ui.page_column(b, boxes_of[i % n], size), boxes_of[i % n]) for i, b in enumerate(boxes)
+        ]
+        head = (top, pygame.Rect(rest.x, rest.y, rest.w, top.h))
+        return [[head, *page] for page in chunk(placed, n)]
+
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
         self.card = inset(m.screen, m.w * 0.025, m.h * 0.03)
@@ -280,12 +331,15 @@ class HelpScene(Scene):
                 self.paged = True
         if not fitted:
             self._fit_columns(rest)
+        short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
+        self.services_pages = self._fit_services(rest) if short else []
         if self.paged:  # one button goes through the pages: help, facilitator, tricks
             self.tricks_btn.rect = pygame.Rect(0, 0, 0, 0)
             ph = round(top.h * 0.76)
             labels = (
                 N_("For the facilitator"),
                 N_("Back to help"),
+                N_("Where to get help"),
                 self.app.glossary.word("tricks_page"),
             )
             pw = fit_label(
@@ -307,6 +361,8 @@ class HelpScene(Scene):
             self.page = min(self.page, last_trick) if self.tricks_pages else 0
         elif self.page == 1 and not self.paged:
             self.page = 0
+        elif self.page < 0:
+            self.page = max(self.page, -len(self.services_pages)) if self.services_pages else 0
         self.group.buttons = [self.close_btn] + (
             [self.page_btn] if self.paged else [self.tricks_btn]
         )
@@ -350,7 +406,7 @@ class HelpScene(Scene):
         if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
             self.paged and inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos)
         ):
-            pages = [0, 1, *tricks] if self.paged else [0, *tricks]
+            pages = self._order()
             step = -1 if inp.act in (Act.PREV, Act.LEFT) else 1
             at = pages.index(self.page) if self.page in pages else 0
             self.page = pages[(at + step) % len(pages)]
@@ -363,17 +419,24 @@ class HelpScene(Scene):
             return True
         return inp.act is not Act.FULLSCREEN
 
+    def _order(self) -> list[int]:
+        """The pages in the order Tab goes through them: help, its services, the facilitator's
+        keys (when they have a page), the tricks."""
+        services = [-1 - k for k in range(len(self.services_pages))]
+        tricks = [2 + k for k in range(len(self.tricks_pages))]
+        return [0, *services, *([1] if self.paged else []), *tricks]
+
     def _label_pages(self) -> None:
         """The page button names the page it goes to next."""
         words = self.app.glossary
         last = 1 + len(self.tricks_pages)
         going = words.word("tricks_page")
         if self.paged:
-            nxt = {0: N_("For the facilitator")}
-            self.page_btn.label = nxt.get(self.page, going if self.page < last else "")
-            if self.page >= last:
-                self.page_btn.label = N_("Back to help")
-            self.page_btn.translate = self.page in (0, last)
+            order = self._order()
+            nxt = order[(order.index(self.page) + 1) % len(order)] if self.page in order else 0
+            names = {0: N_("Back to help"), 1: N_("For the facilitator")}
+            self.page_btn.label = names.get(nxt, N_("Where to get help") if nxt < 0 else going)
+            self.page_btn.translate = nxt < 2
         else:
             more = self.page < last
             self.tricks_btn.label = going if more else N_("Back to help")
@@ -382,6 +445,8 @@ class HelpScene(Scene):
     def texts(self) -> tuple[str, ...]:
         if self.page >= 2:  # the tricks pages
             shown = [fit for fit, _ in self.tricks_pages[self.page - 2]]
+        elif self.page < 0:  # the services' pages
+            shown = [fit for fit, _ in self.services_pages[-1 - self.page]]
         else:
             shown = [self.page_fit] if self.page == 1 else self.fits
         return (tr("Help"), *column_texts(*shown))
@@ -389,9 +454,13 @@ class HelpScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, tr("Help"), self.heading)
-        if self.page >= 2:
-            for i, (fit, rect) in enumerate(self.tricks_pages[self.page - 2]):
-                if i > int(self.page == 2):
+        if self.page >= 2 or self.page < 0:
+            tricks = self.page >= 2
+            page = (
+                self.tricks_pages[self.page - 2] if tricks else self.services_pages[-1 - self.page]
+            )
+            for i, (fit, rect) in enumerate(page):
+                if i > (int(self.page == 2) if tricks else 1):
                     x = rect.x - round(m.pad * 0.7)
                     pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
                 ui.draw_column(surface, fit, rect)

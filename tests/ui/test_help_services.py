@@ -1,0 +1,57 @@
+"""Every support service's "who it's for" line is on the help screen: on the first page when
+its column has room, else on the services' own pages (Tab from the first page), each inside its
+box, while the first page keeps every name and number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game import i18n
+from game.content.help import load_region
+from game.model.session import Mode
+from tests.i18n.conftest import LangDriver
+
+from .fit import inside, spills
+from .test_help_facilitator import help_texts
+
+
+@pytest.fixture
+def lang_driver() -> Iterator[type[LangDriver]]:
+    yield LangDriver
+    i18n.set_language("en")  # the language is process-wide: no Swedish in the next test
+    pygame.quit()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=str)
+@pytest.mark.parametrize(("language", "region_id"), [("en", "gb"), ("sv", "se"), ("en", "us")])
+def test_every_services_about_line_is_on_some_help_page(lang_driver, size, language, region_id):
+    d: LangDriver = lang_driver(size, language=language, region=region_id)
+    d.start_game(mode=Mode.TEAMS, teams=2)
+    d.press("h")
+    assert d.top == "help"
+    scene = d.app.top
+    services = load_region(region_id).services
+    first = " ".join(_flat(r.text) for r in help_texts(d))
+    for s in services:  # the names and numbers at once, on the first page
+        assert s.name in first and s.contact in first, s.name
+    seen: dict[str, bool] = {}
+    for _ in scene._order():
+        records = help_texts(d)
+        assert not spills(records, size, f"help page {scene.page}")
+        for r in records:
+            for s in services:
+                about = _flat(s.about_in(language))
+                if about and about in _flat(r.text):
+                    seen[about] = seen.get(about, False) or inside(r)
+        d.press("tab")
+    assert scene.page == 0, "Tab comes back to the first page"
+    for s in services:
+        about = _flat(s.about_in(language))
+        assert seen.get(about), f"{s.name}: {about!r} is on no help page, inside its box"
