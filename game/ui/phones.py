@@ -2,7 +2,9 @@
 room code, how many have answered — never who), the class's answers as bars with numbers and
 the option text (never colour alone), and the pulse before and after at the summary.
 
-The server and its libraries are imported by `start_phones` only (game/phones/controller.py).
+The phone modules (game/phones/: the room with its secrets and hashlib, the report, ~8 ms) are
+imported when phones mode is first used, not before the title; the server and its libraries by
+`start_phones` only (game/phones/controller.py).
 The server thread wakes the game with a pygame event (`PHONES_EVENT`); the App then takes the
 newest counts and redraws.
 """
@@ -16,9 +18,6 @@ import pygame
 
 from game.model.kinds import Mode, Phase
 from game.model.session import IllegalAction
-from game.phones.controller import Phones
-from game.phones.report import card_scores, class_report, report_markdown
-from game.phones.steps import help_data, most_chosen, team_choices
 from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, take_bottom, take_top
@@ -29,6 +28,7 @@ from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_labels
 
 if TYPE_CHECKING:
+    from game.phones.controller import Phones
     from game.phones.report import ClassReport
     from game.phones.room import StepResult
     from game.ui.app import App
@@ -94,9 +94,11 @@ def _notify() -> None:
 
 def start_phones(app: App, play: PlayContext) -> str | None:
     """Start phones mode for a new session; a message for the facilitator when it cannot."""
-    # pydantic and the YAML data: read when phones mode starts, not before the title
+    # pydantic and the YAML data, the phone modules: when phones mode starts, not before the title
     from game.content.glossary import GlossaryError, glossary
     from game.content.help import load_region
+    from game.phones.controller import Phones
+    from game.phones.steps import help_data
 
     setup = play.setup
     host = getattr(setup, "phones_host", None)
@@ -387,6 +389,8 @@ class PhonesRevealScene(Scene):
         self.app.pop()
         if result is None:
             return
+        from game.phones.steps import most_chosen, team_choices  # phone modules: not at start-up
+
         session = self.play.session
         st = session.state
         try:
@@ -574,6 +578,8 @@ class PhonesSummaryScene(Scene):
         return tuple(parts)
 
     def card_blocks(self) -> list[Block]:
+        from game.phones.report import card_scores  # phone modules: not at start-up
+
         st = self.play.session.state
         cards = {c.id: c for c in st.cards}
         blocks = []
@@ -668,6 +674,8 @@ class PhonesSummaryScene(Scene):
 def phones_report(play: PlayContext) -> ClassReport | None:
     """How the class answered (the pulse and each card's class steps, counts only), in the
     game's language: the one source of the saved summary's Markdown and PDF sections."""
+    from game.phones.report import class_report  # phone modules: not at start-up
+
     phones = play.phones
     results = phones.results() if phones is not None else play.phones_results
     titles = {c.id: c.red_flag for c in play.session.state.cards}
@@ -676,5 +684,7 @@ def phones_report(play: PlayContext) -> ClassReport | None:
 
 def phones_summary_text(play: PlayContext) -> str:
     """The saved summary's section: the pulse and each card's class steps, counts only."""
+    from game.phones.report import report_markdown  # phone modules: not at start-up
+
     report = phones_report(play)
     return report_markdown(report) if report is not None else ""

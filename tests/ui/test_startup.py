@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("pydantic", "yaml", "game.content.decks", "game.content.glossary", "game.content.plans")
+HEAVY = (
+    "pydantic",
+    "yaml",
+    "game.content.decks",
+    "game.content.glossary",
+    "game.content.plans",
+    "game.phones.room",  # with secrets and hashlib
+)
 
 PROGRAM = f"""
 import sys
