@@ -55,3 +55,18 @@ def test_every_services_about_line_is_on_some_help_page(lang_driver, size, langu
     for s in services:
         about = _flat(s.about_in(language))
         assert seen.get(about), f"{s.name}: {about!r} is on no help page, inside its box"
+
+
+def test_several_services_pages_have_a_pager(lang_driver) -> None:
+    """At the largest text the services take several pages: numbered circles, clickable."""
+    from game.settings import TEXT_SCALES
+
+    d: LangDriver = lang_driver((1024, 768), language="sv", region="se", text_scale=TEXT_SCALES[-1])
+    d.start_game(mode=Mode.TEAMS, teams=2)
+    d.press("h")
+    scene = d.app.top
+    d.press("tab")
+    assert scene.page == -1 and len(scene.pips) == len(scene.services_pages) > 1
+    d.click(scene.pips[1].center)
+    assert scene.page == -2
+    assert not spills(help_texts(d), (1024, 768), "help services 2")

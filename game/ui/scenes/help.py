@@ -29,7 +29,7 @@ from game.ui.layout import chunk, inset, paginate, split_cols, take_bottom, take
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_label
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, draw_pips, fit_label
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -96,6 +96,7 @@ class HelpScene(Scene):
         self.tricks_pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
         # pages −1, −2… : the services, each with who it is for, when the first page has no room
         self.services_pages: list[list[tuple[ColumnFit, pygame.Rect]]] = []
+        self.pips: list[pygame.Rect] = []  # their pager, when there are several (clickable)
 
     @property
     def for_facilitator(self) -> bool:
@@ -263,13 +264,15 @@ class HelpScene(Scene):
         least = max(m.reading, m.small)
         h = self.app.help
         label = Block(tr("Where to get help"), role="semi", colour="accent", scale=0.82)
+        d = max(44, round(m.body * 1.45))  # room at the top right for the pager's circles
+        head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
         top = ui.column(
             [
                 label,
                 Block(h.region, role="semi", colour="text_muted", scale=0.82, gap=0.2),
                 Block(emergency_line(h), role="bold", colour="heading", gap=0.5, scale=1.05),
             ],
-            rest,
+            head,
             m.body,
             least,
         )
@@ -292,8 +295,13 @@ class HelpScene(Scene):
         placed = [
             (ui.page_column(b, boxes_of[i % n], size), boxes_of[i % n]) for i, b in enumerate(boxes)
         ]
-        head = (top, pygame.Rect(rest.x, rest.y, rest.w, top.h))
-        return [[head, *page] for page in chunk(placed, n)]
+        pages = chunk(placed, n)
+        step = d + m.gap
+        self.pips = [
+            pygame.Rect(rest.right - (len(pages) - k) * step + m.gap, rest.y, d, d)
+            for k in range(len(pages) if len(pages) > 1 else 0)
+        ]
+        return [[(top, pygame.Rect(head.x, head.y, head.w, top.h)), *p] for p in pages]
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -332,6 +340,7 @@ class HelpScene(Scene):
         if not fitted:
             self._fit_columns(rest)
         short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
+        self.pips = []
         self.services_pages = self._fit_services(rest) if short else []
         if self.paged:  # one button goes through the pages: help, facilitator, tricks
             self.tricks_btn.rect = pygame.Rect(0, 0, 0, 0)
@@ -403,6 +412,13 @@ class HelpScene(Scene):
             self.page = cycle[at % len(cycle)]
             self._label_pages()
             return True
+        pip = [
+            k for k, r in enumerate(self.pips) if inp.act is Act.CLICK and r.collidepoint(inp.pos)
+        ]
+        if pip and self.page < 0:  # the services' pager
+            self.page = -1 - pip[0]
+            self._label_pages()
+            return True
         if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
             self.paged and inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos)
         ):
@@ -459,6 +475,8 @@ class HelpScene(Scene):
             page = (
                 self.tricks_pages[self.page - 2] if tricks else self.services_pages[-1 - self.page]
             )
+            if not tricks:
+                draw_pips(ui, surface, self.pips, -1 - self.page)
             for i, (fit, rect) in enumerate(page):
                 if i > (int(self.page == 2) if tricks else 1):
                     x = rect.x - round(m.pad * 0.7)
