@@ -70,3 +70,23 @@ def test_several_services_pages_have_a_pager(lang_driver) -> None:
     d.click(scene.pips[1].center)
     assert scene.page == -2
     assert not spills(help_texts(d), (1024, 768), "help services 2")
+
+
+def test_a_solo_player_reaches_the_services_pages_by_mouse(lang_driver) -> None:
+    """Solo play has no facilitator's page: the top button then leads through the services'
+    pages too (named after the page it goes to), so a mouse or touch user reaches them."""
+    d: LangDriver = lang_driver((1024, 768), language="en", region="gb")
+    d.start_game(mode=Mode.SOLO)
+    d.press("h")
+    scene = d.app.top
+    assert scene.services_pages and not scene.paged
+    assert scene.tricks_btn.label == "Where to get help"
+    d.click(scene.tricks_btn.rect.center)
+    assert scene.page == -1
+    for _ in scene._order():
+        if scene.page == 0:
+            break
+        d.click(scene.tricks_btn.rect.center)
+    assert scene.page == 0, "the button comes back to the first page"
+    d.press("g")
+    assert scene.page == 2, "G still opens the tricks"

@@ -312,9 +312,13 @@ class HelpScene(Scene):
         bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
         self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
         th = round(top.h * 0.76)
-        labels: tuple[str, ...] = (self.app.glossary.word("tricks_page"), N_("Back to help"))
+        labels: tuple[str, ...] = (
+            self.app.glossary.word("tricks_page"),
+            N_("Back to help"),
+            N_("Where to get help"),  # the services' pages, when they have their own
+        )
         tw = fit_label(
-            ui, self.tricks_btn, round(min(top.w * 0.26, m.small * 11)), th, m.small, labels
+            ui, self.tricks_btn, round(min(top.w * 0.34, m.small * 12)), th, m.small, labels
         )
         self.tricks_btn.rect = pygame.Rect(
             self.close_btn.rect.x - m.pad - tw, top.y + round(top.h * 0.12), tw, th
@@ -404,8 +408,13 @@ class HelpScene(Scene):
         if inp.act is Act.HOVER:
             return self.group.set_hover(inp.pos)
         tricks = [2 + k for k in range(len(self.tricks_pages))]
+        page_button = self.page_btn if self.paged else self.tricks_btn
+        # the top button leads through every page once the services have pages of their own
+        # (a mouse or touch user in solo play reaches them too); else it is the tricks' button
+        through_all = self.paged or bool(self.services_pages)
+        clicked = inp.act is Act.CLICK and page_button.rect.collidepoint(inp.pos)
         if (inp.act is Act.LETTER and inp.text == "g") or (
-            inp.act is Act.CLICK and not self.paged and self.tricks_btn.rect.collidepoint(inp.pos)
+            clicked and not through_all
         ):  # G: the tricks' pages one after another, then back to help
             cycle = [*tricks, 0]  # from any other page (the facilitator's too): the first trick
             at = cycle.index(self.page) + 1 if self.page in cycle else 0
@@ -419,9 +428,7 @@ class HelpScene(Scene):
             self.page = -1 - pip[0]
             self._label_pages()
             return True
-        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
-            self.paged and inp.act is Act.CLICK and self.page_btn.rect.collidepoint(inp.pos)
-        ):
+        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (clicked and through_all):
             pages = self._order()
             step = -1 if inp.act in (Act.PREV, Act.LEFT) else 1
             at = pages.index(self.page) if self.page in pages else 0
@@ -447,13 +454,16 @@ class HelpScene(Scene):
         words = self.app.glossary
         last = 1 + len(self.tricks_pages)
         going = words.word("tricks_page")
-        if self.paged:
+        if self.paged or self.services_pages:
+            button = self.page_btn if self.paged else self.tricks_btn
             order = self._order()
             nxt = order[(order.index(self.page) + 1) % len(order)] if self.page in order else 0
             names = {0: N_("Back to help"), 1: N_("For the facilitator")}
-            self.page_btn.label = names.get(nxt, N_("Where to get help") if nxt < 0 else going)
-            self.page_btn.translate = nxt < 2
+            button.label = names.get(nxt, N_("Where to get help") if nxt < 0 else going)
+            button.translate = nxt < 2
+            button.badge = "Tab"  # it follows Tab's order; G still opens the tricks
         else:
+            self.tricks_btn.badge = "G"
             more = self.page < last
             self.tricks_btn.label = going if more else N_("Back to help")
             self.tricks_btn.translate = not more
