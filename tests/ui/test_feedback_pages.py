@@ -10,9 +10,11 @@ import pytest
 
 from game.model.cards import Rating
 from game.model.session import Mode
+from game.ui.services import tr
 
-from .card_walk import Shot, missing, plain
+from .card_walk import REGIONS, Shot, missing, plain, play_card, shipped_decks
 from .conftest import SIZES
+from .driver import Driver
 from .test_screens import check_layout
 
 
@@ -172,3 +174,31 @@ def test_one_point_is_a_point(make_driver) -> None:
             assert not any("+1 points" in t for t in texts), texts
             seen.update(t for t in texts if t.startswith("+"))
     assert {"+1 point", "+2 points"} <= seen, seen
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_projector_pages_are_filled_labelled_and_announced(size, lang) -> None:
+    """With the projector theme the feedback pages at the reading size, but each page but the
+    last is at least a third full, every page starts with a label (an explanation whose label
+    was on the page before repeats it), and the button names what the next page shows: the
+    label of its one part, "Why the safe choice is right" before the reasons, else "Next"."""
+    d = Driver(size, theme="projector", language=lang, region=REGIONS[lang], reduced_motion=True)
+    for card in shipped_decks(lang)[0].cards[:3]:
+        seen = []  # per page: the button's text, the page's labels, how full it is
+        for shot in play_card(d, card):
+            if not shot.screen.startswith("feedback-unsafe"):
+                continue
+            scene = shot.scene
+            page = scene.pages[scene.page]  # type: ignore[attr-defined]
+            labels = [b.text for b in page.columns[0] if b.colour == "accent"]
+            assert page.columns[0][0].colour == "accent", f"{card.id} p{shot.page}: no label"
+            full = max(f.h for f in page.fits) / max(r.h for r in page.inner)
+            seen.append((scene.next_btn.text, labels, full))  # type: ignore[attr-defined]
+        for n, ((button, _, full), (_, labels, _)) in enumerate(zip(seen, seen[1:])):
+            where = f"{card.id} page {n + 1} of {len(seen)}"
+            assert full >= 0.33, f"{where}: {full:.0%} full"
+            if button == tr("Why the safe choice is right"):
+                assert labels[0] == tr("Your reason") and tr("The right reason") in labels, where
+            elif button != tr("Next"):
+                assert labels[0] == button, f"{where}: {button!r} before {labels}"

@@ -12,17 +12,19 @@ can read:
 2. the reasons: your reason, right or not and why | the right reason, and the takeaway.
 
 A pager beside the button shows the pages (the current one filled), the button on a page with
-more after it names what comes next ("Why the safe choice is right"), so nobody can go on to the
-next card without having been shown every page. Enter / Right / a click go forward, Backspace /
-Left / Back go back, 1 and 2 (or a click on the pager) open a page. A safe answer too long for
-one page gets the same two pages; should two pages still not hold it (the largest text sizes),
-each part gets pages of its own, as many as it needs at the reading size: nothing is left out.
+more after it names what the next page shows ("Why the safe choice is right" before the reasons,
+"The right reason" before that part alone, "Next" before a mix), so nobody can go on to the next
+card without having been shown every page. Enter / Right / a click go forward, Backspace / Left /
+Back go back, 1 and 2 (or a click on the pager) open a page. A safe answer too long for one page
+gets the same two pages; should two pages still not hold it (a projector at 1024x768, the largest
+text sizes), the parts follow one another on pages filled at the reading size (`_paged_plan`):
+nothing is left out, and no explanation starts a page without its label.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -50,8 +52,14 @@ if TYPE_CHECKING:
 # width shares of the two columns (choice | reason) tried in turn; even first, so ties stay even
 COLUMN_SPLITS = ((1, 1), (1.15, 0.85), (1.3, 0.7), (0.85, 1.15))
 RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
-MORE_LABEL = N_("Why the safe choice is right")  # the button on the choices page
-SECTION_LABELS = {"safest": N_("The safest choice"), "right": N_("The right reason")}
+MORE_LABEL = N_("Why the safe choice is right")  # the button before the reasons page
+# the button before a page names what it shows: its one section, the reasons, or just "Next"
+PAGE_LABELS = {
+    ("safest",): N_("The safest choice"),
+    ("reason",): N_("Your reason"),
+    ("right",): N_("The right reason"),
+    ("reason", "right"): MORE_LABEL,
+}
 
 
 @dataclass
@@ -219,7 +227,7 @@ class FeedbackScene(PlayScene):
         if self.state.card.responses[self.state.choice or 0].rating is not Rating.SAFE:
             plans = plans[1:]  # after a not-safe choice always two steps: choices, then reasons
         # the largest text: the sections' blocks paged at the reading size, nothing left out
-        plans.append(self._paged_plan(sections, min(above_take, above_flag, key=lambda r: r.h)))
+        plans.append(self._paged_plan(sections, above_flag, rest, above_take))
         for plan in plans:
             for page in plan:
                 self._fit_page(page, page_area(page, len(plan) == 1))
@@ -237,16 +245,35 @@ class FeedbackScene(PlayScene):
         self._layout_bottom()
         self._show_page(self.page)
 
-    def _paged_plan(self, s: Sections, rect: pygame.Rect) -> list[Page]:
-        """Each section on pages of its own, as many as it needs at the reading size (a label
-        stays with the text after it)."""
+    def _paged_plan(
+        self, s: Sections, first: pygame.Rect, rest: pygame.Rect, last: pygame.Rect
+    ) -> list[Page]:
+        """The sections one after another, pages filled at the reading size (`paginate`): a
+        page takes the next part (a label, its text and explanation) while it fits in the
+        page's room (`first` with the red flag, `last` with the takeaway, `rest` between).
+        A part too long for a page alone splits after its text, and the page it goes on to
+        repeats its label, so no explanation starts a page unlabelled."""
         ui, m = self.ui, self.ui.m
-        inner = inset(rect, self.ip)
-        plan: list[Page] = []
+        small = min(first, rest, last, key=lambda r: r.h)
+
+        def fits(items: list[Piece], rect: pygame.Rect) -> bool:
+            return ui.column(_blocks(items), inset(rect, self.ip), m.body, m.least).fits
+
+        groups: list[list[Piece]] = []
         for name in ("choice", "safest", "reason", "right"):
-            groups = block_groups(getattr(s, name), lambda b: True)
-            boxes = paginate(groups, lambda _, b: ui.column(b, inner, m.body, m.least).fits)
-            plan += [Page([name], [box]) for box in boxes if box]
+            for part in block_groups(getattr(s, name), lambda b: b.colour == "accent"):
+                pieces = [Piece(name, part[0], b) for b in part]
+                if fits(pieces, small):
+                    groups.append(pieces)
+                else:
+                    groups += [[Piece(name, part[0], b) for b in p] for p in _split(part)]
+        boxes = paginate(
+            [[g] for g in groups], lambda n, box: fits(_flat(box), first if n == 0 else rest)
+        )
+        # the takeaway takes room on the last page: a part that no longer fits goes on a page after
+        if len(boxes[-1]) > 1 and not fits(_flat(boxes[-1]), last):
+            boxes.append([boxes[-1].pop()])
+        plan = [Page(_parts(_flat(box)), [_blocks(_flat(box))]) for box in boxes if box]
         plan[0].flag = plan[-1].takeaway = True
         return plan
 
@@ -288,8 +315,9 @@ class FeedbackScene(PlayScene):
         bottom = self.bottom
         bw = round(min(bottom.w * 0.34, m.body * 10))
         paged = len(self.pages) > 1
-        if paged:  # room for "Why the safe choice is right" on the pages with more after them
-            more = ui.engine.layout(tr(MORE_LABEL), "semi", m.body, 10_000).w
+        if paged:  # room for the longest label the button has on a page with more after it
+            labels = {tr(self._more_label(n)) for n in range(1, len(self.pages))}
+            more = max(ui.engine.layout(t, "semi", m.body, 10_000).w for t in labels)
             badge = round(m.body * 1.5 * 0.42 * 4.5)  # the Enter badge (see draw_button)
             need = more + badge + round(m.unit * 2.4 + m.unit * 1.4) + m.gap
             self.more_w = max(bw, min(need, round(bottom.w * 0.6)))
@@ -353,8 +381,8 @@ class FeedbackScene(PlayScene):
         self.group.hover = hover if hover is not None and hover < len(buttons) else None
 
     def _more_label(self, next_page: int) -> str:
-        """The button names what the next page shows."""
-        return SECTION_LABELS.get(self.pages[next_page].parts[0], MORE_LABEL)
+        """The button names what the next page shows ("Next" when it shows a mix)."""
+        return PAGE_LABELS.get(tuple(self.pages[next_page].parts), N_("Next"))
 
     @property
     def paged(self) -> bool:
@@ -587,3 +615,40 @@ class FeedbackScene(PlayScene):
             colour=t.text,
             valign="middle",
         )
+
+
+class Piece(NamedTuple):
+    """A block of the paged feedback, with its section and the label it goes under."""
+
+    section: str
+    label: Block | None
+    block: Block
+
+
+def _split(part: list[Block]) -> list[list[Block]]:
+    """A part too long for a page: its blocks one by one, the label with the text after it
+    and the verdict with its explanation."""
+    pieces: list[list[Block]] = []
+    for piece in block_groups(part, lambda b: True):
+        if pieces and pieces[-1][-1].tag == "verdict":
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _blocks(items: list[Piece]) -> list[Block]:
+    """A page's blocks; one that starts under a label shown on the page before repeats it."""
+    blocks = [i.block for i in items]
+    first = items[0] if items else None
+    if first and first.label is not None and first.block is not first.label:
+        blocks.insert(0, first.label)
+    return blocks
+
+
+def _flat(box: list[list[Piece]]) -> list[Piece]:
+    return [piece for group in box for piece in group]
+
+
+def _parts(items: list[Piece]) -> list[str]:
+    return list(dict.fromkeys(i.section for i in items))
