@@ -317,6 +317,7 @@ class HelpScene(Scene):
             N_("Back to help"),
             N_("Where to get help"),  # the services' pages, when they have their own
         )
+        self.tricks_btn.badge = "Tab"  # the wider of its badges (G or Tab, see _label_pages)
         tw = fit_label(
             ui, self.tricks_btn, round(min(top.w * 0.34, m.small * 12)), th, m.small, labels
         )
