@@ -48,10 +48,14 @@ class Metrics(NamedTuple):
         """The least size of body text on a play screen: `reading`, and never below the body
         size of the next smaller text-size step, so a larger text size never draws body text
         smaller than a smaller one does (issue 13). Screens page rather than go below it."""
+        below = self.step_below
+        return self.reading if below is None else max(self.reading, below.body)
+
+    @property
+    def step_below(self) -> Metrics | None:
+        """These metrics at the next smaller text-size step; None at the smallest."""
         below = [s for s in TEXT_SCALES if s < self.text_scale]
-        if not below:
-            return self.reading
-        return max(self.reading, self._replace(text_scale=max(below)).body)
+        return self._replace(text_scale=max(below)) if below else None
 
     @property
     def text_h(self) -> int:

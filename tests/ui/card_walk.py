@@ -190,3 +190,57 @@ def play_card(d: Driver, card: Card) -> Iterator[Shot]:
 def play_deck(d: Driver, the_deck: Deck) -> Iterator[Shot]:
     for card in the_deck.cards:
         yield from play_card(d, card)
+
+
+def body_texts(card: Card) -> set[str]:
+    """The card's own texts: what the class reads."""
+    texts = {card.setup, card.question, card.takeaway}
+    texts |= {m.text for m in card.chat}
+    texts |= {r.text for r in card.responses} | {r.feedback for r in card.responses}
+    texts |= {r.text for r in card.reasons} | {r.feedback for r in card.reasons}
+    return texts
+
+
+def _card_records(d: Driver, shot: Shot) -> list[TextRecord]:
+    """The texts of a shot; on the paged card (the projector, the largest text sizes) also
+    every page of the chat, which the shot (on the choices) does not show."""
+    records = list(shot.records)
+    scene = d.app.top
+    if shot.screen == "card" and getattr(scene, "paged", False):
+        pages = len(scene.chat_pages)  # type: ignore[attr-defined]
+        for _ in range(pages):
+            d.press("left")
+            d.settle()
+            records += d.texts()
+        for _ in range(pages):
+            d.press("right")
+        d.settle()
+        assert scene.view == "choices", (shot.card.id, scene.view)  # type: ignore[attr-defined]
+    return records
+
+
+def measure_every_card(
+    size: tuple[int, int], theme: str, scale: float, language: str
+) -> dict[str, dict[str, int]]:
+    """Every card of the shipped decks of `language` at one window size, theme and text size:
+    per "card id|screen" (a feedback's pages together), each of the card's body texts drawn
+    and its smallest size in pixels (TextRecord.size)."""
+    d = Driver(
+        size,
+        language=language,
+        region=REGIONS[language],
+        reduced_motion=True,
+        text_scale=scale,
+        theme=theme,
+    )
+    out: dict[str, dict[str, int]] = {}
+    for a_deck in shipped_decks(language):
+        for card in a_deck.cards:
+            bodies = body_texts(card)
+            for shot in play_card(d, card):
+                found = out.setdefault(f"{card.id}|{shot.feedback or shot.screen}", {})
+                for r in _card_records(d, shot):
+                    text = r.text if r.text in bodies else r.text.strip('“”"')
+                    if text in bodies:
+                        found[text] = min(r.size, found.get(text, 10_000))
+    return out

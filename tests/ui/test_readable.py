@@ -12,21 +12,12 @@ import math
 
 import pytest
 
-from game.model.cards import Card
 from game.model.session import Mode
 from game.settings import TEXT_SCALES
+from tests.ui.card_walk import body_texts
 from tests.ui.driver import Driver, answer
 
 SIZES = [(1024, 768), (1920, 1080)]
-
-
-def body_texts(card: Card) -> set[str]:
-    """The card's own texts: what the class reads."""
-    texts = {card.setup, card.question, card.takeaway}
-    texts |= {m.text for m in card.chat}
-    texts |= {r.text for r in card.responses} | {r.feedback for r in card.responses}
-    texts |= {r.text for r in card.reasons} | {r.feedback for r in card.reasons}
-    return texts
 
 
 def walk(size: tuple[int, int], scale: float, theme: str) -> dict[str, dict[str, int]]:

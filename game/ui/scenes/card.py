@@ -335,8 +335,9 @@ class CardScene(PlayScene):
         for i, msg in enumerate(self.state.card.chat):
             if i:
                 y += gap
-            if msg.sender is Sender.NOTE:
-                lay = ui.engine.layout(msg.text, "italic", small, width - 2 * padx)
+            if msg.sender is Sender.NOTE:  # narration the class reads: never below `reading`
+                note = max(m.reading, small)
+                lay = ui.engine.layout(msg.text, "italic", note, width - 2 * padx)
                 rect = pygame.Rect(
                     (width - lay.w) // 2 - padx, y, lay.w + 2 * padx, lay.h + round(pady * 1.2)
                 )

@@ -209,7 +209,9 @@ class FeedbackScene(PlayScene):
             rest.w - 2 * ip - round(m.body * 1.5),
             round(rest.h * 0.2),
             round(m.body * 1.05),
-            m.least,
+            # never below the takeaway's largest size one text-size step smaller (its box is
+            # a share of a height the button row's growth takes from): larger text, larger
+            m.least if m.step_below is None else max(m.least, round(m.step_below.body * 1.05)),
         )
         self.takeaway_rect, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
         # on pages the red flag has a row of its own where the takeaway would be, so the
