@@ -28,6 +28,14 @@ def test_ruff_finds_nothing() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def test_the_game_is_formatted_by_ruff() -> None:
+    """One layout of code for everyone (and line counts that mean something: issue 16)."""
+    run = subprocess.run(
+        [_tool("ruff"), "format", "--check", "game"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_mypy_strict_finds_nothing_in_the_model_and_the_content() -> None:
     """The model and the content loader are typed strictly (PyYAML through types-PyYAML)."""
     run = subprocess.run(
