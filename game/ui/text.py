@@ -1,8 +1,8 @@
 """Text: fonts by role, word wrapping, shrink-to-fit, and a cache of rendered surfaces.
 
 Text is the main content of the game, and rendering it is the expensive part of a frame. So a
-text is wrapped and measured once (`layout_text`, memoised), rendered once (`TextCache`, keyed
-by text, font, size, width and colour) and afterwards only blitted. `fit_text` wraps to a width
+text is wrapped and measured once (`TextEngine.layout`, memoised), rendered once (`render`,
+keyed by text, font, size, width and colour) and afterwards only blitted. `fit` wraps to a width
 and then steps the size down until the text fits its box, never below a floor, so long text
 wraps and shrinks before it would ever be clipped.
 """
@@ -13,10 +13,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import pygame
 
+T = TypeVar("T")
 MAX_LINE_CHARS = 70  # long lines are hard to follow on a projector
 
 # Each font choice maps roles to files under assets/fonts; a missing file falls back to
@@ -47,43 +48,31 @@ FAMILIES: dict[str, dict[str, str]] = {
 
 # The bundled fonts have no emoji; chat messages keep their tone with classic emoticons.
 EMOTICONS = {
-    "😊": ":)",
-    "🙂": ":)",
-    "😀": ":D",
-    "😃": ":D",
-    "😁": ":D",
-    "😉": ";)",
-    "😘": ":*",
-    "😍": "<3",
-    "❤️": "<3",
-    "❤": "<3",
-    "💕": "<3",
-    "😂": "xD",
-    "🤣": "xD",
-    "😢": ":(",
-    "😭": ":'(",
-    "😡": ">:(",
-    "😠": ">:(",
-    "😏": ";)",
-    "👍": "(y)",
-    "🙏": "pls",
-    "😳": ":O",
-    "😎": "B)",
-    "😄": ":D",
-    "🙄": "-_-",
-    "🤫": "shh",
-    "🎉": "!",
-    "😮": ":O",
-    "😱": ":O",
-    "🥺": ":(",
-    "😅": "^^",
-    "🔥": "!!",
-    "💯": "100",
-    "⏰": "",
-    "⏳": "",
-    "💰": "$",
-    "🎮": "",
-    "\ufe0f": "",
+    emoji: plain
+    for plain, emojis in (
+        (":)", "😊 🙂"),
+        (":D", "😀 😃 😁 😄"),
+        (";)", "😉 😏"),
+        (":*", "😘"),
+        ("<3", "😍 ❤️ ❤ 💕"),
+        ("xD", "😂 🤣"),
+        (":(", "😢 🥺"),
+        (":'(", "😭"),
+        (">:(", "😡 😠"),
+        ("(y)", "👍"),
+        ("pls", "🙏"),
+        (":O", "😳 😮 😱"),
+        ("B)", "😎"),
+        ("-_-", "🙄"),
+        ("shh", "🤫"),
+        ("!", "🎉"),
+        ("^^", "😅"),
+        ("!!", "🔥"),
+        ("100", "💯"),
+        ("$", "💰"),
+        ("", "⏰ ⏳ 🎮 \ufe0f"),
+    )
+    for emoji in emojis.split()
 }
 
 
@@ -168,10 +157,9 @@ def wrap(
     font: pygame.font.Font,
     text: str,
     width: int,
-    max_chars: int = MAX_LINE_CHARS,
     word_widths: dict[str, int] | None = None,
 ) -> list[str]:
-    """Greedy word wrap to `width` pixels and `max_chars`; over-long words are broken.
+    """Greedy word wrap to `width` pixels and `MAX_LINE_CHARS`; over-long words are broken.
 
     Measuring a whole candidate line is exact but slow, so while the sum of the words' own
     widths (kept in `word_widths`) is far below the limit, a word joins without it; kerning
@@ -195,7 +183,7 @@ def wrap(
             if w is None:
                 w = widths[word] = font.size(word)[0]
             joined = guess + space + w if line else w
-            if len(candidate) <= max_chars and (
+            if len(candidate) <= MAX_LINE_CHARS and (
                 joined + 8 * (count + 1) < width * 0.85 or font.size(candidate)[0] <= width
             ):
                 line, guess, count = candidate, joined, count + 1
@@ -314,15 +302,36 @@ class ColumnFit(NamedTuple):
     fits: bool
 
 
+def _breaks_a_word(lay: TextLayout) -> bool:
+    return len(" ".join(lay.lines).split()) > len(lay.text.split())
+
+
+def _largest(
+    measure: Callable[[int], T], good: Callable[[T], bool], top: int, floor: int, step: float = 0.94
+) -> T | None:
+    """What `measure` gives at the largest size from `top` down to `floor` that is `good`, or
+    None. Steps down by a few % to a good size, then back up one at a time: a larger `top` then
+    never gives a smaller text in the same box (the text-size setting only makes text larger)."""
+    size = max(top, floor)
+    while not good(got := measure(size)):
+        if size <= floor:
+            return None
+        size = max(floor, min(size - 1, int(size * step)))
+    while size < top and good(up := measure(size + 1)):
+        got, size = up, size + 1
+    return got
+
+
 class TextEngine:
     """Layout and rendering with memoisation; one per font choice and line spacing."""
 
-    def __init__(self, fonts: FontBook, line_spacing: float = 1.15, cache_size: int = 600) -> None:
+    CACHE_SIZE = 600  # rendered texts kept for reuse (see also RENDER_CACHE_BYTES)
+
+    def __init__(self, fonts: FontBook, line_spacing: float = 1.15) -> None:
         self.fonts = fonts
         self.line_spacing = line_spacing
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._surface_bytes = 0
-        self._cache_size = cache_size
         self._layout = lru_cache(maxsize=4096)(self._layout_uncached)
         self._fit = lru_cache(maxsize=2048)(self._fit_uncached)
         self._column = lru_cache(maxsize=256)(self._column_uncached)
@@ -360,45 +369,19 @@ class TextEngine:
     def _fit_uncached(
         self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
     ) -> TextLayout:
-        size = max(max_size, min_size)
-        first_fit: TextLayout | None = None
-        while True:
-            lay = self.layout(text, role, size, width)
-            fits = lay.h <= height and all(
-                self.fonts.get(role, size).size(line)[0] <= width for line in lay.lines
-            )
-            # a word broken in two ("Rävarn-a") reads badly: try smaller sizes first, and keep
-            # the largest fitting size when the word breaks at every size (a long web address)
-            broken = len(" ".join(lay.lines).split()) > len(lay.text.split())
-            if fits and not broken:
-                return self._largest_fit(lay, role, width, height, max_size)
-            first_fit = first_fit or (lay if fits else None)
-            if size <= min_size:
-                return first_fit or lay
-            size = max(min_size, min(size - 1, int(size * 0.94)))
+        def measure(size: int) -> TextLayout:
+            return self.layout(text, role, size, width)
 
-    def _largest_fit(
-        self, lay: TextLayout, role: str, width: int, height: int, max_size: int
-    ) -> TextLayout:
-        """Step back up one size at a time from a fitting size the 6 % steps landed on, so
-        the size is the largest that fits: a larger `max_size` then never gives a smaller
-        text in the same box (the text-size setting only makes text larger or equal)."""
-        while lay.size < max_size:
-            up = self.layout(lay.text, role, lay.size + 1, width)
-            fits = up.h <= height and all(
-                self.fonts.get(role, up.size).size(line)[0] <= width for line in up.lines
-            )
-            if not fits or len(" ".join(up.lines).split()) > len(up.text.split()):
-                break
-            lay = up
-        return lay
+        def fits(lay: TextLayout) -> bool:
+            return lay.h <= height and lay.w <= width
 
-    def fit_many(
-        self, texts: Sequence[str], role: str, width: int, height: int, max_size: int, min_size: int
-    ) -> list[TextLayout]:
-        """Fit several texts into equal boxes at one shared size (options look like a set)."""
-        size = min(self.fit(t, role, width, height, max_size, min_size).size for t in texts)
-        return [self.layout(t, role, size, width) for t in texts]
+        # a word broken in two ("Rävarn-a") reads badly: a smaller size without a break comes
+        # first, then the largest that fits with one (a long web address), then the floor
+        return (
+            _largest(measure, lambda lay: fits(lay) and not _breaks_a_word(lay), max_size, min_size)
+            or _largest(measure, fits, max_size, min_size)
+            or measure(min_size)
+        )
 
     def fit_column(
         self, blocks: Sequence[Block], width: int, height: int, max_size: int, min_size: int
@@ -424,19 +407,11 @@ class TextEngine:
     def _column_uncached(
         self, blocks: tuple[Block, ...], width: int, height: int, max_size: int, min_size: int
     ) -> ColumnFit:
-        base = max(max_size, min_size)
-        while True:
-            col = self._measure_column(blocks, width, base, min_size)
-            if col.h <= height:
-                while col.base < max_size:  # the largest that fits (see _largest_fit)
-                    up = self._measure_column(blocks, width, col.base + 1, min_size)
-                    if up.h > height:
-                        break
-                    col = up
-                return col
-            if base <= min_size:
-                return ColumnFit(col.base, col.placed, col.h, False)
-            base = max(min_size, min(base - 1, int(base * 0.95)))
+        def measure(base: int) -> ColumnFit:
+            return self._measure_column(blocks, width, base, min_size)
+
+        col = _largest(measure, lambda col: col.h <= height, max_size, min_size, step=0.95)
+        return col or measure(min_size)._replace(fits=False)
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -485,7 +460,7 @@ class TextEngine:
         self._surface_bytes += _bytes(surf)
         # bounded by count and by bytes: at 1080p one paragraph is a megabyte
         while len(self._surfaces) > 1 and (
-            len(self._surfaces) > self._cache_size or self._surface_bytes > RENDER_CACHE_BYTES
+            len(self._surfaces) > self.CACHE_SIZE or self._surface_bytes > RENDER_CACHE_BYTES
         ):
             _, old = self._surfaces.popitem(last=False)
             self._surface_bytes -= _bytes(old)
