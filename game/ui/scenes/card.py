@@ -22,10 +22,10 @@ from game.model.kinds import Sender
 from game.model.session import Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
-from game.ui.scenes.common import PlayScene, button_lines, chat_line
+from game.ui.scenes.common import PlayScene, button_lines, chat_line, option_buttons
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import Button, FocusGroup, draw_flag, draw_group, panel, stack_buttons
+from game.ui.widgets import FocusGroup, draw_flag, draw_group, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -64,15 +64,12 @@ ANSWER_ACTS = (
 
 
 class CardScene(PlayScene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "card"
     kind = "card"
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
         self.built_for: Phase | None = None
-        self.options: list[Button] = []
-        self.group = FocusGroup([], index=None)
         self._build_options()
         self.size = (0, 0)
         self.clock = 0.0 if not self.ui.reduced_motion else 1e6
@@ -102,20 +99,14 @@ class CardScene(PlayScene):
         st = self.session.state
         card = st.card
         phase = self._button_phase()
-        labels: list[tuple[str, str]]
         if phase is Phase.SPOT:
-            labels = [(f"message{i}", _preview(m.text)) for i, m in enumerate(card.chat)]
+            self.options = option_buttons("message", (_preview(m.text) for m in card.chat))
         elif phase is Phase.NAME:
-            names = self.app.glossary
-            labels = [(f"tactic{i}", names.tactic_name(t)) for i, t in enumerate(st.name_options)]
+            names = map(self.app.glossary.tactic_name, st.name_options)
+            self.options = option_buttons("tactic", names)
         else:  # the options in the order drawn for this play; the key follows the screen
-            labels = [
-                (f"option{pos}", card.responses[i].text) for pos, i in enumerate(st.response_order)
-            ]
-        self.options = [
-            Button(bid, text, kind="option", badge=str(k + 1), translate=False, align="left")
-            for k, (bid, text) in enumerate(labels)
-        ]
+            responses = (card.responses[i].text for i in st.response_order)
+            self.options = option_buttons("option", responses)
         self.group = FocusGroup(self.options, index=None)
         self.built_for = phase
 
@@ -444,20 +435,12 @@ class CardScene(PlayScene):
     def answer(self, inp: Input) -> None:
         """An option by its number, Enter on the focused one, a click on one (in the spot step
         also on a message), or Tab and the arrows moving the focus."""
-        if inp.act is Act.PICK:
-            self.pick(inp.index)
-        elif inp.act is Act.CONFIRM:
-            if self.group.focused is not None:
-                self.pick(self.group.index or 0)
-        elif inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            bubble = self.bubble_at(inp.pos) if self.session.phase is Phase.SPOT else None
-            if hit is not None:
-                self.pick(self.options.index(hit))
-            elif bubble is not None:  # a tap on a bubble points at it
-                self.pick(bubble)
+        spot = inp.act is Act.CLICK and self.session.phase is Phase.SPOT
+        bubble = self.bubble_at(inp.pos) if spot and not self.group.at(inp.pos) else None
+        if bubble is not None:  # a tap on a bubble points at it
+            self.pick(bubble)
         else:
-            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT) else -1)
+            self.route_options(inp, lambda b: self.pick(self.options.index(b)))
 
     def bubble_at(self, pos: tuple[int, int]) -> int | None:
         area = self.chat_area

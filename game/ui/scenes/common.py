@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -39,6 +40,14 @@ def button_lines(buttons: list[Button]) -> list[str]:
     return [option_line(b.badge, b.text) if b.badge.isdigit() else b.text for b in buttons]
 
 
+def option_buttons(prefix: str, texts: Iterable[str]) -> list[Button]:
+    """Numbered answer buttons in the card's language: keys 1, 2, 3… follow the screen."""
+    return [
+        Button(f"{prefix}{k}", text, kind="option", badge=str(k + 1), translate=False, align="left")
+        for k, text in enumerate(texts)
+    ]
+
+
 def chat_line(msg: ChatMessage) -> str:
     """A chat message as read aloud: "Noah says: …"."""
     if msg.sender is Sender.THEM:
@@ -67,6 +76,7 @@ class PlayScene(FacilitatorControls, Scene):
     notes panel, the timer and the toasts come from `FacilitatorControls`."""
 
     kind = "play"
+    group: FocusGroup  # the screen's answer buttons, made in __init__
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
@@ -116,24 +126,22 @@ class PlayScene(FacilitatorControls, Scene):
             colour=ui.theme.text,
             valign="middle",
         )
-        # progress pips: done, current, to come (shape differs too: filled, ringed, hollow)
+        # progress pips: done, current, to come (filled in the accent, filled, hollow)
         n = len(st.cards)
         pip_w = min(left_w / max(n, 1), m.unit * 5)
-        y = self.bar.y + round(self.bar.h * 0.82)
+        y = self.bar.y + round(self.bar.h * 0.82) - round(m.unit * 0.5)
         for i in range(n):
             r = pygame.Rect(
                 round(self.bar.x + i * pip_w),
-                y - round(m.unit * 0.5),
+                y,
                 max(2, round(pip_w - m.unit * 0.6)),
                 max(3, round(m.unit * 1.0)),
             )
-            done = i < st.index or (i == st.index and title is not None)
-            if done:
-                pygame.draw.rect(surface, ui.theme.accent, r, border_radius=r.h // 2)
-            elif i == st.index:
-                pygame.draw.rect(surface, ui.theme.text, r, border_radius=r.h // 2)
+            if i < st.index or (i == st.index and title is not None):
+                colour, width = ui.theme.accent, 0
             else:
-                pygame.draw.rect(surface, ui.theme.panel_edge, r, width=1, border_radius=r.h // 2)
+                colour, width = (ui.theme.text, 0) if i == st.index else (ui.theme.panel_edge, 1)
+            pygame.draw.rect(surface, colour, r, width=width, border_radius=r.h // 2)
         turn = self._turn_chip()
         if turn is not None:
             chip, text, size, side = turn
@@ -191,20 +199,16 @@ class PlayScene(FacilitatorControls, Scene):
         return turn[0] if turn is not None else None
 
     def handle_bar(self, inp: Input) -> bool:
-        """Esc pauses, H helps, the two bar buttons click; hover feedback on them."""
+        """Esc pauses, H helps, the two bar buttons click."""
         if self.handle_facilitator(inp):
             return True
-        if inp.act is Act.BACK:
-            self.open_pause()
+        hit = self.bar_group.at(inp.pos) if inp.act is Act.CLICK else None
+        if inp.act is Act.BACK or hit is self.pause_btn:
+            self.app.open_pause()
             return True
-        if inp.act is Act.CLICK:
-            hit = self.bar_group.at(inp.pos)
-            if hit is self.help_btn:
-                self.app.open_help()
-                return True
-            if hit is self.pause_btn:
-                self.open_pause()
-                return True
+        if hit is self.help_btn:
+            self.app.open_help()
+            return True
         return False
 
     def hover(self, inp: Input, *groups: FocusGroup) -> bool:
@@ -214,5 +218,27 @@ class PlayScene(FacilitatorControls, Scene):
             changed = group.set_hover(inp.pos) or changed
         return changed
 
-    def open_pause(self) -> None:
-        self.app.open_pause()
+    def route_options(self, inp: Input, activate: Callable[[Button], None]) -> bool:
+        """The answer buttons of `self.group`: a number picks the button showing it, a click the
+        one under the pointer, Enter the focused one; Tab and the arrows move the focus."""
+        if inp.act is Act.PICK:
+            number = str(inp.index + 1)
+            hit = next((b for b in self.group.buttons if b.badge == number), None)
+            if hit is not None:
+                activate(hit)
+            return True
+        return bool(self.group.route(inp, activate))
+
+    def draw_heading(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
+        """The screen's question, in the display face."""
+        ui = self.ui
+        colour = ui.theme.heading
+        ui.text(
+            surface,
+            text,
+            rect,
+            role="display",
+            size=ui.m.play_large,
+            colour=colour,
+            valign="middle",
+        )

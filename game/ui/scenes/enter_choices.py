@@ -9,6 +9,7 @@ tick once its team has an entry, never which option, so nothing is given away be
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -18,7 +19,7 @@ from game.ui.facilitator import toast
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.card import STEP_PHASES, CardScene
-from game.ui.scenes.common import PlayScene, button_lines
+from game.ui.scenes.common import PlayScene, button_lines, option_buttons
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
@@ -94,10 +95,8 @@ class TeamStrip:
         return None
 
     def set_hover(self, pos: tuple[int, int]) -> bool:
-        hit = None
-        for b in [b for row in self.buttons for b in row] + [self.reveal_btn]:
-            if b.rect.collidepoint(pos):
-                hit = b
+        buttons = [b for row in self.buttons for b in row] + [self.reveal_btn]
+        hit = next((b for b in buttons if b.rect.collidepoint(pos)), None)
         changed = hit is not self.hover
         self.hover = hit
         return changed
@@ -196,14 +195,25 @@ class _EntryMixin:
             return
         self.app.sound.play("reveal")
 
-    def team_letter(self, inp: Input) -> bool:
-        if inp.act is not Act.LETTER:
+    def handle_strip(self, inp: Input, order: Sequence[int] | None) -> bool:
+        """A team's letter selects it; a click on the strip enters an option (`order`: the
+        card's option for each number on screen), reveals, or selects the tile's team."""
+        if inp.act is Act.LETTER:
+            letters = [t.letter.lower() for t in self.play.session.state.teams]
+            if inp.text in letters:
+                self.selected = letters.index(inp.text)
+            return inp.text in letters
+        hit = self.strip.hit(inp.pos) if inp.act is Act.CLICK else None
+        if hit is None:
             return False
-        letters = [t.letter.lower() for t in self.play.session.state.teams]
-        if inp.text in letters:
-            self.selected = letters.index(inp.text)
-            return True
-        return False
+        what, team, option = hit
+        if what == "reveal":
+            self.reveal()
+        elif what == "enter":
+            self.enter(team, option if order is None else order[option])
+        else:
+            self.selected = team
+        return True
 
 
 class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
@@ -258,27 +268,15 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
         if inp.act is Act.HOVER:
             changed = self.strip.set_hover(inp.pos)
             return super().handle(inp) or changed
-        if self.team_letter(inp):
-            return True
         choosing = self.session.phase in STEP_PHASES
         if inp.act is Act.CONFIRM and choosing:
             self.reveal()
             return True
-        if inp.act is Act.CLICK and not self.notes_open:
-            hit = self.strip.hit(inp.pos)
-            if hit is not None:
-                what, team, option = hit
-                if not choosing:
-                    self.skip()
-                elif what == "reveal":
-                    self.reveal()
-                elif what == "enter":
-                    if self.session.phase is Phase.CHOOSE:
-                        option = self.session.state.response_order[option]
-                    self.enter(team, option)
-                else:
-                    self.selected = team
-                return True
+        if inp.act is Act.CLICK and (self.notes_open or not choosing):
+            return super().handle(inp)  # while the chat comes in, a click shows it all
+        st = self.session.state
+        if self.handle_strip(inp, st.response_order if st.phase is Phase.CHOOSE else None):
+            return True
         return super().handle(inp)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -291,7 +289,6 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
 
 
 class AllTeamsExplainScene(_EntryMixin, _StripArea):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "enter-reasons"
     kind = "explain"
 
@@ -300,17 +297,7 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         card = self.state.card
         self.strip = TeamStrip(self.ui, self.state.teams, len(card.reasons), N_("Reveal"))
         self.order = self.state.reason_order  # the shuffled order; the numbers follow the screen
-        self.reasons = [
-            Button(
-                f"reason{pos}",
-                card.reasons[i].text,
-                kind="option",
-                badge=str(pos + 1),
-                translate=False,
-                align="left",
-            )
-            for pos, i in enumerate(self.order)
-        ]
+        self.reasons = option_buttons("reason", (card.reasons[i].text for i in self.order))
         self.group = FocusGroup(self.reasons, index=None)
         self.selected = self.next_open(-1)
 
@@ -344,48 +331,23 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         if inp.act is Act.HOVER:
             changed = self.strip.set_hover(inp.pos)
             return self.hover(inp, self.group) or changed
-        if self.team_letter(inp):
-            return True
-        if self.handle_bar(inp):
-            return True
-        if inp.act is Act.PICK:
-            if inp.index < len(self.reasons):
-                self.enter(self.selected, self.order[inp.index])
+        if self.handle_strip(inp, self.order) or self.handle_bar(inp):
             return True
         if inp.act is Act.CONFIRM:
             self.reveal()
             return True
-        if inp.act is Act.CLICK:
-            hit = self.strip.hit(inp.pos)
-            if hit is not None:
-                what, team, option = hit
-                if what == "reveal":
-                    self.reveal()
-                elif what == "enter":
-                    self.enter(team, self.order[option])
-                else:
-                    self.selected = team
-                return True
-            button = self.group.at(inp.pos)
-            if button is not None:
-                self.enter(self.selected, self.order[self.reasons.index(button)])
-            return True
+        if inp.act in (Act.PICK, Act.CLICK):  # for the selected team
+            return self.route_options(
+                inp, lambda b: self.enter(self.selected, self.order[self.reasons.index(b)])
+            )
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui, t = self.ui, self.ui.theme
         self.draw_bar(surface)
         panel(ui, surface, self.answered, t.panel)
         ui.draw_column(surface, self.answered_fit, self.answered_inner)
-        ui.text(
-            surface,
-            tr("Why is the safe choice right?"),
-            self.heading_rect,
-            role="display",
-            size=m.play_large,
-            colour=t.heading,
-            valign="middle",
-        )
+        self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
         draw_group(ui, surface, self.group)
         self.strip.draw(surface, self.entries(), self.selected, self.hint(), True)
 

@@ -14,9 +14,9 @@ import pygame
 from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
-from game.ui.scenes.common import PlayScene, button_lines
+from game.ui.scenes.common import PlayScene, button_lines, option_buttons
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_group, focus_ring, panel, stack_buttons
+from game.ui.widgets import FocusGroup, draw_group, focus_ring, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -27,7 +27,6 @@ PICK_FLASH = 0.3
 
 
 class ExplainScene(PlayScene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "explain"
     kind = "explain"
 
@@ -36,17 +35,7 @@ class ExplainScene(PlayScene):
         card = self.state.card
         # in the order drawn for this play (the session's shuffle); keys 1–3 follow the screen
         self.order = self.state.reason_order
-        self.reasons = [
-            Button(
-                f"reason{pos}",
-                card.reasons[i].text,
-                kind="option",
-                badge=str(pos + 1),
-                translate=False,
-                align="left",
-            )
-            for pos, i in enumerate(self.order)
-        ]
+        self.reasons = option_buttons("reason", (card.reasons[i].text for i in self.order))
         self.group = FocusGroup(self.reasons, index=None)
         self.solo = self.state.mode is Mode.SOLO
         self.words = ""
@@ -118,13 +107,25 @@ class ExplainScene(PlayScene):
             return self.hover(inp, self.group)
         if self.box_focused and self.type_in_box(inp):
             return True
-        if inp.act is Act.CLICK and self.click(inp.pos):
-            return True
-        if self.box_focused:
+        if inp.act is Act.CLICK:  # in the box focuses it; elsewhere but a reason leaves it
+            if self.solo and self.box.collidepoint(inp.pos):
+                self.box_focused = self.box_used = True
+                self.group.index = None
+                return True
+            if self.box_focused and self.group.at(inp.pos) is None:
+                self.box_focused = False
+                return True
+        elif self.box_focused:
             return inp.act is not Act.FULLSCREEN  # shortcuts are letters while typing
         if self.handle_bar(inp):
             return True
-        return self.choose_reason(inp)
+        # in solo Tab goes on from the last reason (or back from the first) into the box
+        edge = len(self.reasons) - 1 if inp.act is Act.NEXT else 0
+        if self.solo and inp.act in (Act.NEXT, Act.PREV) and self.group.index == edge:
+            self.group.index = None
+            self.box_focused = True
+            return True
+        return self.route_options(inp, lambda b: self.pick(self.reasons.index(b)))
 
     def type_in_box(self, inp: Input) -> bool:
         """The box for the player's own words (solo): letters and Backspace edit it, Enter and
@@ -152,46 +153,6 @@ class ExplainScene(PlayScene):
             return
         self.box_used = True
         self.words = (self.words + text)[:MAX_WORDS_CHARS]
-
-    def click(self, pos: tuple[int, int]) -> bool:
-        """A click in the box focuses it, on a reason picks it, elsewhere leaves the box."""
-        if self.solo and self.box.collidepoint(pos):
-            self.box_focused = True
-            self.box_used = True
-            self.group.index = None
-            return True
-        hit = self.group.at(pos)
-        if hit is not None:
-            self.pick(self.reasons.index(hit))
-            return True
-        if self.box_focused:
-            self.box_focused = False
-            return True
-        return False
-
-    def choose_reason(self, inp: Input) -> bool:
-        if inp.act is Act.PICK:
-            if inp.index < len(self.reasons):
-                self.pick(inp.index)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self.pick(self.group.index or 0)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT):
-            self.move_focus(inp.act)
-            return True
-        return False
-
-    def move_focus(self, act: Act) -> None:
-        """Through the reasons; in solo Tab goes on from the last reason (or back from the
-        first) into the box."""
-        forward = act in (Act.NEXT, Act.DOWN, Act.RIGHT)
-        edge = len(self.reasons) - 1 if forward else 0
-        if self.solo and act in (Act.NEXT, Act.PREV) and self.group.index == edge:
-            self.group.index = None
-            self.box_focused = True
-            return
-        self.group.move(1 if forward else -1)
 
     def pick(self, index: int) -> None:
         self.box_focused = False
@@ -226,15 +187,7 @@ class ExplainScene(PlayScene):
                 size=max(m.play_small, m.reading),
                 min_size=m.reading,
             )
-        ui.text(
-            surface,
-            tr("Why is the safe choice right?"),
-            self.heading_rect,
-            role="display",
-            size=m.play_large,
-            colour=t.heading,
-            valign="middle",
-        )
+        self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
         if self.solo:
             ui.text(
                 surface,

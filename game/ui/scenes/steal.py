@@ -10,7 +10,7 @@ import pygame
 from game.model.session import Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
-from game.ui.scenes.common import PlayScene, button_lines
+from game.ui.scenes.common import PlayScene, button_lines, option_buttons
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, draw_group, panel, stack_buttons, team_badge
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 
 class StealScene(PlayScene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
     name = "steal"
     kind = "steal"
 
@@ -28,36 +27,18 @@ class StealScene(PlayScene):
         super().__init__(app, play)
         st = self.state
         self.team_ids = [i for i in range(len(st.teams)) if i != st.turn]
-        self.team_btns = [
-            Button(
-                f"team{i}",
-                tr("Team {letter}: {name}").format(
-                    letter=st.teams[i].letter, name=tr(st.teams[i].name)
-                ),
-                translate=False,
-                badge=str(n + 1),
-                kind="option",
-                align="left",
-            )
-            for n, i in enumerate(self.team_ids)
-        ]
+        self.team_btns = option_buttons("team", ("",) * len(self.team_ids))  # labels: layout
         for b, i in zip(self.team_btns, self.team_ids, strict=True):
-            team = st.teams[i]
-            b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
+            b.icon = lambda surf, rect, team=st.teams[i]: team_badge(self.ui, surf, team, rect)
         self.no_btn = Button("nosteal", "No steal — go on", kind="primary", badge="Enter")
-        self.option_btns = [
-            Button(
-                f"option{i}", r.text, kind="option", badge=str(i + 1), translate=False, align="left"
-            )
-            for i, r in enumerate(st.card.responses)
-        ]
+        self.option_btns = option_buttons("option", (r.text for r in st.card.responses))
         self.thief: int | None = None
-        self.group = FocusGroup(self.team_btns + [self.no_btn], index=len(self.team_btns))
+        self._choose_team(None)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         m = self.ui.m
-        for b, i in zip(self.team_btns, self.team_ids, strict=True):  # again: a new language
+        for b, i in zip(self.team_btns, self.team_ids, strict=True):  # in today's language
             team = self.state.teams[i]
             b.label = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
         self.heading, rest = take_top(self.content, m.play_large * 2.6, m.pad * 0.5)
@@ -73,10 +54,15 @@ class StealScene(PlayScene):
         rest = pygame.Rect(rest.x + m.space(3), rest.y, wide, rest.h)
         stack_buttons(self.ui, self.group.buttons, rest, round(m.pad * 0.6), m.body * 3.2, True)
 
-    def _choose_team(self, n: int) -> None:
-        self.thief = self.team_ids[n]
-        self.group = FocusGroup(self.option_btns, index=None)
-        self.layout(self.app.size)
+    def _choose_team(self, n: int | None) -> None:
+        """The stealing team (n on screen), then its option; None: the teams (again)."""
+        self.thief = None if n is None else self.team_ids[n]
+        if n is None:
+            self.group = FocusGroup(self.team_btns + [self.no_btn], index=len(self.team_btns))
+        else:
+            self.group = FocusGroup(self.option_btns, index=None)
+        if self.content.w:
+            self.layout(self.app.size)
 
     def _decide(self, button: Button) -> None:
         if button is self.no_btn:
@@ -90,9 +76,7 @@ class StealScene(PlayScene):
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
         if inp.act is Act.BACK and self.thief is not None:
-            self.thief = None
-            self.group = FocusGroup(self.team_btns + [self.no_btn], index=len(self.team_btns))
-            self.layout(self.app.size)
+            self._choose_team(None)
             return True
         if self.handle_bar(inp):
             return True
@@ -101,23 +85,7 @@ class StealScene(PlayScene):
             if inp.text in letters:
                 self._choose_team(letters.index(inp.text))
                 return True
-        if inp.act is Act.PICK:
-            choices = self.team_btns if self.thief is None else self.option_btns
-            if inp.index < len(choices):
-                self._decide(choices[inp.index])
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if hit is not None:
-                self._decide(hit)
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is not None:
-            self._decide(self.group.focused)
-            return True
-        if inp.act in (Act.NEXT, Act.DOWN, Act.PREV, Act.UP):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.DOWN) else -1)
-            return True
-        return False
+        return self.route_options(inp, self._decide)
 
     def question(self) -> str:
         if self.thief is None:
@@ -140,15 +108,7 @@ class StealScene(PlayScene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
-        ui.text(
-            surface,
-            self.question(),
-            self.heading,
-            role="display",
-            size=m.play_large,
-            colour=t.heading,
-            valign="middle",
-        )
+        self.draw_heading(surface, self.question(), self.heading)
         panel(ui, surface, self.chosen, t.panel, shadow=False)
         ui.text(
             surface,
