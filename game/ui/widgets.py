@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import pygame
 
 from game.ui.context import Ui
 from game.ui.input import Act, Input
-from game.ui.layout import Metrics, stack
+from game.ui.layout import in_row, stack
 from game.ui.services import tr
 from game.ui.theme import Colour, Theme
 
@@ -283,6 +284,32 @@ def focus_ring(
     )
 
 
+class Kind(NamedTuple):
+    """How a kind of button looks, as theme roles (see `draw_button`)."""
+
+    fill: str
+    hover: str
+    text: str
+    font: str  # the label's font role
+    shadow: bool  # a lifted card; chips and quiet buttons lie flat
+    badge: str = "badge"
+    badge_text: str = "badge_text"
+
+
+KINDS = {
+    "normal": Kind("button", "button_hover", "button_text", "semi", True),
+    "primary": Kind(
+        "primary", "primary_hover", "primary_text", "semi", True, "primary_text", "primary"
+    ),
+    "option": Kind("button", "button_hover", "button_text", "bold", True),
+    "chip": Kind("button", "button_hover", "button_text", "bold", False),
+    "quiet": Kind("panel", "button_hover", "text", "semi", False),
+}
+# a picked option or chip (with a tick: never colour alone), and a button that cannot be pressed
+CHOSEN = Kind("selected", "selected", "selected_text", "", False, "primary_text", "selected")
+DISABLED = Kind("panel", "panel", "text_muted", "", False)
+
+
 def draw_button(
     ui: Ui,
     surface: pygame.Surface,
@@ -293,129 +320,85 @@ def draw_button(
     flash: bool = False,
     alpha: int = 255,
 ) -> None:
-    t = ui.theme
-    m = ui.m
-    rect = b.rect
-    radius = m.radius if b.kind != "chip" else round(rect.h / 2.6)
-    if b.kind == "primary":
-        fill, fg = (t.primary_hover if hovered else t.primary), t.primary_text
-    elif b.selected or flash:
-        fill, fg = t.selected, t.selected_text
-    elif b.kind == "quiet":
-        fill, fg = (t.button_hover if hovered else t.panel), t.text
-    else:
-        fill, fg = (t.button_hover if hovered else t.button), t.button_text
-    if not b.enabled:
-        fill, fg = t.panel, t.text_muted
-    lift = round(m.unit * 0.35) if hovered and not flash else 0
-    body = rect.move(0, -lift)
+    t, m = ui.theme, ui.m
+    kind = KINDS[b.kind]
+    chosen = b.selected or flash
+    look = CHOSEN if chosen and b.kind != "primary" else kind
+    shown = look if b.enabled else DISABLED
+    fill = ui.colour(shown.hover if hovered else shown.fill)
+    fg = ui.colour(shown.text)
+    radius = m.radius if b.kind != "chip" else round(b.rect.h / 2.6)
+    body = b.rect.move(0, -round(m.unit * 0.35) if hovered and not flash else 0)
     panel(
         ui,
         surface,
         body,
         fill,
         radius=radius,
-        shadow=b.kind not in ("chip", "quiet"),
+        shadow=kind.shadow,
         edge=t.button_border,
         alpha=alpha,
     )
     if hovered and b.kind != "primary":
-        pygame.draw.rect(
-            surface,
-            t.focus if t.button_border else t.panel_edge,
-            body,
-            width=max(2, round(m.unit * 0.25)),
-            border_radius=radius,
-        )
+        edge = t.focus if t.button_border else t.panel_edge
+        pygame.draw.rect(surface, edge, body, max(2, round(m.unit * 0.25)), radius)
     size = b.size or m.body
-    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
     pad = round(m.unit * 2.4)
     if not b.badge and b.icon is None:  # a small chip gives its label the padding it needs
-        pad = max(0, min(pad, body.w - ui.engine.layout(b.text, role, size, 10_000).w - 2))
+        pad = max(0, min(pad, body.w - ui.engine.layout(b.text, kind.font, size, 10_000).w - 2))
     inner = body.inflate(-pad, -round(m.unit * 0.8))
+    badge_w, icon_w, tick_w = _chrome(ui, b, inner.h, size, chosen)
+    text_w = inner.w - badge_w - icon_w - tick_w
+    badge, icon, text, tick = in_row(inner, [badge_w, icon_w, text_w, tick_w], 0)
     if b.badge:
-        badge_d = badge_side(m, inner.h, size)
-        bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
-        text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
-        badge = pygame.Rect(inner.x, 0, max(badge_d, text_w + round(bsize * 0.9)), badge_d)
-        badge.centery = body.centery
-        bcol = t.badge if not (b.selected or flash) else t.primary_text
-        btext = t.badge_text if not (b.selected or flash) else t.selected
-        if b.kind == "primary":
-            bcol, btext = t.primary_text, t.primary
-        pygame.draw.rect(
-            surface,
-            bcol,
-            badge,
-            border_radius=badge_d // 2 if len(b.badge) < 3 else round(badge_d / 3.2),
-        )
-        ui.text(
-            surface,
-            b.badge,
-            badge,
-            role="display",
-            size=bsize,
-            colour=btext,
-            align="center",
-            valign="middle",
-        )
-        inner = pygame.Rect(
-            badge.right + round(m.unit * 1.4),
-            inner.y,
-            inner.right - badge.right - round(m.unit * 1.4),
-            inner.h,
-        )
+        d, bsize = _badge(ui, b, inner.h, size)[1:]
+        badge = pygame.Rect(badge.x, body.centery - d // 2, badge.w - round(m.unit * 1.4), d)
+        corner = d // 2 if len(b.badge) < 3 else round(d / 3.2)
+        pygame.draw.rect(surface, ui.colour(look.badge), badge, border_radius=corner)
+        centred(ui, surface, b.badge, badge, bsize, ui.colour(look.badge_text))
     if b.icon is not None:
-        side = round(min(inner.h, size * 1.6))
-        square = pygame.Rect(inner.x, body.centery - side // 2, side, side)
-        b.icon(surface, square)
-        inner = pygame.Rect(
-            square.right + round(m.unit),
-            inner.y,
-            inner.right - square.right - round(m.unit),
-            inner.h,
-        )
-    if b.selected or flash:
-        tick_r = round(min(inner.h, size) * 0.45)
-        centre = (inner.right - tick_r, body.centery)
-        pygame.draw.circle(surface, fg, centre, tick_r)
-        check(surface, centre, tick_r * 0.8, fill, max(2, round(tick_r / 3.5)))
-        inner.w -= tick_r * 2 + round(m.unit)
+        side = icon.w - round(m.unit)
+        b.icon(surface, pygame.Rect(icon.x, body.centery - side // 2, side, side))
+    if chosen:
+        r = (tick.w - round(m.unit)) // 2
+        centre = (tick.right - r, body.centery)
+        pygame.draw.circle(surface, fg, centre, r)
+        check(surface, centre, r * 0.8, fill, max(2, round(r / 3.5)))
     align = b.align if not b.badge or b.kind == "quiet" else "left"
-    ui.text(surface, b.text, inner, role=role, size=size, colour=fg, align=align, valign="middle")
+    ui.text(
+        surface, b.text, text, role=kind.font, size=size, colour=fg, align=align, valign="middle"
+    )
     if focused:
         focus_ring(ui, surface, body, radius)
 
 
-def badge_side(m: Metrics, inner_h: int, size: int) -> int:
-    """A button's number badge: 1.5 times its label's size, but no larger than at the play
-    screens' unscaled size, so a larger text size gives its width to the label."""
-    return min(inner_h, round(min(size, m.play_large) * 1.5))
+def _badge(ui: Ui, b: Button, inner_h: int, size: int) -> tuple[int, int, int]:
+    """A number badge's width, height and text size. Its height is 1.5 times the label's size,
+    but no more than at the play screens' unscaled size, so a larger text size gives its width
+    to the label."""
+    d = min(inner_h, round(min(size, ui.m.play_large) * 1.5))
+    bsize = max(ui.m.min_font, round(d * (0.55 if len(b.badge) < 3 else 0.42)))
+    text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
+    return max(d, text_w + round(bsize * 0.9)), d, bsize
 
 
-def chrome_width(ui: Ui, b: Button, height: int, size: int) -> int:
-    """The width a button takes around its label (padding, badge, icon, tick) at `size`."""
-    return label_width(ui, replace(b, label="", translate=False), height, size)
+def _chrome(ui: Ui, b: Button, inner_h: int, size: int, tick: bool) -> tuple[int, int, int]:
+    """The widths a button draws beside its label, each with its gap: badge, icon and tick."""
+    unit = ui.m.unit
+    return (
+        _badge(ui, b, inner_h, size)[0] + round(unit * 1.4) if b.badge else 0,
+        round(min(inner_h, size * 1.6)) + round(unit) if b.icon is not None else 0,
+        round(min(inner_h, size) * 0.45) * 2 + round(unit) if tick else 0,
+    )
 
 
 def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
     """The width `b` needs to show its label on one line at `size` (default: its own size), with
     its badge and icon, in a button `height` tall: what `draw_button` takes around the text."""
-    m = ui.m
-    size = size or b.size or m.body
-    inner_h = height - round(m.unit * 0.8)
-    role = "semi" if b.kind in ("primary", "normal", "quiet") else "bold"
-    w = ui.engine.layout(b.text, role, size, 10_000).w + round(m.unit * 2.4) + 2
-    if b.badge:
-        badge_d = badge_side(m, inner_h, size)
-        bsize = max(m.min_font, round(badge_d * (0.55 if len(b.badge) < 3 else 0.42)))
-        text_w = ui.engine.layout(b.badge, "display", bsize, 10_000).w
-        w += max(badge_d, text_w + round(bsize * 0.9)) + round(m.unit * 1.4)
-    if b.icon is not None:
-        w += round(min(inner_h, size * 1.6)) + round(m.unit)
-    if b.selected:
-        w += round(min(inner_h, size) * 0.45) * 2 + round(m.unit)
-    return w
+    size = size or b.size or ui.m.body
+    text_w = ui.engine.layout(b.text, KINDS[b.kind].font, size, 10_000).w
+    chrome = _chrome(ui, b, height - round(ui.m.unit * 0.8), size, b.selected)
+    return text_w + round(ui.m.unit * 2.4) + 2 + sum(chrome)
 
 
 def stack_buttons(
@@ -428,8 +411,11 @@ def stack_buttons(
     m = ui.m
     n = len(buttons)
     each = (rect.h - gap * (n - 1)) / n
-    inner_w = rect.w - max(chrome_width(ui, b, round(each), m.body) for b in buttons)
-    roles = ["semi" if b.kind in ("primary", "normal", "quiet") else "bold" for b in buttons]
+    chrome = (
+        label_width(ui, replace(b, label="", translate=False), round(each), m.body) for b in buttons
+    )
+    inner_w = rect.w - max(chrome)
+    roles = [KINDS[b.kind].font for b in buttons]
     if grow:
         need = max(ui.engine.layout(b.text, r, m.least, inner_w).h for b, r in zip(buttons, roles))
         most_h = max(most_h, need + m.space(4))
@@ -491,6 +477,22 @@ def draw_group(
         )
 
 
+def centred(
+    ui: Ui, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, colour: Colour
+) -> None:
+    """A short label in the display font, centred in `rect`: a badge, a pip, a team letter."""
+    ui.text(
+        surface,
+        text,
+        rect,
+        role="display",
+        size=size,
+        colour=colour,
+        align="center",
+        valign="middle",
+    )
+
+
 def draw_pips(ui: Ui, surface: pygame.Surface, pips: list[pygame.Rect], current: int) -> None:
     """A pager: one numbered circle a page, the current one filled, the others rings (not
     colour alone); the scene makes them clickable."""
@@ -503,16 +505,8 @@ def draw_pips(ui: Ui, surface: pygame.Surface, pips: list[pygame.Rect], current:
         else:
             pygame.draw.circle(surface, t.panel, pip.center, r)
             pygame.draw.circle(surface, t.text, pip.center, r, ring)
-        ui.text(
-            surface,
-            str(i + 1),
-            pip,
-            role="display",
-            size=max(m.min_font, round(pip.h * 0.55)),
-            colour=t.takeaway_text if i == current else t.text,
-            align="center",
-            valign="middle",
-        )
+        size = max(m.min_font, round(pip.h * 0.55))
+        centred(ui, surface, str(i + 1), pip, size, t.takeaway_text if i == current else t.text)
 
 
 # --- icons -----------------------------------------------------------------------------------
@@ -632,16 +626,7 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
             disc = round(size * 0.72)
             pygame.draw.circle(surface, colour, box.center, disc)
             pygame.draw.circle(surface, ui.theme.phone_body, box.center, disc, 1)
-        ui.text(
-            surface,
-            letter,
-            box,
-            role="display",
-            size=size,
-            colour=ui.theme.team_text,
-            align="center",
-            valign="middle",
-        )
+        centred(ui, surface, letter, box, size, ui.theme.team_text)
 
 
 def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -679,7 +664,7 @@ def draw_flag(t: Theme, surface: pygame.Surface, rect: pygame.Rect) -> None:
     pygame.draw.polygon(surface, tuple(max(0, c - 110) for c in t.flag_red), shadow)
     pygame.draw.polygon(surface, t.flag_red, pts)
     # a lighter fold gives the cloth some depth
-    fold = [p for p in top_edge[8:14]] + [(x, y - depth * 0.0) for x, y in bottom_edge[8:14]][::-1]
+    fold = top_edge[8:14] + bottom_edge[8:14][::-1]
     light = tuple(min(255, c + 35) for c in t.flag_red)
     pygame.draw.polygon(surface, light, fold)
 
