@@ -20,6 +20,7 @@ import pygame
 T = TypeVar("T")
 MAX_LINE_CHARS = 70  # long lines are hard to follow on a projector
 
+
 # Each font choice maps roles to files under assets/fonts; a missing file falls back to
 # pygame's own font so a broken install still shows text.
 FAMILIES: dict[str, dict[str, str]] = {
@@ -449,12 +450,8 @@ class TextEngine:
                 img = font.render(line, True, colour)
             except (pygame.error, ValueError):  # only invisible characters (say U+202E)
                 continue
-            if align == "center":
-                x = (box_w - img.get_width()) // 2
-            elif align == "right":
-                x = box_w - img.get_width()
-            else:
-                x = 0
+            free = box_w - img.get_width()
+            x = {"center": free // 2, "right": free}.get(align, 0)
             surf.blit(img, (x, i * lay.line_h - ink_top))
         self._surfaces[key] = surf
         self._surface_bytes += _bytes(surf)

@@ -84,7 +84,11 @@ class Theme(NamedTuple):
 # High contrast: white and yellow on black, outlines everywhere, AAA (7:1) for all text.
 # Projectors wash colours out and lift dark greys: near-black text on white, thick dark outlines
 # around every panel, button and bubble, no shadows, glows or pale tints that carry meaning.
-NAMES = ("default", "high-contrast", "projector")
+THEME_WORDS = {
+    "default": N_("Default"),
+    "high-contrast": N_("High contrast"),
+    "projector": N_("Projector"),
+}
 TEAMS = (
     (251, 146, 60),
     (56, 189, 248),
@@ -154,14 +158,9 @@ ROLES: dict[str, tuple[Any, Any, Any]] = {
 }
 THEMES: dict[str, Theme] = {
     name: Theme(name=name, **{role: v[i] for role, v in ROLES.items()})
-    for i, name in enumerate(NAMES)
+    for i, name in enumerate(THEME_WORDS)
 }
 DEFAULT = THEMES["default"]
-THEME_WORDS = {
-    "default": N_("Default"),
-    "high-contrast": N_("High contrast"),
-    "projector": N_("Projector"),
-}
 
 
 def get_theme(name: str) -> Theme:
