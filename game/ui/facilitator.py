@@ -14,7 +14,6 @@ notes panel, the timer, a pending skip) is kept on the play context (game/ui/pla
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -22,7 +21,7 @@ import pygame
 from game.model.session import IllegalAction, Phase, ShowOptions
 from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
-from game.ui.phones import draw_phones_pill, phones_key, pill_width
+from game.ui.phones import draw_phone_icon, phones_key, pill_line, pill_width
 from game.ui.saving import autosave
 from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.context import Ui
     from game.ui.play import PlayContext
+    from game.ui.theme import Colour
     from game.ui.widgets import Button
 
 TOAST_SECONDS = 2.6
@@ -132,7 +132,7 @@ class FacilitatorControls:
     def facilitator_click(self, pos: tuple[int, int]) -> bool:
         """A click on the notes (used: they cover the options), the phones' pill, or the
         whose-turn chip (+1 for that team)."""
-        if self.notes_open and notes_rect(self.content, self.ui).collidepoint(pos):
+        if self.notes_open and notes_rect(self.content).collidepoint(pos):
             return True
         pill = self.phones_pill()
         if pill is not None and pill.collidepoint(pos):
@@ -172,42 +172,40 @@ class FacilitatorControls:
         self.say(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
         return True
 
-    def award_key(self) -> None:
+    def award_key(self, key: str) -> bool:
         st = self.session.state
+        teams = list(st.award_candidates)
         if not st.mode.keeps_score:
             self.say(tr("No points in this mode — just talk it through"))
-            return
-        if not st.can_award:
+        elif not st.can_award:
             self.say(tr("Points for explaining can be given once the reasons are shown"))
-            return
-        teams = list(st.award_candidates)
-        if len(teams) == 1:
+        elif len(teams) == 1:
             give_award(self.app, self.play, teams[0])
-            return
-        self.app.open_award(teams)
+        else:
+            self.app.open_award(teams)
+        return True
 
-    def undo_award(self) -> None:
+    def undo_award(self, key: str) -> bool:
         try:
             self.session.undo_award()
+            self.say(tr("Award taken back"))
         except IllegalAction:
             self.say(tr("There is no award to take back"))
-            return
-        self.say(tr("Award taken back"))
+        return True
 
-    def skip_key(self) -> None:
-        st = self.session.state
+    def skip_key(self, key: str) -> bool:
+        st, play = self.session.state, self.play
         if st.phase not in (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE):
             self.say(tr("A card can be skipped before it is answered"))
-            return
-        play = self.play
-        if play.skip_armed == (st.index, st.phase) and self.app.now() < play.skip_until:
+        elif play.skip_armed == (st.index, st.phase) and self.app.now() < play.skip_until:
             play.skip_armed = None
             self.session.skip()
             self.say(tr("Card skipped"))
-            return
-        play.skip_armed = (st.index, st.phase)
-        play.skip_until = self.app.now() + SKIP_CONFIRM_SECONDS
-        self.say(tr("Skip this card? Press S again to skip"))
+        else:
+            play.skip_armed = (st.index, st.phase)
+            play.skip_until = self.app.now() + SKIP_CONFIRM_SECONDS
+            self.say(tr("Skip this card? Press S again to skip"))
+        return True
 
     def go_back(self) -> None:
         """One step back, exactly as it was. Showing the choices is not a step of its own."""
@@ -248,18 +246,60 @@ class FacilitatorControls:
                 self.app.dirty = True
 
     def draw_after(self, surface: pygame.Surface) -> None:
-        """Draw the timer and the notes over the scene."""
-        ui = self.ui
+        """Draw the timer, the phones' pill and the notes over the scene."""
+        ui, t = self.ui, self.ui.theme
         base = ui.log.layer
-        if self.timer_shown():
-            self._draw_timer(surface)
-        pill = self.phones_pill()
-        if pill is not None and self.play.phones is not None:
-            draw_phones_pill(ui, surface, pill, self.play.phones)
+        timer = self.card_timer()
+        if timer is not None and self.timer_shown():
+            w = self.bar_reserve() - ui.m.gap
+            rect = pygame.Rect(self.pause_btn.rect.x - ui.m.gap - w, self.bar.y, w, self.bar.h)
+            edge, colour = (t.accent, t.accent) if timer.expired else (t.panel_edge, t.text)
+            icon = self._draw_pill(surface, rect, timer.label(), edge, colour, "center")
+            # a clock face: a ring with one hand, so the pill reads as a timer without words
+            r = round(rect.h * 0.28)
+            k = 0.0 if not timer.seconds else 1 - timer.remaining / timer.seconds
+            angle = -math.pi / 2 + 2 * math.pi * k
+            tip = (
+                icon.centerx + r * 0.7 * math.cos(angle),
+                icon.centery + r * 0.7 * math.sin(angle),
+            )
+            pygame.draw.circle(surface, t.text_muted, icon.center, r, max(2, round(r / 4)))
+            pygame.draw.line(surface, t.text_muted, icon.center, tip, max(2, round(r / 4)))
+        pill, phones = self.phones_pill(), self.play.phones
+        if pill is not None and phones is not None:
+            text = pill_line(ui, phones, pill.w - pill.h - ui.m.gap)
+            draw_phone_icon(ui, surface, self._draw_pill(surface, pill, text, t.panel_edge, t.text))
         if self.notes_open:
             ui.log.layer = base + 0.5  # drawn over the screen
-            draw_notes(ui, surface, notes_rect(self.content, ui), self.session.state.card)
+            draw_notes(ui, surface, notes_rect(self.content), self.session.state.card)
         ui.log.layer = base
+
+    def _draw_pill(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        text: str,
+        edge: Colour,
+        colour: Colour,
+        align: str = "left",
+    ) -> pygame.Rect:
+        """A pill in the top bar with its words; returns the square at its left for an icon."""
+        ui, m = self.ui, self.ui.m
+        pygame.draw.rect(surface, ui.theme.panel, rect, border_radius=rect.h // 2)
+        width = max(2, round(m.unit * 0.3))
+        pygame.draw.rect(surface, edge, rect, width=width, border_radius=rect.h // 2)
+        box = pygame.Rect(rect.x + rect.h, rect.y, rect.w - rect.h - m.gap, rect.h)
+        ui.text(
+            surface,
+            text,
+            box,
+            role="semi",
+            size=m.small,
+            colour=colour,
+            align=align,
+            valign="middle",
+        )
+        return pygame.Rect(rect.x, rect.y, rect.h, rect.h)
 
     def phones_pill(self) -> pygame.Rect | None:
         """Where the Students' phones pill goes in the top bar (a click: V, or Q when idle)."""
@@ -272,67 +312,15 @@ class FacilitatorControls:
         w = pill_width(self.ui, phones, right - left)
         return pygame.Rect(right - w, self.bar.y, w, self.bar.h)
 
-    def _draw_timer(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        timer = self.card_timer()
-        assert timer is not None
-        w = self.bar_reserve() - m.gap
-        rect = pygame.Rect(self.pause_btn.rect.x - m.gap - w, self.bar.y, w, self.bar.h)
-        expired = timer.expired
-        pygame.draw.rect(surface, t.panel, rect, border_radius=rect.h // 2)
-        pygame.draw.rect(
-            surface,
-            t.accent if expired else t.panel_edge,
-            rect,
-            width=max(2, round(m.unit * 0.3)),
-            border_radius=rect.h // 2,
-        )
-        # a clock face: a ring with one hand, so the pill reads as a timer without words
-        r = round(rect.h * 0.28)
-        centre = (rect.x + round(rect.h * 0.5), rect.centery)
-        pygame.draw.circle(surface, t.text_muted, centre, r, max(2, round(r / 4)))
-        k = 0.0 if not timer.seconds else 1 - timer.remaining / timer.seconds
-        angle = -math.pi / 2 + 2 * math.pi * k
-        tip = (
-            centre[0] + round(r * 0.7 * math.cos(angle)),
-            centre[1] + round(r * 0.7 * math.sin(angle)),
-        )
-        pygame.draw.line(surface, t.text_muted, centre, tip, max(2, round(r / 4)))
-        ui.text(
-            surface,
-            timer.label(),
-            pygame.Rect(
-                centre[0] + r + m.gap // 2, rect.y, rect.right - centre[0] - r - m.gap, rect.h
-            ),
-            role="semi",
-            size=m.small,
-            colour=t.accent if expired else t.text,
-            align="center",
-            valign="middle",
-        )
-
 
 # The facilitator's letter keys in group games (the help screen lists them): the key and its
 # command, which says whether it used the key (else the scene's own keys get it).
-FacilitatorKey = Callable[[FacilitatorControls, str], bool]
-
-
-def _always(command: Callable[[FacilitatorControls], None]) -> FacilitatorKey:
-    """A key whose command always uses it (it says why when it cannot act)."""
-
-    def run(controls: FacilitatorControls, key: str) -> bool:
-        command(controls)
-        return True
-
-    return run
-
-
-FACILITATOR_KEYS: dict[str, FacilitatorKey] = {
+FACILITATOR_KEYS = {
     "v": FacilitatorControls.phones_letter,
     "q": FacilitatorControls.phones_letter,
     "n": FacilitatorControls.notes_key,
-    "b": _always(FacilitatorControls.award_key),
-    "u": _always(FacilitatorControls.undo_award),
-    "s": _always(FacilitatorControls.skip_key),
+    "b": FacilitatorControls.award_key,
+    "u": FacilitatorControls.undo_award,
+    "s": FacilitatorControls.skip_key,
     "t": FacilitatorControls.timer_key,
 }

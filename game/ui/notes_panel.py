@@ -1,6 +1,6 @@
 """Facilitator notes (N): the card's red flag, the safe move, the discussion prompts and the
 tip, in a panel over the right of the screen. Closed, nothing of it is drawn — the audience
-view carries no hint of the answer."""
+view carries no hint of the answer. The presenter window shows the same notes (presenter.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.kinds import SafeMove
-from game.ui.context import Ui
 from game.ui.layout import inset
 from game.ui.services import N_, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import panel
 
 if TYPE_CHECKING:
     from game.model.cards import Card
+    from game.ui.context import Ui
 
 SAFE_MOVE_WORDS = {
     SafeMove.STOP: N_("Stop: stop replying, don't send, don't pay"),
@@ -29,40 +29,50 @@ SAFE_MOVE_WORDS = {
 }
 
 
-def notes_rect(content: pygame.Rect, ui: Ui) -> pygame.Rect:
-    """The panel: the right part of the play area, full height."""
+def label(text: str, gap: float = 0.8) -> Block:
+    """A small accent-coloured label over what follows it ("Red flag", "Scores")."""
+    return Block(text, role="semi", colour="accent", scale=0.8, gap=gap)
+
+
+def notes_rect(content: pygame.Rect) -> pygame.Rect:
+    """The panel: the right half of the play area, full height."""
     w = round(content.w * 0.5)
     return pygame.Rect(content.right - w, content.y, w, content.h)
 
 
 def note_blocks(card: Card, detail: int = 2) -> list[Block]:
-    label = Block("", role="semi", colour="accent", scale=0.8, gap=0.8)
+    """The notes; with less `detail`, without the safe response's words and the tip."""
     blocks = [
-        Block(tr("Facilitator notes"), role="display", colour="heading", scale=1.05),
-        Block(tr("Only for you — press N to close."), colour="text_muted", scale=0.75, gap=0.2),
-        label._replace(text=tr("Red flag")),
+        label(tr("Red flag")),
         Block(card.red_flag, role="bold", gap=0.2),
-        label._replace(text=tr("Safe move")),
+        label(tr("Safe move")),
         Block(tr(SAFE_MOVE_WORDS.get(card.safe_move, card.safe_move.value)), role="bold", gap=0.2),
     ]
     if detail >= 1:
         blocks.append(
             Block(card.responses[card.best_response_index].text, colour="text_muted", gap=0.2)
         )
-    blocks.append(label._replace(text=tr("Ask the group")))
+    blocks.append(label(tr("Ask the group")))
     blocks += [Block(f"•  {q}", gap=0.3) for q in card.discuss]
     if card.facilitator_tip and detail >= 1:
-        blocks.append(label._replace(text=tr("Tip")))
-        blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
+        blocks += [label(tr("Tip")), Block(card.facilitator_tip, role="italic", gap=0.2)]
     return blocks
 
 
-def draw_notes(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) -> None:
-    m = ui.m
-    panel(ui, surface, rect, ui.theme.panel, edge=ui.theme.accent)
-    inner = inset(rect, m.pad)
+def notes_column(ui: Ui, lead: list[Block], card: Card, rect: pygame.Rect) -> ColumnFit:
+    """`lead`, then the card's notes with as much detail as fits in `rect`."""
     for detail in (2, 1, 0):
-        fit = ui.column(note_blocks(card, detail), inner, m.body)
+        fit = ui.column(lead + note_blocks(card, detail), rect, ui.m.body)
         if fit.fits:
             break
-    ui.draw_column(surface, fit, inner)
+    return fit
+
+
+def draw_notes(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) -> None:
+    panel(ui, surface, rect, ui.theme.panel, edge=ui.theme.accent)
+    inner = inset(rect, ui.m.pad)
+    heading = [
+        Block(tr("Facilitator notes"), role="display", colour="heading", scale=1.05),
+        Block(tr("Only for you — press N to close."), colour="text_muted", scale=0.75, gap=0.2),
+    ]
+    ui.draw_column(surface, notes_column(ui, heading, card, inner), inner)

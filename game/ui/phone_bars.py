@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.ui.layout import paginate, take_top
+from game.ui.layout import flow, in_row, paginate, take_top
 from game.ui.services import tr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from game.ui.context import Ui
+    from game.ui.theme import Colour
 
 BAR_CLASS = 3.0  # the least bar of the class's cell, in text sizes
 BAR_TEAM = 1.8  # the least bar of a team's cell
@@ -83,22 +84,16 @@ def bar_rows(
 
 
 class Widths(NamedTuple):
-    """Measured at one text size: the parts of a cell, so bars line up from row to row."""
+    """Measured at one text size: the parts of a cell, so bars line up from row to row. Each
+    pair is (the class's, a team's), indexed by `Cell.team`."""
 
     gap: int
-    class_who: int  # "All" (0 without teams)
-    class_figure: int  # "00  (100 %)"
-    team_who: int  # the widest team letter
-    team_figure: int  # "00"
-
-    @property
-    def class_cell(self) -> int:
-        return self.class_who + self.class_figure + self.gap * 2
+    who: tuple[int, int]  # "All" (0 without teams), the widest team letter
+    figure: tuple[int, int]  # "00  (100 %)", "00"
 
     def least(self, cell: Cell, size: int) -> int:
-        if cell.team:
-            return self.team_who + round(size * BAR_TEAM) + self.team_figure + self.gap * 2
-        return self.class_cell + round(size * BAR_CLASS)
+        bar = round(size * (BAR_TEAM if cell.team else BAR_CLASS))
+        return self.who[cell.team] + bar + self.figure[cell.team] + self.gap * 2
 
 
 def widths(ui: Ui, size: int, teams: bool) -> Widths:
@@ -108,27 +103,22 @@ def widths(ui: Ui, size: int, teams: bool) -> Widths:
     gap = ui.m.gap
     return Widths(
         gap // 2,
-        w(tr("All"), "semi") + gap // 2 if teams else 0,
-        w("00  (100 %)", "display"),
-        max(w(letter, "semi") for letter in "ABCDEFW") + gap // 2,
-        w("00", "display"),
+        (
+            w(tr("All"), "semi") + gap // 2 if teams else 0,
+            max(w(c, "semi") for c in "ABCDEFW") + gap // 2,
+        ),
+        (w("00  (100 %)", "display"), w("00", "display")),
     )
 
 
-def _lines(cells: Sequence[Cell], width: int, size: int, ws: Widths) -> list[list[int]]:
-    """The cells of a row on lines: the class with as many teams as fit, then teams."""
-    if len(cells) <= 1:
-        return [[0]]
-    lines: list[list[int]] = [[0]]
-    used = ws.least(cells[0], size)
-    for i, cell in enumerate(cells[1:], start=1):
-        need = ws.least(cell, size)
-        if used + need > width and lines[-1]:
-            lines.append([])
-            used = 0
-        lines[-1].append(i)
-        used += need
-    return lines
+def _lines(
+    ui: Ui, cells: Sequence[Cell], width: int, size: int
+) -> tuple[Widths, list[int], list[list[int]]]:
+    """The cells of a row on lines (the class with as many teams as fit, then teams), with the
+    widths measured and each cell's least width."""
+    ws = widths(ui, size, len(cells) > 1)
+    least = [ws.least(c, size) for c in cells]
+    return ws, least, flow(least, width, 0)
 
 
 @dataclass
@@ -152,26 +142,32 @@ def _geometry(ui: Ui, size: int, width: int) -> tuple[int, int, int]:
 def _height(ui: Ui, row: BarRow, width: int, size: int) -> int:
     _, body_w, line_h = _geometry(ui, size, width)
     label = ui.engine.layout(row.label, "body", size, body_w)
-    ws = widths(ui, size, len(row.cells) > 1)
-    lines = len(_lines(row.cells, body_w, size, ws))
-    return label.h + round(size * 0.25) + lines * line_h
+    return label.h + round(size * 0.25) + len(_lines(ui, row.cells, body_w, size)[2]) * line_h
 
 
 def layout_bars(ui: Ui, area: pygame.Rect, rows: Sequence[BarRow], floor: int) -> BarsLayout:
     """The largest text size (from the body size down to `floor`) that fits every row on one
     page; at `floor` the rows go onto as many pages as they need."""
     gap = round(ui.m.pad * 0.5)
-    top = max(ui.m.body, floor)
-    for size in range(top, floor - 1, -1):
+    for size in range(max(ui.m.body, floor), floor - 1, -1):
         heights = [_height(ui, r, area.w, size) for r in rows]
         if sum(heights) + gap * max(0, len(rows) - 1) <= area.h:
             return BarsLayout(size, heights, [list(range(len(rows)))], gap)
-    heights = [_height(ui, r, area.w, floor) for r in rows]
-    pages = paginate(
+    pages = paginate(  # the heights at the floor, from the last try
         [[i] for i in range(len(rows))],
         lambda _, items: sum(heights[i] for i in items) + gap * (len(items) - 1) <= area.h,
     )
     return BarsLayout(floor, heights, pages, gap)
+
+
+def draw_bar(
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, share: float, colour: Colour
+) -> None:
+    """An outlined bar, filled `share` (0 to 1) of its length."""
+    pygame.draw.rect(surface, ui.theme.panel_edge, rect, width=1, border_radius=4)
+    filled = pygame.Rect(rect.x, rect.y, round(rect.w * share), rect.h)
+    if filled.w:
+        pygame.draw.rect(surface, colour, filled, border_radius=4)
 
 
 def draw_bars(
@@ -182,96 +178,58 @@ def draw_bars(
     lay: BarsLayout,
     page: int = 0,
 ) -> None:
-    """One page of rows: the number, the text, then the class's bar and each team's."""
-    m, t = ui.m, ui.theme
-    size = lay.size
+    """One page of rows: the number, the text, then the class's bar and each team's. On one
+    line the cells share it as their least widths say; when a row's teams take more lines,
+    every team's cell has one width and the lines are right-aligned, so the teams' bars line
+    up in columns and all have one length."""
+    t, size = ui.theme, lay.size
     badge_w, body_w, line_h = _geometry(ui, size, area.w)
-    y = area.y
-    for i in lay.pages[min(page, len(lay.pages) - 1)]:
-        row = rows[i]
-        box = pygame.Rect(area.x, y, area.w, lay.heights[i])
-        badge = pygame.Rect(box.x, box.y, badge_w, box.h)
+
+    def label(text: str, box: pygame.Rect, role: str, align: str = "left") -> None:
         ui.text(
             surface,
-            row.number,
-            badge,
-            role="display",
+            text,
+            box,
+            role=role,
             size=size,
             colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        body = pygame.Rect(badge.right + m.gap, box.y, body_w, box.h)
-        label_h = ui.engine.layout(row.label, "body", size, body_w).h
-        text_box, cells_box = take_top(body, label_h, round(size * 0.25))
-        ui.text(surface, row.label, text_box, size=size, colour=t.text, min_size=size)
-        ws = widths(ui, size, len(row.cells) > 1)
-        lines = _lines(row.cells, body_w, size, ws)
-        team_w = None
-        if len(lines) > 1:  # the first line's teams share what the class's cell leaves
-            team_w = (body_w - ws.least(row.cells[0], size)) // max(1, len(lines[0]) - 1)
-        for n, line in enumerate(lines):
-            line_box = pygame.Rect(cells_box.x, cells_box.y + n * line_h, cells_box.w, line_h)
-            _draw_line(ui, surface, line_box, [row.cells[c] for c in line], size, ws, team_w)
-        y += lay.heights[i] + lay.gap
-
-
-def _draw_line(
-    ui: Ui,
-    surface: pygame.Surface,
-    box: pygame.Rect,
-    cells: list[Cell],
-    size: int,
-    ws: Widths,
-    team_w: int | None = None,
-) -> None:
-    """Cells side by side: on one line they share it as their least widths say; when a row's
-    teams take more lines, every team's cell is `team_w` wide and the lines are right-aligned,
-    so the teams' bars line up in columns and all have one length."""
-    t = ui.theme
-    if team_w is not None:
-        mins = [team_w if c.team else box.w - team_w * (len(cells) - 1) for c in cells]
-        scale = 1.0
-        x = box.right - sum(mins)
-    else:
-        mins = [ws.least(c, size) for c in cells] if len(cells) > 1 else [box.w]
-        scale = box.w / sum(mins)
-        x = box.x
-    for cell, least in zip(cells, mins):
-        w = round(least * scale)
-        cell_box = pygame.Rect(x, box.y, w - ws.gap * 2, box.h - 2)
-        x += w
-        who_w = ws.team_who if cell.team else ws.class_who
-        figure_w = ws.team_figure if cell.team else ws.class_figure
-        if cell.who:
-            ui.text(
-                surface,
-                cell.who,
-                pygame.Rect(cell_box.x, cell_box.y, who_w, cell_box.h),
-                role="semi",
-                size=size,
-                colour=t.heading,
-                valign="middle",
-                min_size=size,
-            )
-        bar = pygame.Rect(
-            cell_box.x + who_w,
-            cell_box.y + cell_box.h // 4,
-            max(0, cell_box.w - who_w - figure_w - ws.gap),
-            cell_box.h // 2,
-        )
-        pygame.draw.rect(surface, t.panel_edge, bar, width=1, border_radius=4)
-        filled = bar.copy()
-        filled.w = round(bar.w * cell.count / cell.of) if cell.of else 0
-        if filled.w:
-            pygame.draw.rect(surface, t.accent if cell.team else t.primary, filled, border_radius=4)
-        ui.text(
-            surface,
-            cell.figure,
-            pygame.Rect(bar.right + ws.gap, cell_box.y, figure_w + ws.gap, cell_box.h),
-            role="display",
-            size=size,
-            colour=t.heading,
+            align=align,
             valign="middle",
             min_size=size,
         )
+
+    y = area.y
+    for i in lay.pages[min(page, len(lay.pages) - 1)]:
+        row = rows[i]
+        label(row.number, pygame.Rect(area.x, y, badge_w, lay.heights[i]), "display", "center")
+        body = pygame.Rect(area.right - body_w, y, body_w, lay.heights[i])
+        label_h = ui.engine.layout(row.label, "body", size, body_w).h
+        text_box, cells_box = take_top(body, label_h, round(size * 0.25))
+        ui.text(surface, row.label, text_box, size=size, colour=t.text, min_size=size)
+        ws, least, lines = _lines(ui, row.cells, body_w, size)
+        team_w = (body_w - least[0]) // max(1, len(lines[0]) - 1)
+        for n, line in enumerate(lines):
+            box = pygame.Rect(cells_box.x, cells_box.y + n * line_h, body_w, line_h - 2)
+            if len(lines) > 1:
+                cell_ws: list[float] = [
+                    team_w if c else body_w - team_w * (len(line) - 1) for c in line
+                ]
+            else:
+                cell_ws = [body_w * least[c] / sum(least) for c in line]
+            for c, cell_box in zip(line, in_row(box, cell_ws, 0, align="right")):
+                cell = row.cells[c]
+                cell_box.w -= ws.gap * 2
+                who_w, figure_w = ws.who[cell.team], ws.figure[cell.team]
+                if cell.who:
+                    label(cell.who, pygame.Rect(cell_box.x, cell_box.y, who_w, cell_box.h), "semi")
+                bar = pygame.Rect(
+                    cell_box.x + who_w,
+                    cell_box.y + cell_box.h // 4,
+                    max(0, cell_box.w - who_w - figure_w - ws.gap),
+                    cell_box.h // 2,
+                )
+                share = cell.count / cell.of if cell.of else 0
+                draw_bar(ui, surface, bar, share, t.accent if cell.team else t.primary)
+                figure = pygame.Rect(bar.right + ws.gap, cell_box.y, figure_w + ws.gap, cell_box.h)
+                label(cell.figure, figure, "display")
+        y += lay.heights[i] + lay.gap

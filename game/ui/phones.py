@@ -12,7 +12,7 @@ newest counts and redraws.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -20,8 +20,17 @@ from game.model.kinds import Mode, Phase
 from game.model.session import IllegalAction
 from game.ui import services
 from game.ui.input import Act, Input
-from game.ui.layout import centered, inset, take_bottom, take_top
-from game.ui.phone_bars import BarRow, BarsLayout, bar_rows, draw_bars, layout_bars
+from game.ui.layout import (
+    Pages,
+    centered,
+    in_row,
+    inset,
+    split_cols,
+    split_rows,
+    take_bottom,
+    take_top,
+)
+from game.ui.phone_bars import BarRow, BarsLayout, bar_rows, draw_bar, draw_bars, layout_bars
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
@@ -36,52 +45,43 @@ if TYPE_CHECKING:
     from game.ui.play import PlayContext
 
 PHONES_EVENT = pygame.event.custom_type()
-PHONE_MODES = (Mode.TOGETHER, Mode.ALL_TEAMS)
-ANSWER_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.EXPLAIN)
+ANSWER_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.EXPLAIN)  # session.spot(), ...
 
+# game/phones/ keeps its words in English: these are their message ids (the saved summary
+# translates them with `tr`, game/phones/report.py)
 KIND_TITLES = {
     "spot": N_("Where is the red flag?"),
     "name": N_("What trick is this?"),
     "option": N_("What do you do?"),
     "reason": N_("Why is the safe choice right?"),
-    "pulse": N_("Before and after"),
 }
 PULSE_WORDS = (N_("Agree"), N_("Not sure"), N_("Disagree"))
-PULSE_STATEMENTS = {
-    "know-what-to-do": N_(
-        "If someone threatened to share a picture of me, I would know what to do."
-    ),
-    "could-tell": N_("I know an adult I could tell if something went wrong online."),
-    "not-their-fault": N_("If someone is tricked into sending a picture, it is not their fault."),
+PULSE_STATEMENTS = (
+    N_("If someone threatened to share a picture of me, I would know what to do."),
+    N_("I know an adult I could tell if something went wrong online."),
+    N_("If someone is tricked into sending a picture, it is not their fault."),
+)
+REPORT_WORDS = (
+    N_("Statement"),
+    N_("How the class answered (phones, anonymous)"),
+    N_("Pulse before and after"),
+    N_("Card {number}"),
+)
+CARD_LINES = {
+    "spot": N_("Spot: {n} of {total} found the red flag"),
+    "name": N_("Name: {n} of {total} named the trick"),
+    "option": N_("Move: {n} of {total} chose a safe option"),
+    "reason": N_("Why: {n} of {total} chose the right reason"),
 }
-SUMMARY_WORDS = {  # the saved summary's words (game/phones/report.py)
-    "Statement": N_("Statement"),
-    "Answered: {before} before, {after} after.": N_("Answered: {before} before, {after} after."),
-    "How the class answered (phones, anonymous)": N_("How the class answered (phones, anonymous)"),
-    "Pulse before and after": N_("Pulse before and after"),
-    "Card {number}": N_("Card {number}"),
-    "Where is the red flag?": N_("Where is the red flag?"),
-    "What trick is this?": N_("What trick is this?"),
-    "What do you do?": N_("What do you do?"),
-    "Why is the safe choice right?": N_("Why is the safe choice right?"),
-    "Agree": N_("Agree"),
-    "Not sure": N_("Not sure"),
-    "Disagree": N_("Disagree"),
-}
-
-
-def phones_of(app: App) -> Phones | None:
-    play = getattr(app, "play", None)
-    return play.phones if play is not None else None
+SAME_WIFI = N_("Same Wi-Fi as this computer. No name, no app: answers are anonymous.")
 
 
 def on_phones_event(app: App, event: pygame.event.Event) -> bool:
     """The server's wake-up: take the newest counts and redraw. True when it was ours."""
     if event.type != PHONES_EVENT:
         return False
-    phones = phones_of(app)
-    if phones is not None:
-        phones.take()
+    if app.play is not None and app.play.phones is not None:
+        app.play.phones.take()
         app.dirty = True
     return True
 
@@ -95,67 +95,71 @@ def _notify() -> None:
 def start_phones(app: App, play: PlayContext) -> str | None:
     """Start phones mode for a new session; a message for the facilitator when it cannot."""
     # pydantic and the YAML data, the phone modules: when phones mode starts, not before the title
-    from game.content.glossary import GlossaryError, glossary
+    from game.content.glossary import GlossaryError
     from game.content.help import load_region
     from game.phones.controller import Phones
     from game.phones.steps import help_data
 
-    setup = play.setup
-    host = getattr(setup, "phones_host", None)
-    if not host:
+    setup, state = play.setup, play.session.state
+    if not setup.phones_host:
         return N_("No local network found: turn on Wi-Fi or the laptop's hotspot.")
-    state = play.session.state
     teams = (
         [f"{t.letter} {tr(t.name)}" for t in state.teams] if state.mode is Mode.ALL_TEAMS else []
     )
     try:
         region_id = app.options.region or services.setting(app.settings, "region")
-        region = load_region(services.resolve_region(region_id))
-        help_list = help_data(region)
+        help_list = help_data(load_region(services.resolve_region(region_id)))
     except Exception:  # noqa: BLE001 - the page still shows the emergency line
         help_list = None
     try:
-        words = glossary(getattr(play.session.state.card, "language", None) or app.language)
-        tactic_name = words.tactic_name
+        tactic_name = app.glossary.tactic_name
     except (GlossaryError, OSError, ValueError, KeyError):
         tactic_name = None
     phones = Phones(
-        host,
+        setup.phones_host,
         notify=_notify,
         teams=teams,
         help_data=help_list,
         tactic_name=tactic_name,
-        pulse=getattr(setup, "pulse", True),
+        pulse=setup.pulse,
     )
     try:
         phones.start()
     except OSError:
         return N_("Students' phones could not start on this address. Try another, or the hotspot.")
     play.phones = phones
-    phones.sync(play.session.state)
+    phones.sync(state)
     return None
 
 
 def stop_phones(play: PlayContext | None) -> None:
-    if play is None:
-        return
-    phones = play.phones
-    if phones is not None:
-        results = phones.finish()
-        play.phones_results = tuple(results)
+    if play is not None and play.phones is not None:
+        play.phones_results = tuple(play.phones.finish())
         play.phones = None
 
 
-# --- drawing ----------------------------------------------------------------------------------
+def results_of(play: PlayContext) -> tuple[StepResult, ...]:
+    """Every step's counts so far (kept on the play context once the phones have stopped)."""
+    return play.phones.results() if play.phones is not None else play.phones_results
+
+
+def phones_report(play: PlayContext) -> ClassReport | None:
+    """How the class answered (the pulse and each card's class steps, counts only), in the
+    game's language: the one source of the saved summary's Markdown and PDF sections."""
+    from game.phones.report import class_report  # phone modules: not at start-up
+
+    titles = {c.id: c.red_flag for c in play.session.state.cards}
+    return class_report(results_of(play), tr, titles)
+
+
+# --- the join screen and the pill in the top bar ----------------------------------------------
 
 
 def qr_surface(matrix: list[list[bool]], size: int) -> pygame.Surface:
     """The QR code as black modules on white with a quiet zone of 4 modules, `size` px square
     (whole pixels per module, so a phone's camera reads it from the back of the room)."""
-    n = len(matrix) + 8
-    module = max(1, size // n)
-    side = module * n
-    surf = pygame.Surface((side, side))
+    module = max(1, size // (len(matrix) + 8))
+    surf = pygame.Surface((module * (len(matrix) + 8),) * 2)
     surf.fill((255, 255, 255))
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
@@ -164,67 +168,62 @@ def qr_surface(matrix: list[list[bool]], size: int) -> pygame.Surface:
     return surf
 
 
-def _answered(phones: Phones, connected_only: bool = False) -> tuple[int | None, int]:
-    """(how many answered the open step, how many phones are here); None answered when no
-    step is open (or it is the pulse)."""
-    snap = phones.server.snapshot if phones.server else None
-    here = snap.connected if snap else 0
-    step = phones.step
-    if connected_only or step is None or step.kind == "pulse":
-        return None, here
-    return (snap.answered if snap and snap.step and snap.step.key == step.key else 0), here
+def address(phones: Phones) -> str:
+    return phones.url.removeprefix("http://").rstrip("/")
 
 
-def answered_line(phones: Phones, *, connected_only: bool = False) -> str:
-    """How many phones are here, or how many answered the open step (never who)."""
-    count, here = _answered(phones, connected_only)
-    if count is None:
-        return tr("{here} phones connected").format(here=here)
+def connected(phones: Phones) -> int:
+    return phones.server.snapshot.connected if phones.server else 0
+
+
+def answered(phones: Phones) -> tuple[str, str]:
+    """How many answered the open step, in words and in digits ("3 of 25 answered", "3/25"), or
+    how many phones are here while none is open (or it is the pulse); never who."""
+    here = connected(phones)
+    if phones.step is None or phones.step.kind == "pulse":
+        return tr("{here} phones connected").format(here=here), str(here)
+    result = phones.counts()
+    count = result.answered if result is not None else 0
     if count > here:  # some answered and then put their phone away
-        return tr("{count} answered").format(count=count)
-    return tr("{count} of {here} answered").format(count=count, here=here)
+        return tr("{count} answered").format(count=count), str(count)
+    return tr("{count} of {here} answered").format(count=count, here=here), f"{count}/{here}"
 
 
 def pill_line(ui: Ui, phones: Phones, width: int) -> str:
     """The pill's words for a text box `width` wide: the code and the count, else the count,
     else only its digits ("3/25"), the first that fits on one line at the floor size (the
     largest text leaves the pill little room beside the buttons)."""
-    count, here = _answered(phones)
-    if count is None:
-        digits = str(here)
-    elif count > here:  # some answered and then put their phone away
-        digits = str(count)
-    else:
-        digits = f"{count}/{here}"
-    full = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
-    for text in (full, answered_line(phones)):
+    words, digits = answered(phones)
+    for text in (tr("Code {code} · {answered}").format(code=phones.code, answered=words), words):
         if ui.engine.layout(text, "semi", ui.m.min_font, 10_000).w <= width:
             return text
     return digits
 
 
-def draw_phones_pill(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, phones: Phones) -> None:
-    """In the top bar: the room code and how many have answered (V shows the answers)."""
-    m, t = ui.m, ui.theme
-    pygame.draw.rect(surface, t.panel, rect, border_radius=rect.h // 2)
-    pygame.draw.rect(
-        surface, t.panel_edge, rect, width=max(2, round(m.unit * 0.3)), border_radius=rect.h // 2
-    )
-    # a phone: a rounded outline with a home dot, so the pill reads as "phones" without words
-    ph = pygame.Rect(0, 0, round(rect.h * 0.34), round(rect.h * 0.6))
-    ph.center = (rect.x + round(rect.h * 0.55), rect.centery)
-    pygame.draw.rect(surface, t.text_muted, ph, width=max(2, round(m.unit * 0.3)), border_radius=3)
-    pygame.draw.circle(surface, t.text_muted, (ph.centerx, ph.bottom - 4), max(1, ph.w // 8))
-    box = pygame.Rect(rect.x + rect.h, rect.y, rect.w - rect.h - m.gap, rect.h)
-    text = pill_line(ui, phones, box.w)
-    ui.text(surface, text, box, role="semi", size=m.small, colour=t.text, valign="middle")
-
-
 def pill_width(ui: Ui, phones: Phones, room: int) -> int:
-    m = ui.m
-    text = tr("Code {code} · {answered}").format(code=phones.code, answered=answered_line(phones))
-    lay = ui.engine.layout(text, "semi", m.small, 10_000)
-    return min(room, lay.w + round(m.small * 3.2))
+    text = pill_line(ui, phones, 10_000)
+    return min(room, ui.engine.layout(text, "semi", ui.m.small, 10_000).w + round(ui.m.small * 3.2))
+
+
+def draw_phone_icon(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """A phone (a rounded outline with a home dot) in the pill's square `rect`, so the pill
+    reads as "phones" without words."""
+    colour, width = ui.theme.text_muted, max(2, round(ui.m.unit * 0.3))
+    phone = centered(rect, rect.h * 0.34, rect.h * 0.6)
+    pygame.draw.rect(surface, colour, phone, width=width, border_radius=3)
+    pygame.draw.circle(surface, colour, (phone.centerx, phone.bottom - 4), max(1, phone.w // 8))
+
+
+def phones_key(app: App, play: PlayContext, key: str) -> bool:
+    """Q: how to join. V: the class's answers to the open step (closes them)."""
+    phones = play.phones
+    if key == "q":
+        app.push(PhonesJoinScene(app, play))
+    elif phones is None or phones.step is None or phones.step.kind == "pulse":
+        app.show_toast(N_("The phones have nothing to answer right now"))
+    else:
+        app.push(PhonesRevealScene(app, play))
+    return True
 
 
 class PhonesJoinScene(Scene):
@@ -245,16 +244,13 @@ class PhonesJoinScene(Scene):
         self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
         self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
         side = min(rest.h, round(rest.w * 0.5))
-        self.qr_rect = pygame.Rect(rest.x, rest.y + (rest.h - side) // 2, side, side)
-        self.words = pygame.Rect(
-            self.qr_rect.right + m.pad, rest.y, rest.right - self.qr_rect.right - m.pad, rest.h
-        )
+        qr_column, self.words = in_row(rest, (side, rest.w - side - m.pad), m.pad)
+        self.qr_rect = centered(qr_column, side, side)
 
     def handle(self, inp: Input) -> bool:
-        if inp.act in (Act.BACK, Act.CONFIRM) or (inp.act is Act.LETTER and inp.text == "q"):
-            self.app.pop()
-            return True
-        if inp.act is Act.CLICK:
+        if inp.act in (Act.BACK, Act.CONFIRM, Act.CLICK) or (
+            inp.act is Act.LETTER and inp.text == "q"
+        ):
             self.app.pop()
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
@@ -266,9 +262,9 @@ class PhonesJoinScene(Scene):
             return (tr("Answer on your phone"),)
         return (
             tr("Answer on your phone"),
-            tr("Scan the code, or open:") + " " + phones.url.removeprefix("http://").rstrip("/"),
+            tr("Scan the code, or open:") + " " + address(phones),
             tr("Room code") + ": " + " ".join(phones.code),
-            tr("Same Wi-Fi as this computer. No name, no app: answers are anonymous."),
+            tr(SAME_WIFI),
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -279,44 +275,17 @@ class PhonesJoinScene(Scene):
             return
         qr = qr_surface(phones.qr(), self.qr_rect.w)
         surface.blit(qr, qr.get_rect(center=self.qr_rect.center))
-        address = phones.url.removeprefix("http://").rstrip("/")
         blocks = [  # one column that shrinks as a whole at the largest text sizes
             Block(tr("Scan the code, or open:"), colour="text_muted", gap=0.0),
-            Block(address, role="display", scale=1.5, colour="heading", gap=0.2),
+            Block(address(phones), role="display", scale=1.5, colour="heading", gap=0.2),
             Block(tr("Room code"), colour="text_muted", gap=0.8),
             Block(" ".join(phones.code), role="display", scale=2.0, colour="heading", gap=0.2),
-            Block(answered_line(phones, connected_only=True), gap=0.8),
-            Block(
-                tr("Same Wi-Fi as this computer. No name, no app: answers are anonymous."),
-                scale=0.8,
-                colour="text_muted",
-                gap=0.8,
-            ),
+            Block(tr("{here} phones connected").format(here=connected(phones)), gap=0.8),
+            Block(tr(SAME_WIFI), scale=0.8, colour="text_muted", gap=0.8),
         ]
-        col = ui.column(blocks, self.words, m.body)
-        ui.draw_column(surface, col, self.words)
-        ui.text(
-            surface,
-            tr("Enter: continue · Q: show this again · V: show the answers"),
-            self.hint,
-            size=m.small,
-            colour=t.text_muted,
-            valign="middle",
-        )
-
-
-def phones_key(app: App, play: PlayContext, key: str) -> bool:
-    """Q: how to join. V: the class's answers to the open step (closes them)."""
-    if key == "q":
-        app.push(PhonesJoinScene(app, play))
-        return True
-    phones = play.phones
-    if phones is None or phones.step is None or phones.step.kind == "pulse":
-        toast_text = N_("The phones have nothing to answer right now")
-        app.show_toast(toast_text)
-        return True
-    app.push(PhonesRevealScene(app, play))
-    return True
+        ui.draw_column(surface, ui.column(blocks, self.words, m.body), self.words)
+        hint = tr("Enter: continue · Q: show this again · V: show the answers")
+        ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
 
 
 # --- the reveal -------------------------------------------------------------------------------
@@ -334,10 +303,10 @@ class PhonesRevealScene(Scene):
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
         self.play = play
-        phones = play.phones
-        assert phones is not None  # V opens this only while the phones are on
-        self.result: StepResult | None = phones.reveal()
-        all_teams = play.session.state.mode is Mode.ALL_TEAMS
+        assert play.phones is not None  # V opens this only while the phones are on
+        self.result: StepResult | None = play.phones.reveal()
+        st = play.session.state
+        all_teams = st.mode is Mode.ALL_TEAMS
         self.use_btn = Button(
             "use",
             N_("Enter each team's most chosen") if all_teams else N_("Take the class's answer"),
@@ -346,23 +315,24 @@ class PhonesRevealScene(Scene):
         )
         self.close_btn = Button("close", N_("Close"), kind="quiet", badge="Esc")
         self.group = FocusGroup([self.use_btn, self.close_btn], index=None)
-        self.rows = self.bar_rows()
-        self.page = 0
+        self.rows: list[
+            BarRow
+        ] = []  # per choice the class's count and, in All-teams mode, each team's
+        result = self.result
+        if result is not None and result.questions:
+            teams = [t[0] for t in result.team_counts if t] if all_teams else []
+            self.rows = bar_rows(
+                self.labels(), result.counts[0], teams, [t.letter for t in st.teams]
+            )
+        self.pages = Pages()
         self.lay: BarsLayout | None = None
 
-    def bar_rows(self) -> list[BarRow]:
-        """Per choice the class's count and, in All-teams mode, each team's phones' counts."""
-        result = self.result
-        if result is None or not result.questions:
-            return []
-        st = self.play.session.state
-        teams = result.team_counts if st.mode is Mode.ALL_TEAMS else ()
-        return bar_rows(
-            self.labels(),
-            list(result.counts[0]),
-            [t[0] for t in teams if t],
-            [team.letter for team in st.teams][: len(teams)],
-        )
+    def labels(self) -> list[str]:
+        assert self.result is not None
+        labels = list(self.result.questions[0].choices)
+        if self.result.kind == "spot":
+            labels = [tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)]
+        return labels
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -370,11 +340,8 @@ class PhonesRevealScene(Scene):
         inner = inset(self.card, m.pad)
         self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
         bottom, rest = take_bottom(rest, m.body * 2.2, m.pad * 0.4)
-        widths = fit_labels(ui, [self.use_btn, self.close_btn], bottom.h, bottom.w - m.pad, m.body)
-        x = bottom.right
-        for b, w in zip((self.use_btn, self.close_btn), widths):
-            b.rect = pygame.Rect(x - w, bottom.y, w, bottom.h)
-            x -= w + m.pad
+        widths = fit_labels(ui, [self.close_btn, self.use_btn], bottom.h, bottom.w - m.pad, m.body)
+        self.close_btn.rect, self.use_btn.rect = in_row(bottom, widths, m.pad, align="right")
         # the reading size is the floor: with the projector theme the rows page, never shrink
         self.hint = pygame.Rect(0, 0, 0, 0)
         self.lay = layout_bars(ui, rest, self.rows, m.reading)
@@ -382,7 +349,7 @@ class PhonesRevealScene(Scene):
             self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
             self.lay = layout_bars(ui, rest, self.rows, m.reading)
         self.bars = rest
-        self.page = min(self.page, len(self.lay.pages) - 1)
+        self.pages.reset(len(self.lay.pages))
 
     def use_class_answer(self) -> None:
         result = self.result
@@ -400,102 +367,62 @@ class PhonesRevealScene(Scene):
                         session.enter(team, choice)
                 return
             choice = most_chosen(result, result.order)
-            if choice is None:
-                return
-            action = {
-                Phase.SPOT: session.spot,
-                Phase.NAME: session.name,
-                Phase.CHOOSE: session.choose,
-                Phase.EXPLAIN: session.explain,
-            }.get(st.phase)
-            if action is not None:
-                action(choice)
+            if choice is not None and st.phase in ANSWER_PHASES:
+                getattr(session, st.phase.value)(choice)  # session.spot, .name, .choose...
         except IllegalAction:
             return  # the App follows the session to the next step
 
+    def press(self, button: Button) -> None:
+        if button is self.use_btn:
+            self.use_class_answer()
+        else:
+            self.app.pop()
+
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
         if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
             self.app.pop()
             return True
-        if inp.act is Act.CONFIRM:
-            if self.group.focused is self.close_btn:
-                self.app.pop()
-            else:
-                self.use_class_answer()
+        if inp.act in (Act.LEFT, Act.RIGHT) and self.pages.paged:
+            self.pages.turn(1 if inp.act is Act.RIGHT else -1)
             return True
-        if inp.act in (Act.LEFT, Act.RIGHT) and self.lay is not None and self.lay.paged:
-            step = 1 if inp.act is Act.RIGHT else -1
-            self.page = max(0, min(len(self.lay.pages) - 1, self.page + step))
-            return True
-        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT):
-            self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT) else -1)
-            return True
-        if inp.act is Act.CLICK:
-            hit = self.group.at(inp.pos)
-            if (
-                hit is None
-                and self.lay is not None
-                and self.lay.paged
-                and self.hint.collidepoint(inp.pos)
-            ):
-                self.page = (self.page + 1) % len(self.lay.pages)  # a click on "Page 1 of 2"
-                return True
-            if hit is self.use_btn:
-                self.use_class_answer()
-            elif hit is self.close_btn or not self.card.collidepoint(inp.pos):
+        if inp.act is Act.CLICK and self.group.at(inp.pos) is None:
+            if self.pages.paged and self.hint.collidepoint(inp.pos):  # a click on "Page 1 of 2"
+                self.pages.go((self.pages.index + 1) % self.pages.count)
+            elif not self.card.collidepoint(inp.pos):
                 self.app.pop()
             return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+        if inp.act is Act.CONFIRM and self.group.focused is None:
+            self.use_class_answer()
+            return True
+        routed = self.group.route(inp, self.press)
+        return routed if routed is not None else inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def heading_text(self) -> str:
-        result = self.result
-        title = tr(KIND_TITLES.get(result.kind, "")) if result else ""
-        heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
-        return f"{heading} — {title}"
-
-    def labels(self) -> list[str]:
-        result = self.result
-        if result is None or not result.questions:
-            return []
-        labels = list(result.questions[0].choices)
-        if result.kind == "spot":
-            labels = [tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)]
-        return labels
+        if self.result is None:
+            return tr("The class answered: {n}").format(n=0) + " — "
+        heading = tr("The class answered: {n}").format(n=self.result.answered)
+        return f"{heading} — {tr(KIND_TITLES.get(self.result.kind, ''))}"
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the heading, then each choice with the class's count and share (and
         each team's count), as the bars show them; every page's rows."""
         return (self.heading_text(), *(row.text for row in self.rows))
 
-    def page_line(self) -> str:
-        if self.lay is None or not self.lay.paged:
-            return ""
-        where = tr("Page {page} of {total}").format(page=self.page + 1, total=len(self.lay.pages))
-        keys = tr("Right: next page · Left: back")
-        return f"{where} · {keys}"
-
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, self.heading_text(), self.heading)
         if self.rows and self.lay is not None:
-            draw_bars(ui, surface, self.bars, self.rows, self.lay, self.page)
-        line = self.page_line()
-        if line:
+            draw_bars(ui, surface, self.bars, self.rows, self.lay, self.pages.index)
+        if self.pages.paged:
+            where = tr("Page {page} of {total}").format(
+                page=self.pages.index + 1, total=self.pages.count
+            )
+            line = where + " · " + tr("Right: next page · Left: back")
             ui.text(surface, line, self.hint, size=m.small, colour=t.text_muted, valign="middle")
         draw_group(ui, surface, self.group)
 
 
 # --- the summary: pulse before and after ------------------------------------------------------
-
-
-CARD_LINES = {
-    "spot": N_("Spot: {n} of {total} found the red flag"),
-    "name": N_("Name: {n} of {total} named the trick"),
-    "option": N_("Move: {n} of {total} chose a safe option"),
-    "reason": N_("Why: {n} of {total} chose the right reason"),
-}
 
 
 class PhonesSummaryScene(Scene):
@@ -507,184 +434,121 @@ class PhonesSummaryScene(Scene):
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
         self.play = play
-        phones = play.phones
-        self.results: tuple[Any, ...] = (
-            phones.results() if phones is not None else play.phones_results
+        self.results = results_of(play)
+        found = {r.key: r for r in self.results}
+        self.before, self.after = found.get("pulse:before"), found.get("pulse:after")
+        self.answered = tr("Answered: {before} before, {after} after.").format(
+            before=self.before.answered if self.before else 0,
+            after=self.after.answered if self.after else 0,
         )
         self.page = 0  # 0: the pulse before and after; 1: each card
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
         self.card = centered(m.screen, size[0] * 0.92, size[1] * 0.92)
-        inner = inset(self.card, m.pad)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
-        self.body = rest
+        self.heading, rest = take_top(inset(self.card, m.pad), m.heading * 1.4, m.pad * 0.3)
+        self.hint, self.body = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
             self.app.pop()
-            return True
-        if inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM):
+        elif inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM) or (
+            inp.act is Act.CLICK and self.card.collidepoint(inp.pos)
+        ):
             self.page = 1 - self.page
-            return True
-        if inp.act is Act.CLICK:
-            if self.card.collidepoint(inp.pos):
-                self.page = 1 - self.page
-            else:
-                self.app.pop()
-            return True
+        elif inp.act is Act.CLICK:
+            self.app.pop()
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        if self.page == 1:
-            self.draw_cards(surface)
-        else:
-            self.draw_pulse(surface)
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        ui.text(
-            surface,
-            tr("Tab: before and after / each card · Esc: close"),
-            pygame.Rect(self.hint.centerx, self.hint.y, self.hint.w // 2, self.hint.h),
-            size=m.small,
-            colour=t.text_muted,
-            align="right",
-            valign="middle",
-        )
+    def counts(self, q: int) -> list[tuple[str, int, int]]:
+        """Statement `q`'s answers: (the word, how many before, how many after)."""
+
+        def count(result: StepResult | None, c: int) -> int:
+            return result.counts[q][c] if result is not None else 0
+
+        return [
+            (tr(w), count(self.before, c), count(self.after, c)) for c, w in enumerate(PULSE_WORDS)
+        ]
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the page shown (Tab turns it and the new page is read)."""
         if self.page == 1:
             return (tr("How the class answered"), *(b.text for b in self.card_blocks()))
-        found = {r.key: r for r in self.results}
-        before, after = found.get("pulse:before"), found.get("pulse:after")
-        parts = [tr("Before and after")]
-        for q, (_, statement) in enumerate(PULSE_STATEMENTS.items()):
-            counts = [
-                tr(word)
-                + ": "
-                + " · ".join(
-                    f"{when} {result.counts[q][c] if result is not None else 0}"
-                    for when, result in ((tr("Before"), before), (tr("After"), after))
-                )
-                for c, word in enumerate(PULSE_WORDS)
-            ]
-            parts.append(tr(statement) + " " + "; ".join(counts))
-        parts.append(
-            tr("Answered: {before} before, {after} after.").format(
-                before=before.answered if before else 0, after=after.answered if after else 0
-            )
+        before, after = tr("Before"), tr("After")
+        return (
+            tr("Before and after"),
+            *(
+                tr(statement)
+                + " "
+                + "; ".join(f"{word}: {before} {b} · {after} {a}" for word, b, a in self.counts(q))
+                for q, statement in enumerate(PULSE_STATEMENTS)
+            ),
+            self.answered,
         )
-        return tuple(parts)
 
     def card_blocks(self) -> list[Block]:
         from game.phones.report import card_scores  # phone modules: not at start-up
 
         st = self.play.session.state
-        cards = {c.id: c for c in st.cards}
         blocks = []
-        for number, flag, steps in card_scores(self.results, cards, st):
-            blocks.append(
-                Block(tr("Card {number}: {flag}").format(number=number, flag=flag), role="bold")
-            )
+        for number, flag, steps in card_scores(self.results, {c.id: c for c in st.cards}, st):
             words = [
                 tr(CARD_LINES[kind]).format(n=n, total=total)
                 for kind, n, total in steps
                 if kind in CARD_LINES and total
             ]
-            if not words:
-                blocks.pop()
-                continue
-            blocks.append(Block(" · ".join(words), colour="text_muted", gap=0.1, scale=0.9))
-        if not blocks:
-            blocks = [Block(tr("The phones have not answered a card yet."))]
-        return blocks
+            if words:
+                heading = tr("Card {number}: {flag}").format(number=number, flag=flag)
+                blocks.append(Block(heading, role="bold"))
+                blocks.append(Block(" · ".join(words), colour="text_muted", gap=0.1, scale=0.9))
+        return blocks or [Block(tr("The phones have not answered a card yet."))]
 
-    def draw_cards(self, surface: pygame.Surface) -> None:
-        ui, m = self.ui, self.ui.m
-        draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
-        blocks = self.card_blocks()
-        area = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h)
-        ui.draw_column(surface, ui.column(blocks, area, m.body), area)
-
-    def _label_w(self, size: int) -> int:
-        """Room for "Before 88" / "After 88" at `size` (no squeezing at the largest text)."""
-        words = (tr("Before"), tr("After"))
-        widest = max(self.ui.engine.layout(f"{w} 88", "body", size, 10_000).w for w in words)
-        return widest + self.ui.m.gap
+    def draw(self, surface: pygame.Surface) -> None:
+        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        if self.page == 1:
+            draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
+            ui.draw_column(surface, ui.column(self.card_blocks(), self.body, m.body), self.body)
+        else:
+            draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
+            self.draw_pulse(surface)
+        left, right = split_cols(self.hint, (1, 1), 0)
+        if self.page == 0:
+            ui.text(
+                surface, self.answered, left, size=m.small, colour=t.text_muted, valign="middle"
+            )
+        keys = tr("Tab: before and after / each card · Esc: close")
+        ui.text(
+            surface, keys, right, size=m.small, colour=t.text_muted, align="right", valign="middle"
+        )
 
     def draw_pulse(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
-        found = {r.key: r for r in self.results}
-        before, after = found.get("pulse:before"), found.get("pulse:after")
-        rows = list(PULSE_STATEMENTS.items())
-        gap = round(m.pad * 0.5)
-        row_h = (self.body.h - gap * (len(rows) - 1)) // len(rows)
+        rows = split_rows(self.body, (1,) * len(PULSE_STATEMENTS), m.pad * 0.5)
         # the statement (up to two lines), the three answers, then Before and After: each
         # line readable, none squeezed (issue 15: readable at the largest text size)
-        size = max(m.min_font, min(max(m.small, m.reading), round(row_h / 7.2)))
-        for q, (_, statement) in enumerate(rows):
-            row = pygame.Rect(self.body.x, self.body.y + q * (row_h + gap), self.body.w, row_h)
+        size = max(m.min_font, min(max(m.small, m.reading), round(rows[0].h / 7.2)))
+        # room for "Before 88" / "After 88" (no squeezing at the largest text)
+        when = (tr("Before"), tr("After"))
+        name_w = max(ui.engine.layout(f"{w} 88", "body", size, 10_000).w for w in when) + m.gap
+        for q, (statement, row) in enumerate(zip(PULSE_STATEMENTS, rows)):
             said = ui.engine.layout(tr(statement), "body", size, row.w)
             title, groups = take_top(row, min(said.h + 4, round(size * 2.6)), 2)
             ui.text(surface, tr(statement), title, size=size, colour=t.heading, valign="bottom")
-            most = (
-                max(
-                    [r.counts[q][c] for r in (before, after) if r is not None for c in range(3)]
-                    or [1]
-                )
-                or 1
-            )
-            width = groups.w // len(PULSE_WORDS)
-            for c, word in enumerate(PULSE_WORDS):
-                box = pygame.Rect(groups.x + c * width, groups.y, width - m.gap, groups.h)
-                label, lines = take_top(box, round(size * 1.3), 0)
-                ui.text(surface, tr(word), label, size=size, colour=t.text, valign="middle")
-                line_h = lines.h // 2
-                for k, (when, result) in enumerate(((tr("Before"), before), (tr("After"), after))):
-                    count = result.counts[q][c] if result is not None else 0
-                    line = pygame.Rect(lines.x, lines.y + k * line_h, lines.w, line_h - 2)
-                    name_w = min(line.w // 2, self._label_w(size))
+            counts = self.counts(q)
+            most = max(max(b, a) for _, b, a in counts) or 1
+            for (word, *pair), box in zip(counts, split_cols(groups, (1,) * len(counts), m.gap)):
+                label, lines = take_top(box, size * 1.3)
+                ui.text(surface, word, label, size=size, colour=t.text, valign="middle")
+                for k, (line, count) in enumerate(zip(split_rows(lines, (1, 1), 2), pair)):
+                    w = min(line.w // 2, name_w)
+                    name = pygame.Rect(line.x, line.y, w, line.h)
                     ui.text(
                         surface,
-                        f"{when} {count}",
-                        pygame.Rect(line.x, line.y, name_w, line.h),
+                        f"{when[k]} {count}",
+                        name,
                         size=size,
                         colour=t.text_muted,
                         valign="middle",
                     )
-                    bar = pygame.Rect(line.x + name_w, line.y + line.h // 4, 0, line.h // 2)
-                    full = line.w - name_w
-                    pygame.draw.rect(
-                        surface, t.panel_edge, (bar.x, bar.y, full, bar.h), width=1, border_radius=3
-                    )
-                    bar.w = round(full * count / most)
-                    if bar.w:
-                        pygame.draw.rect(
-                            surface, t.primary if k else t.text_muted, bar, border_radius=3
-                        )
-        answered = tr("Answered: {before} before, {after} after.").format(
-            before=before.answered if before else 0, after=after.answered if after else 0
-        )
-        half = pygame.Rect(self.hint.x, self.hint.y, self.hint.w // 2, self.hint.h)
-        ui.text(surface, answered, half, size=m.small, colour=t.text_muted, valign="middle")
-
-
-def phones_report(play: PlayContext) -> ClassReport | None:
-    """How the class answered (the pulse and each card's class steps, counts only), in the
-    game's language: the one source of the saved summary's Markdown and PDF sections."""
-    from game.phones.report import class_report  # phone modules: not at start-up
-
-    phones = play.phones
-    results = phones.results() if phones is not None else play.phones_results
-    titles = {c.id: c.red_flag for c in play.session.state.cards}
-    return class_report(results, lambda text: tr(SUMMARY_WORDS.get(text, text)), titles)
-
-
-def phones_summary_text(play: PlayContext) -> str:
-    """The saved summary's section: the pulse and each card's class steps, counts only."""
-    from game.phones.report import report_markdown  # phone modules: not at start-up
-
-    report = phones_report(play)
-    return report_markdown(report) if report is not None else ""
+                    bar = pygame.Rect(line.x + w, line.y + line.h // 4, line.w - w, line.h // 2)
+                    draw_bar(ui, surface, bar, count / most, t.primary if k else t.text_muted)

@@ -22,7 +22,7 @@ import pygame
 from game.model.kinds import Phase
 from game.ui.context import Ui
 from game.ui.layout import inset, split_cols, take_top
-from game.ui.notes_panel import note_blocks
+from game.ui.notes_panel import label, notes_column
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.timer import SHOWN_PHASES, LessonClock, clock_text
@@ -44,6 +44,10 @@ PHASE_WORDS = {
     Phase.FEEDBACK: N_("Feedback: talk it through"),
     Phase.SUMMARY: N_("Results"),
 }
+
+# a time with the plan's minutes (a plan is played), and without
+CARD_TIME = (N_("This card: {clock} of {minutes} min"), N_("This card: {clock}"))
+LESSON_TIME = (N_("Lesson: {clock} of {minutes} min"), N_("Lesson: {clock}"))
 
 KEYS = (
     ("N", N_("notes (here: always shown)")),
@@ -168,34 +172,26 @@ class Presenter:
         left, right = split_cols(rest, (0.6, 0.4), m.pad)
         panel(ui, surface, left, t.panel, edge=t.accent)
         panel(ui, surface, right, t.panel)
-        inner_l, inner_r = inset(left, m.pad), inset(right, m.pad)
+        left, right = inset(left, m.pad), inset(right, m.pad)
         if play is None:
-            col = ui.column(self._waiting_blocks(), inner_l, m.body)
-            ui.draw_column(surface, col, inner_l)
-            col = ui.column(self._key_blocks(), inner_r, m.small)
-            ui.draw_column(surface, col, inner_r)
+            ui.draw_column(surface, ui.column(self._waiting_blocks(), left, m.body), left)
+            ui.draw_column(surface, ui.column(self._key_blocks(), right, m.small), right)
         else:
             st = play.session.state
             if st.phase is Phase.SUMMARY:
                 blocks = [Block(tr("The lesson is over"), role="display", colour="heading")]
                 blocks += self._plan_blocks()
                 blocks.append(Block(tr("Save the summary with S on the results screen."), gap=0.6))
+                fit = ui.column(blocks, left, m.body)
             else:
-                blocks = self._where_blocks()
-                for detail in (2, 1, 0):
-                    notes = note_blocks(st.card, detail)[2:]  # the panel's own heading dropped
-                    fit = ui.column(blocks + notes, inner_l, m.body)
-                    if fit.fits:
-                        break
-                blocks = blocks + notes
-            fit = ui.column(blocks, inner_l, m.body)
-            ui.draw_column(surface, fit, inner_l)
+                fit = notes_column(ui, self._where_blocks(), st.card, left)
+            ui.draw_column(surface, fit, left)
             side = self._clock_blocks() + self._score_blocks()
             for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
-                col = ui.column(side + self._key_blocks(keys), inner_r, m.body)
+                col = ui.column(side + self._key_blocks(keys), right, m.body)
                 if col.fits:
                     break
-            ui.draw_column(surface, col, inner_r)
+            ui.draw_column(surface, col, right)
         self.window.flip()
         self.dirty = False
 
@@ -216,9 +212,8 @@ class Presenter:
         play = self.app.play
         assert play is not None
         st = play.session.state
-        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.8)
         where = tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
-        blocks = [label._replace(text=where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")))]
+        blocks = [label(where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")))]
         flag_at = st.card.flag_at
         if flag_at:
             g = self.app.glossary
@@ -234,34 +229,21 @@ class Presenter:
         play = self.app.play
         if play is None or play.clock is None:
             return []
-        st = play.session.state
-        clock = play.clock
-        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.2)
-        blocks = [label._replace(text=tr("Time"))]
+        st, clock, plan = play.session.state, play.clock, play.setup.plan
+        blocks = [label(tr("Time"), gap=0.2)]
         timer = play.timer
         if timer is not None and timer.index == st.index and st.phase in SHOWN_PHASES:
             text = tr("Card timer: {label}").format(label=timer.label())
             blocks.append(Block(text, role="display", colour="heading", gap=0.25))
-        plan = play.setup.plan
+        spans = [(LESSON_TIME, clock.lesson_seconds, plan.minutes if plan else 0)]
         if st.phase is not Phase.SUMMARY:
-            card = clock_text(clock.card_seconds)
-            text = (
-                tr("This card: {clock} of {minutes} min").format(
-                    clock=card, minutes=plan.minutes_per_card
-                )
-                if plan is not None
-                else tr("This card: {clock}").format(clock=card)
+            spans.insert(0, (CARD_TIME, clock.card_seconds, plan.minutes_per_card if plan else 0))
+        for (planned, unplanned), seconds, minutes in spans:
+            text = tr(planned if plan else unplanned).format(
+                clock=clock_text(seconds), minutes=minutes
             )
-            over = plan is not None and clock.card_seconds > plan.minutes_per_card * 60
+            over = plan is not None and seconds > minutes * 60
             blocks.append(Block(text, role="bold", gap=0.25, colour="accent" if over else "text"))
-        lesson = clock_text(clock.lesson_seconds)
-        text = (
-            tr("Lesson: {clock} of {minutes} min").format(clock=lesson, minutes=plan.minutes)
-            if plan is not None
-            else tr("Lesson: {clock}").format(clock=lesson)
-        )
-        over = plan is not None and clock.lesson_seconds > plan.minutes * 60
-        blocks.append(Block(text, role="bold", gap=0.25, colour="accent" if over else "text"))
         return blocks
 
     def _plan_blocks(self) -> list[Block]:
@@ -276,10 +258,9 @@ class Presenter:
         play = self.app.play
         assert play is not None
         st = play.session.state
-        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.9)
         if not (st.mode.is_group and st.mode.keeps_score):
             return []
-        blocks = [label._replace(text=tr("Scores"))]
+        blocks = [label(tr("Scores"), gap=0.9)]
         for i, (team, score) in enumerate(zip(st.teams, st.scores, strict=False)):
             turn = st.mode.value == "teams" and i == st.turn and st.phase is not Phase.SUMMARY
             line = tr("{letter} {name}: {points} pts").format(
@@ -294,8 +275,7 @@ class Presenter:
         """The keys' heading and the first `count` keys (none: no heading either)."""
         if count <= 0:
             return []
-        label = Block("", role="semi", colour="accent", scale=0.8, gap=0.9)
-        blocks = [label._replace(text=tr("Keys (in either window)"))]
+        blocks = [label(tr("Keys (in either window)"), gap=0.9)]
         blocks += [
             Block(f"{key}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
             for key, what in KEYS[:count]
