@@ -697,26 +697,3 @@ def draw_card(
         align=align,
         valign="middle",
     )
-
-
-def draw_dialog(
-    ui: Ui,
-    surface: pygame.Surface,
-    card: pygame.Rect,
-    heading: str,
-    heading_rect: pygame.Rect,
-    body: str,
-    body_rect: pygame.Rect,
-) -> None:
-    """A calm overlay: the screen below dimmed, a panel, a centred heading and a line of text.
-    `heading` and `body` are already translated."""
-    draw_card(ui, surface, card, heading, heading_rect, align="center")
-    ui.text(
-        surface,
-        body,
-        body_rect,
-        size=ui.m.body,
-        colour=ui.theme.text_muted,
-        align="center",
-        valign="middle",
-    )

@@ -9,27 +9,26 @@ import pygame
 
 from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
-from game.ui.layout import centered, inset, take_top
-from game.ui.scene import Scene
+from game.ui.layout import take_top
+from game.ui.scenes.modal import Modal, button_grid
 from game.ui.services import N_, tr
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, team_badge
+from game.ui.text import Block
+from game.ui.widgets import Button, team_badge
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.play import PlayContext
 
 
-class AwardScene(Scene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+class AwardScene(Modal):
     name = "award"
-    opaque = False
+    centred = False
 
     def __init__(self, app: App, play: PlayContext, teams: list[int]) -> None:
-        super().__init__(app)
         self.play = play
         self.teams = teams
         st = play.session.state
-        self.buttons = []
+        buttons = []
         for i in teams:
             team = st.teams[i]
             b = Button(
@@ -42,51 +41,54 @@ class AwardScene(Scene):
                 align="left",
             )
             b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
-            self.buttons.append(b)
-        self.group = FocusGroup(self.buttons, index=None)
+            buttons.append(b)
+        super().__init__(app, buttons, index=None)
+
+    def title(self) -> str:
+        return tr("+1 for a good explanation")
+
+    def blocks(self) -> list[Block]:
+        return [
+            Block(
+                tr("Which team? Press its letter, or click. Esc: no point."),
+                colour="text_muted",
+                scale=0.82,
+            )
+        ]
 
     def layout(self, size: tuple[int, int]) -> None:
+        """The card as tall as its buttons need (at most nearly the window)."""
         m = self.ui.m
-        n = len(self.buttons)
-        bh = round(m.body * 2.1)
-        gap = round(m.pad * 0.4)
-        height = m.heading * 1.4 + m.small * 1.6 + n * (bh + gap) + m.pad * 3.5
-        self.card = centered(m.screen, min(size[0] * 0.6, m.h * 0.95), min(size[1] * 0.92, height))
-        inner = inset(self.card, m.pad * 1.5)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.2)
-        self.hint, rest = take_top(rest, m.small * 1.6, m.pad * 0.4)
-        bh = min(bh, round((rest.h - gap * (n - 1)) / n))
-        y = rest.y
-        for b in self.buttons:
-            b.rect = pygame.Rect(rest.x, y, rest.w, bh)
-            y += bh + gap
+        n = len(self.teams)
+        height = m.heading * 1.4 + m.small * 1.6 + n * (m.body * 2.1 + m.pad * 0.4) + m.pad * 3.5
+        self.card_size = (0.6, 0.95, min(0.92, height / size[1]))
+        super().layout(size)
+
+    def place(self, rest: pygame.Rect) -> pygame.Rect:
+        """The hint, then the teams one under another."""
+        m = self.ui.m
+        hint, rest = take_top(rest, m.small * 1.6, m.pad * 0.4)
+        button_grid(self.group.buttons, rest, round(m.pad * 0.4), round(m.body * 2.1), columns=(1,))
+        return hint
 
     def give(self, index: int) -> None:
         self.app.pop()
         give_award(self.app, self.play, self.teams[index])
 
-    def texts(self) -> tuple[str, ...]:
-        return (
-            tr("+1 for a good explanation"),
-            tr("Which team? Press its letter, or click. Esc: no point."),
-        )
-
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.CLICK and not self.card.collidepoint(inp.pos):
             self.app.pop()  # a click beside the card: no point
-            return True
-        routed = self.group.route(inp, lambda button: self.give(self.buttons.index(button)))
-        if routed is not None:
-            return routed
-        if inp.act is Act.BACK:
-            self.app.pop()
             return True
         if inp.act is Act.LETTER:
             self.letter(inp.text)
             return True
         if inp.act is Act.PICK and inp.index < len(self.teams):
             self.give(inp.index)
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)  # modal: nothing else gets through
+            return True
+        return super().handle(inp)
+
+    def activate(self, button: Button) -> None:
+        self.give(self.group.buttons.index(button))
 
     def letter(self, key: str) -> None:
         """A team's letter gives it the point; B (the award key again) closes."""
@@ -95,16 +97,3 @@ class AwardScene(Scene):
             self.give(letters.index(key))
         elif key == "b":
             self.app.pop()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        draw_card(ui, surface, self.card, tr("+1 for a good explanation"), self.heading)
-        ui.text(
-            surface,
-            tr("Which team? Press its letter, or click. Esc: no point."),
-            self.hint,
-            size=m.small,
-            colour=t.text_muted,
-            valign="middle",
-        )
-        draw_group(ui, surface, self.group)

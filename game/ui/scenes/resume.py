@@ -10,13 +10,12 @@ import pygame
 from game.model.record import SessionRecord
 from game.model.session import Mode, Session
 from game.ui import services
-from game.ui.input import Act, Input
-from game.ui.layout import centered, inset, take_bottom, take_top
+from game.ui.layout import centered, stack, take_bottom
 from game.ui.saving import forget_session, saved_time
-from game.ui.scene import Scene, column_texts
+from game.ui.scenes.modal import Modal
 from game.ui.services import tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
+from game.ui.widgets import Button, fit_label
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -29,13 +28,12 @@ MODE_WORDS = {
 }
 
 
-class ResumeScene(Scene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+class ResumeScene(Modal):
     name = "resume"
-    opaque = False
+    card_size = (0.8, 1.25, 0.62)
+    centred = False
 
     def __init__(self, app: App, record: SessionRecord, session: Session) -> None:
-        super().__init__(app)
         self.record = record
         self.session = session
         st = session.state
@@ -43,28 +41,15 @@ class ResumeScene(Scene):
             time=saved_time(record), n=st.index + 1, total=len(st.cards)
         )
         self.resume_btn = Button("resume", label, kind="primary", badge="Enter", translate=False)
-        self.fresh_btn = Button("fresh", "Start fresh")
-        self.group = FocusGroup([self.resume_btn, self.fresh_btn], index=0)
+        super().__init__(app, [self.resume_btn, Button("fresh", "Start fresh")])
 
-    def layout(self, size: tuple[int, int]) -> None:
-        ui, m = self.ui, self.ui.m
-        self.card = centered(m.screen, min(size[0] * 0.8, m.h * 1.25), size[1] * 0.62)
-        inner = inset(self.card, m.pad * 1.5)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        bh = round(m.body * 2.3)
-        buttons, self.body = take_bottom(rest, bh * 2 + m.pad * 0.6, m.pad * 0.6)
-        self.resume_btn.rect = pygame.Rect(buttons.x, buttons.y, buttons.w, bh)
-        fw = round(buttons.w * 0.5)
-        self.fresh_btn.rect = pygame.Rect(buttons.centerx - fw // 2, buttons.bottom - bh, fw, bh)
-        self.resume_btn.size = min(
-            m.body,
-            ui.engine.fit(
-                self.resume_btn.label, "semi", buttons.w - round(m.body * 4), bh, m.body, m.min_font
-            ).size,
-        )
+    def title(self) -> str:
+        return tr("Carry on where you left off?")
+
+    def blocks(self) -> list[Block]:
         st = self.session.state
         teams = ", ".join(f"{t.letter} {tr(t.name)}" for t in st.teams)
-        blocks = [
+        return [
             Block(tr("A group session was stopped before the end.")),
             Block(
                 tr("{mode} · {teams}").format(mode=tr(MODE_WORDS[st.mode]), teams=teams),
@@ -72,16 +57,16 @@ class ResumeScene(Scene):
                 gap=0.4,
             ),
         ]
-        self.fit = ui.column(blocks, self.body, m.body)
 
-    def handle(self, inp: Input) -> bool:
-        routed = self.group.route(inp, self.activate)
-        if routed is not None:
-            return routed
-        if inp.act is Act.BACK:
-            self.app.pop()  # decide later: the save stays
-            return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+    def place(self, rest: pygame.Rect) -> pygame.Rect:
+        """The resume button across the card (its label is long), Start fresh under it."""
+        m = self.ui.m
+        bh, gap = round(m.body * 2.3), m.pad * 0.6
+        buttons, body = take_bottom(rest, bh * 2 + gap, gap)
+        self.resume_btn.rect, below = stack(buttons, [bh, bh], gap)
+        self.group.buttons[1].rect = centered(below, below.w * 0.5, bh)
+        fit_label(self.ui, self.resume_btn, buttons.w, bh, m.body)
+        return body
 
     def activate(self, button: Button) -> None:
         if button is self.resume_btn:
@@ -89,12 +74,3 @@ class ResumeScene(Scene):
         else:
             forget_session()
             self.app.pop()
-
-    def texts(self) -> tuple[str, ...]:
-        return (tr("Carry on where you left off?"), *column_texts(self.fit))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        ui = self.ui
-        draw_card(ui, surface, self.card, tr("Carry on where you left off?"), self.heading)
-        ui.draw_column(surface, self.fit, self.body)
-        draw_group(ui, surface, self.group)

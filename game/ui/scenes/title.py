@@ -13,6 +13,7 @@ import pygame
 from game.savegame import has_saved_session
 from game.ui.input import Input
 from game.ui.scene import Scene
+from game.ui.scenes.modal import button_grid
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, flag_logo, paint_background, panel
 
@@ -26,13 +27,13 @@ class TitleScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.play_btn = Button("play", "Play", kind="primary", badge="Enter")
-        self.help_btn = Button("help", "How to play & help", badge="H")
-        self.settings_btn = Button("settings", "Settings")
-        self.quit_btn = Button("quit", "Quit")
-        self.group = FocusGroup(
-            [self.play_btn, self.help_btn, self.settings_btn, self.quit_btn], index=0
-        )
+        buttons = [
+            Button("play", "Play", kind="primary", badge="Enter"),
+            Button("help", "How to play & help", badge="H"),
+            Button("settings", "Settings"),
+            Button("quit", "Quit"),
+        ]
+        self.group = FocusGroup(buttons, index=0)
 
     def on_enter(self) -> None:
         if has_saved_session():  # a group session cut short: carry on or start fresh
@@ -54,43 +55,26 @@ class TitleScene(Scene):
         )
         # one column of buttons; two when large text would push them off the window
         top = self.tag_rect.bottom + round(h * 0.05)
-        room = self.footer.y - m.pad - top
-        gap = round(m.pad * 0.8)
-        buttons = self.group.buttons
-        for cols in (1, 2):
-            rows = -(-len(buttons) // cols)
-            bh = round(min(m.body * 2.3, (room - gap * (rows - 1)) / rows))
-            if bh >= m.body * 1.8:
-                break
-        bw = round(min(w * 0.5, m.body * 14) if cols == 1 else min(w * 0.42, m.body * 12))
-        left = (w - cols * bw - (cols - 1) * gap) // 2
-        for i, b in enumerate(buttons):
-            r, c = (i, 0) if cols == 1 else divmod(i, cols)
-            b.rect = pygame.Rect(left + c * (bw + gap), top + r * (bh + gap), bw, bh)
+        room = pygame.Rect(0, top, w, self.footer.y - m.pad - top)
+        widths = (min(w * 0.5, m.body * 14), min(w * 0.42, m.body * 12))
+        button_grid(
+            self.group.buttons, room, round(m.pad * 0.8), m.body * 2.3, m.body * 1.8, widths
+        )
 
     def handle(self, inp: Input) -> bool:
-        routed = self.group.route(inp, self.activate)
-        if routed is not None:
-            return routed
-        return False
+        return bool(self.group.route(inp, self.activate))
 
     def activate(self, button: Button) -> None:
-        if button is self.play_btn:
-            self.app.open_setup()
-        elif button is self.help_btn:
-            self.app.open_help()
-        elif button is self.settings_btn:
-            self.app.open_settings()
-        else:
-            self.app.quit()
+        app = self.app
+        actions = {"play": app.open_setup, "help": app.open_help, "settings": app.open_settings}
+        actions.get(button.id, app.quit)()
 
     def texts(self) -> tuple[str, ...]:
         return (tr("Red Flags"), tr("Spot the tricks. Choose the safe move."))
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.static_layer.draw(
-            self.ui, surface, self.draw_static, [self.group]
-        )  # only the focus, hover change
+        # only the focus and the hover change
+        self.static_layer.draw(self.ui, surface, self.draw_static, [self.group])
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
