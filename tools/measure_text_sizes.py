@@ -11,7 +11,7 @@ and two counts per window size, theme and language:
                                                  [--theme default projector] [--list N]
 
 Prints one line per window size, theme and language, then up to N of the cases. Exit status 1
-when there is any case. tests/ui/test_readable_every_card.py checks 1024×768 in English.
+when there is any case. tests/ui/test_readable_every_card.py checks 1024×768 (en, sv).
 """
 
 from __future__ import annotations

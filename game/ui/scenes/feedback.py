@@ -31,7 +31,7 @@ import pygame
 from game.model.kinds import Rating
 from game.model.session import CardResult, Mode
 from game.ui.input import Act, Input
-from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
+from game.ui.layout import centered, inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
@@ -213,7 +213,8 @@ class FeedbackScene(PlayScene):
             # a share of a height the button row's growth takes from): larger text, larger
             m.least if m.step_below is None else max(m.least, round(m.step_below.body * 1.05)),
         )
-        self.takeaway_rect, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
+        self.take_low, above_take = take_bottom(rest, take.h + 2 * ip, m.pad * 0.7)
+        self.take_alone = centered(rest, rest.w, self.take_low.h)  # a page of its own
         # on pages the red flag has a row of its own where the takeaway would be, so the
         # button row keeps room for the pager and the longer button label
         self.flag_row, above_flag = take_bottom(rest, self.bottom.h, m.pad * 0.7)
@@ -272,10 +273,13 @@ class FeedbackScene(PlayScene):
         boxes = paginate(
             [[g] for g in groups], lambda n, box: fits(_flat(box), first if n == 0 else rest)
         )
-        # the takeaway takes room on the last page: a part that no longer fits goes on a page after
+        # the takeaway takes room on the last page: a part that no longer fits goes on a page
+        # after, and the takeaway on a page of its own when even the last part alone does not
         if len(boxes[-1]) > 1 and not fits(_flat(boxes[-1]), last):
             boxes.append([boxes[-1].pop()])
-        plan = [Page(_parts(_flat(box)), [_blocks(_flat(box))]) for box in boxes if box]
+        if not fits(_flat(boxes[-1]), last):
+            boxes.append([])
+        plan = [Page(_parts(_flat(box)), [_blocks(_flat(box))] if box else []) for box in boxes]
         plan[0].flag = plan[-1].takeaway = True
         return plan
 
@@ -283,6 +287,8 @@ class FeedbackScene(PlayScene):
         """Fit the page's columns into `rect` at the reading size or larger: the split that
         shows the largest text wins; ties keep the even split."""
         m, ip = self.ui.m, self.ip
+        if not page.columns:  # the takeaway alone
+            return
         splits = COLUMN_SPLITS if len(page.columns) == 2 else ((1,),)
         best: tuple[tuple[bool, int], list[pygame.Rect], list[ColumnFit]] | None = None
         for weights in splits:
@@ -300,7 +306,7 @@ class FeedbackScene(PlayScene):
 
     def _share_size(self, plan: list[Page]) -> None:
         """All columns of all pages at one size, so turning a page does not jump in size."""
-        base = min(p.base for p in plan)
+        base = min(p.base for p in plan if p.columns)
         for page in plan:
             if page.base == base or not page.ok:
                 continue
@@ -354,6 +360,7 @@ class FeedbackScene(PlayScene):
         current = self.pages[page]
         last = page == len(self.pages) - 1
         self.cols, self.col_inner, self.fits = current.cols, current.inner, current.fits
+        self.takeaway_rect = self.take_low if current.columns else self.take_alone
         bw = self.last_w if last else self.more_w
         self.next_btn.label = self._last_label() if last else self._more_label(page + 1)
         self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
