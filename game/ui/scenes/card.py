@@ -127,6 +127,13 @@ class CardScene(PlayScene):
             return self.app.glossary.word("name_question")
         return self.state.card.question
 
+    def _question_h(self, width: int) -> float:
+        """The height of the question at its size, `play_large`, `width` wide."""
+        m = self.ui.m
+        return (
+            self.ui.engine.layout(self.question_text(), "display", m.play_large, width).h + m.unit
+        )
+
     def step_result(self) -> str:
         """The line under the question: how the step before went, in words (never colour
         alone). Empty when there is nothing to say."""
@@ -216,7 +223,9 @@ class CardScene(PlayScene):
         self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
         chat_fits = self._layout_chat()
         # right column: the question (and the line on the step before), then the options
-        self.question_rect, opts = take_top(right, m.play_large * 2.7, m.pad * 0.4)
+        # the question never shrinks to fit: a long one takes room from the options (issue 13)
+        need = self._question_h(right.w - round(m.unit * 1.6))
+        self.question_rect, opts = take_top(right, max(m.play_large * 2.7, need), m.pad * 0.4)
         self.result_rect = pygame.Rect(0, 0, 0, 0)
         self._place_options(opts, with_result=bool(self.step_result()))
         if self.result_rect.h and not self._options_fit:  # large text: the options come first
@@ -280,7 +289,7 @@ class CardScene(PlayScene):
         self.chat_pages = pages
         self.chat_page = min(self.chat_page, len(pages) - 1)
         # the choices: the question, then the options, over the whole width
-        self.question_rect, opts = take_top(area, m.play_large * 2.4, m.pad * 0.4)
+        self.question_rect, opts = take_top(area, self._question_h(area.w), m.pad * 0.4)
         stack_buttons(ui, self.options, opts, round(m.pad * 0.6), m.body * 4.6)
         self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
 
