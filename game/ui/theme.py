@@ -76,9 +76,6 @@ class Theme(NamedTuple):
         index = "abcdef".find(key[-1:]) if key.startswith("team_") else -1
         return self.teams[max(index, 0)]
 
-    def rating(self, rating: str) -> Colour:
-        return {"safe": self.safe, "risky": self.risky}.get(rating, self.harmful)
-
 
 # Every role in the three themes side by side: (default, high contrast, projector).
 # High contrast: white and yellow on black, outlines everywhere, AAA (7:1) for all text.
