@@ -16,6 +16,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,14 +89,12 @@ class App:
         pygame.font.init()
         # a notice about a damaged settings file is shown once, as a toast on the title
         self.settings, self.settings_notice = prefs.initial(settings)
-        s = self.settings
-        self.language = services.resolve_language(
-            self.options.language or services.setting(s, "language")
-        )
+        s: Settings = self.settings
+        self.language = services.resolve_language(self.options.language or s.language)
         services.set_language(self.language)
         self.fullscreen = self.options.fullscreen
         self.windowed_size = self.options.window_size or DEFAULT_SIZE
-        theme = get_theme(services.setting(s, "theme"))
+        theme = get_theme(s.theme)
         # our own icon, set before the window opens (pygame would load its own from a file)
         pygame.display.set_icon(window_icon(theme))
         self.screen = self._open_window()
@@ -105,29 +104,22 @@ class App:
             theme,
             self.screen.get_size(),
             assets / "fonts",
-            services.setting(s, "font"),
-            float(services.setting(s, "text_scale")),
-            float(services.setting(s, "line_spacing")),
-            bool(services.setting(s, "reduced_motion")),
+            s.font,
+            s.text_scale,
+            s.line_spacing,
+            s.reduced_motion,
         )
-        self.sound = Sound(
-            assets / "sounds",
-            bool(services.setting(s, "sound")),
-            float(services.setting(s, "volume")),
-        )
+        self.sound = Sound(assets / "sounds", s.sound, s.volume)
         # Read-aloud is set up when it is on, or when something asks for it (settings, R).
         self._speaker = speaker
         self._voice: Narrator | None = None
-        if services.setting(s, "read_aloud"):
+        if s.read_aloud:
             _ = self.voice
         self.toast: Toast | None = None
         self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
-        # Decks and help resources are read on first use, after the title is on screen.
-        self._decks: list[Deck] | None = None
-        self._deck_errors: list[str] = []
-        self._help: services.HelpInfo | None = None
+        self.deck_errors: list[str] = []  # a sentence per deck file that did not load
         self.setup = GameSetup(
             band=self.options.age_band or AgeBand.YOUNG_TEENS,
             count=min(PLAN_CARDS[1], max(PLAN_CARDS[0], self.options.cards or 5)),
@@ -137,7 +129,6 @@ class App:
             shuffle=True,
             presenter=self.options.presenter is True,
         )
-        self._plans: PlansResult | None = None
         self.presenter: Presenter | None = None
         self.region_asked = False  # a locale with no country: setup asks where, once
         self.play: PlayContext | None = None
@@ -163,54 +154,40 @@ class App:
             from game.ui.voice import Narrator
 
             speaker = self._speaker if self._speaker is not None else find_speaker()
-            enabled = bool(services.setting(self.settings, "read_aloud"))
-            self._voice = Narrator(speaker, enabled, self.language)
+            self._voice = Narrator(speaker, self.settings.read_aloud, self.language)
         return self._voice
 
-    @property
+    # Decks, plans and help resources are read on first use, after the title is on screen.
+
+    @cached_property
     def decks(self) -> list[Deck]:
-        if self._decks is None:
-            paths = self.options.deck_paths or services.default_deck_paths(self.language)
-            loaded = services.load_decks([Path(p) for p in paths])
-            self._decks, self._deck_errors = loaded.decks, loaded.errors
-            for err in self._deck_errors:
-                print(f"redflags: deck problem: {err}", file=sys.stderr)
-        return self._decks
+        paths = self.options.deck_paths or services.default_deck_paths(self.language)
+        loaded = services.load_decks([Path(p) for p in paths])
+        self.deck_errors = loaded.errors
+        for err in self.deck_errors:
+            print(f"redflags: deck problem: {err}", file=sys.stderr)
+        return loaded.decks
 
-    @decks.setter
-    def decks(self, decks: list[Deck]) -> None:
-        self._decks = decks
-
-    @property
-    def deck_errors(self) -> list[str]:
-        _ = self.decks
-        return self._deck_errors
-
-    @deck_errors.setter
-    def deck_errors(self, errors: list[str]) -> None:
-        self._deck_errors = errors
-
-    @property
+    @cached_property
     def plans(self) -> PlansResult:
         """The lesson plans of the language (shipped, then the teacher's own), checked
-        against the decks; read on first use."""
-        if self._plans is None:
-            # pydantic and the content models (~60 ms to import): after the title is on screen
-            from game.content.plans import load_plans, plan_paths
+        against the decks."""
+        # pydantic and the content models (~60 ms to import): after the title is on screen
+        from game.content.plans import load_plans, plan_paths
 
-            self._plans = load_plans(
-                plan_paths(self.language, [own_plans_dir()]),
-                [c for d in self.decks for c in d.cards],
-            )
-            named = self._plans.find(self.options.plan or "")
-            if named is not None:  # --plan: chosen once, at the first look
-                self.options.plan = None
-                self.choose_plan(named)
-        return self._plans
+        plans = load_plans(
+            plan_paths(self.language, [own_plans_dir()]),
+            [c for d in self.decks for c in d.cards],
+        )
+        named = plans.find(self.options.plan or "")
+        if named is not None:  # --plan: chosen once, at the first look
+            self.options.plan = None
+            self.choose_plan(named)
+        return plans
 
     def forget_plans(self) -> None:
         """Read the plans again (a plan was saved, or the language changed)."""
-        self._plans = None
+        self.__dict__.pop("plans", None)
 
     def choose_plan(self, plan: LessonPlan | None) -> None:
         """Play a lesson plan next (None: cards drawn by the setup's choices again)."""
@@ -236,18 +213,10 @@ class App:
             self.presenter = None
             self.dirty = True
 
-    @property
+    @cached_property
     def help(self) -> services.HelpInfo:
-        if self._help is None:
-            region = services.resolve_region(
-                self.options.region or services.setting(self.settings, "region")
-            )
-            self._help = services.load_help(region, self.language)
-        return self._help
-
-    @help.setter
-    def help(self, info: services.HelpInfo) -> None:
-        self._help = info
+        region = services.resolve_region(self.options.region or self.settings.region)
+        return services.load_help(region, self.language)
 
     def _open_window(self) -> pygame.Surface:
         if self.fullscreen:
@@ -291,10 +260,7 @@ class App:
     def push(self, scene: Scene) -> None:
         if self.stack:
             self.stack[-1].on_pause()
-        self.stack.append(scene)
-        scene.layout(self.size)
-        scene.on_enter()
-        self._changed()
+        self._enter(scene)
 
     def pop(self) -> Scene | None:
         if not self.stack:
@@ -308,21 +274,19 @@ class App:
 
     def switch(self, scene: Scene, fade: bool = True) -> None:
         """Replace the top scene, with a short cross-fade (none with reduced motion)."""
-        if fade:
-            self._start_fade()
+        self._start_fade(fade)
         if self.stack:
             self._retire(self.stack.pop())
-        self.stack.append(scene)
-        scene.layout(self.size)
-        scene.on_enter()
-        self._changed()
+        self._enter(scene)
 
     def reset(self, scene: Scene, fade: bool = True) -> None:
         """Clear the stack and start over from `scene` (back to title, a new game)."""
-        if fade:
-            self._start_fade()
+        self._start_fade(fade)
         while self.stack:
             self._retire(self.stack.pop())
+        self._enter(scene)
+
+    def _enter(self, scene: Scene) -> None:
         self.stack.append(scene)
         scene.layout(self.size)
         scene.on_enter()
@@ -335,8 +299,8 @@ class App:
         scene.on_exit()
         scene.static_layer.clear()
 
-    def _start_fade(self) -> None:
-        if not self.ui.reduced_motion and self.stack:
+    def _start_fade(self, fade: bool) -> None:
+        if fade and not self.ui.reduced_motion and self.stack:
             self._fade = (self.screen.copy(), 0.0)
 
     def _changed(self) -> None:
@@ -369,21 +333,14 @@ class App:
         """Start a session from `setup` (with these `cards`, e.g. the ones to practise, instead
         of the setup's); returns a message for the player when it cannot."""
         cards = list(cards) if cards is not None else self.cards_for(setup)
+        confusions = self.glossary.confusions()
         try:
             if setup.plan is not None:  # a lesson plan: its cards in its order, none drawn
                 seed = setup.seed if setup.seed is not None else random.randrange(1 << 31)
                 options = Options(
                     spot=setup.spot, name=setup.name, shuffle=setup.shuffle, seed=seed
                 )
-                session = Session(
-                    new_state(
-                        cards,
-                        setup.mode,
-                        setup.teams,
-                        options,
-                        confusions=self.glossary.confusions(),
-                    )
-                )
+                session = Session(new_state(cards, setup.mode, setup.teams, options, confusions))
             else:
                 session = Session.start(
                     cards,
@@ -395,7 +352,7 @@ class App:
                     spot=setup.spot,
                     name=setup.name,
                     shuffle=setup.shuffle,
-                    confusions=self.glossary.confusions(),
+                    confusions=confusions,
                 )
         except IllegalAction:
             return services.N_("No cards fit these choices. Try another age group or deck.")
@@ -547,10 +504,7 @@ class App:
         self._follow_from_here()
         self.stack.clear()
         self._fade = None
-        self.stack.append(scene)
-        scene.layout(self.size)
-        scene.on_enter()
-        self._changed()
+        self._enter(scene)
 
     def quit(self) -> None:
         self.running = False
@@ -696,11 +650,7 @@ class App:
         """Draw a whole frame: the scenes from the highest opaque one up, the fade, the toast."""
         surface = self.screen
         self.ui.log.clear()
-        start = 0
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].opaque:
-                start = i
-                break
+        start = max((i for i, s in enumerate(self.stack) if s.opaque), default=0)
         for i in range(start, len(self.stack)):
             self.ui.log.layer = i
             self.stack[i].draw(surface)

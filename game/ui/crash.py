@@ -1,18 +1,10 @@
 """When something unexpected fails in the game loop: a calm screen, a saved session, a report.
 
-`App.crash(exc)` calls `handle_crash`, which
-
-1. saves a running group session (so "your session is saved" is true; solo games are not
-   saved, the screen says "you can start again"),
-2. writes a crash report to `<data dir>/crash-reports/crash-<time>-<pid>.txt` (atomically;
-   an unwritable folder is skipped silently) holding the exception type, the traceback, the
-   versions and the scene names — no personal data: nothing a player typed, no settings
-   values beyond the theme and the text size, home folders shown as `~`,
-3. replaces the scene stack with `CrashScene`: "Something went wrong", where to get help, and
-   Back to the title (Enter/Esc) or Quit.
-
-If the crash screen itself fails, the App prints one plain line to stderr and exits with code 3
-(`CRASH_EXIT_CODE`); a player never sees a traceback.
+`App.crash(exc)` calls `handle_crash`, which saves a running group session (so "your session is
+saved" is true), writes a crash report to `<data dir>/crash-reports/` without personal data
+(nothing typed, home folders as `~`; an unwritable folder is skipped), and shows `CrashScene`:
+"Something went wrong", where to get help, back to the title or quit. If that screen fails too,
+the App prints one plain line and exits with `CRASH_EXIT_CODE`: never a traceback for a player.
 """
 
 from __future__ import annotations
@@ -24,31 +16,26 @@ import platform
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.record import record_of
-from game.savegame import data_dir, save_session
+from game.savegame import data_dir
 from game.settings import atomic_write_text
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
-from game.ui.saving import setup_of
+from game.ui.saving import autosave
 from game.ui.scene import Scene, column_texts
 from game.ui.services import emergency_line, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 CRASH_EXIT_CODE = 3
-REPORTS_FOLDER = "crash-reports"
 MAX_REPORTS = 20  # the oldest are removed, so a crashing loop cannot fill a disk
 REDACTED = "[typed words removed]"
-
-
-# --- the report --------------------------------------------------------------------------------
 
 
 def _version() -> str:
@@ -61,72 +48,39 @@ def _version() -> str:
         return "unknown"
 
 
-def _redact(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        if secret and len(secret.strip()) >= 1:
-            text = text.replace(secret, REDACTED)
-    home = str(Path.home())
-    if len(home) > 1:
-        text = text.replace(home, "~")
-    return text
-
-
-def report_text(app: App | None, exc: BaseException) -> str:
+def report_text(app: App, exc: BaseException) -> str:
     """The crash report: what failed and where, never what anyone typed or chose to share."""
-    secrets: list[str] = []
-    scenes: list[str] = []
-    theme = size = mode = phase = card = "-"
-    if app is not None:
-        with contextlib.suppress(Exception):
-            scenes = [str(getattr(s, "name", type(s).__name__)) for s in app.stack]
-        with contextlib.suppress(Exception):
-            theme = str(app.ui.theme.name)
-            size = f"{app.size[0]}x{app.size[1]}, text scale {app.ui.text_scale}"
-        play = getattr(app, "play", None)
-        if play is not None:
-            with contextlib.suppress(Exception):
-                secrets.append(str(play.own_words))
-                state = play.session.state
-                mode, phase, card = state.mode.value, state.phase.value, state.card.id
-        with contextlib.suppress(Exception):  # words typed but not yet submitted
-            for scene in app.stack:
-                words = getattr(scene, "words", None)
-                if isinstance(words, str):
-                    secrets.append(words)
-    secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
-    tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    try:
-        sdl = ".".join(str(v) for v in pygame.get_sdl_version())
-    except Exception:
-        sdl = "unknown"
     lines = [
         "Red Flags crash report",
         f"time: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}",
         f"redflags: {_version()}",
         f"python: {platform.python_version()} ({platform.python_implementation()})",
-        f"pygame-ce: {getattr(pygame, 'version', None) and pygame.version.ver}, SDL {sdl}",
         f"system: {platform.system()} {platform.release()} {platform.machine()}",
-        f"video driver: {os.environ.get('SDL_VIDEODRIVER', '') or _driver()}",
-        f"scenes (bottom to top): {' / '.join(scenes) or '-'}",
-        f"mode: {mode}, phase: {phase}, card: {card}",
-        f"theme: {theme}; window: {size}",
         f"exception: {type(exc).__module__}.{type(exc).__qualname__}",
-        "",
-        tb,
     ]
-    return _redact("\n".join(lines), secrets)
-
-
-def _driver() -> str:
-    try:
-        return str(pygame.display.get_driver())
-    except Exception:
-        return "unknown"
+    secrets: list[str] = []
+    try:  # the game's state may be what broke: the report goes on with what could be read
+        sdl = ".".join(str(v) for v in pygame.get_sdl_version())
+        lines.append(f"pygame-ce: {pygame.version.ver}, SDL {sdl}")
+        lines.append(f"video driver: {pygame.display.get_driver()}")
+        lines.append(f"scenes (bottom to top): {' / '.join(s.name for s in app.stack)}")
+        lines.append(f"theme: {app.ui.theme.name}; window: {app.size}, text {app.ui.text_scale}")
+        secrets += [w for s in app.stack if isinstance(w := getattr(s, "words", None), str)]
+        if app.play is not None:  # the player's own reason, and words not yet submitted
+            secrets.append(app.play.own_words)
+            st = app.play.session.state
+            lines.append(f"mode: {st.mode.value}, phase: {st.phase.value}, card: {st.card.id}")
+    except Exception as failed:
+        lines.append(f"(the game's state could not be read: {type(failed).__name__})")
+    text = "\n".join(lines) + "\n\n" + "".join(traceback.format_exception(exc))
+    for secret in sorted({s for s in secrets if s.strip()}, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    home = str(Path.home())
+    return text.replace(home, "~") if len(home) > 1 else text
 
 
 def reports_dir() -> Path:
-
-    return data_dir() / REPORTS_FOLDER
+    return data_dir() / "crash-reports"
 
 
 def write_report(text: str) -> Path | None:
@@ -148,17 +102,11 @@ def write_report(text: str) -> Path | None:
 
 def save_group_session(app: App) -> bool:
     """Save a running group session so it can be resumed; True when it is on disk."""
-    play = getattr(app, "play", None)
-    if play is None:
+    if app.play is None:
         return False
     try:
-        session = play.session
-        if not session.state.mode.is_group:
-            return False
-        paths = [str(p) for p in (app.options.deck_paths or [])] or [d.path for d in app.decks]
-        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        record = record_of(session, app.language, paths, stamp, **setup_of(play))
-        return bool(save_session(record))
+        app.play.saved = None  # saved now, whatever the last autosave did
+        return autosave(app, app.play)
     except Exception:
         return False
 
@@ -166,10 +114,10 @@ def save_group_session(app: App) -> bool:
 def handle_crash(app: App, exc: BaseException) -> None:
     """Save what can be saved, write the report, and show the crash screen."""
     saved = save_group_session(app)
-    report = write_report(report_text(app, exc))
-    if os.environ.get("REDFLAGS_DEBUG_SCENES") == "1" or os.environ.get("REDFLAGS_DEBUG") == "1":
+    write_report(report_text(app, exc))
+    if app.debug_scenes or os.environ.get("REDFLAGS_DEBUG") == "1":
         print(f"redflags: crash: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-    app.show_crash_screen(CrashScene(app, saved=saved, report=report))
+    app.show_crash_screen(CrashScene(app, saved=saved))
 
 
 # --- the screen --------------------------------------------------------------------------------
@@ -179,17 +127,16 @@ class CrashScene(Scene):
     """The "Something went wrong" screen: calm words, where to get help, back to the title or quit."""
 
     group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+    fit: ColumnFit  # made in layout, which the App calls on entering
 
     name = "crash"
 
-    def __init__(self, app: App, saved: bool = False, report: Path | None = None) -> None:
+    def __init__(self, app: App, saved: bool = False) -> None:
         super().__init__(app)
         self.saved = saved
-        self.report = report
         self.title_btn = Button("title", "Back to the title", kind="primary", badge="Enter")
         self.quit_btn = Button("quit", "Quit")
         self.group = FocusGroup([self.title_btn, self.quit_btn], index=0)
-        self.fit: Any = None
         self.plain = False  # True once the themed drawing failed: draw plain text instead
 
     def message(self) -> str:
@@ -231,7 +178,7 @@ class CrashScene(Scene):
             self.app.quit()
 
     def texts(self) -> tuple[str, ...]:
-        return tuple(column_texts(self.fit)) if self.fit is not None else ()
+        return tuple(column_texts(self.fit))
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.plain:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from game.model.kinds import AgeBand
 from game.model.record import RecordError, SessionRecord, rebuild, record_of
@@ -38,24 +38,34 @@ def deck_paths(app: App) -> list[str]:
     return [d.path for d in app.decks if d.path]
 
 
-def autosave(app: App, play: PlayContext) -> None:
-    """Save a group session when its history changed since the last save (cheap otherwise)."""
+def autosave(app: App, play: PlayContext) -> bool:
+    """Save a group session when its history changed since the last save (cheap otherwise);
+    True when it was written now. The crash screen forgets `play.saved` to save at once."""
     st = play.session.state
-    if not st.mode.is_group:
-        return
     history = tuple(play.session.history)  # a play context holds one session
-    if play.saved == history:
-        return
+    if not st.mode.is_group or play.saved == history:
+        return False
     play.saved = history
     if st.phase is Phase.SUMMARY:
         clear_saved_session()
-        return
+        return False
     saved_at = dt.datetime.now().isoformat(timespec="minutes")
-    record = record_of(play.session, app.language, deck_paths(app), saved_at, **setup_of(play))
-    if not save_session(record):
-        if not play.save_warned:
-            play.save_warned = True
-            print("redflags: cannot save the session for resuming", file=sys.stderr)
+    setup = play.setup
+    record = record_of(
+        play.session,
+        app.language,
+        deck_paths(app),
+        saved_at,
+        timer=setup.timer,
+        band=setup.band.value,
+        deck=setup.deck_id or "",
+    )
+    if save_session(record):
+        return True
+    if not play.save_warned:
+        play.save_warned = True
+        print("redflags: cannot save the session for resuming", file=sys.stderr)
+    return False
 
 
 def forget_session() -> None:
@@ -91,16 +101,6 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
             file=sys.stderr,
         )
     return record, session
-
-
-def setup_of(play: PlayContext) -> dict[str, Any]:
-    """The set-up choices a save keeps besides the session: timer, age band, deck."""
-    setup = play.setup
-    return {
-        "timer": setup.timer,
-        "band": setup.band.value,
-        "deck": setup.deck_id or "",
-    }
 
 
 def resumed_band(app: App, record: SessionRecord) -> AgeBand:
