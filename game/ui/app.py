@@ -431,7 +431,7 @@ class App:
 
     def to_title(self) -> None:
         if self.play is not None:  # a finished or abandoned session is not offered again
-            saving.forget_session()
+            savegame.clear_saved_session()
         self.stop_phones()
         self.play = None
         self._follow_from_here()

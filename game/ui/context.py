@@ -98,12 +98,12 @@ class Ui:
         self.text_scale = text_scale
         self.reduced_motion = reduced_motion
         self.engine = TextEngine(FontBook(font_dir, family), line_spacing)
-        self.metrics = Metrics(size[0], size[1], text_scale, theme.name == "projector")
+        self.m = Metrics(size[0], size[1], text_scale, theme.name == "projector")
         self.log = RenderLog()
         self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.metrics = Metrics(size[0], size[1], self.text_scale, self.theme.name == "projector")
+        self.m = Metrics(size[0], size[1], self.text_scale, self.theme.name == "projector")
         self.static.clear()
 
     def restyle(
@@ -124,11 +124,7 @@ class Ui:
         self.theme = theme
         self.text_scale = text_scale
         self.reduced_motion = reduced_motion
-        self.resize((self.metrics.w, self.metrics.h))
-
-    @property
-    def m(self) -> Metrics:
-        return self.metrics
+        self.resize((self.m.w, self.m.h))
 
     def colour(self, role: str) -> Colour:
         colour: Colour = getattr(self.theme, role)
@@ -182,23 +178,13 @@ class Ui:
         alpha: int = 255,
     ) -> pygame.Rect:
         img = self.engine.render(lay, colour, align, rect.w if align != "left" else None)
-        x = rect.x
-        if valign == "middle":
-            y = rect.y + (rect.h - lay.h) // 2
-        elif valign == "bottom":
-            y = rect.bottom - lay.h
-        else:
-            y = rect.y
+        dx = {"center": (rect.w - lay.w) // 2, "right": rect.w - lay.w}.get(align, 0)
+        dy = {"middle": (rect.h - lay.h) // 2, "bottom": rect.h - lay.h}.get(valign, 0)
         if alpha < 255:
             img = img.copy()
             img.set_alpha(alpha)
-        surface.blit(img, (x, y))
-        if align == "center":
-            covered = pygame.Rect(rect.x + (rect.w - lay.w) // 2, y, lay.w, lay.h)
-        elif align == "right":
-            covered = pygame.Rect(rect.right - lay.w, y, lay.w, lay.h)
-        else:
-            covered = pygame.Rect(x, y, lay.w, lay.h)
+        surface.blit(img, (rect.x, rect.y + dy))
+        covered = pygame.Rect(rect.x + dx, rect.y + dy, lay.w, lay.h)
         if lay.text.strip():
             self.log.add(covered, lay.text, lay.size, colour, lay.lines, rect)
         return covered

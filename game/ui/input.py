@@ -45,25 +45,15 @@ class Input:  # not a NamedTuple: its `index` would shadow tuple.index
     text: str = ""
 
 
-_NUMBER_KEYS = {
-    pygame.K_1: 0,
-    pygame.K_2: 1,
-    pygame.K_3: 2,
-    pygame.K_4: 3,
-    pygame.K_5: 4,
-    pygame.K_6: 5,
-    pygame.K_KP1: 0,
-    pygame.K_KP2: 1,
-    pygame.K_KP3: 2,
-    pygame.K_KP4: 3,
-    pygame.K_KP5: 4,
-    pygame.K_KP6: 5,
-}
+_DIGITS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
+_KEYPAD = (pygame.K_KP1, pygame.K_KP2, pygame.K_KP3, pygame.K_KP4, pygame.K_KP5, pygame.K_KP6)
+_NUMBER_KEYS = {key: i for keys in (_DIGITS, _KEYPAD) for i, key in enumerate(keys)}
 _SIMPLE_KEYS = {
     pygame.K_RETURN: Act.CONFIRM,
     pygame.K_KP_ENTER: Act.CONFIRM,
     pygame.K_SPACE: Act.CONFIRM,
     pygame.K_ESCAPE: Act.BACK,
+    pygame.K_BACKSPACE: Act.BACKSPACE,
     pygame.K_h: Act.HELP,
     pygame.K_m: Act.MUTE,
     pygame.K_r: Act.REPEAT,
@@ -73,12 +63,10 @@ _SIMPLE_KEYS = {
     pygame.K_LEFT: Act.LEFT,
     pygame.K_RIGHT: Act.RIGHT,
 }
+# while a text box has focus, only these keep their meaning: Space, letters and digits are text
 _TEXT_MODE_KEYS = {
-    pygame.K_RETURN: Act.CONFIRM,
-    pygame.K_KP_ENTER: Act.CONFIRM,
-    pygame.K_ESCAPE: Act.BACK,
-    pygame.K_F11: Act.FULLSCREEN,
-    pygame.K_BACKSPACE: Act.BACKSPACE,
+    k: _SIMPLE_KEYS[k]
+    for k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_F11, pygame.K_BACKSPACE)
 }
 
 
@@ -119,8 +107,6 @@ class InputMapper:
         if key in _NUMBER_KEYS:
             return Input(Act.PICK, index=_NUMBER_KEYS[key])
         act = _SIMPLE_KEYS.get(key)
-        if act is None and key == pygame.K_BACKSPACE:
-            act = Act.BACKSPACE
         if act is None and pygame.K_a <= key <= pygame.K_z:
             return Input(Act.LETTER, text=chr(key))
         return Input(act) if act else None

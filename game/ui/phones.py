@@ -107,7 +107,7 @@ def start_phones(app: App, play: PlayContext) -> str | None:
         [f"{t.letter} {tr(t.name)}" for t in state.teams] if state.mode is Mode.ALL_TEAMS else []
     )
     try:
-        region_id = app.options.region or services.setting(app.settings, "region")
+        region_id = app.options.region or app.settings.region
         help_list = help_data(load_region(services.resolve_region(region_id)))
     except Exception:  # noqa: BLE001 - the page still shows the emergency line
         help_list = None

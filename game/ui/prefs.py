@@ -81,7 +81,7 @@ def region_name(region_id: str, language: str) -> str:
 
 
 def current_region(app: App) -> str:
-    return services.resolve_region(app.options.region or services.setting(app.settings, "region"))
+    return services.resolve_region(app.options.region or app.settings.region)
 
 
 def change(app: App, **changes: Any) -> str | None:
@@ -127,7 +127,7 @@ def set_language(app: App, code: str) -> None:
 
 def toggle_sound(app: App) -> None:
     """M: sound off or on, from anywhere; saved, and said in a short toast."""
-    on = not bool(services.setting(app.settings, "sound"))
+    on = not bool(app.settings.sound)
     problem = change(app, sound=on)
     if on:
         app.sound.play("choose")

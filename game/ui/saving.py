@@ -68,10 +68,6 @@ def autosave(app: App, play: PlayContext) -> bool:
     return False
 
 
-def forget_session() -> None:
-    clear_saved_session()
-
-
 def _cards_for(app: App, record: SessionRecord) -> list[Card]:
     """The app's cards, overridden by the cards of the decks the session was played with."""
     cards = [c for d in app.decks for c in d.cards]

@@ -7,17 +7,14 @@ exception.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from game.content.paths import ASSETS as ASSETS_DIR
 from game.i18n import N_, current_language, set_language, system_language, system_locale
 from game.i18n import _ as tr
-from game.settings import Settings
-from game.settings import load_settings as _load_settings
 
 __all__ = [
     "ASSETS_DIR",
@@ -30,11 +27,9 @@ __all__ = [
     "emergency_line",
     "load_decks",
     "load_help",
-    "load_settings",
     "resolve_language",
     "resolve_region",
     "set_language",
-    "setting",
     "tr",
 ]
 
@@ -43,16 +38,6 @@ if TYPE_CHECKING:
 
 # Decks and help files are read with pydantic and YAML; those are imported when first needed,
 # so the title screen is drawn before they load.
-
-_DEFAULTS = Settings()
-
-
-def load_settings() -> Settings:
-    """The player's saved settings; a damaged file gives the defaults and a notice on stderr."""
-    loaded = _load_settings()
-    if loaded.notice:
-        print(f"redflags: {loaded.notice}", file=sys.stderr)
-    return loaded.settings
 
 
 def resolve_language(value: str | None) -> str:
@@ -65,11 +50,6 @@ def resolve_region(value: str | None) -> str:
     from game.content.help import region_for_locale  # pydantic: after the title is up
 
     return value or region_for_locale(system_locale())
-
-
-def setting(settings: Any, name: str) -> Any:
-    """Read a setting, with the default when an object lacks it (e.g. a test double)."""
-    return getattr(settings, name, getattr(_DEFAULTS, name))
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 Sound is a nicety: a missing mixer, a missing file or a disabled setting all mean silence,
 never an error, so a classroom PC without audio runs the game all the same. There is no
-background music. The mixer is opened only when sound is first wanted, so a game started with
-sound off never touches the audio device; M (or the settings screen) turns it on later.
+background music. The mixer is opened only when sound is first wanted (opening the audio device
+can take a tenth of a second, after the title is up), so a game started with sound off never
+touches the audio device; M (or the settings screen) turns it on later.
 
 When the cues play (the scenes call `play`):
 - choose: an option or a reason is picked
@@ -32,8 +33,6 @@ class Sound:
         self._loaded = False
         self._later: list[tuple[float, str]] = []  # (seconds left, name)
         self.history: deque[str] = deque(maxlen=64)  # what actually played, for tests
-        # The mixer opens on the first cue, not here: opening the audio device can take a
-        # tenth of a second, and the title screen should appear before that.
 
     def _load(self) -> None:
         if self._loaded or self.broken:

@@ -23,7 +23,6 @@ class Toast:
     icon: str = "info"  # "sound-on" | "sound-off" | "info"
     seconds: float = 2.5
     age: float = 0.0
-    translate: bool = True
 
     @property
     def done(self) -> bool:
@@ -41,7 +40,7 @@ class Toast:
     def draw(self, ui: Ui, surface: pygame.Surface) -> pygame.Rect:
         """Draw the toast; returns the area it covers."""
         m, t = ui.m, ui.theme
-        text = tr(self.text) if self.translate else self.text
+        text = tr(self.text)
         size = m.body
         max_w = round(m.w * 0.7)
         icon_d = round(size * 1.3)

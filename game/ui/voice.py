@@ -1,28 +1,20 @@
 """Read-aloud: what each screen says, in reading order, through the App's one `Speaker`.
 
-Scenes stay thin: they do not call the voice. Each frame the `Narrator` looks at the top scene
+Scenes stay thin: they do not call the voice. Each update the `Narrator` looks at the top scene
 and asks its `reading()` (game/ui/scene.py) for the utterances it shows so far, built from what
-it draws, plus the focused item:
-
-- the card: the setup, each chat message as it appears ("Noah says: …"), then the question and
-  the options ("1: …") once they show; on an All-teams card the same;
-- explain and steal: the question and the choices ("1: …");
-- feedback: the rating word, the feedback texts, the verdict on the reason, the takeaway, the
-  red flag; team feedback: each team's choice and rating;
-- the summary: the heading and the score;
-- any screen: the focused button (or setting and its value) when the focus moves.
-
-New utterances are queued behind what is being said; a focus move interrupts (as a screen
-reader does). When a part already read changes within one screen (the card's step moves on from
-"Where is the red flag?" to "What trick is this?" to the choice), the reading goes on from the
-first changed part: the chat is not read again, the new question and its choices are. R repeats the last full reading. The Narrator remembers per scene how far it has
-read, so closing Help or Pause does not start the card over.
+it draws, plus the focused item. New utterances are queued behind what is being said; a focus
+move interrupts (as a screen reader does). When a part already read changes within one screen
+(the card's step moves on from "Where is the red flag?" to the choice), the reading goes on from
+the first changed part: the chat is not read again. R repeats the last full reading. The
+Narrator remembers per scene how far it has read, so closing Help or Pause does not start the
+card over.
 """
 
 from __future__ import annotations
 
 import sys
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.speech import Speaker
@@ -68,12 +60,7 @@ class Narrator:
 
     @property
     def available(self) -> bool:
-        return bool(getattr(self.speaker, "available", False))
-
-    @property
-    def pending(self) -> bool:
-        """True while utterances wait for the voice to finish (the App polls more often)."""
-        return bool(self._queue)
+        return self.speaker.available
 
     def set_enabled(self, enabled: bool) -> None:
         if enabled == self.enabled:
@@ -85,12 +72,7 @@ class Narrator:
 
     def stop(self) -> None:
         self._queue.clear()
-        self._call("stop")
-
-    def say_now(self, text: str) -> None:
-        """Interrupt whatever is being said (and what was queued) and say `text`."""
-        self._queue.clear()
-        self._call("say", text)
+        self._call(self.speaker.stop)
 
     def repeat(self) -> None:
         """R: say the last full reading again from the start."""
@@ -107,16 +89,13 @@ class Narrator:
         try:
             now = reading(scene)
         except Exception as exc:  # read-aloud must never stop a lesson
-            if not self._failed:
-                print(f"redflags: read-aloud skipped a screen ({exc!r})", file=sys.stderr)
-                self._failed = True
+            self._warn(f"read-aloud skipped a screen ({exc!r})")
             return
         seen = self._seen.get(scene)
         new = seen is None
         if seen is None:  # a new screen: what it shows, then what has the focus
             seen = self._seen[scene] = _Seen(focus=now.focus)
-            self._queue.clear()
-            self._call("stop")
+            self.stop()
         if now.parts:
             self.last_full = now.parts
         changed = self._follow(seen, now.parts)
@@ -126,8 +105,9 @@ class Narrator:
                 self._queue.append(now.focus)
         elif now.focus != seen.focus:
             seen.focus = now.focus
-            if now.focus:
-                self.say_now(now.focus)
+            if now.focus:  # interrupt what is said and queued
+                self._queue.clear()
+                self._call(self.speaker.say, now.focus, self.language)
         self.pump()
 
     def _follow(self, seen: _Seen, parts: tuple[str, ...]) -> bool:
@@ -145,7 +125,7 @@ class Narrator:
             stale = set(seen.parts[same:])
             queued = sum(1 for q in self._queue if q in seen.parts)
             if len(seen.parts) - queued > same:  # the voice may be saying a stale part
-                self._call("stop")
+                self._call(self.speaker.stop)
             self._queue = [q for q in self._queue if q not in stale]
         self._queue += parts[same:]
         seen.parts = parts
@@ -153,22 +133,18 @@ class Narrator:
 
     def pump(self) -> None:
         """Hand the next queued utterance to the voice once it has finished the last one."""
-        while self._queue and not self._busy():
-            self._call("say", self._queue.pop(0))
+        # only a voice that can tell (espeak-ng) says when it is busy
+        while self._queue and getattr(self.speaker, "speaking", False) is not True:
+            self._call(self.speaker.say, self._queue.pop(0), self.language)
 
-    def _busy(self) -> bool:
-        busy = getattr(self.speaker, "speaking", None)
-        if isinstance(busy, bool):
-            return busy
-        return False
-
-    def _call(self, what: str, text: str = "") -> None:
+    def _call(self, fn: Callable[..., None], *args: str) -> None:
         try:
-            if what == "say":
-                self.speaker.say(text, self.language)
-            else:
-                self.speaker.stop()
+            fn(*args)
         except Exception as exc:
-            if not self._failed:
-                print(f"redflags: the voice failed ({exc!r}); going on silently", file=sys.stderr)
-                self._failed = True
+            self._warn(f"the voice failed ({exc!r}); going on silently")
+
+    def _warn(self, problem: str) -> None:
+        """Say on stderr, once a run, that read-aloud failed; the lesson goes on."""
+        if not self._failed:
+            print(f"redflags: {problem}", file=sys.stderr)
+            self._failed = True

@@ -27,7 +27,7 @@ BODY = N_(
 
 def should_ask(app: App) -> bool:
     """No region chosen (setting or option) and a locale that names no country."""
-    if app.options.region or services.setting(app.settings, "region"):
+    if app.options.region or app.settings.region:
         return False
     return "_" not in services.system_locale()
 

@@ -9,9 +9,10 @@ import pygame
 
 from game.model.record import SessionRecord
 from game.model.session import Mode, Session
+from game.savegame import clear_saved_session
 from game.ui import services
 from game.ui.layout import centered, stack, take_bottom
-from game.ui.saving import forget_session, saved_time
+from game.ui.saving import saved_time
 from game.ui.scenes.modal import Modal
 from game.ui.services import tr
 from game.ui.text import Block
@@ -72,5 +73,5 @@ class ResumeScene(Modal):
         if button is self.resume_btn:
             self.app.resume_session(self.record, self.session)
         else:
-            forget_session()
+            clear_saved_session()
             self.app.pop()

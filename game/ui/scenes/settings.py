@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.settings import LINE_SPACINGS, TEXT_SCALES
-from game.ui import prefs, services
+from game.ui import prefs
 from game.ui.input import Act, Input
 from game.ui.layout import centered, inset, split_cols, split_rows, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
@@ -144,7 +144,7 @@ class SettingsScene(Scene):
             return self.app.language
         if row.key == "region":
             return prefs.current_region(self.app)
-        return services.setting(self.app.settings, row.key)
+        return getattr(self.app.settings, row.key)
 
     def word(self, row: Row) -> str:
         return row.word(self.value(row))

@@ -433,9 +433,7 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
     from game.content.help import load_region  # pydantic: after the title is up
     from game.export.summary import render_summary_pdf, summary_markdown  # fpdf2: heavy
 
-    region_id = services.resolve_region(
-        app.options.region or services.setting(app.settings, "region")
-    )
+    region_id = services.resolve_region(app.options.region or app.settings.region)
     region = load_region(region_id)
     state = play.session.state
     stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
