@@ -271,7 +271,9 @@ class FacilitatorControls:
             draw_phone_icon(ui, surface, self._draw_pill(surface, pill, text, t.panel_edge, t.text))
         if self.notes_open:
             ui.log.layer = base + 0.5  # drawn over the screen
-            draw_notes(ui, surface, notes_rect(self.content), self.session.state.card)
+            draw_notes(
+                ui, surface, notes_rect(self.content), self.session.state.card, self.app.glossary
+            )
         ui.log.layer = base
 
     def _draw_pill(

@@ -8,25 +8,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.kinds import SafeMove
 from game.ui.layout import inset
-from game.ui.services import N_, tr
+from game.ui.services import tr
 from game.ui.text import Block, ColumnFit
 from game.ui.widgets import panel
 
 if TYPE_CHECKING:
+    from game.content.glossary import Glossary
     from game.model.cards import Card
     from game.ui.context import Ui
-
-SAFE_MOVE_WORDS = {
-    SafeMove.STOP: N_("Stop: stop replying, don't send, don't pay"),
-    SafeMove.SAVE: N_("Save the chat — never the picture"),
-    SafeMove.BLOCK_REPORT: N_("Block and report"),
-    SafeMove.TELL: N_("Tell someone you trust"),
-    SafeMove.GET_HELP: N_("Get help"),
-    SafeMove.SUPPORT: N_("Support the person, don't forward it"),
-    SafeMove.LISTEN: N_("Listen, stay calm, take away the shame, report"),
-}
 
 
 def label(text: str, gap: float = 0.8) -> Block:
@@ -40,13 +30,13 @@ def notes_rect(content: pygame.Rect) -> pygame.Rect:
     return pygame.Rect(content.right - w, content.y, w, content.h)
 
 
-def note_blocks(card: Card, detail: int = 2) -> list[Block]:
+def note_blocks(card: Card, words: Glossary, detail: int = 2) -> list[Block]:
     """The notes; with less `detail`, without the safe response's words and the tip."""
     blocks = [
         label(tr("Red flag")),
         Block(card.red_flag, role="bold", gap=0.2),
         label(tr("Safe move")),
-        Block(tr(SAFE_MOVE_WORDS.get(card.safe_move, card.safe_move.value)), role="bold", gap=0.2),
+        Block(words.move(card.safe_move).name, role="bold", gap=0.2),
     ]
     if detail >= 1:
         blocks.append(
@@ -59,20 +49,24 @@ def note_blocks(card: Card, detail: int = 2) -> list[Block]:
     return blocks
 
 
-def notes_column(ui: Ui, lead: list[Block], card: Card, rect: pygame.Rect) -> ColumnFit:
+def notes_column(
+    ui: Ui, lead: list[Block], card: Card, words: Glossary, rect: pygame.Rect
+) -> ColumnFit:
     """`lead`, then the card's notes with as much detail as fits in `rect`."""
     for detail in (2, 1, 0):
-        fit = ui.column(lead + note_blocks(card, detail), rect, ui.m.body)
+        fit = ui.column(lead + note_blocks(card, words, detail), rect, ui.m.body)
         if fit.fits:
             break
     return fit
 
 
-def draw_notes(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) -> None:
+def draw_notes(
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card, words: Glossary
+) -> None:
     panel(ui, surface, rect, ui.theme.panel, edge=ui.theme.accent)
     inner = inset(rect, ui.m.pad)
     heading = [
         Block(tr("Facilitator notes"), role="display", colour="heading", scale=1.05),
         Block(tr("Only for you — press N to close."), colour="text_muted", scale=0.75, gap=0.2),
     ]
-    ui.draw_column(surface, notes_column(ui, heading, card, inner), inner)
+    ui.draw_column(surface, notes_column(ui, heading, card, words, inner), inner)

@@ -255,17 +255,23 @@ class PhonesJoinScene(Scene):
             return True
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
+    def blocks(self, phones: Phones) -> list[Block]:
+        """One column that shrinks as a whole at the largest text sizes."""
+        return [
+            Block(tr("Scan the code, or open:"), colour="text_muted", gap=0.0),
+            Block(address(phones), role="display", scale=1.5, colour="heading", gap=0.2),
+            Block(tr("Room code"), colour="text_muted", gap=0.8),
+            Block(" ".join(phones.code), role="display", scale=2.0, colour="heading", gap=0.2),
+            Block(tr("{here} phones connected").format(here=connected(phones)), gap=0.8),
+            Block(tr(SAME_WIFI), scale=0.8, colour="text_muted", gap=0.8),
+        ]
+
     def texts(self) -> tuple[str, ...]:
         """Read aloud: how to join (not the count of phones, which changes as they come)."""
-        phones = self.play.phones
-        if phones is None:
+        if self.play.phones is None:
             return (tr("Answer on your phone"),)
-        return (
-            tr("Answer on your phone"),
-            tr("Scan the code, or open:") + " " + address(phones),
-            tr("Room code") + ": " + " ".join(phones.code),
-            tr(SAME_WIFI),
-        )
+        scan, url, room, code, _, wifi = (b.text for b in self.blocks(self.play.phones))
+        return (tr("Answer on your phone"), f"{scan} {url}", f"{room}: {code}", wifi)
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -275,15 +281,7 @@ class PhonesJoinScene(Scene):
             return
         qr = qr_surface(phones.qr(), self.qr_rect.w)
         surface.blit(qr, qr.get_rect(center=self.qr_rect.center))
-        blocks = [  # one column that shrinks as a whole at the largest text sizes
-            Block(tr("Scan the code, or open:"), colour="text_muted", gap=0.0),
-            Block(address(phones), role="display", scale=1.5, colour="heading", gap=0.2),
-            Block(tr("Room code"), colour="text_muted", gap=0.8),
-            Block(" ".join(phones.code), role="display", scale=2.0, colour="heading", gap=0.2),
-            Block(tr("{here} phones connected").format(here=connected(phones)), gap=0.8),
-            Block(tr(SAME_WIFI), scale=0.8, colour="text_muted", gap=0.8),
-        ]
-        ui.draw_column(surface, ui.column(blocks, self.words, m.body), self.words)
+        ui.draw_column(surface, ui.column(self.blocks(phones), self.words, m.body), self.words)
         hint = tr("Enter: continue · Q: show this again · V: show the answers")
         ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
 
@@ -315,24 +313,19 @@ class PhonesRevealScene(Scene):
         )
         self.close_btn = Button("close", N_("Close"), kind="quiet", badge="Esc")
         self.group = FocusGroup([self.use_btn, self.close_btn], index=None)
-        self.rows: list[
-            BarRow
-        ] = []  # per choice the class's count and, in All-teams mode, each team's
+        # per choice the class's count and, in All-teams mode, each team's
+        self.rows: list[BarRow] = []
         result = self.result
         if result is not None and result.questions:
+            labels = list(result.questions[0].choices)
+            if result.kind == "spot":
+                labels = [
+                    tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)
+                ]
             teams = [t[0] for t in result.team_counts if t] if all_teams else []
-            self.rows = bar_rows(
-                self.labels(), result.counts[0], teams, [t.letter for t in st.teams]
-            )
+            self.rows = bar_rows(labels, result.counts[0], teams, [t.letter for t in st.teams])
         self.pages = Pages()
         self.lay: BarsLayout | None = None
-
-    def labels(self) -> list[str]:
-        assert self.result is not None
-        labels = list(self.result.questions[0].choices)
-        if self.result.kind == "spot":
-            labels = [tr("Message {n}").format(n=i + 1) + f": {c}" for i, c in enumerate(labels)]
-        return labels
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -398,10 +391,9 @@ class PhonesRevealScene(Scene):
         return routed if routed is not None else inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def heading_text(self) -> str:
-        if self.result is None:
-            return tr("The class answered: {n}").format(n=0) + " — "
-        heading = tr("The class answered: {n}").format(n=self.result.answered)
-        return f"{heading} — {tr(KIND_TITLES.get(self.result.kind, ''))}"
+        result = self.result
+        heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
+        return heading + " — " + (tr(KIND_TITLES[result.kind]) if result else "")
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the heading, then each choice with the class's count and share (and

@@ -184,7 +184,7 @@ class Presenter:
                 blocks.append(Block(tr("Save the summary with S on the results screen."), gap=0.6))
                 fit = ui.column(blocks, left, m.body)
             else:
-                fit = notes_column(ui, self._where_blocks(), st.card, left)
+                fit = notes_column(ui, self._where_blocks(), st.card, self.app.glossary, left)
             ui.draw_column(surface, fit, left)
             side = self._clock_blocks() + self._score_blocks()
             for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
