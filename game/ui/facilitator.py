@@ -34,27 +34,20 @@ if TYPE_CHECKING:
     from game.ui.theme import Colour
     from game.ui.widgets import Button
 
-TOAST_SECONDS = 2.6
 SKIP_CONFIRM_SECONDS = 4.0
 NOTE_KINDS = ("card", "steal", "explain", "feedback")
 # The notes name the safe move: on the class screen they may open only once the answers are in.
 NOTES_PHASES = (Phase.FEEDBACK,)
 
 
-def toast(app: App, text: str) -> None:
-    """A short message near the bottom of the screen ("+1 Foxes (A)", "Award taken back"),
-    through the App's toast (already translated: a second `tr` leaves it as it is)."""
-    app.show_toast(text, "info", TOAST_SECONDS)
-
-
 def give_award(app: App, play: PlayContext, team: int) -> bool:
     try:
         play.session.award(team)
     except IllegalAction:
-        toast(app, tr("Points for explaining can be given once the reasons are shown"))
+        app.show_toast(tr("Points for explaining can be given once the reasons are shown"))
         return False
     t = play.session.state.teams[team]
-    toast(app, tr("+1 {name} ({letter})").format(name=tr(t.name), letter=t.letter))
+    app.show_toast(tr("+1 {name} ({letter})").format(name=tr(t.name), letter=t.letter))
     app.sound.play("choose")
     return True
 
@@ -111,7 +104,9 @@ class FacilitatorControls:
         return min(round(m.small * 7.5), round(self.bar.w * 0.2)) + m.gap
 
     def say(self, text: str) -> None:
-        toast(self.app, text)
+        """A short message near the bottom of the screen (already translated: a second `tr`
+        leaves it as it is)."""
+        self.app.show_toast(text)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -223,13 +218,11 @@ class FacilitatorControls:
     # -- pause holds the timer -------------------------------------------------------------
 
     def on_pause(self) -> None:
-        timer = self.card_timer()
-        if timer is not None:
+        if (timer := self.card_timer()) is not None:
             timer.hold("overlay")
 
     def on_resume(self) -> None:
-        timer = self.card_timer()
-        if timer is not None:
+        if (timer := self.card_timer()) is not None:
             timer.release("overlay")
 
     # -- update and draw hooks (called by the App) ----------------------------------------

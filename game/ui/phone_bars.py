@@ -74,7 +74,7 @@ def bar_rows(
     class_word = tr("All") if team_counts else ""
     rows = []
     for i, (label, count) in enumerate(zip(labels, counts)):
-        cells = [Cell("", count, total)] if not team_counts else [Cell(class_word, count, total)]
+        cells = [Cell(class_word, count, total)]
         cells += [
             Cell(letter, t[i] if i < len(t) else 0, team_totals[k], team=True)
             for k, (letter, t) in enumerate(zip(team_letters, team_counts))
@@ -96,27 +96,19 @@ class Widths(NamedTuple):
         return self.who[cell.team] + bar + self.figure[cell.team] + self.gap * 2
 
 
-def widths(ui: Ui, size: int, teams: bool) -> Widths:
-    def w(text: str, role: str) -> int:
-        return ui.engine.layout(text, role, size, 10_000).w
-
-    gap = ui.m.gap
-    return Widths(
-        gap // 2,
-        (
-            w(tr("All"), "semi") + gap // 2 if teams else 0,
-            max(w(c, "semi") for c in "ABCDEFW") + gap // 2,
-        ),
-        (w("00  (100 %)", "display"), w("00", "display")),
-    )
-
-
 def _lines(
     ui: Ui, cells: Sequence[Cell], width: int, size: int
 ) -> tuple[Widths, list[int], list[list[int]]]:
-    """The cells of a row on lines (the class with as many teams as fit, then teams), with the
-    widths measured and each cell's least width."""
-    ws = widths(ui, size, len(cells) > 1)
+    """The parts of a cell measured, each cell's least width, and the cells on lines: the
+    class with as many teams as fit, then teams."""
+
+    def w(text: str, role: str) -> int:
+        return ui.engine.layout(text, role, size, 10_000).w
+
+    gap = ui.m.gap // 2
+    class_who = w(tr("All"), "semi") + gap if len(cells) > 1 else 0
+    team_who = max(w(c, "semi") for c in "ABCDEFW") + gap
+    ws = Widths(gap, (class_who, team_who), (w("00  (100 %)", "display"), w("00", "display")))
     least = [ws.least(c, size) for c in cells]
     return ws, least, flow(least, width, 0)
 

@@ -29,6 +29,7 @@ from game.ui.timer import SHOWN_PHASES, LessonClock, clock_text
 from game.ui.widgets import paint_background, panel
 
 if TYPE_CHECKING:
+    from game.model.session import SessionState
     from game.ui.app import App
 
 TITLE = "Red Flags – presenter"
@@ -122,26 +123,20 @@ class Presenter:
 
     # -- events ---------------------------------------------------------------------------
 
-    def owns(self, event: pygame.event.Event) -> bool:
-        return getattr(event, "window", None) == self.window
-
     def feed(self, event: pygame.event.Event) -> bool:
         """Handle an event of this window; True when the App should not handle it itself.
-        Keys are left to the App (the facilitator types here); mouse input is swallowed."""
-        if not self.owns(event):
+        Keys are left to the App (the facilitator types here); mouse input is swallowed (a
+        click here would land on the class screen's buttons)."""
+        if getattr(event, "window", None) != self.window:
             return False
         if event.type == pygame.WINDOWCLOSE:
             self.app.close_presenter()
-            return True
-        if event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.VIDEORESIZE):
+        elif event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.VIDEORESIZE):
             self.ui.resize(self.window.size)
-            self.dirty = True
-            return True
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
-            self.dirty = True
-            return True
-        # a click here would land on the class screen's buttons: swallowed
-        return event.type in MOUSE_EVENTS
+        elif event.type not in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            return event.type in MOUSE_EVENTS
+        self.dirty = True
+        return True
 
     def close(self) -> None:
         self.window.destroy()
@@ -168,30 +163,32 @@ class Presenter:
             colour=t.heading,
             valign="middle",
         )
-        play = self.app.play
         left, right = split_cols(rest, (0.6, 0.4), m.pad)
         panel(ui, surface, left, t.panel, edge=t.accent)
         panel(ui, surface, right, t.panel)
         left, right = inset(left, m.pad), inset(right, m.pad)
+        play = self.app.play
+        side: list[Block] = []  # the time and the scores, over the keys
         if play is None:
-            ui.draw_column(surface, ui.column(self._waiting_blocks(), left, m.body), left)
-            ui.draw_column(surface, ui.column(self._key_blocks(), right, m.small), right)
+            fit = ui.column(self._waiting_blocks(), left, m.body)
         else:
             st = play.session.state
+            side = self._clock_blocks() + self._score_blocks(st)
             if st.phase is Phase.SUMMARY:
                 blocks = [Block(tr("The lesson is over"), role="display", colour="heading")]
                 blocks += self._plan_blocks()
                 blocks.append(Block(tr("Save the summary with S on the results screen."), gap=0.6))
                 fit = ui.column(blocks, left, m.body)
             else:
-                fit = notes_column(ui, self._where_blocks(), st.card, self.app.glossary, left)
-            ui.draw_column(surface, fit, left)
-            side = self._clock_blocks() + self._score_blocks()
-            for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
-                col = ui.column(side + self._key_blocks(keys), right, m.body)
-                if col.fits:
-                    break
-            ui.draw_column(surface, col, right)
+                fit = notes_column(ui, self._where_blocks(st), st.card, self.app.glossary, left)
+        ui.draw_column(surface, fit, left)
+        for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
+            col = ui.column(
+                side + self._key_blocks(keys), right, m.small if play is None else m.body
+            )
+            if col.fits:
+                break
+        ui.draw_column(surface, col, right)
         self.window.flip()
         self.dirty = False
 
@@ -208,10 +205,7 @@ class Presenter:
             ),
         ]
 
-    def _where_blocks(self) -> list[Block]:
-        play = self.app.play
-        assert play is not None
-        st = play.session.state
+    def _where_blocks(self, st: SessionState) -> list[Block]:
         where = tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
         blocks = [label(where + "  ·  " + tr(PHASE_WORDS.get(st.phase, "")))]
         flag_at = st.card.flag_at
@@ -247,17 +241,14 @@ class Presenter:
         return blocks
 
     def _plan_blocks(self) -> list[Block]:
-        plan = getattr(self.app.setup, "plan", None)
+        plan = self.app.setup.plan
         if plan is None:
             return []
         return [Block(plan.title, role="bold", gap=0.6)] + [
             Block(f"•  {line}", gap=0.3) for line in plan.objectives
         ]
 
-    def _score_blocks(self) -> list[Block]:
-        play = self.app.play
-        assert play is not None
-        st = play.session.state
+    def _score_blocks(self, st: SessionState) -> list[Block]:
         if not (st.mode.is_group and st.mode.keeps_score):
             return []
         blocks = [label(tr("Scores"), gap=0.9)]

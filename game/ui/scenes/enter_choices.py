@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.session import IllegalAction, Phase
-from game.ui.facilitator import toast
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.card import STEP_PHASES, CardScene
@@ -191,7 +190,7 @@ class _EntryMixin:
             st = self.play.session.state
             waiting = [t for t, e in zip(st.teams, self.entries(), strict=True) if not e]
             names = ", ".join(f"{t.letter} {tr(t.name)}" for t in waiting)
-            toast(self.app, tr("Waiting for: {teams}").format(teams=names))
+            self.app.show_toast(tr("Waiting for: {teams}").format(teams=names))
             return
         self.app.sound.play("reveal")
 
