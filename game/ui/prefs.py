@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import available_languages
 from game.settings import Settings, load_settings, save_settings
 from game.ui import services
 from game.ui.theme import get_theme
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "de": "Deutsch", "fr": "Français"}
 
 
-def initial(given: Any | None) -> tuple[Any, str | None]:
+def initial(given: Settings | None) -> tuple[Settings, str | None]:
     """The settings to start with and a notice about them (a damaged file) or None."""
     if given is not None:
         return given, None
@@ -36,48 +35,28 @@ def initial(given: Any | None) -> tuple[Any, str | None]:
     return loaded.settings, loaded.notice
 
 
-def as_settings(value: Any) -> Settings:
-    """The App's settings as a real `Settings` (tests may hand the App a look-alike)."""
-    if isinstance(value, Settings):
-        return value
-    known = set(Settings._fields)
-    return Settings(**{k: getattr(value, k) for k in known if hasattr(value, k)})
-
-
 def language_name(code: str) -> str:
+    """A language in its own words; Babel (~5 ms at start-up) only for one not listed."""
     if code in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[code]
     try:
-        from babel import Locale  # ~5 ms at start-up for a rare case: a language not listed
+        from babel import Locale
 
         return str(Locale.parse(code).get_display_name(code)).capitalize()
-    except Exception:
+    except Exception:  # not a language Babel knows
         return code
 
 
-def languages() -> list[str]:
-    try:
-        return list(available_languages())
-    except Exception:
-        return ["en"]
-
-
 def regions() -> list[str]:
-    try:
-        from game.content.help import region_ids  # pydantic: after the title is up
+    from game.content.help import region_ids  # pydantic: after the title is up
 
-        return list(region_ids())
-    except Exception:
-        return []
+    return region_ids()
 
 
 def region_name(region_id: str, language: str) -> str:
-    try:
-        from game.content.help import load_region  # pydantic: after the title is up
+    from game.content.help import load_region  # pydantic: after the title is up
 
-        return str(load_region(region_id).name_in(language))
-    except Exception:
-        return region_id
+    return str(load_region(region_id).name_in(language))
 
 
 def current_region(app: App) -> str:
@@ -87,7 +66,7 @@ def current_region(app: App) -> str:
 def change(app: App, **changes: Any) -> str | None:
     """Apply `changes` to the running game and save them. Returns a sentence when the
     settings could not be saved (the change still applies until the game is closed)."""
-    old = as_settings(app.settings)
+    old = app.settings
     new = old._replace(**changes)
     app.settings = new
     apply(app, old, new)
@@ -108,21 +87,17 @@ def apply(app: App, old: Settings, new: Settings) -> None:
     app.sound.set_enabled(bool(new.sound))
     app.voice.set_enabled(bool(new.read_aloud))
     if new.language != old.language and new.language:
-        set_language(app, new.language)
+        services.set_language(new.language)
+        app.language = services.current_language() or new.language
+        app.voice.language = app.language
+        if not app.options.deck_paths:  # the decks of the new language, for the next game
+            paths = [Path(p) for p in services.default_deck_paths(app.language)]
+            loaded = services.load_decks(paths)
+            if loaded.decks:
+                app.decks, app.deck_errors = loaded.decks, loaded.errors
     if new.region != old.region or new.language != old.language:
         app.help = services.load_help(current_region(app), app.language)
     app.relayout()
-
-
-def set_language(app: App, code: str) -> None:
-    services.set_language(code)
-    app.language = services.current_language() or code
-    app.voice.language = app.language
-    if not app.options.deck_paths:  # the decks of the new language, for the next game
-        loaded = services.load_decks([Path(p) for p in services.default_deck_paths(app.language)])
-        if loaded.decks:
-            app.decks = loaded.decks
-            app.deck_errors = loaded.errors
 
 
 def toggle_sound(app: App) -> None:

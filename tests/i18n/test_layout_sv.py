@@ -76,12 +76,12 @@ def test_swedish_group_screens_break_no_word_at_1024x768(lang_driver) -> None:
     d.app.top.group.focus_id("play")
     d.press("enter")
     setup = d.app.top
-    setup._set("mode", Mode.TEAMS)
-    setup._set("teams", 6)
-    setup._set("timer", 90)
+    setup.choose("mode", Mode.TEAMS)
+    setup.choose("teams", 6)
+    setup.choose("timer", 90)
     d.settle()
     problems = broken_words(d.texts())
-    setup._set("mode", Mode.ALL_TEAMS)
+    setup.choose("mode", Mode.ALL_TEAMS)
     d.press("enter")  # Start: the facilitator's checklist
     assert d.top == "facilitator-intro"
     problems += broken_words(d.texts())

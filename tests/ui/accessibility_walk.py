@@ -32,7 +32,7 @@ def walk(d: Driver, mode: Mode = Mode.SOLO) -> Iterator[str]:
     d.press("enter")
     if mode is Mode.TEAMS:
         d.app.top.setup.teams = 6  # type: ignore[union-attr]
-        d.app.top._set("mode", Mode.TEAMS)  # type: ignore[union-attr]
+        d.app.top.choose("mode", Mode.TEAMS)  # type: ignore[union-attr]
     yield "setup"
     d.press("esc")
     d.start_game(mode=mode, teams=6 if mode is Mode.TEAMS else 2, count=3)

@@ -148,10 +148,10 @@ def test_setup_with_the_plan_row(size, lang, look) -> None:
     where = f"setup {size_id(size)} {lang} {look}"
     check(d, where + " no plan")
     for plan in d.app.plans.plans:
-        setup._set("plan", plan)
-        setup._set("mode", Mode.ALL_TEAMS)
-        setup._set("teams", 6)
-        setup._set("phones", True)
+        setup.choose("plan", plan)
+        setup.choose("mode", Mode.ALL_TEAMS)
+        setup.choose("teams", 6)
+        setup.choose("phones", True)
         d.settle()
         check(d, f"{where} plan {plan.title!r}")
 

@@ -48,9 +48,9 @@ def to_setup(d: LangDriver, mode: Mode):  # noqa: ANN201
     d.app.top.group.focus_id("play")
     d.press("enter")
     setup = d.app.top
-    setup._set("mode", mode)
-    setup._set("teams", 6)
-    setup._set("timer", 90)
+    setup.choose("mode", mode)
+    setup.choose("teams", 6)
+    setup.choose("timer", 90)
     d.settle()
     return setup
 
@@ -119,7 +119,7 @@ def test_largest_text_group_screens_overlap_nothing(
     region = "se" if language == "sv" else "gb"
     d = driver(SIZE, language=language, region=region, text_scale=TEXT_SCALES[-1])
     setup = to_setup(d, Mode.ALL_TEAMS)
-    setup._set("teams", teams)
+    setup.choose("teams", teams)
     d.settle()
     names = {tr(t.name) for t in DEFAULT_TEAMS[:teams]}
     shown = [r for r in d.texts() if r.text in names]
@@ -153,7 +153,7 @@ def test_all_teams_feedback_pages_instead_of_leaving_answers_out(driver, languag
     """Six teams, the projector theme and the largest text: the feedback goes on pages at the
     reading size; every answer to a wrong reason a team picked is on one of them."""
     d = driver(SIZE, language=language, region="se" if language == "sv" else "gb")
-    old = prefs.as_settings(d.app.settings)
+    old = d.app.settings
     d.app.settings = old._replace(theme="projector", text_scale=TEXT_SCALES[-1])
     prefs.apply(d.app, old, d.app.settings)
     d.start_game(mode=Mode.ALL_TEAMS, teams=6)

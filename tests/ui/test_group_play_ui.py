@@ -367,9 +367,9 @@ def test_group_screens_fit_the_window_without_overlaps(make_driver, size) -> Non
     d = make_driver(size)
     d.press("enter", "enter")  # content note, title
     scene = d.app.top
-    scene._set("mode", Mode.ALL_TEAMS)
-    scene._set("teams", 6)
-    scene._set("timer", 90)
+    scene.choose("mode", Mode.ALL_TEAMS)
+    scene.choose("teams", 6)
+    scene.choose("timer", 90)
     d.settle()
     check_layout(d.texts(), size)
     d.press("enter")

@@ -53,9 +53,9 @@ def test_setup_fits_every_size(make_driver, size, look) -> None:
     d.press("enter")
     setup = d.app.top
     check(d, size, "setup solo")
-    setup._set("mode", Mode.ALL_TEAMS)
-    setup._set("teams", 6)
-    setup._set("timer", 90)
+    setup.choose("mode", Mode.ALL_TEAMS)
+    setup.choose("teams", 6)
+    setup.choose("timer", 90)
     d.settle()
     check(d, size, "setup all teams")
     chips = [c.rect for r in setup.rows for c in r.chips]
@@ -121,9 +121,9 @@ def test_setup_turns_the_phones_pulse_off(make_driver, monkeypatch) -> None:
     d.app.top.group.focus_id("play")
     d.press("enter")
     setup = d.app.top
-    setup._set("mode", Mode.TOGETHER)
+    setup.choose("mode", Mode.TOGETHER)
     assert "pulse" not in [r.key for r in setup.rows]
-    setup._set("phones", True)
+    setup.choose("phones", True)
     row = next(r for r in setup.rows if r.key == "pulse")
     assert setup.setup.pulse and row.chips[1].selected
     check(d, (1024, 768), "setup with phones")

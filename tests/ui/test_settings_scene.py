@@ -11,9 +11,9 @@ import pytest
 
 from game.settings import Settings, load_settings, settings_path
 from game.speech import NullSpeaker, RecordingSpeaker
-from game.ui import prefs
 from game.ui.app import App
 from game.ui.options import RunOptions
+from game.ui.scenes import settings
 from game.ui.scenes.settings import SettingsScene
 
 from .driver import DECKS
@@ -93,7 +93,7 @@ def test_each_setting_changes_with_right_applies_at_once_and_is_saved(
 
 
 def test_language_changes_every_screen_at_once(make_driver, monkeypatch) -> None:
-    monkeypatch.setattr(prefs, "languages", lambda: ["en", "sv"])
+    monkeypatch.setattr(settings, "available_languages", lambda: ["en", "sv"])
     d = make_driver((1024, 768))
     scene = open_settings(d)
     assert scene.word(scene.row("language")) == "English"
@@ -136,13 +136,12 @@ def test_a_theme_change_redraws_the_background_at_once(make_driver) -> None:
 def test_the_mouse_changes_values_with_the_arrows_and_enter_steps_them(make_driver) -> None:
     d = make_driver((1024, 768))
     scene = open_settings(d)
-    row = scene.row("text_scale")
-    d.click(row.more.center)
+    d.click(d.button("text_scale:more").center)
     assert d.app.ui.text_scale == 1.2
-    d.click(row.less.center)
-    d.click(row.less.center)
+    d.click(d.button("text_scale:less").center)
+    d.click(d.button("text_scale:less").center)
     assert d.app.ui.text_scale == 0.85
-    d.click(scene.row("reduced_motion").value_rect.center)
+    d.click(d.button("reduced_motion:value").center)
     assert d.app.ui.reduced_motion is True
     focus_row(d, "sound")
     d.press("enter")  # Enter steps to the next value too (a single switch is enough)

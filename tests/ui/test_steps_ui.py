@@ -24,7 +24,7 @@ def through_setup(d: Driver, mode: Mode = Mode.SOLO) -> None:
     d.press("enter")  # Play
     assert d.top == "setup"
     if mode is not Mode.SOLO:
-        d.app.top._set("mode", mode)
+        d.app.top.choose("mode", mode)
         d.settle()
     d.press("enter")  # Start
     if d.top == "facilitator-intro":
@@ -173,7 +173,7 @@ def test_setup_turns_the_steps_off_for_a_short_lesson(make_driver, size) -> None
     shot(d, "setup")
     d.click(d.button("steps:3").center)  # Move + why
     assert (d.app.top.setup.spot, d.app.top.setup.name) == (False, False)
-    d.press("enter") if d.app.top.focus == -1 else d.click(d.button("start").center)
+    d.press("enter") if d.app.top.focus == len(d.app.top.rows) else d.click(d.button("start").center)
     if d.top == "setup":
         d.click(d.button("start").center)
     d.press("enter")  # the whole chat
@@ -293,7 +293,7 @@ def test_the_facilitator_chooses_the_steps_on_the_checklist(make_driver, size) -
     d = make_driver(size)
     d.press("enter", "enter")
     setup = d.app.top
-    setup._set("mode", Mode.ALL_TEAMS)
+    setup.choose("mode", Mode.ALL_TEAMS)
     d.settle()
     assert not any(r.key == "steps" for r in setup.rows)  # group games: on the checklist
     d.press("enter")

@@ -9,16 +9,26 @@ on the value steps it. Values are words, never colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.i18n import available_languages
 from game.settings import LINE_SPACINGS, TEXT_SCALES
 from game.ui import prefs
+from game.ui.choices import ChoicesScene, Row
 from game.ui.input import Act, Input
-from game.ui.layout import centered, inset, split_cols, split_rows, take_bottom, take_top
+from game.ui.layout import (
+    TOUCH,
+    centered,
+    in_row,
+    inset,
+    split_cols,
+    split_rows,
+    take_bottom,
+    take_top,
+)
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
 from game.ui.text import Block
@@ -47,7 +57,8 @@ FONT_WORDS = {
     "atkinson": "Atkinson Hyperlegible",
     "opendyslexic": "OpenDyslexic",
 }
-VOLUMES = tuple(round(v / 10, 1) for v in range(11))
+VOLUMES = [round(v / 10, 1) for v in range(11)]
+PARTS = ("less", "more", "value")  # a setting's chips: its arrows, then all of it
 CREDITS = (
     N_("Red Flags is free software, made for classrooms."),
     N_("Andika by SIL International (OFL)."),
@@ -57,118 +68,67 @@ CREDITS = (
     N_("Sounds made for the game, free to use (CC0)."),
 )
 NO_VOICE = N_("No voice is installed on this computer, so nothing is read aloud.")
+HINT = N_("Up and Down choose a setting, Left and Right change it.")
 
 
-@dataclass
-class Row:
-    """One setting: its label, its values and the words for them; rects set by `layout`."""
-
-    key: str
-    label: str  # English message id
-    values: list[Any]
-    word: Callable[[Any], str]
-    cell: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    label_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    box: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    less: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    more: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    value_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-
-
-def _on_off(value: Any) -> str:
-    return tr("On") if value else tr("Off")
-
-
-def _nearest(values: list[Any], value: Any) -> int:
-    if value in values:
-        return values.index(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        numbers = [v for v in values if isinstance(v, (int, float))]
-        if numbers:
-            return values.index(min(numbers, key=lambda v: abs(v - value)))
-    return 0
-
-
-class SettingsScene(Scene):
+class SettingsScene(ChoicesScene):
     name = "settings"
+    enter_steps = True
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.rows = self._rows()
-        self.columns = 2
         self.about_btn = Button("about", "About & credits")
         self.done_btn = Button("done", "Done", kind="primary", badge="Esc")
         self.buttons = [self.about_btn, self.done_btn]
-        self.focus = 0  # 0..len(rows)-1: a setting; then About, then Done
-        self.hover: tuple[int, str] | None = None  # (row, part) under the mouse
-        self.hover_btn: Button | None = None
         notice = app.settings_notice  # a damaged settings file, if the title has not said so
         app.settings_notice = None
         self.message = notice or ""
 
-    # -- the settings ------------------------------------------------------------------------
-
     def _rows(self) -> list[Row]:
-        app = self.app
+        """Every setting with its values in words, in the current language."""
+        languages = available_languages()
 
-        def region_word(rid: Any) -> str:
-            return prefs.region_name(str(rid), app.language)
+        def region_word(region: str) -> str:
+            return prefs.region_name(region, self.app.language)
 
-        regions = prefs.regions()
-        regions.sort(key=lambda r: (r == "elsewhere", region_word(r)))
+        regions = sorted(prefs.regions(), key=lambda r: (r == "elsewhere", region_word(r)))
+        on_off = [False, True], [tr("Off"), tr("On")]
         return [
-            Row(
-                "text_scale",
-                N_("Text size"),
-                list(TEXT_SCALES),
-                lambda v: tr(SIZE_WORDS[_nearest(list(TEXT_SCALES), v)]),
-            ),
-            Row(
-                "line_spacing",
-                N_("Line spacing"),
-                list(LINE_SPACINGS),
-                lambda v: tr(SPACING_WORDS[_nearest(list(LINE_SPACINGS), v)]),
-            ),
-            Row("font", N_("Font"), list(FONT_WORDS), lambda v: FONT_WORDS.get(v, str(v))),
-            Row("theme", N_("Colours"), list(THEME_WORDS), lambda v: tr(THEME_WORDS.get(v, v))),
-            Row("reduced_motion", N_("Reduced motion"), [False, True], _on_off),
-            Row("sound", N_("Sound"), [False, True], _on_off),
-            Row("volume", N_("Volume"), list(VOLUMES), lambda v: f"{round(float(v) * 100)} %"),
-            Row("read_aloud", N_("Read aloud"), [False, True], _on_off),
-            Row("language", N_("Language"), prefs.languages(), prefs.language_name),
-            Row("region", N_("Help services for"), regions, region_word),
+            _row("text_scale", N_("Text size"), TEXT_SCALES, [tr(w) for w in SIZE_WORDS]),
+            _row("line_spacing", N_("Line spacing"), LINE_SPACINGS, [tr(w) for w in SPACING_WORDS]),
+            _row("font", N_("Font"), FONT_WORDS, list(FONT_WORDS.values())),
+            _row("theme", N_("Colours"), THEME_WORDS, [tr(w) for w in THEME_WORDS.values()]),
+            _row("reduced_motion", N_("Reduced motion"), *on_off),
+            _row("sound", N_("Sound"), *on_off),
+            _row("volume", N_("Volume"), VOLUMES, [f"{round(v * 100)} %" for v in VOLUMES]),
+            _row("read_aloud", N_("Read aloud"), *on_off),
+            _row("language", N_("Language"), languages, [*map(prefs.language_name, languages)]),
+            _row("region", N_("Help services for"), regions, [*map(region_word, regions)]),
         ]
 
-    def value(self, row: Row) -> Any:
-        if row.key == "language":
+    def value(self, key: str) -> Any:
+        if key == "language":
             return self.app.language
-        if row.key == "region":
+        if key == "region":
             return prefs.current_region(self.app)
-        return getattr(self.app.settings, row.key)
+        return getattr(self.app.settings, key)
 
-    def word(self, row: Row) -> str:
-        return row.word(self.value(row))
-
-    def row(self, key: str) -> Row:
-        return next(r for r in self.rows if r.key == key)
-
-    def step(self, row: Row, step: int) -> None:
-        """Change a setting to its next (+1) or previous (-1) value; apply and save it."""
-        if not row.values:
-            return
-        i = (_nearest(row.values, self.value(row)) + step) % len(row.values)
-        self.set(row, row.values[i])
-
-    def set(self, row: Row, value: Any) -> None:
-        problem = prefs.change(self.app, **{row.key: value})
-        if row.key == "language":
-            self.rows = self._rows()  # region names in the new language
-            self.layout(self.app.size)
-        if (problem or "") != self.message:
-            self.message = problem or ""
-            self.layout(self.app.size)
-        if row.key in ("sound", "volume") and self.app.sound.audible:
+    def choose(self, key: str, value: Any) -> None:
+        """Apply and save a setting (every screen re-lays out); say when it could not be saved."""
+        self.message = prefs.change(self.app, **{key: value}) or ""
+        self.layout(self.app.size)  # room for the message, or none
+        if key in ("sound", "volume") and self.app.sound.audible:
             self.app.sound.play("choose")  # hear the new volume
+
+    def press(self, button: Button) -> None:
+        if button is self.about_btn:
+            self.app.open_about()
+        elif button is self.done_btn:
+            self.app.pop()
+        else:
+            key, part = button.id.split(":")
+            self.focus = [r.key for r in self.rows].index(key)
+            self.step(self.row(key), -1 if part == "less" else 1)
 
     def message_text(self) -> str:
         """A notice for the bottom: a damaged or unsaved settings file, or no voice."""
@@ -176,142 +136,54 @@ class SettingsScene(Scene):
             return tr(self.message)
         return "" if self.app.voice.available else tr(NO_VOICE)
 
-    def spoken_focus(self) -> str:
-        """What read-aloud says when the focus moves or a value changes."""
-        if self.focus >= len(self.rows):
-            return self.buttons[self.focus - len(self.rows)].text
-        row = self.rows[self.focus]
-        return f"{tr(row.label)}: {self.word(row)}"
-
     # -- geometry ----------------------------------------------------------------------------
 
     def layout(self, size: tuple[int, int]) -> None:
+        """The heading and the hint beside it; the settings in two columns; About and Done."""
         m = self.ui.m
-        w, h = size
-        area = pygame.Rect(m.pad * 2, m.pad, w - 4 * m.pad, h - 2 * m.pad)
-        self.heading, rest = take_top(area, m.heading * 1.3, m.pad * 0.4)
-        self.hint = pygame.Rect(
-            self.heading.x + round(self.heading.w * 0.35),
-            self.heading.y,
-            round(self.heading.w * 0.65),
-            self.heading.h,
-        )
-        self.heading = pygame.Rect(
-            self.heading.x, self.heading.y, round(self.heading.w * 0.33), self.heading.h
-        )
-        bottom, rest = take_bottom(rest, max(48, min(m.body * 1.9, h * 0.11)), m.pad * 0.6)
-        bw = round(min(bottom.w * 0.3, m.body * 7))
-        self.done_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        aw = round(min(bottom.w * 0.4, m.body * 10))
+        self.rows = self._rows()
+        area = inset(m.screen, m.pad * 2, m.pad)
+        top, rest = take_top(area, m.heading * 1.3, m.pad * 0.4)
+        self.heading, _, self.hint = split_cols(top, [33, 2, 65], 0)
+        bottom, rest = take_bottom(rest, max(48, min(m.body * 1.9, m.h * 0.11)), m.pad * 0.6)
+        aw, bw = round(min(bottom.w * 0.4, m.body * 10)), round(min(bottom.w * 0.3, m.body * 7))
         self.about_btn.rect = pygame.Rect(bottom.x, bottom.y, aw, bottom.h)
+        self.done_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
         self.about_btn.size = m.small
         self.notice = pygame.Rect(rest.x, rest.bottom, rest.w, 0)
         if self.message_text():  # room for a notice only when there is one
             self.notice, rest = take_bottom(rest, m.body * 1.5, m.pad * 0.4)
-        per_col = -(-len(self.rows) // self.columns)
-        cols = split_cols(rest, [1] * self.columns, m.pad * 1.5)
-        for c, col in enumerate(cols):
-            cells = split_rows(col, [1] * per_col, m.pad * 0.5)
-            for r, cell in enumerate(cells):
-                i = c * per_col + r
-                if i < len(self.rows):
-                    self._layout_row(self.rows[i], cell)
+        per_col = -(-len(self.rows) // 2)
+        cols = split_cols(rest, [1, 1], m.pad * 1.5)
+        cells = [cell for col in cols for cell in split_rows(col, [1] * per_col, m.pad * 0.5)]
+        for row, cell in zip(self.rows, cells, strict=False):
+            less, more, value = row.chips
+            row.rect = value.rect = cell  # a click on the label or the value steps it
+            box = self._parts(cell)[1]
+            less.rect = pygame.Rect(box.x, box.y, box.h, box.h)
+            more.rect = pygame.Rect(box.right - box.h, box.y, box.h, box.h)
 
-    def _layout_row(self, row: Row, cell: pygame.Rect) -> None:
+    def _parts(self, cell: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """A setting's label, and below it the box of the arrows and the value."""
         m = self.ui.m
-        row.cell = cell
         label_h = max(m.min_font * 1.4, min(m.body * 1.35, cell.h * 0.4))
-        row.label_rect, box = take_top(cell, label_h, m.unit * 0.4)
-        box_h = max(44, min(round(box.h), round(m.body * 2.0)))
-        row.box = pygame.Rect(box.x, box.y, box.w, box_h)
-        side = row.box.h
-        row.less = pygame.Rect(row.box.x, row.box.y, side, side)
-        row.more = pygame.Rect(row.box.right - side, row.box.y, side, side)
-        row.value_rect = pygame.Rect(
-            row.less.right + m.gap, row.box.y, row.more.x - row.less.right - 2 * m.gap, side
-        )
-
-    def click_targets(self) -> list[pygame.Rect]:
-        """Everything the mouse or a finger can press (tests check they are large enough)."""
-        out = [b.rect for b in self.buttons]
-        for row in self.rows:
-            out += [row.less, row.more, row.value_rect]
-        return out
-
-    # -- input -------------------------------------------------------------------------------
-
-    def _hit(self, pos: tuple[int, int]) -> tuple[int, str] | None:
-        for i, row in enumerate(self.rows):
-            if row.less.collidepoint(pos):
-                return i, "less"
-            if row.more.collidepoint(pos):
-                return i, "more"
-            if row.box.collidepoint(pos) or row.label_rect.collidepoint(pos):
-                return i, "value"
-        return None
-
-    def handle(self, inp: Input) -> bool:
-        n = len(self.rows)
-        stops = n + len(self.buttons)
-        if inp.act is Act.HOVER:
-            hit = self._hit(inp.pos)
-            btn = next((b for b in self.buttons if b.rect.collidepoint(inp.pos)), None)
-            changed = hit != self.hover or btn is not self.hover_btn
-            self.hover, self.hover_btn = hit, btn
-            return changed
-        if inp.act is Act.BACK:
-            self.close()
-            return True
-        if inp.act is Act.CLICK:
-            btn = next((b for b in self.buttons if b.rect.collidepoint(inp.pos)), None)
-            if btn is not None:
-                self.activate(btn)
-                return True
-            hit = self._hit(inp.pos)
-            if hit is not None:
-                i, part = hit
-                self.focus = i
-                self.step(self.rows[i], -1 if part == "less" else 1)
-            return True
-        if inp.act in (Act.DOWN, Act.NEXT):
-            self.focus = (self.focus + 1) % stops
-            return True
-        if inp.act in (Act.UP, Act.PREV):
-            self.focus = (self.focus - 1) % stops
-            return True
-        if inp.act in (Act.LEFT, Act.RIGHT):
-            if self.focus < n:
-                self.step(self.rows[self.focus], 1 if inp.act is Act.RIGHT else -1)
-            return True
-        if inp.act is Act.CONFIRM:
-            if self.focus >= n:
-                self.activate(self.buttons[self.focus - n])
-            else:
-                self.step(self.rows[self.focus], 1)
-            return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
-
-    def activate(self, button: Button) -> None:
-        if button is self.about_btn:
-            self.app.open_about()
-        else:
-            self.close()
-
-    def close(self) -> None:
-        self.app.pop()
+        label, box = take_top(cell, label_h, m.unit * 0.4)
+        box.h = max(TOUCH, min(box.h, round(m.body * 2.0)))
+        return label, box
 
     # -- drawing -----------------------------------------------------------------------------
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the heading and how to use it; each setting is spoken as it has focus."""
-        return (tr("Settings"), tr("Up and Down choose a setting, Left and Right change it."))
+        return (tr("Settings"), tr(HINT))
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
+        heading, hint = self.texts()
         ui.text(
             surface,
-            tr("Settings"),
+            heading,
             self.heading,
             role="display",
             size=m.heading,
@@ -320,7 +192,7 @@ class SettingsScene(Scene):
         )
         ui.text(
             surface,
-            tr("Up and Down choose a setting, Left and Right change it."),
+            hint,
             self.hint,
             size=m.small,
             colour=t.text_muted,
@@ -328,66 +200,51 @@ class SettingsScene(Scene):
             valign="middle",
         )
         for i, row in enumerate(self.rows):
-            self._draw_row(surface, i, row)
+            self._draw_row(surface, row, i == self.focus)
         message = self.message_text()
         if message:
-            icon_d = min(self.notice.h, round(m.body * 1.1))
-            icon = pygame.Surface((icon_d, icon_d), pygame.SRCALPHA)
-            draw_icon(icon, "info", icon.get_rect(), t.accent)
-            surface.blit(icon, (self.notice.x, self.notice.centery - icon_d // 2))
-            box = pygame.Rect(
-                self.notice.x + icon_d + m.gap,
-                self.notice.y,
-                self.notice.w - icon_d - m.gap,
-                self.notice.h,
-            )
+            d = min(self.notice.h, round(m.body * 1.1))
+            icon, box = in_row(self.notice, [d, self.notice.w - d - m.gap], m.gap)
+            draw_icon(surface, "info", centered(icon, d, d), t.accent)
             ui.text(surface, message, box, colour=t.accent, valign="middle")
-        for i, b in enumerate(self.buttons):
-            draw_button(
-                ui,
-                surface,
-                b,
-                focused=self.focus == len(self.rows) + i,
-                hovered=b is self.hover_btn,
-            )
+        for i, b in enumerate(self.buttons, len(self.rows)):
+            draw_button(ui, surface, b, focused=self.focus == i, hovered=self.hover == b.id)
 
-    def _draw_row(self, surface: pygame.Surface, i: int, row: Row) -> None:
+    def _draw_row(self, surface: pygame.Surface, row: Row, focused: bool) -> None:
+        """The label; the box with the arrows at its ends and the value in words between."""
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        focused = i == self.focus
+        label_rect, box = self._parts(row.rect)
+        less, more, value = row.chips
         label = tr(row.label)
         if row.key == "read_aloud" and not self.app.voice.available:
             label = tr("{setting} — no voice installed").format(setting=label)
+        colour = t.heading if focused else t.text_muted
         ui.text(
-            surface,
-            label,
-            row.label_rect,
-            role="semi",
-            size=m.body,
-            colour=t.heading if focused else t.text_muted,
-            valign="bottom",
+            surface, label, label_rect, role="semi", size=m.body, colour=colour, valign="bottom"
         )
-        hovered = self.hover[1] if self.hover and self.hover[0] == i else None
-        fill = t.button_hover if hovered == "value" else t.button
-        panel(ui, surface, row.box, fill, shadow=False, edge=t.button_border)
-        for part, rect in (("less", row.less), ("more", row.more)):
-            face = rect.inflate(-round(m.unit * 0.8), -round(m.unit * 0.8))
-            colour = t.primary if hovered == part else t.badge
-            mark = t.primary_text if hovered == part else t.badge_text
+        fill = t.button_hover if self.hover == value.id else t.button
+        panel(ui, surface, box, fill, shadow=False, edge=t.button_border)
+        for arrow in (less, more):
+            hovered = self.hover == arrow.id
+            face = arrow.rect.inflate(-round(m.unit * 0.8), -round(m.unit * 0.8))
+            colour = t.primary if hovered else t.badge
             pygame.draw.rect(surface, colour, face, border_radius=face.h // 2)
-            _chevron(surface, face, mark, part == "more")
-        word = self.word(row)
-        value_box = row.value_rect
+            _chevron(surface, face, t.primary_text if hovered else t.badge_text, arrow is more)
+        word = pygame.Rect(
+            less.rect.right + m.gap, box.y, more.rect.x - less.rect.right - 2 * m.gap, box.h
+        )
         if row.values == [False, True]:  # on/off: a tick or a cross beside the word
-            r = round(min(value_box.h, m.body) * 0.38)
-            centre = (value_box.x + r + m.unit, value_box.centery)
-            draw_mark = check if self.value(row) else cross
-            draw_mark(surface, centre, r, t.button_text, max(2, round(r / 3)))
-            value_box = value_box.inflate(-(2 * r + 2 * round(m.unit)), 0)
-            value_box.x += r + round(m.unit)
+            r = round(min(word.h, m.body) * 0.38)
+            mark = check if self.value(row.key) else cross
+            mark(
+                surface, (word.x + r + m.unit, word.centery), r, t.button_text, max(2, round(r / 3))
+            )
+            word = word.inflate(-(2 * r + 2 * round(m.unit)), 0)
+            word.x += r + round(m.unit)
         ui.text(
             surface,
+            self.word(row),
             word,
-            value_box,
             role="bold",
             size=m.body,
             colour=t.button_text,
@@ -395,7 +252,13 @@ class SettingsScene(Scene):
             valign="middle",
         )
         if focused:
-            focus_ring(ui, surface, row.box)
+            focus_ring(ui, surface, box)
+
+
+def _row(key: str, label: str, values: Iterable[Any], words: list[str]) -> Row:
+    """A setting's row; its chips are its arrows and all of it (see PARTS)."""
+    chips = [Button(f"{key}:{part}", "", translate=False) for part in PARTS]
+    return Row(key, label, list(values), words, chips)
 
 
 def _chevron(

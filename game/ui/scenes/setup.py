@@ -9,18 +9,18 @@ has a tick as well as a colour.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
+from game.ui.choices import ChoicesScene, Row
 from game.ui.input import Act, Input
-from game.ui.layout import TOUCH, flow, in_row, inset, stack, take_bottom, take_top
+from game.ui.layout import TOUCH, centered, flow, in_row, inset, stack, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
-from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.timer import TIMER_CHOICES
 from game.ui.widgets import (
@@ -35,6 +35,7 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from game.model.plans import LessonPlan
     from game.ui.app import App
 
 MODES = (
@@ -71,22 +72,13 @@ class _Plan(NamedTuple):
     hint_size: int
     hint_h: int
     line_h: int
-    teams: int  # lines of the team preview (0: no teams)
+    teams: list[list[int]]  # the team preview's lines of teams (none: no teams)
 
 
 ATTRS = {"deck": "deck_id", "host": "phones_host"}  # a row's GameSetup field, when not its key
 
 
-@dataclass
-class Row:
-    key: str
-    label: str
-    chips: list[Button]
-    values: list[object]
-    rect: pygame.Rect = field(default_factory=pygame.Rect)
-
-
-class SetupScene(Scene):
+class SetupScene(ChoicesScene):
     name = "setup"
 
     def __init__(self, app: App) -> None:
@@ -100,23 +92,26 @@ class SetupScene(Scene):
         self.start_btn = Button("start", "Start", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
         self.help_btn = Button("help", "Help", kind="quiet", badge="H")  # "Get help" by mouse too
-
-        self.focus = -1  # -1: the Start button; 0..n-1: a row; n: Back
-        self.hover_btn: Button | None = None
+        self.buttons = [self.start_btn, self.back_btn]  # the focus stops after the rows
         self.message = ""
         self.addresses: list[str] = [self.setup.phones_host] if self.setup.phones_host else []
-        self._build_rows()
+        self.rows = self._rows()
+        self.focus = len(self.rows)  # Start
 
-    def _build_rows(self) -> None:
+    def _rows(self) -> list[Row]:
+        """The rows this setup offers, each chip marked when its value is chosen."""
         rows: list[Row] = []
 
         def add(key: str, label: str, items: Sequence[tuple[object, str, bool]]) -> None:
             """A row of chips: (value, label, whether the label is a message id)."""
+            values = [v for v, _, _ in items]
+            words = [tr(text) if translate else text for _, text, translate in items]
+            current = self.value(key)
             chips = [
-                Button(f"{key}:{i}", text, kind="chip", translate=translate)
-                for i, (_, text, translate) in enumerate(items)
+                Button(f"{key}:{i}", w, kind="chip", translate=False, selected=v == current)
+                for i, (v, w) in enumerate(zip(values, words, strict=True))
             ]
-            rows.append(Row(key, label, chips, [v for v, _, _ in items]))
+            rows.append(Row(key, label, values, words, chips))
 
         off_on = [(False, N_("Off"), True), (True, N_("On"), True)]
         add("mode", N_("Who plays"), [(mode, label, True) for mode, label in MODES])
@@ -159,70 +154,52 @@ class SetupScene(Scene):
                 add("host", N_("Network"), [(a, a, False) for a in self.addresses])
         if self.setup.mode.is_group and self.app.presenter_offered:
             add("presenter", N_("Presenter window"), off_on)
-        self.rows = rows
-        self._mark_selected()
+        self.available = len(self.app.cards_for(self.setup))
+        self.start_btn.enabled = self.available > 0
+        return rows
 
-    def _value(self, key: str) -> object:
+    def value(self, key: str) -> object:
         if key == "steps":
             return (self.setup.spot, self.setup.name)
         if key == "plan":
             return NEXT_PLAN if self.setup.plan else None
         return getattr(self.setup, ATTRS.get(key, key))
 
-    def _mark_selected(self) -> None:
-        for row in self.rows:
-            current = self._value(row.key)
-            for chip, value in zip(row.chips, row.values, strict=True):
-                chip.selected = value == current
-        available = len(self.app.cards_for(self.setup))
-        self.available = available
-        self.start_btn.enabled = available > 0
-
-    def _set(self, key: str, value: object) -> None:
-        if key == "steps":
-            self.setup.spot, self.setup.name = value  # type: ignore[misc]
-            self._mark_selected()
-            self.message = ""
-            return
-        attr = ATTRS.get(key, key)
-        if key == "count" and value in (FEWER, MORE):
-            step = -1 if value == FEWER else 1
-            value = min(CARD_COUNTS[-1], max(CARD_COUNTS[0], self.setup.count + step))
-            self.setup.count = int(value)
-            focus = self.focus
-            self._build_rows()
-            self.layout(self.app.size)
-            self.focus = focus
-            self._mark_selected()
-            self.message = ""
-            return
+    def choose(self, key: str, value: object) -> None:
+        """Set one choice and build the rows again: a choice may add rows, drop rows or
+        relabel a chip."""
+        setup, self.message = self.setup, ""
         if key == "plan" and value == BROWSE:
             self.open_browser()
             return
         if key == "plan" and value == NEXT_PLAN:
-            value = self._next_plan(1 if self.setup.plan is not None else 0)
-        if key == "plan" and value is not None:  # the plan decides the band and the count
-            self.setup.band, self.setup.count = value.age_band, len(value.cards)  # type: ignore[attr-defined]
-            self.setup.deck_id = None
-        setattr(self.setup, attr, value)
+            value = self._next_plan(1 if setup.plan is not None else 0)
+        if key == "count" and value in (FEWER, MORE):
+            step = 1 if value == MORE else -1
+            value = min(CARD_COUNTS[-1], max(CARD_COUNTS[0], setup.count + step))
+        if key == "steps":
+            setup.spot, setup.name = value  # type: ignore[misc]
+        elif key == "plan" and value is not None:  # the plan decides the band and the count
+            plan = cast("LessonPlan", value)  # a plan's chip
+            setup.plan, setup.band, setup.count = plan, plan.age_band, len(plan.cards)
+            setup.deck_id = None
+        else:
+            setattr(setup, ATTRS.get(key, key), value)
         if key == "phones" and value:  # look for the laptop's networks only when asked
             from game.phones.net import lan_addresses
 
             self.addresses = lan_addresses()
-            if self.setup.phones_host not in self.addresses:
-                self.setup.phones_host = self.addresses[0] if self.addresses else None
-        if key == "teams":  # the preview may need another line
-            self.layout(self.app.size)
-        if key in ("mode", "phones", "plan"):
-            focus_key = self.rows[self.focus].key if 0 <= self.focus < len(self.rows) else None
-            self._build_rows()
-            self.layout(self.app.size)
-            if focus_key is not None:
-                self.focus = next(i for i, r in enumerate(self.rows) if r.key == focus_key)
-        self._mark_selected()
-        self.message = ""
-        if key == "phones" and value and not self.addresses:
-            self.message = N_("No local network found: turn on Wi-Fi or the laptop's hotspot.")
+            if setup.phones_host not in self.addresses:
+                setup.phones_host = self.addresses[0] if self.addresses else None
+            if not self.addresses:
+                self.message = N_("No local network found: turn on Wi-Fi or the laptop's hotspot.")
+        self.layout(self.app.size)
+
+    def step(self, row: Row, step: int) -> None:
+        if row.key == "plan":  # none, then each plan in turn (the browser is C or a click)
+            self.choose("plan", self._next_plan(step, wrap_to_none=True))
+        else:
+            super().step(row, step)
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -231,6 +208,11 @@ class SetupScene(Scene):
         chips' labels take the largest size from `small` down at which every chip line is a
         44 px touch target; a label too long for the width wraps inside its chip."""
         ui, m = self.ui, self.ui.m
+        focused = self.rows[self.focus].key if self.focus < len(self.rows) else None
+        button = self.focus - len(self.rows)
+        self.rows = self._rows()  # the words in the current language; the chosen chips
+        keys = [r.key for r in self.rows]
+        self.focus = keys.index(focused) if focused in keys else len(keys) + max(0, button)
         area = inset(m.screen, m.pad * 2, m.pad)
         # the heading grows with the text size only up to the second largest step: the rows
         # below are what the players read, and at the largest size they need the height
@@ -282,10 +264,10 @@ class SetupScene(Scene):
         hint_h = max(
             ui.engine.layout(tr(hint), "body", hint_size, box.w).h for hint in MODE_HINTS.values()
         )
-        teams = 0
-        if self.setup.mode in TEAM_MODES:  # the team preview: whole names on one line or more
-            teams = len(flow(self._team_widths(size, size * 2)[1], box.w, m.space(4)))
-        n = sum(len(r) for r in lines) + teams
+        teams = []  # the team preview: whole names on one line or more
+        if self.setup.mode in TEAM_MODES:
+            teams = flow(self._team_widths(size, size * 2)[1], box.w, m.space(4))
+        n = sum(len(r) for r in lines) + len(teams)
         room = box.h - hint_h - gap * (n + len(self.rows))
         line_h = min(tallest, round(room / max(1, n)))
         return _Plan(size, lines, hint_size, hint_h, line_h, teams)
@@ -294,7 +276,7 @@ class SetupScene(Scene):
         """Rows top-down; the spare height goes between them (a little) and above them."""
         gap, line_h = self.ui.m.space(2), plan.line_h
         self.hint_size = plan.hint_size
-        n = sum(len(r) for r in plan.lines) + plan.teams
+        n = sum(len(r) for r in plan.lines) + len(plan.teams)
         rows = len(self.rows) + bool(plan.teams)
         used = n * line_h + gap * (n - rows) + plan.hint_h
         row_gap = min(line_h * 0.6, max(gap, (box.h - used) / rows))
@@ -318,96 +300,65 @@ class SetupScene(Scene):
                 self.hint_rect = pygame.Rect(box.x, round(y - row_gap * 0.5), box.w, plan.hint_h)
                 y += plan.hint_h
             if r.key == "teams":
-                self.teams_rect = pygame.Rect(box.x, round(y), box.w, line_h * plan.teams)
-                self._layout_teams(plan.size)
-                y += self.teams_rect.h + row_gap
+                teams = pygame.Rect(box.x, round(y), box.w, line_h * len(plan.teams))
+                self._layout_teams(teams, plan.teams, plan.size)
+                y += teams.h + row_gap
+
+    def _team_widths(self, size: int, line_h: int) -> tuple[int, list[int]]:
+        """The preview's badge side, and each team's slot width (badge and name) at `size`."""
+        ui, m = self.ui, self.ui.m
+        side = min(round(size * 1.6), round(line_h * 0.92))
+        names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
+        return side, [
+            side + m.space(2) + ui.engine.layout(n, "bold", size, 10_000).w for n in names
+        ]
+
+    def _layout_teams(self, rect: pygame.Rect, lines: list[list[int]], size: int) -> None:
+        """The team badges and names of the preview, on the lines `_plan` flowed them onto
+        (at the largest badge, so they fit), each line filled."""
+        space = self.ui.m.space(4)  # between one name and the next badge
+        side, widths = self._team_widths(size, rect.h // len(lines))
+        self.team_size = size
+        self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
+        for band, line in zip(stack(rect, [None] * len(lines), 0), lines, strict=True):
+            part = [widths[i] for i in line]
+            spare = (rect.w - sum(part) - space * (len(part) - 1)) / len(part)
+            for slot in in_row(band, [w + spare for w in part], space):
+                icon = centered(pygame.Rect(slot.x, slot.y, side, slot.h), side, side)
+                label = pygame.Rect(icon.right + self.ui.m.space(2), slot.y, slot.w - side, slot.h)
+                self.team_slots.append((icon, label))
 
     # -- input -----------------------------------------------------------------------------
 
-    def _all_buttons(self) -> list[Button]:
-        return [c for r in self.rows for c in r.chips] + [
-            self.start_btn,
-            self.back_btn,
-            self.help_btn,
-        ]
+    def clickable(self) -> list[Button]:
+        return [*super().clickable(), self.help_btn]
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            hit = next((b for b in self._all_buttons() if b.rect.collidepoint(inp.pos)), None)
-            changed = hit is not self.hover_btn
-            self.hover_btn = hit
-            return changed
-        if inp.act is Act.CLICK:
-            self._click(inp.pos)
-        elif inp.act is Act.BACK:
-            self.app.pop()
-        elif inp.act is Act.LETTER and inp.text == "c":
+        if inp.act is Act.LETTER and inp.text == "c":
             self.open_browser()
-        elif inp.act in (Act.DOWN, Act.NEXT, Act.UP, Act.PREV):
-            self.focus = self._step(1 if inp.act in (Act.DOWN, Act.NEXT) else -1)
-        elif inp.act in (Act.LEFT, Act.RIGHT):
-            self._arrow(1 if inp.act is Act.RIGHT else -1)
-        elif inp.act is Act.CONFIRM:
-            self._confirm()
-        else:
-            return inp.act is Act.PICK
-        return True
+            return True
+        return super().handle(inp)
 
-    def _click(self, pos: tuple[int, int]) -> None:
-        actions = {
-            self.start_btn.id: self.start,
-            self.back_btn.id: self.app.pop,
-            self.help_btn.id: self.app.open_help,
-        }
-        for button in (self.start_btn, self.back_btn, self.help_btn):
-            if button.rect.collidepoint(pos):
-                actions[button.id]()
-                return
-        for i, row in enumerate(self.rows):
-            for chip, value in zip(row.chips, row.values, strict=True):
-                if chip.rect.collidepoint(pos):
-                    self.focus = i
-                    self._set(row.key, value)
-                    return
-
-    def _arrow(self, step: int) -> None:
-        """Left/Right: the previous or next choice of the focused row."""
-        if not 0 <= self.focus < len(self.rows):
-            return
-        row = self.rows[self.focus]
-        if row.key == "plan":  # none, then each plan in turn (the browser is C or a click)
-            self._set("plan", self._next_plan(step, wrap_to_none=True))
-            return
-        current = self._value(row.key)
-        i = row.values.index(current) if current in row.values else 0
-        self._set(row.key, row.values[(i + step) % len(row.values)])
-
-    def _confirm(self) -> None:
-        """Enter: Start from the Start button, Back from Back, else on to the next row."""
-        if self.focus == -1:
+    def press(self, button: Button) -> None:
+        if button is self.start_btn:
             self.start()
-        elif self.focus == len(self.rows):
+        elif button is self.back_btn:
             self.app.pop()
-        else:
-            self.focus = self._step(1)
-
-    # -- read-aloud: the heading, then the focused row with its chosen value ----------------
+        elif button is self.help_btn:
+            self.app.open_help()
+        else:  # a chip: "key:index"
+            key, i = button.id.split(":")
+            self.focus = [r.key for r in self.rows].index(key)
+            self.choose(key, self.row(key).values[int(i)])
 
     def texts(self) -> tuple[str, ...]:
         return (tr("Set up the game"),)
 
     def spoken_focus(self) -> str | None:
-        if self.focus == -1:
-            return self.start_btn.text
-        if not 0 <= self.focus < len(self.rows):
-            return self.back_btn.text
-        row = self.rows[self.focus]
-        chosen = [c.text for c in row.chips if c.selected] or [
-            c.text for c, v in zip(row.chips, row.values) if v not in (FEWER, MORE)
-        ]
-        words = f"{tr(row.label)}: {', '.join(chosen)}"
-        if row.key == "mode":
-            words += ". " + tr(MODE_HINTS[self.setup.mode])
+        """The focused row with its chosen value (and the mode's explanation), or button."""
+        words = super().spoken_focus()
+        if self.focus < len(self.rows) and self.rows[self.focus].key == "mode":
+            words = f"{words}. {tr(MODE_HINTS[self.setup.mode])}"
         return words
 
     def on_enter(self) -> None:
@@ -429,13 +380,7 @@ class SetupScene(Scene):
         if self.app.setup.plan is not None and self.app.setup.plan != self.setup.plan:
             self.plans = self.app.plans.plans
             self.setup = replace(self.app.setup)
-            self._build_rows()
             self.layout(self.app.size)
-
-    def _step(self, step: int) -> int:
-        order = list(range(len(self.rows))) + [-1, len(self.rows)]
-        i = order.index(self.focus) if self.focus in order else 0
-        return order[(i + step) % len(order)]
 
     def start(self) -> None:
         if not self.start_btn.enabled:
@@ -489,9 +434,20 @@ class SetupScene(Scene):
                 valign="middle",
             )
             for chip in row.chips:
-                draw_button(ui, surface, chip, hovered=chip is self.hover_btn)
+                draw_button(ui, surface, chip, hovered=chip.id == self.hover)
             if row.key == "teams":
-                self._draw_teams(surface)
+                for team, (icon, name) in zip(DEFAULT_TEAMS, self.team_slots, strict=False):
+                    team_badge(ui, surface, team, icon)
+                    size = self.team_size
+                    ui.text(
+                        surface,
+                        tr(team.name),
+                        name,
+                        role="bold",
+                        size=size,
+                        min_size=size,
+                        valign="middle",
+                    )
             if row.key == "mode":
                 ui.text(
                     surface,
@@ -501,24 +457,10 @@ class SetupScene(Scene):
                     colour=t.text_muted,
                     valign="middle",
                 )
-        bottom = ((self.start_btn, -1), (self.back_btn, len(self.rows)), (self.help_btn, None))
-        for button, focus in bottom:
-            draw_button(
-                ui, surface, button, focused=self.focus == focus, hovered=button is self.hover_btn
-            )
-        if self.message:
-            info, colour = tr(self.message), t.accent
-        elif not self.app.decks:
-            info, colour = tr("No decks were found. Ask your teacher to add deck files."), t.accent
-        elif self.setup.plan is not None:
-            plan = self.setup.plan
-            info = tr("{n} cards in order, ages {band}, {minutes} minutes").format(
-                n=len(plan.cards), band=plan.age_band.value, minutes=plan.minutes
-            )
-            colour = t.text_muted
-        else:
-            info = tr("{n} cards fit these choices").format(n=self.available)
-            colour = t.text_muted
+        for i, button in enumerate([*self.buttons, self.help_btn], len(self.rows)):
+            focused = self.focus == i
+            draw_button(ui, surface, button, focused=focused, hovered=button.id == self.hover)
+        info, colour = self._info()
         ui.text(
             surface,
             info,
@@ -529,47 +471,18 @@ class SetupScene(Scene):
             valign="middle",
         )
 
-    def _team_widths(self, size: int, line_h: int) -> tuple[int, list[int]]:
-        """The preview's badge side, and each team's slot width (badge and name) at `size`."""
-        ui, m = self.ui, self.ui.m
-        side = min(round(size * 1.6), round(line_h * 0.92))
-        names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
-        return side, [
-            side + m.space(2) + ui.engine.layout(n, "bold", size, 10_000).w for n in names
-        ]
-
-    def _layout_teams(self, size: int) -> None:
-        """The team badges and names of the preview, at the chips' size, in whole names
-        flowed onto as many lines as `teams_rect` was given (see `_plan`); each line filled."""
-        m, rect = self.ui.m, self.teams_rect
-        space = m.space(4)  # between one name and the next badge
-        lines = flow(self._team_widths(size, rect.h)[1], rect.w, space)
-        side, widths = self._team_widths(size, rect.h // max(1, len(lines)))
-        self.team_size = size
-        self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
-        for band, line in zip(stack(rect, [None] * len(lines), 0), lines, strict=True):
-            part = [widths[i] for i in line]
-            spare = (rect.w - sum(part) - space * (len(part) - 1)) / len(part)
-            for slot in in_row(band, [w + spare for w in part], space):
-                icon = pygame.Rect(slot.x, 0, side, side)
-                icon.centery = slot.centery
-                label = pygame.Rect(icon.right + m.space(2), slot.y, slot.w - side, slot.h)
-                self.team_slots.append((icon, label))
-
-    def _draw_teams(self, surface: pygame.Surface) -> None:
-        ui = self.ui
-        teams = DEFAULT_TEAMS[: self.setup.teams]
-        for team, (icon, label) in zip(teams, self.team_slots, strict=True):
-            team_badge(ui, surface, team, icon)
-            ui.text(
-                surface,
-                tr(team.name),
-                label,
-                role="bold",
-                size=self.team_size,
-                min_size=self.team_size,
-                valign="middle",
-            )
+    def _info(self) -> tuple[str, tuple[int, int, int]]:
+        """The line beside Start: a problem (in the accent colour), or what will be played."""
+        t, plan = self.ui.theme, self.setup.plan
+        if self.message:
+            return tr(self.message), t.accent
+        if not self.app.decks:
+            return tr("No decks were found. Ask your teacher to add deck files."), t.accent
+        if plan is not None:
+            return tr("{n} cards in order, ages {band}, {minutes} minutes").format(
+                n=len(plan.cards), band=plan.age_band.value, minutes=plan.minutes
+            ), t.text_muted
+        return tr("{n} cards fit these choices").format(n=self.available), t.text_muted
 
 
 def short_title(title: str) -> str:
