@@ -101,7 +101,7 @@ def test_the_card_browser(size, lang, look) -> None:
     scene = d.app.top
     where = f"browser {size_id(size)} {lang} {look}"
     check(d, where + " list")
-    for page in range(scene.pages):
+    for page in range(scene.pager.count):
         for row in scene.rows:
             d.click(row.rect.center)
             card = scene.preview.card

@@ -80,13 +80,13 @@ def test_a_solo_player_reaches_the_services_pages_by_mouse(lang_driver) -> None:
     d.press("h")
     scene = d.app.top
     assert scene.services_pages and not scene.paged
-    assert scene.tricks_btn.label == "Where to get help"
-    d.click(scene.tricks_btn.rect.center)
+    assert scene.page_btn.label == "Where to get help"
+    d.click(scene.page_btn.rect.center)
     assert scene.page == -1
     for _ in scene._order():
         if scene.page == 0:
             break
-        d.click(scene.tricks_btn.rect.center)
+        d.click(scene.page_btn.rect.center)
     assert scene.page == 0, "the button comes back to the first page"
     d.press("g")
     assert scene.page == 2, "G still opens the tricks"

@@ -213,7 +213,7 @@ def test_help_shows_the_points_and_the_glossary_of_tricks(make_driver, size) -> 
         assert words.explain(tag, band).split()[0] in text, tag
     # the top button: the services' own pages first, when they have them, then the tricks
     for _ in range(1 + len(d.app.top.services_pages)):
-        d.click(d.button("tricks").center)
+        d.click(d.button("pages").center)
     assert d.app.top.page == 2 and d.shows(words.tactic_name(Tag.COMPENSATION))
 
 

@@ -13,25 +13,25 @@ Saved plans go to the teacher's own folder (`game.settings.own_plans_dir()`), wh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
-from game.content.glossary import glossary
 from game.content.plans import CardFilter, Listed, PlanDraft, PlanFull, PlanMismatch, browse
 from game.content.plans import save_plan as write_plan
 from game.model.kinds import AgeBand, Tag
 from game.settings import own_plans_dir
 from game.ui.input import Act, Input
-from game.ui.layout import inset, paginate, split_cols, split_rows, take_bottom, take_top
+from game.ui.layout import Pages, inset, paginate, split_cols, split_rows, take_bottom, take_top
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
-    draw_button,
+    draw_group,
     draw_pips,
     fit_label,
     paint_background,
@@ -67,7 +67,7 @@ class BrowserScene(Scene):
         super().__init__(app)
         self.where = CardFilter(band=app.setup.band)
         self.draft = draft or PlanDraft()
-        self.page = 0
+        self.pager = Pages()  # the list's pages
         self.message = ""
         self.preview: Listed | None = None
         blank = ""  # the filters name their choice on layout
@@ -83,20 +83,14 @@ class BrowserScene(Scene):
         self.per_page = 6
         self.preview_page = 0  # the preview's page, when it has more than one
         self.preview_pips: list[pygame.Rect] = []
-        # card id -> its preview's pages, where they go and the pager's circles
-        self._previews: dict[str, tuple[list[ColumnFit], pygame.Rect, list[pygame.Rect]]] = {}
         self._previewed = ""  # the card whose preview shows (a new one opens on its first page)
         self.group = FocusGroup([], index=0)
         self._refilter()
 
     # -- data ------------------------------------------------------------------------------
 
-    @property
-    def language(self) -> str:
-        return self.app.language
-
     def _words(self) -> None:
-        g = glossary(self.language)
+        g = self.app.glossary
         self.band_btn.label = tr("Age group") + ": " + tr(BAND_WORDS[self.where.band])
         deck = next((d for d in self.app.decks if d.id == self.where.deck), None)
         self.deck_btn.label = tr("Deck") + ": " + (deck.info.title if deck else tr("All decks"))
@@ -105,7 +99,7 @@ class BrowserScene(Scene):
 
     def _refilter(self) -> None:
         self.listed = browse(self.app.decks, self.where)
-        self.page = 0
+        self.pager.index = 0
         self._words()
         if hasattr(self, "list_rect"):
             self.layout(self.app.size)
@@ -127,12 +121,9 @@ class BrowserScene(Scene):
         self.message = ""
         self._refilter()
 
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.listed) // self.per_page))
-
     def _shown(self) -> list[Listed]:
-        return self.listed[self.page * self.per_page : (self.page + 1) * self.per_page]
+        start = self.pager.index * self.per_page
+        return self.listed[start : start + self.per_page]
 
     def _toggle(self, item: Listed) -> None:
         try:
@@ -162,37 +153,21 @@ class BrowserScene(Scene):
         chips = (self.band_btn, self.deck_btn, self.tag_btn)
         for b, r in zip(chips, split_cols(filters, (1, 1.3, 1.3), m.gap), strict=True):
             b.rect = r
-        # one label size for the three, the largest at which each fits its chip on one line
-        for b in chips:
-            fit_label(ui, b, b.rect.w, b.rect.h, m.small)
-        label = min(b.size or m.small for b in chips)
-        for b in chips:
-            b.size = label
+        self._one_size(chips)
         bottom, rest = take_bottom(rest, max(44, m.body * 2.2), m.pad * 0.6)
-        bw = round(min(w * 0.24, m.body * 8))
-        self.save_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        self.back_btn.rect = pygame.Rect(bottom.x, bottom.y, round(bw * 0.7), bottom.h)
+        bw = round(min(w * 0.24, m.body * 8))  # Back, the plan's line, Save
+        widths = (bw * 0.7, bottom.w - bw * 1.7 - 2 * m.pad, bw)
+        self.back_btn.rect, self.plan_rect, self.save_btn.rect = split_cols(bottom, widths, m.pad)
         self.back_btn.size = self.save_btn.size = m.small
-        self.plan_rect = pygame.Rect(
-            self.back_btn.rect.right + m.pad,
-            bottom.y,
-            self.save_btn.rect.x - self.back_btn.rect.right - 2 * m.pad,
-            bottom.h,
-        )
         self.list_rect, self.preview_rect = split_cols(rest, (0.44, 0.56), m.pad)
         pager, rows = take_bottom(self.list_rect, max(40, m.small * 2.0), m.gap)
         self.prev_btn.rect, self.page_rect, self.next_btn.rect = split_cols(
             pager, (1, 0.8, 1), m.gap
         )
-        # both labels at the largest size at which each fits its button on one line
-        for b in (self.prev_btn, self.next_btn):
-            fit_label(ui, b, b.rect.w, b.rect.h, m.small)
-        self.prev_btn.size = self.next_btn.size = min(
-            self.prev_btn.size or m.small, self.next_btn.size or m.small
-        )
+        self._one_size([self.prev_btn, self.next_btn])
         row_h = max(44, m.body * 2.1)
         self.per_page = max(1, int((rows.h + m.gap) // (row_h + m.gap)))
-        self.page = min(self.page, self.pages - 1)
+        self.pager.reset(-(-len(self.listed) // self.per_page))
         shown = self._shown()
         self.rows = [
             Button(f"card:{i}", item.card.red_flag, kind="option", translate=False, align="left")
@@ -200,32 +175,29 @@ class BrowserScene(Scene):
         ]
         for b, r in zip(self.rows, split_rows(rows, [1] * self.per_page, m.gap), strict=False):
             b.rect = r
-            b.size = ui.fit(
-                b.label, pygame.Rect(0, 0, r.w - round(r.h * 1.4), r.h - 6), size=m.small
-            ).size
-        if self.rows:  # one size for the page's rows (a short title is not larger)
-            least = min(b.size for b in self.rows)
-            for b in self.rows:
-                b.size = least
-        self._previews = {}
-        self.prev_btn.enabled = self.page > 0
-        self.next_btn.enabled = self.page < self.pages - 1
-        buttons = [
-            self.band_btn,
-            self.deck_btn,
-            self.tag_btn,
-            *self.rows,
-            self.prev_btn,
-            self.next_btn,
-            self.save_btn,
-            self.back_btn,
+        # one size for the page's rows (a short title is not larger)
+        sizes = [
+            ui.fit(b.label, inset(b.rect, b.rect.h * 0.7, 3), size=m.small).size for b in self.rows
         ]
+        for b in self.rows:
+            b.size = min(sizes)
+        self.prev_btn.enabled = self.pager.index > 0
+        self.next_btn.enabled = not self.pager.last
         focus = self.group.focused.id if self.group.focused else "band"
-        self.group = FocusGroup(buttons, index=0)
+        turns = [self.prev_btn, self.next_btn]
+        self.group = FocusGroup([*chips, *self.rows, *turns, self.save_btn, self.back_btn])
         self.group.focus_id(focus)
         self._mark()
         if self.preview not in shown:
             self.preview = shown[0] if shown else None
+
+    def _one_size(self, buttons: Sequence[Button]) -> None:
+        """One label size for `buttons`: the largest at which each fits on one line."""
+        for b in buttons:
+            fit_label(self.ui, b, b.rect.w, b.rect.h, self.ui.m.small)
+        least = min(b.size or self.ui.m.small for b in buttons)
+        for b in buttons:
+            b.size = least
 
     # -- input -----------------------------------------------------------------------------
 
@@ -261,15 +233,13 @@ class BrowserScene(Scene):
 
     def _letter(self, letter: str) -> bool:
         """S saves the plan; P turns the preview's page (when it has pages)."""
-        if letter == "s":
-            self.activate(self.save_btn)
-            return True
-        return self._turn_preview()
+        if letter == "p":
+            return self._turn_preview()
+        self.save()
+        return True
 
     def _turn(self, step: int) -> None:
-        page = max(0, min(self.pages - 1, self.page + step))
-        if page != self.page:
-            self.page = page
+        if self.pager.turn(step):
             self.layout(self.app.size)
 
     def activate(self, button: Button) -> None:
@@ -327,7 +297,7 @@ class BrowserScene(Scene):
         return (
             tr("Choose cards for a lesson"),
             tr("{n} cards").format(n=len(self.listed)),
-            tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages),
+            tr("Page {page} of {pages}").format(page=self.pager.index + 1, pages=self.pager.count),
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -355,10 +325,7 @@ class BrowserScene(Scene):
             align="right",
             valign="middle",
         )
-        for b in self.group.buttons:
-            focused = b is self.group.focused
-            hovered = self.group.hover is not None and self.group.buttons[self.group.hover] is b
-            draw_button(ui, surface, b, focused=focused, hovered=hovered)
+        draw_group(ui, surface, self.group)
         ui.text(
             surface,
             self._page_label(),
@@ -392,10 +359,13 @@ class BrowserScene(Scene):
     def _page_label(self) -> str:
         """ "Page 1 of 9", or "1/9" when that does not fit on one line beside the buttons."""
         m, r = self.ui.m, self.page_rect
-        text = tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages)
-        if self.ui.engine.layout(text, "body", m.small, 10_000).w <= r.w:
-            return text
-        return f"{self.page + 1}/{self.pages}"
+        page, pages = self.pager.index + 1, self.pager.count
+        text = tr("Page {page} of {pages}").format(page=page, pages=pages)
+        return (
+            text
+            if self.ui.engine.layout(text, "body", m.small, 10_000).w <= r.w
+            else f"{page}/{pages}"
+        )
 
     def _preview_fits(self) -> list[ColumnFit]:
         """The preview's pages: everything on one page when it fits, else on as many pages as it
@@ -406,9 +376,7 @@ class BrowserScene(Scene):
             return []
         if item.card.id != self._previewed:
             self._previewed, self.preview_page = item.card.id, 0
-        if item.card.id not in self._previews:
-            self._previews[item.card.id] = self._paged_preview(item)
-        pages, self.preview_inner, self.preview_pips = self._previews[item.card.id]
+        pages, self.preview_inner, self.preview_pips = self._paged_preview(item)
         return pages
 
     def _paged_preview(
@@ -460,7 +428,7 @@ class BrowserScene(Scene):
 
     def _preview_blocks(self, item: Listed, chat: bool = True) -> list[Block]:
         """The card and its notes, the chat after the setup line (`chat`) or left out."""
-        card, g = item.card, glossary(self.language)
+        card, g = item.card, self.app.glossary
         label = Block("", role="semi", colour="accent", scale=0.85, gap=0.7)
         bands = ", ".join(tr(BAND_WORDS[b]) for b in card.age_bands)
         tags = ", ".join(g.tactic_name(tag) for tag in card.tags)

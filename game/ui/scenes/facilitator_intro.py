@@ -74,7 +74,6 @@ class FacilitatorIntroScene(Scene):
             for i, (_, label, _) in enumerate(step_choices(app))
         ]
         self._mark_steps()
-        self.steps_label = pygame.Rect(0, 0, 0, 0)
 
     def _mark_steps(self) -> None:
         options = self.play.session.state.options
@@ -96,11 +95,7 @@ class FacilitatorIntroScene(Scene):
         self.app.dirty = True
 
     def topics(self) -> list[str]:
-        seen: list[str] = []
-        for card in self.play.session.state.cards:
-            if card.red_flag not in seen:
-                seen.append(card.red_flag)
-        return seen
+        return list(dict.fromkeys(card.red_flag for card in self.play.session.state.cards))
 
     def _columns(self, detail: int) -> tuple[list[Block], list[Block]]:
         label = Block("", role="semi", colour="accent", scale=0.82, gap=0.9)
@@ -148,16 +143,13 @@ class FacilitatorIntroScene(Scene):
         self.fits = [ui.column(left, self.inner[0], base), ui.column(right, self.inner[1], base)]
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.PICK and inp.index < len(self.step_chips):
+        chips = self.step_chips
+        if inp.act is Act.CLICK:  # a click on a chip picks it as its number would
+            hit = [i for i, c in enumerate(chips) if c.rect.collidepoint(inp.pos)]
+            inp = Input(Act.PICK, hit[0]) if hit else inp
+        if inp.act is Act.PICK and inp.index < len(chips):
             self.set_steps(inp.index)
             return True
-        if inp.act is Act.CLICK:
-            hit = next(
-                (i for i, c in enumerate(self.step_chips) if c.rect.collidepoint(inp.pos)), None
-            )
-            if hit is not None:
-                self.set_steps(hit)
-                return True
         routed = self.group.route(inp, self.activate)
         if routed is not None:
             return routed
