@@ -379,19 +379,7 @@ class App:
 
     def resume_session(self, record: SessionRecord, session: Session) -> None:
         """Carry on a saved group session on exactly the screen it was on."""
-        st = session.state
-        setup = GameSetup(
-            mode=st.mode,
-            teams=len(st.teams),
-            band=saving.resumed_band(self, record),
-            deck_id=saving.resumed_deck(self, record),
-            count=len(st.cards),
-            seed=None,
-            timer=saving.resumed_timer(record),
-            spot=record.spot,
-            name=record.name,
-            shuffle=record.shuffle,
-        )
+        setup = saving.resumed_setup(self, record, session)
         self.setup = setup
         self.play = PlayContext(session, setup, saved=tuple(session.history))
         self._follow_from_here()

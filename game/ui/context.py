@@ -39,28 +39,6 @@ class RenderLog:
     layer: float = 0
     records: list[TextRecord] = field(default_factory=list)
 
-    def add(
-        self,
-        rect: pygame.Rect,
-        text: str,
-        size: int,
-        colour: Colour = (0, 0, 0),
-        lines: tuple[str, ...] = (),
-        box: pygame.Rect | None = None,
-    ) -> None:
-        if self.enabled:
-            self.records.append(
-                TextRecord(
-                    self.layer,
-                    pygame.Rect(rect),
-                    text,
-                    size,
-                    colour,
-                    lines,
-                    None if box is None else pygame.Rect(box),
-                )
-            )
-
     def replay(self, records: list[TextRecord]) -> None:
         """Log texts drawn earlier onto a cached surface again, as if drawn now."""
         if self.enabled:
@@ -185,8 +163,11 @@ class Ui:
             img.set_alpha(alpha)
         surface.blit(img, (rect.x, rect.y + dy))
         covered = pygame.Rect(rect.x + dx, rect.y + dy, lay.w, lay.h)
-        if lay.text.strip():
-            self.log.add(covered, lay.text, lay.size, colour, lay.lines, rect)
+        if self.log.enabled and lay.text.strip():
+            record = TextRecord(
+                self.log.layer, covered, lay.text, lay.size, colour, lay.lines, pygame.Rect(rect)
+            )
+            self.log.records.append(record)
         return covered
 
     def column(

@@ -23,12 +23,11 @@ import pygame
 from game.savegame import data_dir
 from game.settings import atomic_write_text
 from game.ui.input import Act, Input
-from game.ui.layout import centered, inset, split_cols, take_bottom, take_top
 from game.ui.saving import autosave
-from game.ui.scene import Scene, column_texts
+from game.ui.scenes.modal import Modal
 from game.ui.services import emergency_line, tr
-from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, draw_group, paint_background, panel
+from game.ui.text import Block
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -123,53 +122,42 @@ def handle_crash(app: App, exc: BaseException) -> None:
 # --- the screen --------------------------------------------------------------------------------
 
 
-class CrashScene(Scene):
+class CrashScene(Modal):
     """The "Something went wrong" screen: calm words, where to get help, back to the title or quit."""
 
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
-    fit: ColumnFit  # made in layout, which the App calls on entering
-
     name = "crash"
+    opaque = True  # on the plain background: the scenes below may be the broken ones
+    card_size = (0.84, 1.3, 0.86)
+    centred = False
 
     def __init__(self, app: App, saved: bool = False) -> None:
-        super().__init__(app)
         self.saved = saved
         self.title_btn = Button("title", "Back to the title", kind="primary", badge="Enter")
-        self.quit_btn = Button("quit", "Quit")
-        self.group = FocusGroup([self.title_btn, self.quit_btn], index=0)
+        super().__init__(app, [self.title_btn, Button("quit", "Quit")])
         self.plain = False  # True once the themed drawing failed: draw plain text instead
+
+    def title(self) -> str:
+        return tr("Something went wrong")
 
     def message(self) -> str:
         if self.saved:
             return tr("Your session is saved. You can carry on from the title screen.")
         return tr("Nothing you did caused this. You can start again from the title screen.")
 
-    def layout(self, size: tuple[int, int]) -> None:
-        ui, m = self.ui, self.ui.m
-        self.card = centered(m.screen, min(size[0] * 0.84, m.h * 1.3), size[1] * 0.86)
-        inner = inset(self.card, m.pad * 1.5)
-        self.heading, rest = take_top(inner, m.heading * 1.5, m.pad * 0.4)
-        bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.8)
-        self.title_btn.rect, self.quit_btn.rect = split_cols(bottom, (1.4, 1), m.pad)
-        self.body = rest
+    def blocks(self) -> list[Block]:
         h = self.app.help
-        blocks = [
+        return [
             Block(self.message(), role="bold", colour="heading"),
             Block(tr("Where to get help"), role="semi", colour="accent", scale=0.8, gap=1.0),
             Block(emergency_line(h), role="bold", gap=0.3),
+            *(Block(f"{s.name}: {s.contact}", scale=0.92, gap=0.3) for s in h.services[:4]),
         ]
-        for s in h.services[:4]:
-            blocks.append(Block(f"{s.name}: {s.contact}", scale=0.92, gap=0.3))
-        self.fit = ui.column(blocks, rest, m.body)
 
     def handle(self, inp: Input) -> bool:
-        routed = self.group.route(inp, self.activate)
-        if routed is not None:
-            return routed
-        if inp.act is Act.BACK:
+        if inp.act is Act.BACK:  # Esc, as Enter: back to the title
             self.app.to_title()
             return True
-        return inp.act is not Act.FULLSCREEN
+        return super().handle(inp) or inp.act is Act.HELP  # no help over a broken game
 
     def activate(self, button: Button) -> None:
         if button is self.title_btn:
@@ -177,34 +165,14 @@ class CrashScene(Scene):
         else:
             self.app.quit()
 
-    def texts(self) -> tuple[str, ...]:
-        return tuple(column_texts(self.fit))
-
     def draw(self, surface: pygame.Surface) -> None:
         if not self.plain:
             try:
-                self._draw_themed(surface)
+                super().draw(surface)
                 return
             except Exception:
                 self.plain = True
         self._draw_plain(surface)
-
-    def _draw_themed(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        paint_background(ui, surface)
-        panel(ui, surface, self.card, t.panel)
-        ui.text(
-            surface,
-            tr("Something went wrong"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
-        ui.draw_column(surface, self.fit, self.body)
-        draw_group(ui, surface, self.group)
 
     def _draw_plain(self, surface: pygame.Surface) -> None:
         """The last resort: pygame's own font on a plain background."""

@@ -26,6 +26,7 @@ from game.savegame import (
     save_session,
 )
 from game.ui import services
+from game.ui.play import GameSetup
 from game.ui.timer import TIMER_CHOICES
 
 if TYPE_CHECKING:
@@ -99,17 +100,26 @@ def saved_session(app: App) -> tuple[SessionRecord, Session] | None:
     return record, session
 
 
-def resumed_band(app: App, record: SessionRecord) -> AgeBand:
-    """The saved age band; the current one for old or damaged saves."""
+def resumed_setup(app: App, record: SessionRecord, session: Session) -> GameSetup:
+    """The set-up a saved session was played with, for "Play again" too. An age band old or
+    damaged saves lack is the current one; a deck no longer loaded is all decks."""
+    st = session.state
     try:
-        return AgeBand(record.band)
+        band = AgeBand(record.band)
     except ValueError:
-        return app.setup.band
-
-
-def resumed_deck(app: App, record: SessionRecord) -> str | None:
-    """The saved deck when it is still loaded; otherwise all decks."""
-    return record.deck if record.deck in {d.id for d in app.decks} else None
+        band = app.setup.band
+    return GameSetup(
+        mode=st.mode,
+        teams=len(st.teams),
+        band=band,
+        deck_id=record.deck if record.deck in {d.id for d in app.decks} else None,
+        count=len(st.cards),
+        seed=None,
+        timer=resumed_timer(record),
+        spot=record.spot,
+        name=record.name,
+        shuffle=record.shuffle,
+    )
 
 
 def resumed_timer(record: SessionRecord) -> int:

@@ -28,33 +28,32 @@ class CardTimer:
         self.seconds = seconds
         self.index = index
         self.started = False
-        self.used = 0.0
-        self.since: float | None = None
         self.holds: set[str] = set()
+        self.used = 0.0  # seconds it ran until `since`
+        self.since = now()
 
     @property
     def running(self) -> bool:
         return self.started and not self.holds
 
-    def _change(self, fn: Callable[[], None]) -> None:
-        before = self.running
-        fn()
-        after = self.running
+    def _bank(self) -> None:
+        """Count the time run so far into `used`; called before the timer starts or stops."""
         t = self.now()
-        if before and not after and self.since is not None:
+        if self.running:
             self.used += t - self.since
-            self.since = None
-        elif after and not before:
-            self.since = t
+        self.since = t
 
     def begin(self) -> None:
-        self._change(lambda: setattr(self, "started", True))
+        self._bank()
+        self.started = True
 
     def hold(self, reason: str) -> None:
-        self._change(lambda: self.holds.add(reason))
+        self._bank()
+        self.holds.add(reason)
 
     def release(self, reason: str) -> None:
-        self._change(lambda: self.holds.discard(reason))
+        self._bank()
+        self.holds.discard(reason)
 
     def toggle(self) -> bool:
         """T: stop or go on; returns True when the timer is now held by the facilitator."""
@@ -66,7 +65,7 @@ class CardTimer:
 
     @property
     def remaining(self) -> float:
-        run = self.now() - self.since if self.since is not None else 0.0
+        run = self.now() - self.since if self.running else 0.0
         return max(0.0, self.seconds - self.used - run)
 
     @property
