@@ -84,10 +84,12 @@ def test_scenes_never_import_the_app(graph) -> None:
 
 def test_scenes_import_other_scenes_only_to_build_on_them(graph) -> None:
     """Navigation goes through the App; a scene module imports another only for its base
-    class (the play screens' bar, the card under the All-teams card, the dialogs' `Modal`)."""
+    class (the play screens' bar, the card and the reasons under the All-teams ones, the
+    dialogs' `Modal`)."""
     bases = {
         "game.ui.scenes.common",
         "game.ui.scenes.card",
+        "game.ui.scenes.explain",
         "game.ui.scenes.modal",
         "game.ui.scenes.feedback",
     }

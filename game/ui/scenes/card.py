@@ -13,15 +13,16 @@ single press is easier to follow than "select, then confirm". Tab/arrows + Enter
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.model.kinds import Sender
-from game.model.session import Phase
+from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene, button_lines, chat_line, option_buttons
 from game.ui.services import tr
 from game.ui.text import TextLayout
@@ -30,13 +31,13 @@ from game.ui.widgets import FocusGroup, draw_flag, draw_group, panel, stack_butt
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.play import PlayContext
+    from game.ui.theme import Colour
 
 BUBBLE_INTERVAL = 0.65  # seconds between messages
 BUBBLE_APPEAR = 0.3  # slide/fade duration of one bubble
 FIRST_DELAY = 0.35
 OPTIONS_DELAY = 0.5  # after the last bubble, before the options appear
 OPTIONS_FADE = 0.3
-PICK_FLASH = 0.3
 STEP_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE)  # the phases a pick on this screen answers
 
 
@@ -47,6 +48,11 @@ class Bubble:
     text: TextLayout
     rect: pygame.Rect  # the bubble body, relative to the chat area
     name_rect: pygame.Rect | None
+
+    @property
+    def top(self) -> int:
+        """Where the bubble begins, with the name above it."""
+        return self.name_rect.y if self.name_rect is not None else self.rect.y
 
 
 # What answers the card (besides the bar's keys): a number, Enter, a click, Tab and the arrows.
@@ -76,8 +82,6 @@ class CardScene(PlayScene):
         self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
         if self.state.phase is not Phase.SCENARIO:  # back a step, or resumed: chat was read
             self.clock = 1e6
-        self.picked: int | None = None
-        self.pick_t = 0.0
         self.bubbles: list[Bubble] = []
         self.chat_area = pygame.Rect(0, 0, 0, 0)
         # the projector's card comes in two views, read from the back of the room at 1/24 of
@@ -85,7 +89,7 @@ class CardScene(PlayScene):
         # go between them, the number keys pick from either
         self.paged = False
         self.view = "chat" if self.state.phase is Phase.SCENARIO else "choices"
-        self.chat_pages: list[tuple[int, int]] = [(0, 0)]  # first bubble, y offset
+        self.chat_pages: list[list[int]] = [[0]]  # the bubbles on each page
         self.chat_page = 0
 
     # -- the buttons of the step on screen ---------------------------------------------------
@@ -137,33 +141,24 @@ class CardScene(PlayScene):
     def step_result(self) -> str:
         """The line under the question: how the step before went, in words (never colour
         alone). Empty when there is nothing to say."""
-        st = self.session.state
-        words = self.app.glossary
-        team = st.turn
-        if self.session.phase is Phase.SPOT:
+        st, phase, words = self.session.state, self.session.phase, self.app.glossary
+        scored = st.mode is not Mode.ALL_TEAMS  # All teams: the feedback says who was right
+        if phase is Phase.SPOT:
             return words.word("spot_hint")
-        card = st.card
-        if self.session.phase is Phase.NAME and st.options.spot and card.flag_at == "setup":
+        if phase is Phase.CHOOSE and st.names:
+            right = scored and st.name_right(st.turn)
+            name = words.tactic_name(st.card.tags[0])
+            return words.word("trick_right" if right else "trick_was", name=name)
+        if phase is Phase.NAME and st.options.spot and st.card.flag_at == "setup":
             return words.word("flag_in_setup")  # no spot step: the card says why
-        if self.session.phase in (Phase.NAME, Phase.CHOOSE) and st.spots:
-            if self.session.phase is Phase.CHOOSE and st.names:
-                return self._name_result()
+        if phase in (Phase.NAME, Phase.CHOOSE) and st.spots:
             shown = [str(i + 1) for i in st.flag_messages]
-            joiner = f" {words.word('and')} "
-            numbers = joiner.join(filter(None, [", ".join(shown[:-1]), shown[-1]]))
-            right = st.spot_right(team) if st.mode.value != "all-teams" else None
-            key = "you_were_right" if right else "flag_was"
-            return words.word(key, n=numbers)
-        if self.session.phase is Phase.CHOOSE and st.names:
-            return self._name_result()
+            numbers = f" {words.word('and')} ".join(
+                filter(None, [", ".join(shown[:-1]), shown[-1]])
+            )
+            right = scored and st.spot_right(st.turn)
+            return words.word("you_were_right" if right else "flag_was", n=numbers)
         return ""
-
-    def _name_result(self) -> str:
-        st = self.session.state
-        words = self.app.glossary
-        tag = st.card.tags[0]
-        right = st.name_right(st.turn) if st.mode.value != "all-teams" else None
-        return words.word("trick_right" if right else "trick_was", name=words.tactic_name(tag))
 
     def flag_marked(self) -> bool:
         """Whether the phone marks the flag message(s): once the spot step is behind."""
@@ -196,133 +191,109 @@ class CardScene(PlayScene):
 
     def _layout_columns(self, share: float) -> bool:
         """Lay out with `share` of the width for the setup and the phone; False when the chat
-        does not fit the phone even at the smallest text."""
-        ui, m = self.ui, self.ui.m
-        card = self.state.card
+        or an option does not fit even at the smallest text."""
+        m = self.ui.m
         left, right = split_cols(self.content, (share, 1 - share), m.pad * 1.2)
         ip = round(m.unit * 2.2)
-        setup_max_h = round(self.content.h * 0.25)
-        lay = ui.engine.fit(
-            card.setup,
-            "body",
-            left.w - 2 * ip - round(m.unit),
-            setup_max_h - 2 * ip,
-            m.body,  # body text: at least 1/28 of the window height when it fits
-            m.least,
-        )
-        self.setup_rect, rest = take_top(left, lay.h + 2 * ip, m.pad * 0.8)
-        self.setup_size = lay.size
-        self.phone = rest
-        bezel = round(m.unit * 1.3)
-        top_bezel = round(m.unit * 2.8)
-        self.screen_rect = pygame.Rect(
-            rest.x + bezel, rest.y + top_bezel, rest.w - 2 * bezel, rest.h - top_bezel - bezel
-        )
-        header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.11))
-        self.header_rect, chat = take_top(self.screen_rect, header_h)
-        self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
-        chat_fits = self._layout_chat()
+        phone = self._place_setup(left, round(self.content.h * 0.25) - 2 * ip, m.pad * 0.8)
+        chat_fits = self._place_phone(phone, 0.11, widen=True)
         # right column: the question (and the line on the step before), then the options
         # the question never shrinks to fit: a long one takes room from the options (issue 13)
         need = self._question_h(right.w - round(m.unit * 1.6))
         self.question_rect, opts = take_top(right, max(m.play_large * 2.7, need), m.pad * 0.4)
-        self.result_rect = pygame.Rect(0, 0, 0, 0)
-        self._place_options(opts, with_result=bool(self.step_result()))
-        if self.result_rect.h and not self._options_fit:  # large text: the options come first
-            self.result_rect = pygame.Rect(0, 0, 0, 0)
-            self._place_options(opts, with_result=False)
-        self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
-        return chat_fits and self._options_fit
-
-    def _place_options(self, opts: pygame.Rect, with_result: bool) -> None:
-        """The option buttons in `opts` (below the result line when `with_result`); sets
-        `_options_fit` to whether every label fits its button at the least body size."""
-        m = self.ui.m
-        if with_result:  # a line of its own above the options
-            self.result_rect, opts = take_top(opts, m.small * 2.6, m.pad * 0.3)
-        opts = pygame.Rect(opts.x + m.space(3), opts.y, opts.w - m.space(3), opts.h)
-        gap = round(m.pad * 0.75)
-        self._options_fit = stack_buttons(self.ui, self.options, opts, gap, m.body * 4.6)
+        return self._place_options(opts, m.pad * 0.75) and chat_fits
 
     def _layout_paged(self) -> None:
         """The projector's two views over the whole width: the setup and the phone; the
         question and the options. No body text below `m.least`: a long chat pages."""
-        ui, m = self.ui, self.ui.m
-        card = self.state.card
-        area = self.content
-        self.hint_rect, area = take_bottom(area, round(m.play_small * 1.5), m.unit)
-        ip = round(m.unit * 2.2)
-        lay = ui.engine.fit(
-            card.setup,
-            "body",
-            area.w - 2 * ip - round(m.unit),
-            round(area.h * 0.3),
-            m.body,
-            m.least,
-        )
-        self.setup_rect, rest = take_top(area, lay.h + 2 * ip, m.pad * 0.6)
-        self.setup_size = lay.size
+        m = self.ui.m
+        self.hint_rect, area = take_bottom(self.content, round(m.play_small * 1.5), m.unit)
+        rest = self._place_setup(area, round(area.h * 0.3), m.pad * 0.6)
         phone_w = min(rest.w, round(max(rest.h * 1.25, rest.w * 0.7)))
-        self.phone = pygame.Rect(rest.x + (rest.w - phone_w) // 2, rest.y, phone_w, rest.h)
-        bezel = round(m.unit * 1.3)
-        top_bezel = round(m.unit * 2.8)
-        ph = self.phone
-        self.screen_rect = pygame.Rect(
-            ph.x + bezel, ph.y + top_bezel, ph.w - 2 * bezel, ph.h - top_bezel - bezel
-        )
-        header_h = round(max(m.small * 1.9, self.screen_rect.h * 0.1))
-        self.header_rect, chat = take_top(self.screen_rect, header_h)
-        self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
-        size = m.body
-        while True:  # the largest size the whole chat fits at, down to the reading size
-            bubbles, height = self._measure_chat(size, self.chat_area.w)
-            if height <= self.chat_area.h or size <= m.least:
-                break
-            size = max(m.least, min(size - 1, int(size * 0.94)))
-        self.bubbles, self.chat_size = bubbles, size
+        phone = pygame.Rect(rest.x + (rest.w - phone_w) // 2, rest.y, phone_w, rest.h)
+        self._place_phone(phone, 0.1, widen=False)
         # pages of whole bubbles (with the name above one), each starting at the top
-        pages = [(0, 0)]
-        for i, b in enumerate(bubbles):
-            top = b.name_rect.y if b.name_rect is not None else b.rect.y
-            if i and b.rect.bottom - pages[-1][1] > self.chat_area.h:
-                pages.append((i, top))
-        self.chat_pages = pages
-        self.chat_page = min(self.chat_page, len(pages) - 1)
+        bubbles, room = self.bubbles, self.chat_area.h
+        self.chat_pages = paginate(
+            [[i] for i in range(len(bubbles))],
+            lambda _, page: bubbles[page[-1]].rect.bottom - bubbles[page[0]].top <= room,
+        )
+        self.chat_page = min(self.chat_page, len(self.chat_pages) - 1)
         # the choices: the question, then the options, over the whole width
         self.question_rect, opts = take_top(area, self._question_h(area.w), m.pad * 0.4)
-        stack_buttons(ui, self.options, opts, round(m.pad * 0.6), m.body * 4.6)
-        self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
+        self._place_options(opts, m.pad * 0.6)
 
-    def _page_of(self, bubble: int) -> int:
-        return max(i for i, (first, _) in enumerate(self.chat_pages) if first <= bubble)
+    def _place_setup(self, area: pygame.Rect, text_h: int, gap: float) -> pygame.Rect:
+        """The situation at the top of `area`, its text as large as fits `text_h` (body text:
+        at least 1/28 of the window height when it fits); returns the rest of `area`."""
+        m = self.ui.m
+        ip = round(m.unit * 2.2)
+        text_w = area.w - 2 * ip - round(m.unit)
+        lay = self.ui.engine.fit(self.state.card.setup, "body", text_w, text_h, m.body, m.least)
+        self.setup_size = lay.size
+        self.setup_rect, rest = take_top(area, lay.h + 2 * ip, gap)
+        return rest
 
-    def _shown_bubbles(self) -> tuple[int, int, int]:
-        """The bubbles of the chat page on screen (first, end) and its y offset."""
-        first, offset = self.chat_pages[self.chat_page]
-        end = (
-            self.chat_pages[self.chat_page + 1][0]
-            if self.chat_page + 1 < len(self.chat_pages)
-            else len(self.bubbles)
+    def _place_phone(self, body: pygame.Rect, header: float, widen: bool) -> bool:
+        """The phone in `body` (its header `header` of the screen's height) and the chat in it
+        at the largest size from the body size down to `m.least` at which it fits; at the
+        least, when `widen`, bubbles may take the screen's whole width. False when even that
+        is not enough."""
+        m = self.ui.m
+        self.phone = body
+        bezel, top = round(m.unit * 1.3), round(m.unit * 2.8)
+        self.screen_rect = pygame.Rect(
+            body.x + bezel, body.y + top, body.w - 2 * bezel, body.h - top - bezel
         )
-        return first, end, offset
-
-    def _layout_chat(self) -> bool:
-        """Find the largest text size at which the whole chat fits the phone screen (at the
-        smallest, bubbles may take the screen's whole width); False when even that is not
-        enough."""
-        _ui, m = self.ui, self.ui.m
-        area = self.chat_area
+        head_h = round(max(m.small * 1.9, self.screen_rect.h * header))
+        self.header_rect, chat = take_top(self.screen_rect, head_h)
+        area = self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
         size = m.body
         while True:
             bubbles, height = self._measure_chat(size, area.w)
             if height <= area.h or size <= m.least:
                 break
             size = max(m.least, min(size - 1, int(size * 0.94)))
-        if height > area.h:
+        if height > area.h and widen:
             bubbles, height = self._measure_chat(size, area.w, 1.0)
-        self.bubbles = bubbles
-        self.chat_size = size
+        self.bubbles, self.chat_size = bubbles, size
         return height <= area.h
+
+    def _place_options(self, opts: pygame.Rect, gap: float) -> bool:
+        """The option buttons in `opts`, below the line on the step before when they keep their
+        size beside it (a larger text size never draws an option smaller, issue 13); False when
+        a label does not fit its button at the least body size."""
+        m = self.ui.m
+
+        def place(rect: pygame.Rect) -> tuple[bool, int]:
+            fits = stack_buttons(
+                self.ui, self.options, self._indent(rect), round(gap), m.body * 4.6
+            )
+            return fits, self.options[0].size
+
+        fits, size = place(opts)
+        self.result_rect = pygame.Rect(0, 0, 0, 0)
+        if self.step_result():
+            result, below = take_top(opts, m.small * 2.6, m.pad * 0.3)
+            if place(below) == (True, size):
+                self.result_rect = result
+            else:
+                place(opts)
+        self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
+        return fits
+
+    def _indent(self, rect: pygame.Rect) -> pygame.Rect:
+        """The question and the options beside the phone start a step in, where the focus
+        ring's pointer has room (the paged choices span the whole width)."""
+        step = 0 if self.paged else self.ui.m.space(3)
+        return pygame.Rect(rect.x + step, rect.y, rect.w - step, rect.h)
+
+    def _page(self) -> tuple[Sequence[int], int]:
+        """The bubbles on screen (on a projector, the chat page's) and how far up they move."""
+        if not self.paged:
+            return range(len(self.bubbles)), 0
+        page = self.chat_pages[self.chat_page]
+        return page, self.bubbles[page[0]].top if page else 0
 
     def _measure_chat(self, size: int, width: int, widest: float = 0.8) -> tuple[list[Bubble], int]:
         ui, m = self.ui, self.ui.m
@@ -373,31 +344,35 @@ class CardScene(PlayScene):
         start = FIRST_DELAY + i * BUBBLE_INTERVAL
         return max(0.0, min(1.0, (self.clock - start) / BUBBLE_APPEAR))
 
+    def _arrived(self) -> int:
+        """How many messages have begun to show (they come in order)."""
+        return sum(self._progress(i) > 0 for i in range(len(self.state.card.chat)))
+
     @property
     def chat_done(self) -> bool:
         return self._progress(len(self.bubbles) - 1) >= 1.0
 
     @property
     def animating(self) -> bool:
-        if self.picked is not None:
-            return True
-        if self.state.phase is Phase.SCENARIO:
-            return True
-        return self.options_t < OPTIONS_FADE
+        scenario = self.state.phase is Phase.SCENARIO
+        return self.picked is not None or scenario or self.options_t < OPTIONS_FADE
 
     def update(self, dt: float) -> None:
         self.state = self.session.state
         self._follow_phase()
         if self.picked is not None:
-            self.pick_t += dt
-            if self.pick_t >= PICK_FLASH:
-                choice, self.picked = self.picked, None
+            choice = self.flashed(dt)
+            if choice is not None:
                 self.commit(choice)  # the App follows the session to the next screen
                 self.state = self.session.state
                 self._follow_phase()
             return
         if self.state.phase is Phase.SCENARIO:
             self.clock += dt
+            newest = max(0, self._arrived() - 1)  # on a projector, the page of the newest
+            self.chat_page = next(
+                (k for k, page in enumerate(self.chat_pages) if newest <= page[-1]), 0
+            )
             last_end = FIRST_DELAY + (len(self.bubbles) - 1) * BUBBLE_INTERVAL + BUBBLE_APPEAR
             if self.clock >= last_end + OPTIONS_DELAY:
                 self._show_options()
@@ -444,17 +419,18 @@ class CardScene(PlayScene):
     def answer(self, inp: Input) -> None:
         """An option by its number, Enter on the focused one, a click on one (in the spot step
         also on a message), or Tab and the arrows moving the focus."""
-        spot = inp.act is Act.CLICK and self.session.phase is Phase.SPOT
-        bubble = self.bubble_at(inp.pos) if spot and not self.group.at(inp.pos) else None
-        if bubble is not None:  # a tap on a bubble points at it
-            self.pick(bubble)
+        if inp.act is Act.CLICK and not (self._shows("choices") and self.group.at(inp.pos)):
+            bubble = self.bubble_at(inp.pos) if self.session.phase is Phase.SPOT else None
+            if bubble is not None:  # a tap on a bubble points at it
+                self.pick(bubble)
         else:
             self.route_options(inp, lambda b: self.pick(self.options.index(b)))
 
     def bubble_at(self, pos: tuple[int, int]) -> int | None:
-        area = self.chat_area
-        for i, b in enumerate(self.bubbles):
-            if b.rect.move(area.x, area.y).inflate(8, 8).collidepoint(pos):
+        shown, offset = self._page()
+        area = self.chat_area.move(0, -offset)
+        for i in shown:
+            if self.bubbles[i].rect.move(area.topleft).inflate(8, 8).collidepoint(pos):
                 return i
         return None
 
@@ -474,29 +450,27 @@ class CardScene(PlayScene):
     def pick(self, index: int) -> None:
         if self.session.phase not in STEP_PHASES or not 0 <= index < len(self.options):
             return
-        self.group.index = index
-        self.picked = index
-        self.pick_t = 0.0 if not self.ui.reduced_motion else PICK_FLASH * 0.5
-        self.app.sound.play("choose")
+        self.flash_pick(index)
 
     # -- drawing ---------------------------------------------------------------------------
+
+    def _shows(self, view: str) -> bool:
+        """Whether "chat" or "choices" is on screen (both, unless the card pages)."""
+        return not self.paged or self.view == view
 
     def draw(self, surface: pygame.Surface) -> None:
         self.state = st = self.session.state
         self._follow_phase()
-        if self.paged:
-            self._draw_paged(surface)
-            return
+        choices = self._shows("choices") and st.phase is not Phase.SCENARIO
         if st.phase in STEP_PHASES and self.picked is None and self.options_t >= OPTIONS_FADE:
             # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)
-            key = (st.index, st.phase, st)
-            self.static_layer.draw(
-                self.ui, surface, self.draw_static, [self.bar_group, self.group], key
-            )
+            groups = [self.bar_group, self.group] if choices else [self.bar_group]
+            key = (st.index, st.phase, st, self.view, self.chat_page)
+            self.static_layer.draw(self.ui, surface, self.draw_static, groups, key)
             return
         self.draw_static(surface)
         draw_group(self.ui, surface, self.bar_group)
-        if st.phase is not Phase.SCENARIO:
+        if choices:
             k = min(1.0, self.options_t / OPTIONS_FADE)
             flash = self.options[self.picked].id if self.picked is not None else ""
             alpha = round(255 * (0.3 + 0.7 * k))
@@ -507,59 +481,42 @@ class CardScene(PlayScene):
         card = self.session.state.card
         parts = [card.setup]
         scenario = self.session.phase is Phase.SCENARIO
-        for i, msg in enumerate(card.chat):
-            if scenario and self._progress(i) <= 0:
-                break
-            parts.append(chat_line(msg))
+        shown = card.chat[: self._arrived()] if scenario else card.chat
+        parts += [chat_line(msg) for msg in shown]
         if not scenario:  # the step's question, how the step before went, its buttons
             parts += [self.question_text(), self.step_result(), *button_lines(self.options)]
         return tuple(parts)
 
     def draw_static(self, surface: pygame.Surface) -> None:
-        """Everything but the buttons: the bar, the situation, the phone, the question."""
+        """Everything but the buttons: the bar, the situation and the phone, the question (on
+        a projector one view of them, and a line on how to turn)."""
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface, buttons=False)
-        card = self.state.card
-        # the situation
-        panel(ui, surface, self.setup_rect, t.panel)
-        stripe = pygame.Rect(
-            self.setup_rect.x,
-            self.setup_rect.y + m.radius,
-            round(m.unit * 0.8),
-            self.setup_rect.h - 2 * m.radius,
-        )
-        pygame.draw.rect(surface, t.accent, stripe, border_radius=stripe.w // 2)
-        ip = round(m.unit * 2.2)
-        ui.text(
-            surface,
-            card.setup,
-            inset(self.setup_rect, ip).move(round(m.unit * 0.5), 0),
-            size=self.setup_size,
-            valign="middle",
-        )
-        self._draw_phone(surface)
-        # the question and options
-        ui.text(
-            surface,
-            self.question_text(),
-            self.question_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
-            role="display",
-            size=m.play_large,
-            colour=t.heading,
-            valign="middle",
-        )
-        result = self.step_result()
-        if result and self.result_rect.h:
-            ui.text(
-                surface,
-                result,
-                self.result_rect.inflate(-round(m.unit * 1.6), 0).move(round(m.unit * 0.8), 0),
-                role="semi",
-                size=m.small,
-                colour=t.text,
-                valign="middle",
+        if self._shows("chat"):
+            panel(ui, surface, self.setup_rect, t.panel)
+            stripe = pygame.Rect(
+                self.setup_rect.x,
+                self.setup_rect.y + m.radius,
+                round(m.unit * 0.8),
+                self.setup_rect.h - 2 * m.radius,
             )
-        if self.state.phase is Phase.SCENARIO:
+            pygame.draw.rect(surface, t.accent, stripe, border_radius=stripe.w // 2)
+            text = inset(self.setup_rect, round(m.unit * 2.2)).move(round(m.unit * 0.5), 0)
+            ui.text(surface, self.state.card.setup, text, size=self.setup_size, valign="middle")
+            self._draw_phone(surface)
+        if self._shows("choices"):
+            self.draw_heading(surface, self.question_text(), self._indent(self.question_rect))
+            result = self.step_result()
+            if result and self.result_rect.h:
+                ui.text(
+                    surface,
+                    result,
+                    self._indent(self.result_rect),
+                    role="semi",
+                    size=m.small,
+                    valign="middle",
+                )
+        if self._shows("choices") and self.state.phase is Phase.SCENARIO:
             panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
             ui.text(
                 surface,
@@ -570,80 +527,42 @@ class CardScene(PlayScene):
                 align="center",
                 valign="middle",
             )
+        if self.paged:
+            hint = self._hint()
+            ui.text(
+                surface,
+                hint,
+                self.hint_rect,
+                size=m.small,
+                colour=t.text_muted,
+                align="center",
+                valign="middle",
+            )
 
-    def _draw_paged(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
-        st = self.state
-        self.draw_bar(surface, buttons=False)
-        draw_group(ui, surface, self.bar_group)
-        if st.phase is Phase.SCENARIO and self.bubbles:  # the page of the newest bubble
-            newest = max((i for i in range(len(self.bubbles)) if self._progress(i) > 0), default=0)
-            self.chat_page = self._page_of(newest)
-        pages = len(self.chat_pages)
-        if self.view == "chat":
-            card = st.card
-            panel(ui, surface, self.setup_rect, t.panel)
-            ip = round(m.unit * 2.2)
-            ui.text(
-                surface,
-                card.setup,
-                inset(self.setup_rect, ip),
-                size=self.setup_size,
-                min_size=m.least,
-                valign="middle",
-            )
-            self._draw_phone(surface)
-            if st.phase is Phase.SCENARIO:
-                hint = tr("Press Enter to see the choices now.")
-            else:
-                hint = tr("Right: the choices")
-            if pages > 1:
-                hint = (
-                    tr("Chat page {page} of {total}").format(page=self.chat_page + 1, total=pages)
-                    + "  ·  "
-                    + hint
-                )
+    def _hint(self) -> str:
+        """Projector: how to turn to the other view (and which chat page shows)."""
+        if self.view == "choices":
+            return tr("Left: the chat again")
+        if self.state.phase is Phase.SCENARIO:
+            hint = tr("Press Enter to see the choices now.")
         else:
-            ui.text(
-                surface,
-                self.question_text(),
-                self.question_rect,
-                role="display",
-                size=m.play_large,
-                colour=t.heading,
-                valign="middle",
-            )
-            k = min(1.0, self.options_t / OPTIONS_FADE)
-            flash = f"option{self.picked}" if self.picked is not None else ""
-            draw_group(ui, surface, self.group, flash_id=flash, alpha=round(255 * (0.3 + 0.7 * k)))
-            hint = tr("Left: the chat again")
-        ui.text(
-            surface,
-            hint,
-            self.hint_rect,
-            size=m.small,
-            colour=t.text_muted,
-            align="center",
-            valign="middle",
-        )
+            hint = tr("Right: the choices")
+        pages = len(self.chat_pages)
+        if pages > 1:
+            page = tr("Chat page {page} of {total}").format(page=self.chat_page + 1, total=pages)
+            hint = f"{page}  ·  {hint}"
+        return hint
 
     def _draw_phone(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         body = self.phone
-        panel(
-            ui,
-            surface,
-            body,
-            t.phone_body,
-            radius=round(m.unit * 4.2),
-            edge=t.panel_edge if t.button_border else (60, 64, 110),
-        )
+        edge = t.panel_edge if t.button_border else (60, 64, 110)
+        panel(ui, surface, body, t.phone_body, radius=round(m.unit * 4.2), edge=edge)
         speaker = pygame.Rect(0, 0, round(body.w * 0.18), max(3, round(m.unit * 0.8)))
         speaker.center = (body.centerx, body.y + round(m.unit * 1.45))
         pygame.draw.rect(surface, (60, 64, 100), speaker, border_radius=speaker.h // 2)
-        scr = self.screen_rect
         radius = round(m.unit * 2.6)
-        pygame.draw.rect(surface, t.phone_screen, scr, border_radius=radius)
+        pygame.draw.rect(surface, t.phone_screen, self.screen_rect, border_radius=radius)
         head = self.header_rect
         pygame.draw.rect(
             surface,
@@ -654,135 +573,99 @@ class CardScene(PlayScene):
         )
         pygame.draw.line(surface, t.panel_edge, head.bottomleft, head.bottomright, 1)
         # the contact: an avatar with an initial, and the name
-        contact = next(
-            (msg.name for msg in self.state.card.chat if msg.sender is Sender.THEM and msg.name),
-            None,
-        )
-        label = contact or tr("Chat")
+        chat = self.state.card.chat
+        them = (msg.name for msg in chat if msg.sender is Sender.THEM and msg.name)
+        label = next(them, None) or tr("Chat")
         r = round(head.h * 0.32)
         centre = (head.x + round(m.unit * 1.8) + r, head.centery)
         hue = t.teams[sum(map(ord, label)) % len(t.teams)]
-        pygame.draw.circle(surface, hue, centre, r)
-        ui.text(
-            surface,
-            label[:1].upper(),
-            pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
-            role="display",
-            size=max(m.min_font, round(r * 1.1)),
-            colour=t.team_text,
-            align="center",
-            valign="middle",
-        )
-        name_box = pygame.Rect(
-            centre[0] + r + round(m.unit * 1.2),
-            head.y,
-            head.right - centre[0] - r - round(m.unit * 2.4),
-            head.h,
-        )
-        ui.text(
+        self._disc(surface, centre, r, hue, label[:1].upper(), "display")
+        name_x = centre[0] + r + round(m.unit * 1.2)
+        name_box = pygame.Rect(name_x, head.y, head.right - name_x - round(m.unit * 1.2), head.h)
+        colour = t.phone_bar_text
+        ui.text(surface, label, name_box, role="bold", size=m.small, colour=colour, valign="middle")
+        # the messages so far (on a projector those of the chat page, moved up to the top)
+        shown, offset = self._page()
+        origin = (self.chat_area.x, self.chat_area.y - offset)
+        arrived = self._arrived()
+        numbered = self.state.spots and self.state.phase is not Phase.SCENARIO
+        flags = set(self.state.flag_messages) if self.flag_marked() else set()
+        for i in (i for i in shown if i < arrived):
+            bubble = self.bubbles[i]
+            self._draw_bubble(surface, bubble, self._progress(i), origin)
+            if i in flags:
+                self._mark_flag(surface, bubble.rect.move(origin), bubble.sender)
+            if numbered:
+                self._draw_number(surface, bubble.rect.move(origin), bubble.sender, i)
+        if arrived in shown and self.state.phase is Phase.SCENARIO:
+            nxt = self.bubbles[arrived]
+            start = FIRST_DELAY + arrived * BUBBLE_INTERVAL
+            if nxt.sender is Sender.THEM and self.clock > start - BUBBLE_INTERVAL * 0.75:
+                self._draw_typing(surface, nxt.rect.move(origin))
+
+    def _disc(
+        self,
+        surface: pygame.Surface,
+        centre: tuple[int, int],
+        r: int,
+        colour: Colour,
+        label: str,
+        role: str,
+    ) -> None:
+        """A filled circle with a short label in its middle: the contact's initial, a number."""
+        pygame.draw.circle(surface, colour, centre, r)
+        box = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
+        size = max(self.ui.m.min_font, round(r * 1.1))
+        self.ui.text(
             surface,
             label,
-            name_box,
-            role="bold",
-            size=m.small,
-            colour=t.phone_bar_text,
-            valign="middle",
-        )
-        # the messages
-        area = self.chat_area
-        shown_next = None
-        numbered = self.session.state.spots and self.session.phase is not Phase.SCENARIO
-        flags = set(self.session.state.flag_messages) if self.flag_marked() else set()
-        first, end, offset = self._shown_bubbles() if self.paged else (0, len(self.bubbles), 0)
-        for i, bubble in enumerate(self.bubbles):
-            p = self._progress(i)
-            if p <= 0:
-                if shown_next is None:
-                    shown_next = i
-                continue
-            if not first <= i < end:
-                continue
-            if offset:  # a later chat page: its bubbles move up to the top of the phone
-                bubble = replace(
-                    bubble,
-                    rect=bubble.rect.move(0, -offset),
-                    name_rect=bubble.name_rect.move(0, -offset) if bubble.name_rect else None,
-                )
-            self._draw_bubble(surface, bubble, p)
-            if i in flags:
-                self._mark_flag(surface, bubble)
-            if numbered:
-                self._draw_number(surface, bubble, i)
-        if (
-            shown_next is not None
-            and self.state.phase is Phase.SCENARIO
-            and (not self.paged or first <= shown_next < end)
-        ):
-            nxt = self.bubbles[shown_next]
-            start = FIRST_DELAY + shown_next * BUBBLE_INTERVAL
-            if nxt.sender is Sender.THEM and self.clock > start - BUBBLE_INTERVAL * 0.75:
-                self._draw_typing(surface, nxt.rect.move(area.x, area.y - offset))
-
-    def _draw_number(self, surface: pygame.Surface, b: Bubble, i: int) -> None:
-        """The message's number in a disc on its outer top corner (what SPOT asks for)."""
-        ui, t = self.ui, self.ui.theme
-        rect = b.rect.move(self.chat_area.x, self.chat_area.y)
-        r = max(round(self.ui.m.min_font * 0.72), round(self.chat_size * 0.62))
-        x = rect.x if b.sender is not Sender.YOU else rect.right
-        centre = (x, rect.y + round(r * 0.4))
-        pygame.draw.circle(surface, t.accent, centre, r)
-        ui.text(
-            surface,
-            str(i + 1),
-            pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r),
-            role="semi",
-            size=max(self.ui.m.min_font, round(r * 1.1)),
-            colour=t.team_text,
+            box,
+            role=role,
+            size=size,
+            colour=self.ui.theme.team_text,
             align="center",
             valign="middle",
         )
 
-    def _mark_flag(self, surface: pygame.Surface, b: Bubble) -> None:
+    def _draw_number(
+        self, surface: pygame.Surface, rect: pygame.Rect, sender: Sender, i: int
+    ) -> None:
+        """The message's number in a disc on its outer top corner (what SPOT asks for)."""
+        r = max(round(self.ui.m.min_font * 0.72), round(self.chat_size * 0.62))
+        x = rect.x if sender is not Sender.YOU else rect.right
+        self._disc(
+            surface, (x, rect.y + round(r * 0.4)), r, self.ui.theme.accent, str(i + 1), "semi"
+        )
+
+    def _mark_flag(self, surface: pygame.Surface, rect: pygame.Rect, sender: Sender) -> None:
         """The flag message: a thick outline and a small red flag beside it."""
         t = self.ui.theme
-        rect = b.rect.move(self.chat_area.x, self.chat_area.y)
         width = max(3, round(self.chat_size * 0.18))
         pygame.draw.rect(
             surface, t.flag_red, rect.inflate(width * 2, width * 2), width, round(self.chat_size)
         )
         size = max(14, round(self.chat_size * 1.3))
-        if b.sender is Sender.YOU:
+        if sender is Sender.YOU:
             flag = pygame.Rect(rect.x - size - width * 2, rect.centery - size // 2, size, size)
         else:
             flag = pygame.Rect(rect.right + width * 2, rect.centery - size // 2, size, size)
         draw_flag(t, surface, flag)
 
-    def _draw_bubble(self, surface: pygame.Surface, b: Bubble, p: float) -> None:
+    def _draw_bubble(
+        self, surface: pygame.Surface, b: Bubble, p: float, origin: tuple[int, int]
+    ) -> None:
+        """One message, `p` of the way in (sliding up and fading in)."""
         ui, t = self.ui, self.ui.theme
-        area = self.chat_area
-        offset = round((1 - p) * self.chat_size * 0.8)
+        x, y = origin[0], origin[1] + round((1 - p) * self.chat_size * 0.8)
         alpha = round(255 * p)
-        rect = b.rect.move(area.x, area.y + offset)
+        rect = b.rect.move(x, y)
         if b.sender is Sender.NOTE:
             bg = tuple(max(0, c - 18) for c in t.phone_screen)
             self._shape(surface, rect, bg, alpha, rect.h // 2, None)
-            ui.blit_layout(
-                surface,
-                b.text,
-                inset(rect, 0, round((rect.h - b.text.h) / 2)),
-                t.note_text,
-                "center",
-                alpha=alpha,
-            )
+            ui.blit_layout(surface, b.text, rect, t.note_text, "center", "middle", alpha=alpha)
             return
         if b.name is not None and b.name_rect is not None:
-            ui.blit_layout(
-                surface,
-                b.name,
-                b.name_rect.move(area.x, area.y + offset),
-                t.bubble_name,
-                alpha=alpha,
-            )
+            ui.blit_layout(surface, b.name, b.name_rect.move(x, y), t.bubble_name, alpha=alpha)
         them = b.sender is Sender.THEM
         colour = t.bubble_them if them else t.bubble_you
         fg = t.bubble_them_text if them else t.bubble_you_text

@@ -71,12 +71,17 @@ def turn_label(
     return texts[-1], floor
 
 
+PICK_FLASH = 0.3  # seconds a picked answer lights up before the game moves on
+
+
 class PlayScene(FacilitatorControls, Scene):
     """Base of the card, explain, feedback and summary screens. The facilitator's keys, the
     notes panel, the timer and the toasts come from `FacilitatorControls`."""
 
     kind = "play"
     group: FocusGroup  # the screen's answer buttons, made in __init__
+    picked: int | None = None  # the answer lit up for a moment (a single press picks)
+    pick_t = 0.0
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
@@ -217,6 +222,24 @@ class PlayScene(FacilitatorControls, Scene):
         for group in groups:
             changed = group.set_hover(inp.pos) or changed
         return changed
+
+    @property
+    def animating(self) -> bool:
+        return self.picked is not None
+
+    def flash_pick(self, index: int) -> None:
+        """Light up answer `index`: `flashed` hands it back once the moment is over."""
+        self.group.index = self.picked = index
+        self.pick_t = 0.0 if not self.ui.reduced_motion else PICK_FLASH * 0.5
+        self.app.sound.play("choose")
+
+    def flashed(self, dt: float) -> int | None:
+        """The picked answer once its flash is over; None until then."""
+        self.pick_t += dt
+        if self.picked is None or self.pick_t < PICK_FLASH:
+            return None
+        picked, self.picked = self.picked, None
+        return picked
 
     def route_options(self, inp: Input, activate: Callable[[Button], None]) -> bool:
         """The answer buttons of `self.group`: a number picks the button showing it, a click the

@@ -18,15 +18,14 @@ from game.model.session import IllegalAction, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, split_cols, take_bottom, take_top
 from game.ui.scenes.card import STEP_PHASES, CardScene
-from game.ui.scenes.common import PlayScene, button_lines, option_buttons
+from game.ui.scenes.common import PlayScene
+from game.ui.scenes.explain import ExplainScene
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
     Button,
-    FocusGroup,
     check,
     draw_button,
-    draw_group,
     fit_label,
     focus_ring,
     panel,
@@ -140,27 +139,22 @@ class TeamStrip:
         draw_button(ui, surface, self.reveal_btn, hovered=self.reveal_btn is self.hover)
 
 
-class _StripArea(PlayScene):
-    """Takes the team strip off the bottom of the play area before the screen lays out."""
+class _TeamEntry(PlayScene):
+    """The team strip, taken off the bottom of the play area before the screen lays out, and
+    entering each team's choice with it: the card's steps and the reasons."""
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        m = self.ui.m
-        self.strip_rect, self.content = take_bottom(
-            self.content, TeamStrip.height(self.ui), m.pad * 0.6
-        )
-
-
-class _EntryMixin:
-    """Entering team choices in the choose or the explain phase; shared by both screens."""
-
-    app: App
-    play: PlayContext
     strip: TeamStrip
     selected: int
 
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        strip, self.content = take_bottom(
+            self.content, TeamStrip.height(self.ui), self.ui.m.pad * 0.6
+        )
+        self.strip.layout(strip)
+
     def entries(self) -> list[bool]:
-        st = self.play.session.state
+        st = self.session.state
         raw = st.entries or (None,) * len(st.teams)
         return [e is not None for e in raw]
 
@@ -174,9 +168,8 @@ class _EntryMixin:
         return after
 
     def enter(self, team: int, option: int) -> None:
-        session = self.play.session
         try:
-            session.enter(team, option)
+            self.session.enter(team, option)
         except IllegalAction:
             return
         self.app.sound.play("choose")
@@ -185,9 +178,9 @@ class _EntryMixin:
 
     def reveal(self) -> None:
         try:
-            self.play.session.reveal()
+            self.session.reveal()
         except IllegalAction:
-            st = self.play.session.state
+            st = self.session.state
             waiting = [t for t, e in zip(st.teams, self.entries(), strict=True) if not e]
             names = ", ".join(f"{t.letter} {tr(t.name)}" for t in waiting)
             self.app.show_toast(tr("Waiting for: {teams}").format(teams=names))
@@ -198,7 +191,7 @@ class _EntryMixin:
         """A team's letter selects it; a click on the strip enters an option (`order`: the
         card's option for each number on screen), reveals, or selects the tile's team."""
         if inp.act is Act.LETTER:
-            letters = [t.letter.lower() for t in self.play.session.state.teams]
+            letters = [t.letter.lower() for t in self.session.state.teams]
             if inp.text in letters:
                 self.selected = letters.index(inp.text)
             return inp.text in letters
@@ -215,52 +208,44 @@ class _EntryMixin:
         return True
 
 
-class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
+class AllTeamsCardScene(CardScene, _TeamEntry):
     """The card with the team strip: the class steps (spot, name: teams point, the facilitator
     enters what they can and reveals) and the choice (every team enters, then reveal)."""
 
     name = "enter-choices"
 
-    def __init__(self, app: App, play: PlayContext) -> None:
-        super().__init__(app, play)
-        self.selected = self.next_open(-1)
-
     def _build_options(self) -> None:
         super()._build_options()
-        st = self.session.state
-        count = {
-            Phase.SPOT: len(st.card.chat),
-            Phase.NAME: len(st.name_options),
-        }.get(self._button_phase(), len(st.card.responses))
-        self.strip = TeamStrip(self.ui, st.teams, count, N_("Reveal"))
+        self.strip = TeamStrip(self.ui, self.state.teams, len(self.options), N_("Reveal"))
         self.selected = self.next_open(-1)  # a new step starts again with the first team
-        if hasattr(self, "strip_rect"):
-            self.strip.layout(self.strip_rect)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        self.strip.layout(self.strip_rect)
         # the how-to line goes under the question, which is short; it gets the height it needs
         q = self.question_rect
-        need = max(self.ui.engine.layout(h, "body", self.ui.m.small, q.w).h for h in self.hints())
+        need = max(
+            self.ui.engine.layout(h, "body", self.ui.m.small, q.w).h for h in self.hints().values()
+        )
         self.question_rect, self.strip.hint = take_top(q, max(q.h * 0.3, q.h - need))
 
-    def hints(self) -> tuple[str, str, str, str]:
-        """The how-to line while choosing, while the chat comes in, while spotting the red flag
-        and while naming the trick (the last two from the glossary)."""
-        return (
-            tr("Teams hold up 1–4. Letter, then number — or click."),
-            tr("Every team reads the chat and decides together."),
-            self.app.glossary.word("teams_spot_hint"),
-            self.app.glossary.word("teams_name_hint"),
-        )
+    def hints(self) -> dict[Phase, str]:
+        """The how-to line of each step (the spot and name ones from the glossary)."""
+        return {
+            Phase.SCENARIO: tr("Every team reads the chat and decides together."),
+            Phase.SPOT: self.app.glossary.word("teams_spot_hint"),
+            Phase.NAME: self.app.glossary.word("teams_name_hint"),
+            Phase.CHOOSE: tr("Teams hold up 1–4. Letter, then number — or click."),
+        }
+
+    def _order(self) -> Sequence[int] | None:
+        """The card's option for each number on screen (None: the number is the option)."""
+        st = self.session.state
+        return st.response_order if st.phase is Phase.CHOOSE else None
 
     def pick(self, index: int) -> None:  # a number key or a click on an option
-        phase = self.session.phase
-        if phase in (Phase.SPOT, Phase.NAME) and 0 <= index < self.strip.options:
-            self.enter(self.selected, index)
-        elif phase is Phase.CHOOSE and 0 <= index < len(self.session.state.response_order):
-            self.enter(self.selected, self.session.state.response_order[index])
+        order = self._order()
+        if self.session.phase in STEP_PHASES and 0 <= index < len(self.options):
+            self.enter(self.selected, index if order is None else order[index])
 
     def handle(self, inp: Input) -> bool:
         self._follow_phase()  # the strip and buttons of the step on screen, even mid-frame
@@ -273,31 +258,25 @@ class AllTeamsCardScene(_EntryMixin, CardScene, _StripArea):
             return True
         if inp.act is Act.CLICK and (self.notes_open or not choosing):
             return super().handle(inp)  # while the chat comes in, a click shows it all
-        st = self.session.state
-        if self.handle_strip(inp, st.response_order if st.phase is Phase.CHOOSE else None):
-            return True
-        return super().handle(inp)
+        return self.handle_strip(inp, self._order()) or super().handle(inp)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         phase = self.session.phase
-        choosing = phase in STEP_PHASES
         hints = self.hints()
-        hint = {Phase.SPOT: hints[2], Phase.NAME: hints[3]}.get(phase, hints[0 if choosing else 1])
-        self.strip.draw(surface, self.entries(), self.selected, hint, choosing)
+        hint = hints.get(phase, hints[Phase.SCENARIO])
+        self.strip.draw(surface, self.entries(), self.selected, hint, phase in STEP_PHASES)
 
 
-class AllTeamsExplainScene(_EntryMixin, _StripArea):
+class AllTeamsExplainScene(ExplainScene, _TeamEntry):
+    """The reasons with the team strip: every team enters its reason, then reveal. Beside them,
+    how the teams answered."""
+
     name = "enter-reasons"
-    kind = "explain"
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        card = self.state.card
-        self.strip = TeamStrip(self.ui, self.state.teams, len(card.reasons), N_("Reveal"))
-        self.order = self.state.reason_order  # the shuffled order; the numbers follow the screen
-        self.reasons = option_buttons("reason", (card.reasons[i].text for i in self.order))
-        self.group = FocusGroup(self.reasons, index=None)
+        self.strip = TeamStrip(self.ui, self.state.teams, len(self.reasons), N_("Reveal"))
         self.selected = self.next_open(-1)
 
     def _answered_blocks(self) -> list[Block]:
@@ -313,11 +292,12 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
             )
         return blocks
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
+    def _layout(self, reminder: bool) -> bool:
+        """How the teams answered on the left (no reminder of one choice); the heading, the
+        how-to line and the reasons on the right."""
         ui, m = self.ui, self.ui.m
-        self.strip.layout(self.strip_rect)
         left, right = split_cols(self.content, (0.42, 0.58), m.pad)
+        self.chosen_rect = pygame.Rect(left.x, left.y, 0, 0)
         self.answered = left
         self.answered_inner = inset(left, m.unit * 2.2)
         self.answered_fit = ui.page_column(self._answered_blocks(), self.answered_inner, m.body)
@@ -325,33 +305,27 @@ class AllTeamsExplainScene(_EntryMixin, _StripArea):
         hint = ui.engine.layout(self.hint(), "body", m.small, rest.w).h + m.small * 0.6
         self.strip.hint, rest = take_top(rest, hint, m.pad * 0.3)
         stack_buttons(ui, self.reasons, rest, round(m.pad * 0.6), m.body * 4.0)
+        return True
+
+    def pick(self, index: int) -> None:  # a number key or a click on a reason
+        self.enter(self.selected, self.order[index])
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             changed = self.strip.set_hover(inp.pos)
-            return self.hover(inp, self.group) or changed
+            return super().handle(inp) or changed
         if self.handle_strip(inp, self.order) or self.handle_bar(inp):
             return True
         if inp.act is Act.CONFIRM:
             self.reveal()
             return True
-        if inp.act in (Act.PICK, Act.CLICK):  # for the selected team
-            return self.route_options(
-                inp, lambda b: self.enter(self.selected, self.order[self.reasons.index(b)])
-            )
-        return False
+        return inp.act in (Act.PICK, Act.CLICK) and super().handle(inp)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, t = self.ui, self.ui.theme
-        self.draw_bar(surface)
-        panel(ui, surface, self.answered, t.panel)
-        ui.draw_column(surface, self.answered_fit, self.answered_inner)
-        self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
-        draw_group(ui, surface, self.group)
+        super().draw(surface)
+        panel(self.ui, surface, self.answered, self.ui.theme.panel)
+        self.ui.draw_column(surface, self.answered_fit, self.answered_inner)
         self.strip.draw(surface, self.entries(), self.selected, self.hint(), True)
 
     def hint(self) -> str:
         return tr("Teams hold up 1–3. Letter, then number — or click.")
-
-    def texts(self) -> tuple[str, ...]:
-        return (tr("Why is the safe choice right?"), *button_lines(self.reasons))

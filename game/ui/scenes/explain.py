@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from game.ui.play import PlayContext
 
 MAX_WORDS_CHARS = 160
-PICK_FLASH = 0.3
 
 
 class ExplainScene(PlayScene):
@@ -42,8 +41,6 @@ class ExplainScene(PlayScene):
         self.box_focused = self.solo
         # until the box is clicked or typed into, digits pick reasons (not text in the box)
         self.box_used = False
-        self.picked: int | None = None
-        self.pick_t = 0.0
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @property
@@ -86,16 +83,9 @@ class ExplainScene(PlayScene):
         gap = round(m.pad * 0.7)
         return stack_buttons(ui, self.reasons, rest, gap, m.body * 4.0, grow=m.projector)
 
-    @property
-    def animating(self) -> bool:
-        return self.picked is not None
-
     def update(self, dt: float) -> None:
-        if self.picked is None:
-            return
-        self.pick_t += dt
-        if self.pick_t >= PICK_FLASH:
-            reason, self.picked = self.picked, None
+        reason = self.flashed(dt)
+        if reason is not None:
             self.play.own_words = self.words.strip()
             if self.session.phase is Phase.EXPLAIN:
                 self.session.explain(self.order[reason])
@@ -156,10 +146,7 @@ class ExplainScene(PlayScene):
 
     def pick(self, index: int) -> None:
         self.box_focused = False
-        self.group.index = index
-        self.picked = index
-        self.pick_t = 0.0
-        self.app.sound.play("choose")
+        self.flash_pick(index)
 
     def texts(self) -> tuple[str, ...]:
         return (tr("Why is the safe choice right?"), *button_lines(self.reasons))
