@@ -13,7 +13,6 @@ notes panel, the timer, a pending skip) is kept on the play context (game/ui/pla
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 import pygame
@@ -250,14 +249,10 @@ class FacilitatorControls:
             icon = self._draw_pill(surface, rect, timer.label(), edge, colour, "center")
             # a clock face: a ring with one hand, so the pill reads as a timer without words
             r = round(rect.h * 0.28)
-            k = 0.0 if not timer.seconds else 1 - timer.remaining / timer.seconds
-            angle = -math.pi / 2 + 2 * math.pi * k
-            tip = (
-                icon.centerx + r * 0.7 * math.cos(angle),
-                icon.centery + r * 0.7 * math.sin(angle),
-            )
+            used = 0.0 if not timer.seconds else 1 - timer.remaining / timer.seconds
+            hand = pygame.Vector2(0, -r * 0.7).rotate(360 * used) + icon.center
             pygame.draw.circle(surface, t.text_muted, icon.center, r, max(2, round(r / 4)))
-            pygame.draw.line(surface, t.text_muted, icon.center, tip, max(2, round(r / 4)))
+            pygame.draw.line(surface, t.text_muted, icon.center, hand, max(2, round(r / 4)))
         pill, phones = self.phones_pill(), self.play.phones
         if pill is not None and phones is not None:
             text = pill_line(ui, phones, pill.w - pill.h - ui.m.gap)

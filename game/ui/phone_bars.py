@@ -13,6 +13,7 @@ Self-contained: `bar_rows` makes the rows from the counts, `layout_bars` sizes a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
@@ -41,11 +42,13 @@ class Cell:
     team: bool = False
 
     @property
+    def share(self) -> float:
+        return self.count / self.of if self.of else 0.0
+
+    @property
     def figure(self) -> str:
-        if self.team:  # a team's cell: its count (the share is the bar)
-            return str(self.count)
-        share = round(100 * self.count / self.of) if self.of else 0
-        return f"{self.count}  ({share} %)"
+        """The class's count and share; a team's count (its share is the bar)."""
+        return str(self.count) if self.team else f"{self.count}  ({round(100 * self.share)} %)"
 
 
 @dataclass(frozen=True)
@@ -177,23 +180,13 @@ def draw_bars(
     t, size = ui.theme, lay.size
     badge_w, body_w, line_h = _geometry(ui, size, area.w)
 
-    def label(text: str, box: pygame.Rect, role: str, align: str = "left") -> None:
-        ui.text(
-            surface,
-            text,
-            box,
-            role=role,
-            size=size,
-            colour=t.heading,
-            align=align,
-            valign="middle",
-            min_size=size,
-        )
+    label = partial(ui.text, surface, size=size, colour=t.heading, valign="middle", min_size=size)
 
     y = area.y
     for i in lay.pages[min(page, len(lay.pages) - 1)]:
         row = rows[i]
-        label(row.number, pygame.Rect(area.x, y, badge_w, lay.heights[i]), "display", "center")
+        badge = pygame.Rect(area.x, y, badge_w, lay.heights[i])
+        label(row.number, badge, role="display", align="center")
         body = pygame.Rect(area.right - body_w, y, body_w, lay.heights[i])
         label_h = ui.engine.layout(row.label, "body", size, body_w).h
         text_box, cells_box = take_top(body, label_h, round(size * 0.25))
@@ -213,15 +206,16 @@ def draw_bars(
                 cell_box.w -= ws.gap * 2
                 who_w, figure_w = ws.who[cell.team], ws.figure[cell.team]
                 if cell.who:
-                    label(cell.who, pygame.Rect(cell_box.x, cell_box.y, who_w, cell_box.h), "semi")
+                    label(
+                        cell.who,
+                        pygame.Rect(cell_box.x, cell_box.y, who_w, cell_box.h),
+                        role="semi",
+                    )
+                bar_w = max(0, cell_box.w - who_w - figure_w - ws.gap)
                 bar = pygame.Rect(
-                    cell_box.x + who_w,
-                    cell_box.y + cell_box.h // 4,
-                    max(0, cell_box.w - who_w - figure_w - ws.gap),
-                    cell_box.h // 2,
+                    cell_box.x + who_w, cell_box.y + cell_box.h // 4, bar_w, cell_box.h // 2
                 )
-                share = cell.count / cell.of if cell.of else 0
-                draw_bar(ui, surface, bar, share, t.accent if cell.team else t.primary)
+                draw_bar(ui, surface, bar, cell.share, t.accent if cell.team else t.primary)
                 figure = pygame.Rect(bar.right + ws.gap, cell_box.y, figure_w + ws.gap, cell_box.h)
-                label(cell.figure, figure, "display")
+                label(cell.figure, figure, role="display")
         y += lay.heights[i] + lay.gap

@@ -226,25 +226,41 @@ def phones_key(app: App, play: PlayContext, key: str) -> bool:
     return True
 
 
-class PhonesJoinScene(Scene):
-    """How the phones join: a big QR code, the address and the room code, and how many phones
-    are in. Shown when the session starts; Q shows it again. Enter or Esc closes it."""
+class PhonesPanel(Scene):
+    """A card over the screen, dimmed: a heading, the body, and a line of keys at the bottom.
+    Modal: nothing but H and F11 reaches the App."""
 
-    name = "phones-join"
     opaque = False
+    share = (0.9, 0.9)  # of the window's width and height
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
         self.play = play
 
+    def frame(self, size: tuple[int, int]) -> pygame.Rect:
+        """Place the card and its heading; the room under the heading."""
+        m = self.ui.m
+        self.card = centered(m.screen, size[0] * self.share[0], size[1] * self.share[1])
+        self.heading, rest = take_top(inset(self.card, m.pad), m.heading * 1.4, m.pad * 0.3)
+        return rest
+
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
-        self.card = centered(m.screen, size[0] * 0.86, size[1] * 0.9)
-        inner = inset(self.card, m.pad)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
+        self.hint, self.body = take_bottom(self.frame(size), m.small * 1.6, m.pad * 0.3)
+
+
+class PhonesJoinScene(PhonesPanel):
+    """How the phones join: a big QR code, the address and the room code, and how many phones
+    are in. Shown when the session starts; Q shows it again. Enter or Esc closes it."""
+
+    name = "phones-join"
+    share = (0.86, 0.9)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        rest, pad = self.body, self.ui.m.pad
         side = min(rest.h, round(rest.w * 0.5))
-        qr_column, self.words = in_row(rest, (side, rest.w - side - m.pad), m.pad)
+        qr_column, self.words = in_row(rest, (side, rest.w - side - pad), pad)
         self.qr_rect = centered(qr_column, side, side)
 
     def handle(self, inp: Input) -> bool:
@@ -289,18 +305,16 @@ class PhonesJoinScene(Scene):
 # --- the reveal -------------------------------------------------------------------------------
 
 
-class PhonesRevealScene(Scene):
+class PhonesRevealScene(PhonesPanel):
     """V on a class step: the answers close and the class's answers show as bars. Enter takes
     the class's most chosen answer (All teams: each team's); Esc closes (choose by hand)."""
 
     group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
 
     name = "phones-reveal"
-    opaque = False
 
     def __init__(self, app: App, play: PlayContext) -> None:
-        super().__init__(app)
-        self.play = play
+        super().__init__(app, play)
         assert play.phones is not None  # V opens this only while the phones are on
         self.result: StepResult | None = play.phones.reveal()
         st = play.session.state
@@ -329,10 +343,7 @@ class PhonesRevealScene(Scene):
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
-        self.card = centered(m.screen, size[0] * 0.9, size[1] * 0.9)
-        inner = inset(self.card, m.pad)
-        self.heading, rest = take_top(inner, m.heading * 1.4, m.pad * 0.3)
-        bottom, rest = take_bottom(rest, m.body * 2.2, m.pad * 0.4)
+        bottom, rest = take_bottom(self.frame(size), m.body * 2.2, m.pad * 0.4)
         widths = fit_labels(ui, [self.close_btn, self.use_btn], bottom.h, bottom.w - m.pad, m.body)
         self.close_btn.rect, self.use_btn.rect = in_row(bottom, widths, m.pad, align="right")
         # the reading size is the floor: with the projector theme the rows page, never shrink
@@ -417,15 +428,14 @@ class PhonesRevealScene(Scene):
 # --- the summary: pulse before and after ------------------------------------------------------
 
 
-class PhonesSummaryScene(Scene):
+class PhonesSummaryScene(PhonesPanel):
     """V on the summary: the pulse before and after; Tab: how the class answered each card."""
 
     name = "phones-summary"
-    opaque = False
+    share = (0.92, 0.92)
 
     def __init__(self, app: App, play: PlayContext) -> None:
-        super().__init__(app)
-        self.play = play
+        super().__init__(app, play)
         self.results = results_of(play)
         found = {r.key: r for r in self.results}
         self.before, self.after = found.get("pulse:before"), found.get("pulse:after")
@@ -434,12 +444,6 @@ class PhonesSummaryScene(Scene):
             after=self.after.answered if self.after else 0,
         )
         self.page = 0  # 0: the pulse before and after; 1: each card
-
-    def layout(self, size: tuple[int, int]) -> None:
-        m = self.ui.m
-        self.card = centered(m.screen, size[0] * 0.92, size[1] * 0.92)
-        self.heading, rest = take_top(inset(self.card, m.pad), m.heading * 1.4, m.pad * 0.3)
-        self.hint, self.body = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):

@@ -262,16 +262,15 @@ class Presenter:
             blocks.append(Block(line, role="bold", gap=0.25, colour="heading" if turn else "text"))
         return blocks
 
-    def _key_blocks(self, count: int = len(KEYS)) -> list[Block]:
+    def _key_blocks(self, count: int) -> list[Block]:
         """The keys' heading and the first `count` keys (none: no heading either)."""
         if count <= 0:
             return []
-        blocks = [label(tr("Keys (in either window)"), gap=0.9)]
-        blocks += [
-            Block(f"{key}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
-            for key, what in KEYS[:count]
+        keys = [
+            Block(f"{k}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
+            for k, what in KEYS
         ]
-        return blocks
+        return [label(tr("Keys (in either window)"), gap=0.9), *keys[:count]]
 
 
 def class_window() -> pygame.Window:
@@ -291,17 +290,13 @@ def _laptop_position(size: tuple[int, int]) -> tuple[int, int]:
     """Where the window opens: with two displays, centred on the first (the laptop's, usually;
     the class window moves to the other); with one (forced on), right of the class window
     when the desktop has room for it, else centred."""
-    if displays() >= 2:
-        return _centred_on(0)
-    try:
-        main = class_window()
-        x, y = main.position
-        right = x + main.size[0] + 16
-        desktop_w = pygame.display.get_desktop_sizes()[0][0]
-    except (pygame.error, IndexError):
-        return _centred_on(0)
-    if right + size[0] <= desktop_w:
-        return (right, max(0, y))
+    if displays() < 2:
+        with contextlib.suppress(pygame.error, IndexError):
+            main = class_window()
+            x, y = main.position
+            right = x + main.size[0] + 16
+            if right + size[0] <= pygame.display.get_desktop_sizes()[0][0]:
+                return (right, max(0, y))
     return _centred_on(0)
 
 
