@@ -169,13 +169,6 @@ def panel(
         )
 
 
-def dim(ui: Ui, surface: pygame.Surface) -> None:
-    """Dim whatever is below an overlay so the overlay reads as on top."""
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill((*ui.theme.dim, ui.theme.dim_alpha))
-    surface.blit(veil, (0, 0))
-
-
 # --- buttons and focus -----------------------------------------------------------------------
 
 
@@ -682,8 +675,10 @@ def draw_card(
     """A panel with a heading: over the screen below, dimmed (`over`), or on the background.
     `heading` is already translated."""
     m, t = ui.m, ui.theme
-    if over:
-        dim(ui, surface)
+    if over:  # dim the screen below so the card reads as on top
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*t.dim, t.dim_alpha))
+        surface.blit(veil, (0, 0))
     else:
         paint_background(ui, surface)
     panel(ui, surface, card, t.panel)
