@@ -200,7 +200,6 @@ class Ui:
                 placed.layout,
                 box,
                 self.colour(placed.block.colour),
-                placed.block.align,
                 alpha=alpha,
             )
             if placed.block.tag:
