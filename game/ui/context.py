@@ -200,6 +200,7 @@ class Ui:
                 placed.layout,
                 box,
                 self.colour(placed.block.colour),
+                placed.block.align,
                 alpha=alpha,
             )
             if placed.block.tag:

@@ -268,6 +268,7 @@ class Block(NamedTuple):
     scale: float = 1.0  # size relative to the column's base size
     colour: str = "text"  # a theme attribute name
     gap: float = 0.45  # space before it, in units of the base size
+    align: str = "left"
     indent: float = 0.0  # left indent in units of the base size (room for an icon)
     tag: str = ""  # lets the scene find a block again (to draw an icon beside it)
 
