@@ -2,12 +2,10 @@
 were checked and the emergency number, how to play, and the keys. Esc, H or Enter closes it and
 the screen below carries on exactly where it was.
 
-"For the facilitator": the keys that run a group game (N notes, B a point, U undo, S skip,
-Backspace back, T timer, A–F then 1–4, V and Q for Students' phones). Shown everywhere except in a solo game (where they do
-nothing): before a session the facilitator looks them up here too. A quiet strip along the
-bottom, under the support numbers, never beside them, and only when it costs the help columns
-nothing (every explanation, the same text size); otherwise the keys get a second page (Tab or
-the button), so the first page stays all about help.
+"For the facilitator": the keys that run a group game, everywhere but in a solo game (where
+they do nothing). A quiet strip along the bottom only when it costs the help columns nothing
+(every explanation, the same text size); otherwise a page of their own, so the first page
+stays all about help.
 
 When the services with their "who it's for" lines do not fit the first page's column, the first
 page keeps their names and numbers (a child must see the number at once) and says where the
@@ -22,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.kinds import Tag
+from game.model.kinds import SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
 from game.ui.layout import chunk, inset, paginate, split_cols, take_bottom, take_top
@@ -34,20 +32,8 @@ from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, draw_pips
 if TYPE_CHECKING:
     from game.ui.app import App
 
-SAFE_MOVES = (
-    (N_("Stop"), N_("Stop replying. Don't send, don't pay, don't argue.")),
-    (
-        N_("Save the chat — never the picture"),
-        N_("Screenshot the messages, the name and any threats."),
-    ),
-    (N_("Block and report"), N_("After saving, block and report them in the app or game.")),
-    (N_("Tell someone you trust"), N_("You will not be in trouble for asking for help.")),
-    (N_("Get help"), N_("Helplines and removal services are there for you.")),
-    (
-        N_("If it happens to someone else"),
-        N_("Don't forward it. Support the person. Tell an adult."),
-    ),
-)
+# the safe moves, in the glossary's words (the handouts and the guide use the same ones)
+SAFE_MOVES = [m for m in SafeMove if m is not SafeMove.LISTEN]  # listening is the adults' move
 HOW_TO_PLAY = (
     N_("Read the chat. Pick the safest reply with 1–4 or a click."),
     N_("Then pick why it is safest with 1–3."),
@@ -153,10 +139,10 @@ class HelpScene(Scene):
     def _columns(self, detail: int = 2) -> list[list[Block]]:
         """Detail 2: everything; 1: no service descriptions; 0: also no move explanations."""
         moves = [LABEL._replace(text=tr("Safe moves"))]
-        for name, text in SAFE_MOVES:
-            moves.append(Block(tr(name), role="bold", gap=0.6))
+        for move in (self.app.glossary.move(m) for m in SAFE_MOVES):
+            moves.append(Block(move.name, role="bold", gap=0.6))
             if detail >= 1:
-                moves.append(Block(tr(text), colour="text_muted", gap=0.1, scale=0.92))
+                moves.append(Block(move.short, colour="text_muted", gap=0.1, scale=0.92))
         h = self.app.help
         where = self._where()
         for s in h.services:

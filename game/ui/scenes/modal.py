@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Act, Input
-from game.ui.layout import centered, in_row, inset, stack, take_top
+from game.ui.layout import centered, in_row, inset, stack, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
@@ -75,10 +75,9 @@ class Modal(Scene):
         """Place the buttons in `rest` (the card under its heading); return the text's room.
         By default: the buttons side by side along the bottom."""
         m = self.ui.m
-        h = round(m.body * 2.3)
-        bottom = pygame.Rect(rest.x, rest.bottom - h, rest.w, h)
-        button_grid(self.group.buttons, bottom, m.pad, h, columns=(2,))
-        return pygame.Rect(rest.x, rest.y, rest.w, rest.h - h - round(m.pad * 0.6))
+        bottom, body = take_bottom(rest, m.body * 2.3, m.pad * 0.6)
+        button_grid(self.group.buttons, bottom, m.pad, bottom.h, columns=(2,))
+        return body
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
