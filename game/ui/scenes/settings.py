@@ -18,7 +18,6 @@ from game.i18n import available_languages
 from game.settings import LINE_SPACINGS, TEXT_SCALES
 from game.ui import prefs
 from game.ui.choices import ChoicesScene, Row
-from game.ui.input import Act, Input
 from game.ui.layout import (
     TOUCH,
     centered,
@@ -29,19 +28,16 @@ from game.ui.layout import (
     take_bottom,
     take_top,
 )
-from game.ui.scene import Scene, column_texts
+from game.ui.scenes.modal import Modal
 from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.theme import THEME_WORDS
 from game.ui.toast import draw_icon
 from game.ui.widgets import (
     Button,
-    FocusGroup,
     check,
     cross,
     draw_button,
-    draw_card,
-    draw_group,
     focus_ring,
     paint_background,
     panel,
@@ -272,50 +268,31 @@ def _chevron(
     pygame.draw.lines(surface, colour, False, pts, max(2, round(rect.h * 0.1)))
 
 
-class AboutScene(Scene):
+class AboutScene(Modal):
     """About & credits over the settings: the fonts' authors and licences (OpenDyslexic's
     CC BY licence asks for this credit), and the sounds' licence. Esc, Enter or Close."""
 
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
-
     name = "about"
-    opaque = False
+    card_size = (0.8, 1.2, 0.86)
+    centred = False
 
     def __init__(self, app: App) -> None:
-        super().__init__(app)
-        self.close_btn = Button("close", "Close", kind="primary", badge="Esc")
-        self.group = FocusGroup([self.close_btn], index=0)
+        super().__init__(app, [Button("close", "Close", kind="primary", badge="Esc")])
 
-    def layout(self, size: tuple[int, int]) -> None:
-        m = self.ui.m
-        self.card = centered(m.screen, min(size[0] * 0.8, m.h * 1.2), size[1] * 0.86)
-        inner = inset(self.card, m.pad * 1.4)
-        self.heading, rest = take_top(inner, m.heading * 1.3, m.pad * 0.4)
-        bottom, self.body = take_bottom(rest, max(48, m.body * 2.2), m.pad * 0.6)
-        bw = round(min(bottom.w * 0.4, m.body * 7))
-        self.close_btn.rect = pygame.Rect(bottom.centerx - bw // 2, bottom.y, bw, bottom.h)
-        blocks = [Block(tr(CREDITS[0]), role="bold")]
-        blocks.append(Block(tr("Fonts"), role="semi", colour="accent", scale=0.85, gap=0.8))
-        blocks += [Block(tr(line), gap=0.3) for line in CREDITS[1:-1]]
-        blocks.append(Block(tr("Sounds"), role="semi", colour="accent", scale=0.85, gap=0.8))
-        blocks.append(Block(tr(CREDITS[-1]), gap=0.3))
-        self.fit = self.ui.column(blocks, self.body, m.body)
+    def title(self) -> str:
+        return tr("About & credits")
 
-    def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.group.set_hover(inp.pos)
-        if inp.act in (Act.BACK, Act.CONFIRM) or (
-            inp.act is Act.CLICK and self.close_btn.rect.collidepoint(inp.pos)
-        ):
-            self.app.pop()
-            return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+    def blocks(self) -> list[Block]:
+        def heading(text: str) -> Block:
+            return Block(tr(text), role="semi", colour="accent", scale=0.85, gap=0.8)
 
-    def texts(self) -> tuple[str, ...]:
-        return (tr("About & credits"), *column_texts(self.fit))
+        return [
+            Block(tr(CREDITS[0]), role="bold"),
+            heading(N_("Fonts")),
+            *(Block(tr(line), gap=0.3) for line in CREDITS[1:-1]),
+            heading(N_("Sounds")),
+            Block(tr(CREDITS[-1]), gap=0.3),
+        ]
 
-    def draw(self, surface: pygame.Surface) -> None:
-        ui = self.ui
-        draw_card(ui, surface, self.card, tr("About & credits"), self.heading)
-        ui.draw_column(surface, self.fit, self.body)
-        draw_group(ui, surface, self.group)
+    def activate(self, button: Button) -> None:
+        self.app.pop()

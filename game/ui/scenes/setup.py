@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 import pygame
 
@@ -19,7 +19,7 @@ from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
 from game.ui.choices import ChoicesScene, Row
 from game.ui.input import Act, Input
-from game.ui.layout import TOUCH, centered, flow, in_row, inset, stack, take_bottom, take_top
+from game.ui.layout import TOUCH, centered, flow, in_row, inset, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
 from game.ui.services import N_, tr
 from game.ui.timer import TIMER_CHOICES
@@ -62,17 +62,6 @@ BANDS = (
     (AgeBand.OLDER_TEENS, N_("Ages 16–18")),
     (AgeBand.ADULTS, N_("Adults")),
 )
-
-
-class _Plan(NamedTuple):
-    """The rows' chips flowed onto lines at one label size (see SetupScene._plan)."""
-
-    size: int
-    lines: list[list[list[int]]]  # per row, its lines of chip indices
-    hint_size: int
-    hint_h: int
-    line_h: int
-    teams: list[list[int]]  # the team preview's lines of teams (none: no teams)
 
 
 ATTRS = {"deck": "deck_id", "host": "phones_host"}  # a row's GameSetup field, when not its key
@@ -221,12 +210,7 @@ class SetupScene(ChoicesScene):
         bottom, rest = take_bottom(rest, m.body * 2.4, m.pad * 0.8)
         self._layout_bottom(bottom)
         self.label_w = round(rest.w * 0.2)
-        box = pygame.Rect(rest.x + self.label_w, rest.y, rest.w - self.label_w, rest.h)
-        for chip_size in range(m.small, min(m.small, m.min_font) - 1, -1):
-            plan = self._plan(box, chip_size)
-            if plan.line_h >= max(TOUCH, chip_size * 1.8):
-                break
-        self._place(plan, box)
+        self._place(pygame.Rect(rest.x + self.label_w, rest.y, rest.w - self.label_w, rest.h))
         # every row label at one size, the largest at which each fits its box in whole words
         self.label_size = min(
             ui.engine.fit(
@@ -252,57 +236,52 @@ class SetupScene(ChoicesScene):
         chosen one (so choosing does not move the row)."""
         return max(size * 3, label_width(self.ui, replace(chip, selected=True), size * 2, size))
 
-    def _plan(self, box: pygame.Rect, size: int) -> _Plan:
-        """The chips of every row flowed onto lines at `size`, and the height of a line."""
+    def _place(self, box: pygame.Rect) -> None:
+        """The rows top-down in `box`, each row's chips flowed onto lines; the mode's
+        explanation under its chips, the team preview under the teams. The chips' labels take
+        the largest size from `small` down at which every line is a 44 px touch target; the
+        spare height goes between the rows (a little) and above them."""
         ui, m = self.ui, self.ui.m
-        gap = m.space(2)
-        tallest = max(TOUCH, round(m.body * 2.1))
-        lines = [flow([self._chip_w(c, size) for c in r.chips], box.w, gap) for r in self.rows]
-        # the mode's explanation below its chips: as tall as the longest of them needs (so
-        # the rows stay put when the mode changes), never larger than the chips' labels
-        hint_size = max(m.min_font, min(size, round(m.h / 34 * 1.1)))
-        hint_h = max(
-            ui.engine.layout(tr(hint), "body", hint_size, box.w).h for hint in MODE_HINTS.values()
-        )
-        teams = []  # the team preview: whole names on one line or more
-        if self.setup.mode in TEAM_MODES:
-            teams = flow(self._team_widths(size, size * 2)[1], box.w, m.space(4))
-        n = sum(len(r) for r in lines) + len(teams)
-        room = box.h - hint_h - gap * (n + len(self.rows))
-        line_h = min(tallest, round(room / max(1, n)))
-        return _Plan(size, lines, hint_size, hint_h, line_h, teams)
-
-    def _place(self, plan: _Plan, box: pygame.Rect) -> None:
-        """Rows top-down; the spare height goes between them (a little) and above them."""
-        gap, line_h = self.ui.m.space(2), plan.line_h
-        self.hint_size = plan.hint_size
-        n = sum(len(r) for r in plan.lines) + len(plan.teams)
-        rows = len(self.rows) + bool(plan.teams)
-        used = n * line_h + gap * (n - rows) + plan.hint_h
+        gap, tallest = m.space(2), max(TOUCH, round(m.body * 2.1))
+        for size in range(m.small, min(m.small, m.min_font) - 1, -1):
+            widths = [[self._chip_w(c, size) for c in r.chips] for r in self.rows]
+            lines = [flow(w, box.w, gap) for w in widths]
+            # the mode's explanation: as tall as the longest of them needs (so the rows stay
+            # put when the mode changes), never larger than the chips' labels
+            self.hint_size = max(m.min_font, min(size, round(m.h / 34 * 1.1)))
+            hint_h = max(
+                ui.engine.layout(tr(hint), "body", self.hint_size, box.w).h
+                for hint in MODE_HINTS.values()
+            )
+            teams = []  # the team preview: whole names on one line or more
+            if self.setup.mode in TEAM_MODES:
+                teams = flow(self._team_widths(size, size * 2)[1], box.w, m.space(4))
+            n = sum(map(len, lines)) + len(teams)
+            line_h = min(tallest, round((box.h - hint_h - gap * (n + len(self.rows))) / n))
+            if line_h >= max(TOUCH, size * 1.8):
+                break
+        rows = len(self.rows) + bool(teams)
+        used = n * line_h + gap * (n - rows) + hint_h
         row_gap = min(line_h * 0.6, max(gap, (box.h - used) / rows))
         y = box.y + max(0.0, box.h - used - row_gap * rows) / 3
-        for r, lines in zip(self.rows, plan.lines, strict=True):
+        for r, row_widths, row_lines in zip(self.rows, widths, lines, strict=True):
             top = y
-            for line in lines:
-                widths: list[float] = [self._chip_w(r.chips[i], plan.size) for i in line]
-                if len(lines) > 1:  # a row of several lines fills them
-                    spare = box.w - sum(widths) - gap * (len(line) - 1)
-                    widths = [w + max(0, spare) / len(line) for w in widths]
+            for line in row_lines:
                 rect = pygame.Rect(box.x, round(y), box.w, line_h)
-                for i, chip_rect in zip(line, in_row(rect, widths, gap), strict=True):
-                    r.chips[i].rect = chip_rect.clip(rect)
-                    r.chips[i].size = plan.size
+                part = [row_widths[i] for i in line]  # a row of several lines fills them
+                boxes = _filled(rect, part, gap) if len(row_lines) > 1 else in_row(rect, part, gap)
+                for i, chip_rect in zip(line, boxes, strict=True):
+                    r.chips[i].rect, r.chips[i].size = chip_rect.clip(rect), size
                 y += line_h + gap
             r.rect = pygame.Rect(box.x - self.label_w, round(top), box.w + self.label_w, 0)
             r.rect.h = round(y - gap - top)
             y += row_gap - gap
             if r.key == "mode":
-                self.hint_rect = pygame.Rect(box.x, round(y - row_gap * 0.5), box.w, plan.hint_h)
-                y += plan.hint_h
+                self.hint_rect = pygame.Rect(box.x, round(y - row_gap * 0.5), box.w, hint_h)
+                y += hint_h
             if r.key == "teams":
-                teams = pygame.Rect(box.x, round(y), box.w, line_h * len(plan.teams))
-                self._layout_teams(teams, plan.teams, plan.size)
-                y += teams.h + row_gap
+                self._layout_teams(pygame.Rect(box.x, round(y), box.w, line_h), teams, size)
+                y += line_h * len(teams) + row_gap
 
     def _team_widths(self, size: int, line_h: int) -> tuple[int, list[int]]:
         """The preview's badge side, and each team's slot width (badge and name) at `size`."""
@@ -314,19 +293,18 @@ class SetupScene(ChoicesScene):
         ]
 
     def _layout_teams(self, rect: pygame.Rect, lines: list[list[int]], size: int) -> None:
-        """The team badges and names of the preview, on the lines `_plan` flowed them onto
-        (at the largest badge, so they fit), each line filled."""
-        space = self.ui.m.space(4)  # between one name and the next badge
-        side, widths = self._team_widths(size, rect.h // len(lines))
+        """The team preview's badges and names at the chips' size, on the lines `_place`
+        flowed them onto (at the largest badge, so they fit) from `rect` down, each filled."""
+        m = self.ui.m
+        side, widths = self._team_widths(size, rect.h)
         self.team_size = size
         self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
-        for band, line in zip(stack(rect, [None] * len(lines), 0), lines, strict=True):
-            part = [widths[i] for i in line]
-            spare = (rect.w - sum(part) - space * (len(part) - 1)) / len(part)
-            for slot in in_row(band, [w + spare for w in part], space):
+        for line in lines:
+            for slot in _filled(rect, [widths[i] for i in line], m.space(4)):
                 icon = centered(pygame.Rect(slot.x, slot.y, side, slot.h), side, side)
-                label = pygame.Rect(icon.right + self.ui.m.space(2), slot.y, slot.w - side, slot.h)
+                label = pygame.Rect(icon.right + m.space(2), slot.y, slot.w - side, slot.h)
                 self.team_slots.append((icon, label))
+            rect = rect.move(0, rect.h)
 
     # -- input -----------------------------------------------------------------------------
 
@@ -483,6 +461,12 @@ class SetupScene(ChoicesScene):
                 n=len(plan.cards), band=plan.age_band.value, minutes=plan.minutes
             ), t.text_muted
         return tr("{n} cards fit these choices").format(n=self.available), t.text_muted
+
+
+def _filled(rect: pygame.Rect, widths: Sequence[float], gap: float) -> list[pygame.Rect]:
+    """Boxes of `widths` left to right in `rect`, the spare width shared out so they fill it."""
+    spare = (rect.w - sum(widths) - gap * (len(widths) - 1)) / len(widths)
+    return in_row(rect, [w + spare for w in widths], gap)
 
 
 def short_title(title: str) -> str:
