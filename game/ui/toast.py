@@ -37,8 +37,7 @@ class Toast:
         k = min(1.0, self.age / FADE, max(0.0, (self.seconds - self.age) / FADE))
         return round(255 * k)
 
-    def draw(self, ui: Ui, surface: pygame.Surface) -> pygame.Rect:
-        """Draw the toast; returns the area it covers."""
+    def draw(self, ui: Ui, surface: pygame.Surface) -> None:
         m, t = ui.m, ui.theme
         text = tr(self.text)
         size = m.body
@@ -57,7 +56,6 @@ class Toast:
         surface.blit(icon, (rect.x + m.pad, rect.y + (h - icon_d) // 2))
         box = pygame.Rect(rect.x + icon_d + 2 * m.pad, rect.y + (h - lay.h) // 2, lay.w, lay.h)
         ui.blit_layout(surface, lay, box, t.text, alpha=alpha)
-        return rect.inflate(4, 4)
 
 
 def draw_icon(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.speech import Speaker
@@ -72,7 +71,7 @@ class Narrator:
 
     def stop(self) -> None:
         self._queue.clear()
-        self._call(self.speaker.stop)
+        self.speaker.stop()
 
     def repeat(self) -> None:
         """R: say the last full reading again from the start."""
@@ -89,7 +88,9 @@ class Narrator:
         try:
             now = reading(scene)
         except Exception as exc:  # read-aloud must never stop a lesson
-            self._warn(f"read-aloud skipped a screen ({exc!r})")
+            if not self._failed:  # said once a run
+                print(f"redflags: read-aloud skipped a screen ({exc!r})", file=sys.stderr)
+                self._failed = True
             return
         seen = self._seen.get(scene)
         new = seen is None
@@ -107,7 +108,7 @@ class Narrator:
             seen.focus = now.focus
             if now.focus:  # interrupt what is said and queued
                 self._queue.clear()
-                self._call(self.speaker.say, now.focus, self.language)
+                self.speaker.say(now.focus, self.language)
         self.pump()
 
     def _follow(self, seen: _Seen, parts: tuple[str, ...]) -> bool:
@@ -125,7 +126,7 @@ class Narrator:
             stale = set(seen.parts[same:])
             queued = sum(1 for q in self._queue if q in seen.parts)
             if len(seen.parts) - queued > same:  # the voice may be saying a stale part
-                self._call(self.speaker.stop)
+                self.speaker.stop()
             self._queue = [q for q in self._queue if q not in stale]
         self._queue += parts[same:]
         seen.parts = parts
@@ -135,16 +136,4 @@ class Narrator:
         """Hand the next queued utterance to the voice once it has finished the last one."""
         # only a voice that can tell (espeak-ng) says when it is busy
         while self._queue and getattr(self.speaker, "speaking", False) is not True:
-            self._call(self.speaker.say, self._queue.pop(0), self.language)
-
-    def _call(self, fn: Callable[..., None], *args: str) -> None:
-        try:
-            fn(*args)
-        except Exception as exc:
-            self._warn(f"the voice failed ({exc!r}); going on silently")
-
-    def _warn(self, problem: str) -> None:
-        """Say on stderr, once a run, that read-aloud failed; the lesson goes on."""
-        if not self._failed:
-            print(f"redflags: {problem}", file=sys.stderr)
-            self._failed = True
+            self.speaker.say(self._queue.pop(0), self.language)
