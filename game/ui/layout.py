@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 import pygame
@@ -254,10 +254,12 @@ def chunk(items: Sequence[T], n: int) -> list[list[T]]:
 
 @dataclass
 class Pages:
-    """Which page of a paged screen shows. Turning never goes past the first or last page."""
+    """Which page of a paged screen shows, and its pager: a circle a page (`place`; drawn by
+    widgets.draw_pips), each a click target. Turning never goes past the first or last page."""
 
     count: int = 1
     index: int = 0
+    pips: list[pygame.Rect] = field(default_factory=list)
 
     def reset(self, count: int) -> None:
         """A new layout made `count` pages: stay on the same page where it still exists."""
@@ -273,6 +275,18 @@ class Pages:
 
     def turn(self, step: int) -> bool:
         return self.go(max(0, min(self.count - 1, self.index + step)))
+
+    def place(self, row: pygame.Rect, d: int, gap: float) -> pygame.Rect:
+        """The pager at the right of `row`, circles `d` wide (none for one page); returns the
+        part of `row` left of it."""
+        boxes = in_row(row, [d] * self.count, gap, "right") if self.paged else []
+        self.pips = [box.inflate(0, d - box.h) for box in boxes]
+        return pygame.Rect(row.x, row.y, (boxes[0].x if boxes else row.right) - row.x, row.h)
+
+    def at(self, pos: tuple[int, int]) -> int:
+        """The page whose circle is at `pos` (a touch target at least TOUCH tall), else -1."""
+        hits = (pip.inflate(pip.w // 4, max(0, TOUCH - pip.h)) for pip in self.pips)
+        return next((i for i, hit in enumerate(hits) if hit.collidepoint(pos)), -1)
 
     @property
     def paged(self) -> bool:

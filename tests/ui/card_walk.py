@@ -157,7 +157,7 @@ def _feedback_shots(d: Driver, card: Card, screen: str) -> Iterator[Shot]:
     for n in range(1, len(pages) + 1):
         if n > 1:
             d.press("right")
-            assert d.app.top is scene and scene.page == n - 1, (card.id, n)  # type: ignore[attr-defined]
+            assert d.app.top is scene and scene.pager.index == n - 1, (card.id, n)  # type: ignore[attr-defined]
         shot = _shot(d, card, screen if n == 1 else f"{screen}-p{n}")
         shot.page, shot.pages = n, len(pages)
         page = pages[n - 1]

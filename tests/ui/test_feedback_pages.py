@@ -45,7 +45,7 @@ def test_a_not_safe_answer_shows_the_choices_then_the_reasons(make_driver, size)
     card = st.card
     best = card.responses[card.best_response_index]
     scene = d.app.top
-    assert len(scene.pages) == 2 and scene.page == 0
+    assert len(scene.pages) == 2 and scene.pager.index == 0
     # page 1: both choices and why, the red flag; the button says what comes next
     assert _shows(d, best.feedback) and _shows(d, card.responses[st.choice].feedback)
     assert d.shows("Red flag:")
@@ -54,19 +54,19 @@ def test_a_not_safe_answer_shows_the_choices_then_the_reasons(make_driver, size)
     check_layout(d.texts(), size)
     index = st.index
     d.press("enter")  # the next page, not the next card
-    assert d.top == "feedback" and scene.page == 1 and st.index == index
+    assert d.top == "feedback" and scene.pager.index == 1 and st.index == index
     assert _shows(d, card.reasons[st.reason].feedback) and _shows(d, card.takeaway)
     check_layout(d.texts(), size)
     d.press("backspace")
-    assert scene.page == 0
+    assert scene.pager.index == 0
     d.press("right")
-    assert scene.page == 1
+    assert scene.pager.index == 1
     d.press("left")
-    assert scene.page == 0
+    assert scene.pager.index == 0
     d.press("2")  # the pager's number
-    assert scene.page == 1
+    assert scene.pager.index == 1
     d.press("right")  # no page after the last: Right does not leave the card
-    assert d.top == "feedback" and scene.page == 1
+    assert d.top == "feedback" and scene.pager.index == 1
     d.press("enter")
     assert d.app.play.session.state.index == index + 1
 
@@ -77,13 +77,13 @@ def test_the_mouse_and_touch_turn_the_pages(make_driver) -> None:
     scene = d.app.top
     index = d.app.play.session.state.index
     d.click(d.button("next").center)
-    assert scene.page == 1
+    assert scene.pager.index == 1
     d.click(d.button("back").center)
-    assert scene.page == 0
-    d.tap(scene.pips[1].center)
-    assert scene.page == 1
-    d.tap(scene.pips[0].center)
-    assert scene.page == 0
+    assert scene.pager.index == 0
+    d.tap(scene.pager.pips[1].center)
+    assert scene.pager.index == 1
+    d.tap(scene.pager.pips[0].center)
+    assert scene.pager.index == 0
     d.click(d.button("next").center)
     d.click(d.button("next").center)
     assert d.app.play.session.state.index == index + 1
@@ -95,9 +95,9 @@ def test_in_a_group_backspace_turns_back_a_page_before_it_goes_back_a_step(make_
     scene = d.app.top
     state = d.app.play.session.state
     d.press("enter")
-    assert scene.page == 1
+    assert scene.pager.index == 1
     d.press("backspace")
-    assert d.app.top is scene and scene.page == 0 and d.app.play.session.state == state
+    assert d.app.top is scene and scene.pager.index == 0 and d.app.play.session.state == state
     d.press("backspace")  # now the facilitator's step back: out of the feedback
     assert d.top != "feedback" or d.app.top is not scene
 
@@ -121,7 +121,7 @@ def test_a_safe_answer_keeps_one_page(make_driver) -> None:
         d.press("enter")
     d.press(str(card.right_reason_index + 1))
     scene = d.app.top
-    assert len(scene.pages) == 1 and scene.pips == []
+    assert len(scene.pages) == 1 and scene.pager.pips == []
     assert _shows(d, card.takeaway) and d.shows("Red flag:")
     index = d.app.play.session.state.index
     d.press("enter")
@@ -134,7 +134,7 @@ def test_a_new_layout_keeps_the_page_shown(make_driver) -> None:
     d.press("enter")
     scene = d.app.top
     scene.layout((1280, 720))  # what a resize or a changed setting does
-    assert scene.page == 1 and len(scene.pages) == 2
+    assert scene.pager.index == 1 and len(scene.pages) == 2
     assert d.button("back").w > 0
 
 
@@ -190,7 +190,7 @@ def test_projector_pages_are_filled_labelled_and_announced(size, lang) -> None:
             if not shot.screen.startswith("feedback-unsafe"):
                 continue
             scene = shot.scene
-            page = scene.pages[scene.page]  # type: ignore[attr-defined]
+            page = scene.pages[scene.pager.index]  # type: ignore[attr-defined]
             labels = [b.text for b in page.columns[0] if b.colour == "accent"]
             assert page.columns[0][0].colour == "accent", f"{card.id} p{shot.page}: no label"
             full = max(f.h for f in page.fits) / max(r.h for r in page.inner)

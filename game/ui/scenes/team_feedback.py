@@ -12,9 +12,17 @@ import pygame
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom
+from game.ui.layout import Pages, inset, paginate, split_cols, stack, take_bottom
 from game.ui.scenes.common import PlayScene
-from game.ui.scenes.feedback import RATING_WORDS
+from game.ui.scenes.feedback import (
+    LABEL,
+    RATING_WORDS,
+    draw_flag,
+    draw_takeaway,
+    fit_side_by_side,
+    flag_text,
+    page_key,
+)
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
@@ -22,7 +30,6 @@ from game.ui.widgets import (
     FocusGroup,
     draw_group,
     draw_pips,
-    flag_logo,
     panel,
     rating_icon,
     team_badge,
@@ -47,7 +54,6 @@ class AllTeamsFeedbackScene(PlayScene):
         self.chips: list[pygame.Rect] = []
         self.pager = Pages()  # at the largest text sizes the columns go on pages
         self.pages: list[list[ColumnFit]] = []
-        self.pips: list[pygame.Rect] = []
         self.cols: list[pygame.Rect] = []  # the two columns (one when paged), set by layout
         self.col_inner: list[pygame.Rect] = []
 
@@ -69,14 +75,13 @@ class AllTeamsFeedbackScene(PlayScene):
         to every wrong reason a team picked is always there."""
         card = self.state.card
         short = detail < 1
-        label = Block("", role="semi", scale=0.78, colour="accent", gap=1.0)
-        left = [label._replace(text=tr("The choices"))]
+        left = [LABEL._replace(text=tr("The choices"))]
         for i, r in enumerate(card.responses):
             teams = self._teams_for("response", i, short)
             left.append(Block(r.text, role="bold", indent=1.5, tag=f"opt{i}", gap=0.55, scale=0.9))
             line = tr(RATING_WORDS[r.rating]) + (f"  ·  {teams}" if teams else "")
             left.append(Block(line, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
-        right = [label._replace(text=tr("Why the safe choice is right"))]
+        right = [LABEL._replace(text=tr("Why the safe choice is right"))]
         for i, reason in enumerate(card.reasons):
             teams = self._teams_for("reason", i, short)
             right.append(
@@ -177,7 +182,7 @@ class AllTeamsFeedbackScene(PlayScene):
         inner = self.col_inner[0]
         pages = []
         left, right = self._blocks(2)
-        flag = Block(self.flag_text(), role="bold", colour="heading")
+        flag = Block(flag_text(self.state.card), role="bold", colour="heading")
         for column in ([flag, *left], right):
             groups = block_groups(
                 column, lambda b: b.tag[:3] in ("opt", "rsn", "ans") or b.colour == "accent"
@@ -192,18 +197,11 @@ class AllTeamsFeedbackScene(PlayScene):
 
     def _show_page(self) -> None:
         """The page's column(s), and the pager beside the button when there are pages."""
-        m = self.ui.m
         self.fits = self.pages[self.pager.index]
-        self.pips = []
+        self.pager.place(
+            self.pager_room, max(44, round(self.next_btn.rect.h * 0.62)), self.ui.m.gap
+        )
         if self.pager.paged:
-            bottom = self.next_btn.rect
-            d = max(44, round(bottom.h * 0.62))
-            room = self.pager_room
-            widths = [d] * self.pager.count
-            self.pips = [
-                pygame.Rect(r.x, r.centery - d // 2, d, d)
-                for r in in_row(room, widths, m.gap, "right")
-            ]
             self.flag_rect.w = 0  # the red flag is on the first page
         label = "See the results" if self.state.is_last_card else "Next card"
         self.next_btn.label = label if self.pager.last else N_("Next")
@@ -241,18 +239,8 @@ class AllTeamsFeedbackScene(PlayScene):
             for line in stack(self.chip_row, [None] * rows, m.gap)
             for chip in split_cols(line, [1] * self.per_row, m.gap)
         ][:n]
-        left, right = self._blocks(detail)
         # the column with more to say may take some width from the other
-        for weights in ((1, 1), (1.15, 0.85), (0.85, 1.15), (1.3, 0.7), (0.7, 1.3)):
-            self.cols = split_cols(rest, weights, m.pad)
-            self.col_inner = [inset(c, ip) for c in self.cols]
-            fits = [
-                ui.column(b, r, m.body, m.least)
-                for b, r in zip((left, right), self.col_inner, strict=True)
-            ]
-            if all(f.fits for f in fits):
-                return fits
-        self.cols = split_cols(rest, (1, 1), m.pad)
+        self.cols, fits = fit_side_by_side(ui, list(self._blocks(detail)), rest, ip)
         self.col_inner = [inset(c, ip) for c in self.cols]
         return fits
 
@@ -264,7 +252,9 @@ class AllTeamsFeedbackScene(PlayScene):
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
-        if self._turn(inp):  # before the facilitator's keys: Backspace turns back a page first
+        if page_key(inp, self.pager):
+            self.app.sound.play("next")
+            self._show_page()
             return True
         if self.handle_bar(inp):
             return True
@@ -284,23 +274,6 @@ class AllTeamsFeedbackScene(PlayScene):
             return True
         return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
 
-    def _turn(self, inp: Input) -> bool:
-        """Left/Right, Backspace (not on the first page) or a click on the pager's circles."""
-        if inp.act is Act.CLICK:
-            hit = next((i for i, pip in enumerate(self.pips) if pip.collidepoint(inp.pos)), -1)
-            turned = self.pager.go(hit)
-        elif inp.act in (Act.LEFT, Act.RIGHT, Act.BACKSPACE):
-            turned = self.pager.turn(1 if inp.act is Act.RIGHT else -1)
-        else:
-            return False
-        if turned:
-            self.app.sound.play("next")
-            self._show_page()
-        return turned
-
-    def flag_text(self) -> str:
-        return tr("Red flag: {flag}").format(flag=self.state.card.red_flag)
-
     def texts(self) -> tuple[str, ...]:
         """Both columns as drawn, each team's points, the takeaway and the red flag."""
         st = self.session.state
@@ -308,7 +281,7 @@ class AllTeamsFeedbackScene(PlayScene):
         parts += [
             self._chip_text(i, self.card_points(i), st.scores[i]) for i in range(len(st.teams))
         ]
-        parts += [st.card.takeaway, self.flag_text()]
+        parts += [st.card.takeaway, flag_text(st.card)]
         return tuple(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -355,33 +328,8 @@ class AllTeamsFeedbackScene(PlayScene):
                 min_size=min(self.chip_size, m.min_font),
                 valign="middle",
             )
-        take = self.takeaway_rect
-        panel(ui, surface, take, t.takeaway_bg)
-        ip = self.ip
-        ui.text(
-            surface,
-            card.takeaway,
-            inset(take, ip),
-            role="bold",
-            size=self.takeaway_size,
-            colour=t.takeaway_text,
-            valign="middle",
-        )
-        fr = self.flag_rect
-        if fr.w:
-            self._draw_flag(surface, fr)
-        draw_pips(ui, surface, self.pips, self.pager.index)
+        draw_takeaway(ui, surface, self.takeaway_rect, card.takeaway, self.takeaway_size, self.ip)
+        if self.flag_rect.w:
+            draw_flag(ui, surface, self.flag_rect, card)
+        draw_pips(ui, surface, self.pager.pips, self.pager.index)
         draw_group(ui, surface, self.group)
-
-    def _draw_flag(self, surface: pygame.Surface, fr: pygame.Rect) -> None:
-        ui, m = self.ui, self.ui.m
-        logo = pygame.Rect(fr.x, fr.y + round(fr.h * 0.12), round(fr.h * 0.7), round(fr.h * 0.76))
-        flag_logo(ui, surface, logo)
-        ui.text(
-            surface,
-            self.flag_text(),
-            pygame.Rect(logo.right + m.gap, fr.y, fr.right - logo.right - m.gap, fr.h),
-            role="bold",
-            size=m.body,
-            valign="middle",
-        )
