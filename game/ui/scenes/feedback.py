@@ -375,7 +375,7 @@ class FeedbackScene(PlayScene):
                 label_width(ui, replace(self.next_btn, label=t), bottom.h, m.body) for t in labels
             )
             room = bottom.w - (d + step) * pager.count - back_w - ring - m.gap
-            width = max(min(max(bw, min(need, round(bottom.w * 0.6))), room), min(bw, room))
+            width = min(max(bw, min(need, round(bottom.w * 0.6))), room)
         self.next_btn.rect = in_row(bottom, [width], 0, "right")[0]
         left = pygame.Rect(bottom.x, bottom.y, self.next_btn.rect.x - ring - bottom.x, bottom.h)
         left = pager.place(left, d, step)

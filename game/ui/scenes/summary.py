@@ -22,7 +22,7 @@ from game.savegame import data_dir
 from game.settings import atomic_write_text, portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, inset, paginate, split_cols, take_bottom, take_top
+from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom, take_top
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
@@ -75,18 +75,13 @@ class SummaryScene(PlayScene):
         self.header, rest = take_top(area, m.heading * 1.3, m.pad * 0.5)
         bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.7)
         bw = round(min(area.w * 0.28, m.body * 9))
-        self.title_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        self.again_btn.rect = pygame.Rect(
-            self.title_btn.rect.x - m.pad - bw, bottom.y, bw, bottom.h
-        )
+        self.again_btn.rect, self.title_btn.rect = in_row(bottom, [bw, bw], m.pad, "right")
         for b in (self.again_btn, self.title_btn):  # the largest text: labels clear of edges
             fit_label(ui, b, bw, bottom.h, m.body)
-        sw = round(min(area.w * 0.27, m.body * 9))
+        # at the left, Save summary (groups) or Practise (solo)
+        sw = fit_label(ui, self.save_btn, round(min(area.w * 0.27, m.body * 9)), bottom.h, m.small)
         self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
-        sw = fit_label(ui, self.save_btn, sw, bottom.h, m.small)
-        self.save_btn.rect.w = sw
-        pw = max(sw, self.again_btn.rect.x - m.pad - bottom.x)
-        pw = min(pw, round(area.w * 0.4))
+        pw = min(max(sw, self.again_btn.rect.x - m.pad - bottom.x), round(area.w * 0.4))
         pw = fit_label(ui, self.practise_btn, pw, bottom.h, m.small)
         self.practise_btn.rect = pygame.Rect(bottom.x, bottom.y, pw, bottom.h)
         self.msg_rect = pygame.Rect(0, 0, 0, 0)
@@ -215,16 +210,14 @@ class SummaryScene(PlayScene):
         if inp.act is Act.PICK and inp.index < 2:
             self.activate(self.group.buttons[inp.index])
             return True
-        if inp.act is Act.LETTER and inp.text == "s" and self.save_btn in self.group.buttons:
-            self.activate(self.save_btn)
+        letters = {"s": self.save_btn, "p": self.practise_btn}  # when the screen has them
+        if inp.act is Act.LETTER and letters.get(inp.text) in self.group.buttons:
+            self.activate(letters[inp.text])
             return True
         if inp.act is Act.LETTER and inp.text == "v" and self.play.phones:
             from game.ui.phones import PhonesSummaryScene  # the pulse before and after
 
             self.app.push(PhonesSummaryScene(self.app, self.play))
-            return True
-        if inp.act is Act.LETTER and inp.text == "p" and self.practise_btn in self.group.buttons:
-            self.activate(self.practise_btn)
             return True
         return False
 
@@ -233,8 +226,7 @@ class SummaryScene(PlayScene):
             self.saved_msg = self.save_summary()
             self.layout(self.app.size)  # the message may need another height
         elif button is self.again_btn:
-            setup = self.play.setup
-            self.app.start_game(setup)
+            self.app.start_game(self.play.setup)
         elif button is self.practise_btn:
             self.app.start_game(self.play.setup, cards=self.practice)
         else:
@@ -242,7 +234,19 @@ class SummaryScene(PlayScene):
 
     def save_summary(self) -> str:
         """Write the summary files; returns the sentence to show (the path, or the problem)."""
-        return _save(self)
+        folder = summary_folder()
+        try:
+            md, _ = write_summary(self.app, self.play, folder)
+        except OSError as exc:
+            return tr(
+                "Could not save in {folder} ({error}). Try another computer or a USB stick."
+            ).format(folder=folder, error=exc.strerror or exc)
+        self.app.sound.play("choose")
+        return (
+            tr("Saved as Markdown and PDF ({name}) in the folder:").format(name=md.stem)
+            + "\n"
+            + str(md.parent)
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         # composed once (game/ui/layers.py)
@@ -355,61 +359,50 @@ class SummaryScene(PlayScene):
         # many teams and large text: two columns, so no row is lower than the text floor needs
         cols = 2 if rows.h / len(order) < m.reading * 1.35 else 1
         per_col = -(-len(order) // cols)
-        row_h = rows.h / per_col
-        col_w = (rows.w - m.gap * (cols - 1)) / cols
-        for rank, i in enumerate(order):
-            team = st.teams[i]
-            c, k = divmod(rank, per_col)
-            r = pygame.Rect(
-                round(rows.x + c * (col_w + m.gap)),
-                round(rows.y + k * row_h),
-                round(col_w),
-                round(row_h * 0.92),
-            )
+
+        def width(text: str, size: int) -> int:
+            return ui.engine.layout(text, "display", size, 10_000).w
+
+        boxes = [
+            b for c in split_cols(rows, [1] * cols, m.gap) for b in stack(c, [None] * per_col, 0)
+        ]
+        for i, box in zip(order, boxes, strict=False):
+            team, r = st.teams[i], pygame.Rect(box.x, box.y, box.w, round(box.h * 0.92))
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
             size = max(m.reading, min(m.body, round(r.h * 0.72)))
-            place_w = ui.engine.layout(f"{len(order)}.", "display", size, 10_000).w + m.gap
-            num = pygame.Rect(r.x, r.y, min(round(r.h * 1.1), place_w), r.h)
-            ui.text(
-                surface,
-                f"{place}.",
-                num,
-                role="display",
-                size=size,
-                colour=t.text_muted,
-                valign="middle",
+            if cols == 1:
+                shown = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
+                pts = tr("{points} pts").format(points=st.scores[i])
+            else:  # two columns: the badge carries the letter
+                shown, pts = tr(team.name), str(st.scores[i])
+
+            num = pygame.Rect(
+                r.x, r.y, min(round(r.h * 1.1), width(f"{len(order)}.", size) + m.gap), r.h
             )
             icon = pygame.Rect(
                 num.right, r.y + round(r.h * 0.1), round(r.h * 0.8), round(r.h * 0.8)
             )
             team_badge(ui, surface, team, icon)
-            pts = tr("{points} pts").format(points=st.scores[i]) if cols == 1 else str(st.scores[i])
-            widest = max(  # the points keep their own room, as wide as the widest needs
-                ui.engine.layout(str(max(st.scores)), "display", size, 10_000).w,
-                ui.engine.layout(pts, "display", size, 10_000).w,
-            )
-            pts_w = min(round(r.w * (0.22 if cols == 1 else 0.14)), widest + m.gap)
+            # the points keep their own room, as wide as the widest needs
+            widest = max(width(str(max(st.scores)), size), width(pts, size)) + m.gap
+            pts_w = min(round(r.w * (0.22 if cols == 1 else 0.14)), widest)
             name = pygame.Rect(icon.right + m.gap, r.y, r.right - icon.right - m.gap - pts_w, r.h)
-            ui.text(
-                surface,
-                tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-                if cols == 1
-                else tr(team.name),  # two columns: the badge carries the letter
-                name,
-                role="bold",
-                size=size,
-                valign="middle",
-            )
-            ui.text(
-                surface,
-                pts,
-                pygame.Rect(name.right, r.y, r.right - name.right, r.h),
-                role="display",
-                size=size,
-                colour=t.accent,
-                align="right",
-                valign="middle",
-            )
+            points = pygame.Rect(name.right, r.y, pts_w, r.h)
+            for text, rect, role, colour, align in (
+                (f"{place}.", num, "display", t.text_muted, "left"),
+                (shown, name, "bold", t.text, "left"),
+                (pts, points, "display", t.accent, "right"),
+            ):
+                ui.text(
+                    surface,
+                    text,
+                    rect,
+                    role=role,
+                    size=size,
+                    colour=colour,
+                    align=align,
+                    valign="middle",
+                )
 
 
 def summary_folder() -> Path:
@@ -454,19 +447,3 @@ def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path
         state, app.language, region, folder / f"{stem}.pdf", plan=plan, phones=phones
     )
     return md, Path(pdf)
-
-
-def _save(scene: SummaryScene) -> str:
-    folder = summary_folder()
-    try:
-        md, pdf = write_summary(scene.app, scene.play, folder)
-    except OSError as exc:
-        return tr(
-            "Could not save in {folder} ({error}). Try another computer or a USB stick."
-        ).format(folder=folder, error=exc.strerror or exc)
-    scene.app.sound.play("choose")
-    return (
-        tr("Saved as Markdown and PDF ({name}) in the folder:").format(name=md.stem)
-        + "\n"
-        + str(md.parent)
-    )

@@ -119,25 +119,16 @@ class AllTeamsFeedbackScene(PlayScene):
         def widest(lines: list[str], size: int) -> int:
             return max(ui.engine.layout(t, "semi", size, 10_000).w for t in lines)
 
-        one = next(
-            (s for s in range(largest, m.min_font - 1, -1) if widest(texts, s) <= box_w), None
-        )
+        sizes = range(largest, m.min_font - 1, -1)
+        for two, lines in ((False, texts), (True, [*names, points])):
+            size = next((s for s in sizes if widest(lines, s) <= box_w), None)
+            if two or (size is not None and size >= max(m.min_font, round(largest * 0.8))):
+                break
+        self.chip_size, self.chip_two = size or m.min_font, two
         pad = round(m.unit * 1.4)
-        if one is not None and one >= max(m.min_font, round(largest * 0.8)):
-            self.chip_size, self.chip_two = one, False
-            _, ink_h, _ = ui.engine.line_metrics("semi", one)
-            self.chip_h = max(ink_h + 2 * pad, self.chip_side + pad)
-            return True
-        two = next(
-            (s for s in range(largest, m.min_font - 1, -1) if widest([*names, points], s) <= box_w),
-            None,
-        )
-        fits = two is not None
-        two = two or m.min_font
-        self.chip_size, self.chip_two = two, True
-        _, ink_h, line_h = ui.engine.line_metrics("semi", two)
-        self.chip_h = max(ink_h + line_h + pad, self.chip_side + pad)
-        return fits
+        _, ink_h, line_h = ui.engine.line_metrics("semi", self.chip_size)
+        self.chip_h = max(ink_h + (line_h if two else pad) + pad, self.chip_side + pad)
+        return size is not None
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -162,13 +153,8 @@ class AllTeamsFeedbackScene(PlayScene):
             self._paginate()
             return
         base = min(f.base for f in fits)
-        left, right = self._blocks(detail)
-        self.pages = [
-            [
-                self.ui.column(b, r, base, self.ui.m.least)
-                for b, r in zip((left, right), self.col_inner, strict=True)
-            ]
-        ]
+        columns = zip(self._blocks(detail), self.col_inner, strict=True)
+        self.pages = [[self.ui.column(b, r, base, self.ui.m.least) for b, r in columns]]
         self.pager.reset(1)
         self._show_page()
 
