@@ -146,25 +146,14 @@ def inset(rect: pygame.Rect, dx: float, dy: float | None = None) -> pygame.Rect:
 
 def split_cols(rect: pygame.Rect, weights: Sequence[float], gap: float) -> list[pygame.Rect]:
     """Split horizontally; weights are relative widths after the gaps are taken out."""
-    total = sum(weights)
     free = rect.w - gap * (len(weights) - 1)
-    out, x = [], float(rect.x)
-    for wgt in weights:
-        width = free * wgt / total
-        out.append(pygame.Rect(round(x), rect.y, round(width), rect.h))
-        x += width + gap
-    return out
+    return in_row(rect, [free * w / sum(weights) for w in weights], gap)
 
 
 def split_rows(rect: pygame.Rect, weights: Sequence[float], gap: float) -> list[pygame.Rect]:
-    total = sum(weights)
+    """Split vertically; weights are relative heights after the gaps are taken out."""
     free = rect.h - gap * (len(weights) - 1)
-    out, y = [], float(rect.y)
-    for wgt in weights:
-        height = free * wgt / total
-        out.append(pygame.Rect(rect.x, round(y), rect.w, round(height)))
-        y += height + gap
-    return out
+    return stack(rect, [free * w / sum(weights) for w in weights], gap)
 
 
 def take_top(rect: pygame.Rect, height: float, gap: float = 0) -> tuple[pygame.Rect, pygame.Rect]:

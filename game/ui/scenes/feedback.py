@@ -135,14 +135,10 @@ def draw_takeaway(
     ui.text(surface, text, box, role="bold", size=size, colour=t.takeaway_text, valign="middle")
 
 
-@dataclass
-class Sections:
-    """The feedback in reading order, in the parts pages are made of."""
-
-    choice: list[Block]  # you chose, its text and explanation (and a steal)
-    safest: list[Block]  # the safest choice and why it is safe (a not-safe choice only)
-    reason: list[Block]  # your reason, the verdict, its explanation (and your own words)
-    right: list[Block]  # the right reason (a wrong reason only)
+# the feedback's parts in reading order, what pages are made of: you chose (its text and
+# explanation, a steal), the safest choice (after a not-safe one), your reason (the verdict, its
+# explanation, your own words), the right reason (after a wrong one)
+Sections = dict[str, list[Block]]
 
 
 @dataclass
@@ -235,9 +231,8 @@ class FeedbackScene(PlayScene):
             )
         good = card.reasons[card.right_reason_index]
         if st.reason is None:  # after a steal: no "why" (the steal showed the safe answer)
-            return Sections(
-                choice, safest, [], part(tr("The right reason"), good.text, good.feedback)
-            )
+            right = part(tr("The right reason"), good.text, good.feedback)
+            return {"choice": choice, "safest": safest, "reason": [], "right": right}
         given = card.reasons[st.reason]
         verdict = tr("Right!") if given.right else tr("Not quite")
         reason = part(tr("Your reason"), given.text)
@@ -248,14 +243,14 @@ class FeedbackScene(PlayScene):
         if self.play.own_words:
             reason += part(tr("In your own words"), f"“{self.play.own_words}”", role="italic")
         right = [] if given.right else part(tr("The right reason"), good.text)
-        return Sections(choice, safest, reason, right)
+        return {"choice": choice, "safest": safest, "reason": reason, "right": right}
 
     def _page_plans(self, s: Sections) -> list[list[Page]]:
         """The ways to show the feedback, tried in turn: one page (a safe choice), two."""
 
         def page(*columns: tuple[str, ...], takeaway: bool = False, flag: bool = False) -> Page:
-            kept = [c for c in columns if any(getattr(s, n) for n in c)]
-            blocks = [[b for n in c for b in getattr(s, n)] for c in kept]
+            kept = [c for c in columns if any(s[n] for n in c)]
+            blocks = [[b for n in c for b in s[n]] for c in kept]
             return Page([c[0] for c in kept], blocks, takeaway=takeaway, flag=flag)
 
         one = [page(("choice", "safest"), ("reason", "right"), takeaway=True, flag=True)]
@@ -333,8 +328,8 @@ class FeedbackScene(PlayScene):
             return ui.column(_page_blocks(box), inset(rect, self.ip), m.body, m.least).fits
 
         groups: list[list[Part]] = []
-        for name in ("choice", "safest", "reason", "right"):
-            for blocks in block_groups(getattr(s, name), lambda b: b.colour == "accent"):
+        for name, section in s.items():
+            for blocks in block_groups(section, lambda b: b.colour == "accent"):
                 whole = [Part(name, blocks[0], blocks)]
                 pieces = [blocks] if fits(whole, small) else _split(blocks)
                 groups += [[Part(name, blocks[0], p)] for p in pieces]
