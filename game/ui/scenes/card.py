@@ -56,17 +56,8 @@ class Bubble:
 
 
 # What answers the card (besides the bar's keys): a number, Enter, a click, Tab and the arrows.
-ANSWER_ACTS = (
-    Act.PICK,
-    Act.CONFIRM,
-    Act.CLICK,
-    Act.NEXT,
-    Act.DOWN,
-    Act.RIGHT,
-    Act.PREV,
-    Act.UP,
-    Act.LEFT,
-)
+MOVES = (Act.NEXT, Act.DOWN, Act.RIGHT, Act.PREV, Act.UP, Act.LEFT)
+ANSWER_ACTS = (Act.PICK, Act.CONFIRM, Act.CLICK, *MOVES)
 
 
 class CardScene(PlayScene):
@@ -77,7 +68,6 @@ class CardScene(PlayScene):
         super().__init__(app, play)
         self.built_for: Phase | None = None
         self._build_options()
-        self.size = (0, 0)
         self.clock = 0.0 if not self.ui.reduced_motion else 1e6
         self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
         if self.state.phase is not Phase.SCENARIO:  # back a step, or resumed: chat was read
@@ -118,18 +108,14 @@ class CardScene(PlayScene):
         """After a step, this screen stays: new buttons, laid out again."""
         if self._button_phase() is not self.built_for:
             self._build_options()
-            if self.size != (0, 0):
-                self.layout(self.size)
+            if self.content.w:  # laid out already
+                self.layout(self.app.size)
             self.options_t = 0.0 if not self.ui.reduced_motion else 1e6
             self.app.dirty = True
 
     def question_text(self) -> str:
-        phase = self.session.phase
-        if phase is Phase.SPOT:
-            return self.app.glossary.word("spot_question")
-        if phase is Phase.NAME:
-            return self.app.glossary.word("name_question")
-        return self.state.card.question
+        key = {Phase.SPOT: "spot_question", Phase.NAME: "name_question"}.get(self.session.phase)
+        return self.app.glossary.word(key) if key else self.state.card.question
 
     def _question_h(self, width: int) -> float:
         """The height of the question at its size, `play_large`, `width` wide."""
@@ -179,7 +165,6 @@ class CardScene(PlayScene):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        self.size = size
         # the phone gets a wider column when the chat does not fit it; on a projector, or when
         # the chat and the options do not fit side by side at the least body size (the largest
         # text sizes), the card pages: the chat, then the choices
@@ -296,46 +281,36 @@ class CardScene(PlayScene):
         return page, self.bubbles[page[0]].top if page else 0
 
     def _measure_chat(self, size: int, width: int, widest: float = 0.8) -> tuple[list[Bubble], int]:
+        """The whole chat's bubbles at `size` on a screen `width` wide (each at most `widest`
+        of it), and their height."""
         ui, m = self.ui, self.ui.m
         padx, pady = round(size * 0.6), round(size * 0.38)
-        gap = round(size * 0.5)
         small = max(m.min_font, round(size * 0.78))
         max_w = round(width * widest)
         out: list[Bubble] = []
-        y = 0
-        for i, msg in enumerate(self.state.card.chat):
-            if i:
-                y += gap
+        y, prev = 0, None
+        for msg in self.state.card.chat:
+            y += round(size * 0.5) if prev else 0
+            name = name_rect = None
             if msg.sender is Sender.NOTE:  # narration the class reads: never below `reading`
-                note = max(m.reading, small)
-                lay = ui.engine.layout(msg.text, "italic", note, width - 2 * padx)
-                rect = pygame.Rect(
-                    (width - lay.w) // 2 - padx, y, lay.w + 2 * padx, lay.h + round(pady * 1.2)
-                )
-                out.append(Bubble(msg.sender, None, lay, rect, None))
-                y = rect.bottom
-                continue
-            name_lay = None
-            name_rect = None
-            show_name = (
-                msg.sender is Sender.THEM
-                and msg.name
-                and (
-                    i == 0
-                    or self.state.card.chat[i - 1].name != msg.name
-                    or self.state.card.chat[i - 1].sender is not Sender.THEM
-                )
-            )
-            if show_name:
-                name_lay = ui.engine.layout(str(msg.name), "bold", small, max_w)
-                name_rect = pygame.Rect(round(size * 0.3), y, name_lay.w, name_lay.h)
-                y = name_rect.bottom + round(size * 0.12)
-            lay = ui.engine.layout(msg.text, "body", size, max_w - 2 * padx)
-            w, h = lay.w + 2 * padx, lay.h + 2 * pady
-            x = 0 if msg.sender is Sender.THEM else width - w
-            rect = pygame.Rect(x, y, w, h)
-            out.append(Bubble(msg.sender, name_lay, lay, rect, name_rect))
-            y = rect.bottom
+                lay = ui.engine.layout(msg.text, "italic", max(m.reading, small), width - 2 * padx)
+                w, h = lay.w + 2 * padx, lay.h + round(pady * 1.2)
+                rect = pygame.Rect((width - lay.w) // 2 - padx, y, w, h)
+            else:
+                them = msg.sender is Sender.THEM
+                if (
+                    them
+                    and msg.name
+                    and (not prev or (prev.sender, prev.name) != (msg.sender, msg.name))
+                ):
+                    name = ui.engine.layout(str(msg.name), "bold", small, max_w)
+                    name_rect = pygame.Rect(round(size * 0.3), y, name.w, name.h)
+                    y = name_rect.bottom + round(size * 0.12)
+                lay = ui.engine.layout(msg.text, "body", size, max_w - 2 * padx)
+                w, h = lay.w + 2 * padx, lay.h + 2 * pady
+                rect = pygame.Rect(0 if them else width - w, y, w, h)
+            out.append(Bubble(msg.sender, name, lay, rect, name_rect))
+            y, prev = rect.bottom, msg
         return out, y
 
     # -- time ------------------------------------------------------------------------------
@@ -375,22 +350,18 @@ class CardScene(PlayScene):
             )
             last_end = FIRST_DELAY + (len(self.bubbles) - 1) * BUBBLE_INTERVAL + BUBBLE_APPEAR
             if self.clock >= last_end + OPTIONS_DELAY:
-                self._show_options()
+                self.skip()
         elif self.options_t < OPTIONS_FADE:
             self.options_t += dt
 
-    def _show_options(self) -> None:
+    def skip(self) -> None:
+        """Show the whole chat and the options (now: Enter, Space, a click)."""
         self.view = "choices"
         self.clock = max(self.clock, 1e6)
         if self.session.phase is Phase.SCENARIO:
             self.session.show_options()
         self.state = self.session.state
         self._follow_phase()
-
-    def skip(self) -> None:
-        """Show the whole chat and the options now (Enter, Space, a click)."""
-        self._show_options()
-        self.options_t = OPTIONS_FADE if self.ui.reduced_motion else self.options_t
 
     # -- input -----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ tick once its team has an entry, never which option, so nothing is given away be
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import pygame
@@ -24,14 +25,15 @@ from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import (
     Button,
+    FocusGroup,
     check,
-    draw_button,
+    draw_group,
     fit_label,
     focus_ring,
     panel,
     stack_buttons,
+    team_badge,
 )
-from game.ui.widgets import team_badge as draw_team_badge
 
 if TYPE_CHECKING:
     from game.model.session import Team
@@ -48,56 +50,47 @@ class TeamStrip:
         self.teams = teams
         self.options = options
         self.tiles: list[pygame.Rect] = []
-        self.heads: list[pygame.Rect] = []
         self.buttons: list[list[Button]] = [
             [Button(f"t{t}o{o}", str(o + 1), kind="chip", translate=False) for o in range(options)]
             for t in range(len(teams))
         ]
         self.reveal_btn = Button("reveal", reveal, kind="primary", badge="Enter")
+        self.group = FocusGroup([*chain(*self.buttons), self.reveal_btn], index=None)
         self.hint = pygame.Rect(0, 0, 0, 0)
-        self.hover: Button | None = None
 
     @staticmethod
     def height(ui: Ui) -> int:
         m = ui.m
         return round(m.small * 1.6 + m.body * 1.5 + m.pad * 0.75)
 
+    def _split(self, tile: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """A tile's head (badge, name, tick) and body (the option numbers)."""
+        m = self.ui.m
+        return take_top(inset(tile, m.unit * 1.0, m.unit * 0.8), m.small * 1.6, m.unit * 0.5)
+
     def layout(self, rect: pygame.Rect) -> None:
         m = self.ui.m
-        rest = rect
         bw = fit_label(
-            self.ui, self.reveal_btn, round(min(rect.w * 0.21, m.body * 7.5)), rest.h, m.small
+            self.ui, self.reveal_btn, round(min(rect.w * 0.21, m.body * 7.5)), rect.h, m.small
         )
-        self.reveal_btn.rect = pygame.Rect(rest.right - bw, rest.y, bw, rest.h)
-        tiles_area = pygame.Rect(rest.x, rest.y, rest.w - bw - m.gap, rest.h)
+        self.reveal_btn.rect = pygame.Rect(rect.right - bw, rect.y, bw, rect.h)
+        tiles_area = pygame.Rect(rect.x, rect.y, rect.w - bw - m.gap, rect.h)
         self.tiles = split_cols(tiles_area, [1] * len(self.teams), round(m.gap * 0.7))
-        self.heads = []
         for tile, row in zip(self.tiles, self.buttons, strict=True):
-            inner = inset(tile, m.unit * 1.0, m.unit * 0.8)
-            head, body = take_top(inner, m.small * 1.6, m.unit * 0.5)
-            self.heads.append(head)
-            cells = split_cols(body, [1] * len(row), round(m.unit * 0.8))
+            cells = split_cols(self._split(tile)[1], [1] * len(row), round(m.unit * 0.8))
             for b, cell in zip(row, cells, strict=True):
                 b.rect = cell
                 b.size = max(m.min_font, min(m.small, round(cell.h * 0.6)))
 
     def hit(self, pos: tuple[int, int]) -> tuple[str, int, int] | None:
-        if self.reveal_btn.rect.collidepoint(pos):
+        """What `pos` is on: ("reveal", -1, -1), ("enter", team, option) or ("team", team, -1)."""
+        button = self.group.at(pos)
+        if button is self.reveal_btn:
             return ("reveal", -1, -1)
-        for t, (tile, row) in enumerate(zip(self.tiles, self.buttons, strict=True)):
-            for o, b in enumerate(row):
-                if b.rect.collidepoint(pos):
-                    return ("enter", t, o)
-            if tile.collidepoint(pos):
-                return ("team", t, -1)
-        return None
-
-    def set_hover(self, pos: tuple[int, int]) -> bool:
-        buttons = [b for row in self.buttons for b in row] + [self.reveal_btn]
-        hit = next((b for b in buttons if b.rect.collidepoint(pos)), None)
-        changed = hit is not self.hover
-        self.hover = hit
-        return changed
+        if button is not None:
+            return ("enter", *divmod(self.group.buttons.index(button), self.options))
+        tiles = (t for t, tile in enumerate(self.tiles) if tile.collidepoint(pos))
+        return next((("team", t, -1) for t in tiles), None)
 
     def draw(
         self,
@@ -110,13 +103,12 @@ class TeamStrip:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         if self.hint.h:
             ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
-        for i, (team, tile, head, row) in enumerate(
-            zip(self.teams, self.tiles, self.heads, self.buttons, strict=True)
-        ):
+        for team, tile, done in zip(self.teams, self.tiles, entered, strict=True):
             panel(ui, surface, tile, t.panel, shadow=False, edge=ui.theme.team(team.colour))
+            head = self._split(tile)[0]
             icon = pygame.Rect(head.x, head.y, head.h, head.h)
-            draw_team_badge(ui, surface, team, icon)
-            tick_w = head.h if entered[i] else 0
+            team_badge(ui, surface, team, icon)
+            tick_w = head.h if done else 0
             name = pygame.Rect(
                 icon.right + round(m.unit),
                 head.y,
@@ -125,18 +117,16 @@ class TeamStrip:
             )
             if name.w >= m.small * 3:  # narrow tiles (many teams): the badge's letter is enough
                 ui.text(surface, tr(team.name), name, role="bold", size=m.small, valign="middle")
-            if entered[i]:  # a tick: this team has decided (which option stays hidden)
+            if done:  # a tick: this team has decided (which option stays hidden)
                 r = head.h * 0.42
                 centre = (head.right - head.h / 2, head.centery)
                 pygame.draw.circle(surface, t.safe, (round(centre[0]), round(centre[1])), round(r))
                 check(surface, centre, r * 0.9, t.icon_fg, max(2, round(r / 3.5)))
-            for b in row:
-                b.enabled = active
-                draw_button(ui, surface, b, hovered=b is self.hover)
-            if i == selected and active:
-                focus_ring(ui, surface, tile)
-        self.reveal_btn.enabled = active
-        draw_button(ui, surface, self.reveal_btn, hovered=self.reveal_btn is self.hover)
+        for b in self.group.buttons:
+            b.enabled = active
+        draw_group(ui, surface, self.group)
+        if selected is not None and active:
+            focus_ring(ui, surface, self.tiles[selected])
 
 
 class _TeamEntry(PlayScene):
@@ -250,7 +240,7 @@ class AllTeamsCardScene(CardScene, _TeamEntry):
     def handle(self, inp: Input) -> bool:
         self._follow_phase()  # the strip and buttons of the step on screen, even mid-frame
         if inp.act is Act.HOVER:
-            changed = self.strip.set_hover(inp.pos)
+            changed = self.strip.group.set_hover(inp.pos)
             return super().handle(inp) or changed
         choosing = self.session.phase in STEP_PHASES
         if inp.act is Act.CONFIRM and choosing:
@@ -312,7 +302,7 @@ class AllTeamsExplainScene(ExplainScene, _TeamEntry):
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
-            changed = self.strip.set_hover(inp.pos)
+            changed = self.strip.group.set_hover(inp.pos)
             return super().handle(inp) or changed
         if self.handle_strip(inp, self.order) or self.handle_bar(inp):
             return True
