@@ -465,50 +465,25 @@ class CardScene(PlayScene):
         self.draw_bar(surface, buttons=False)
         if self._shows("chat"):
             panel(ui, surface, self.setup_rect, t.panel)
-            stripe = pygame.Rect(
-                self.setup_rect.x,
-                self.setup_rect.y + m.radius,
-                round(m.unit * 0.8),
-                self.setup_rect.h - 2 * m.radius,
-            )
+            stripe = inset(self.setup_rect, 0, m.radius)
+            stripe.w = round(m.unit * 0.8)
             pygame.draw.rect(surface, t.accent, stripe, border_radius=stripe.w // 2)
             text = inset(self.setup_rect, round(m.unit * 2.2)).move(round(m.unit * 0.5), 0)
             ui.text(surface, self.state.card.setup, text, size=self.setup_size, valign="middle")
             self._draw_phone(surface)
         if self._shows("choices"):
             self.draw_heading(surface, self.question_text(), self._indent(self.question_rect))
-            result = self.step_result()
-            if result and self.result_rect.h:
+            if self.result_rect.h:
+                rect = self._indent(self.result_rect)
                 ui.text(
-                    surface,
-                    result,
-                    self._indent(self.result_rect),
-                    role="semi",
-                    size=m.small,
-                    valign="middle",
+                    surface, self.step_result(), rect, role="semi", size=m.small, valign="middle"
                 )
-        if self._shows("choices") and self.state.phase is Phase.SCENARIO:
-            panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
-            ui.text(
-                surface,
-                tr("The chat is coming in…  Press Enter to see the choices now."),
-                inset(self.placeholder, m.pad * 2),
-                size=m.small,
-                colour=t.text_muted,
-                align="center",
-                valign="middle",
-            )
+            if self.state.phase is Phase.SCENARIO:
+                panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
+                note = tr("The chat is coming in…  Press Enter to see the choices now.")
+                self.draw_note(surface, note, inset(self.placeholder, m.pad * 2))
         if self.paged:
-            hint = self._hint()
-            ui.text(
-                surface,
-                hint,
-                self.hint_rect,
-                size=m.small,
-                colour=t.text_muted,
-                align="center",
-                valign="middle",
-            )
+            self.draw_note(surface, self._hint(), self.hint_rect)
 
     def _hint(self) -> str:
         """Projector: how to turn to the other view (and which chat page shows)."""
@@ -586,16 +561,10 @@ class CardScene(PlayScene):
         """A filled circle with a short label in its middle: the contact's initial, a number."""
         pygame.draw.circle(surface, colour, centre, r)
         box = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
-        size = max(self.ui.m.min_font, round(r * 1.1))
-        self.ui.text(
-            surface,
-            label,
-            box,
-            role=role,
-            size=size,
-            colour=self.ui.theme.team_text,
-            align="center",
-            valign="middle",
+        ui = self.ui
+        size, ink = max(ui.m.min_font, round(r * 1.1)), ui.theme.team_text
+        ui.text(
+            surface, label, box, role=role, size=size, colour=ink, align="center", valign="middle"
         )
 
     def _draw_number(

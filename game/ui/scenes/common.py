@@ -121,16 +121,7 @@ class PlayScene(FacilitatorControls, Scene):
         box = pygame.Rect(self.bar.x, self.bar.y, left_w, round(self.bar.h * 0.62))
         label = title or tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
         label, size = turn_label(ui, (label,), box.w, m.small, m.min_font, box.h)  # one line
-        ui.text(
-            surface,
-            label,
-            box,
-            role="semi",
-            size=size,
-            min_size=size,
-            colour=ui.theme.text,
-            valign="middle",
-        )
+        ui.text(surface, label, box, role="semi", size=size, min_size=size, valign="middle")
         # progress pips: done, current, to come (filled in the accent, filled, hollow)
         n = len(st.cards)
         pip_w = min(left_w / max(n, 1), m.unit * 5)
@@ -152,27 +143,14 @@ class PlayScene(FacilitatorControls, Scene):
             chip, text, size, side = turn
             team = st.teams[st.turn]
             pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip.h // 2)
-            pygame.draw.rect(
-                surface,
-                ui.theme.team(team.colour),
-                chip,
-                width=max(2, round(m.unit * 0.4)),
-                border_radius=chip.h // 2,
-            )
+            edge = max(2, round(m.unit * 0.4))
+            pygame.draw.rect(surface, ui.theme.team(team.colour), chip, edge, chip.h // 2)
             icon = pygame.Rect(chip.x + round(chip.h * 0.18), 0, side, side)
             icon.centery = chip.centery
             team_badge(ui, surface, team, icon)
-            ui.text(
-                surface,
-                text,
-                pygame.Rect(
-                    icon.right + m.gap, chip.y + 2, chip.right - icon.right - m.gap, chip.h - 4
-                ),
-                role="semi",
-                size=size,
-                min_size=size,
-                valign="middle",
-            )
+            x = icon.right + m.gap
+            box = pygame.Rect(x, chip.y + 2, chip.right - x, chip.h - 4)
+            ui.text(surface, text, box, role="semi", size=size, min_size=size, valign="middle")
         if buttons:
             draw_group(ui, surface, self.bar_group)
 
@@ -252,16 +230,16 @@ class PlayScene(FacilitatorControls, Scene):
             return True
         return bool(self.group.route(inp, activate))
 
+    def draw_note(
+        self, surface: pygame.Surface, text: str, rect: pygame.Rect, align: str = "center"
+    ) -> None:
+        """A line on what to do, small and muted."""
+        ui = self.ui
+        colour = ui.theme.text_muted
+        ui.text(surface, text, rect, size=ui.m.small, colour=colour, align=align, valign="middle")
+
     def draw_heading(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """The screen's question, in the display face."""
         ui = self.ui
-        colour = ui.theme.heading
-        ui.text(
-            surface,
-            text,
-            rect,
-            role="display",
-            size=ui.m.play_large,
-            colour=colour,
-            valign="middle",
-        )
+        size, colour = ui.m.play_large, ui.theme.heading
+        ui.text(surface, text, rect, role="display", size=size, colour=colour, valign="middle")

@@ -36,6 +36,7 @@ class ExplainScene(PlayScene):
         self.order = self.state.reason_order
         self.reasons = option_buttons("reason", (card.reasons[i].text for i in self.order))
         self.group = FocusGroup(self.reasons, index=None)
+        self.chosen = card.responses[self.state.choice or 0].text
         self.solo = self.state.mode is Mode.SOLO
         self.words = ""
         self.box_focused = self.solo
@@ -57,24 +58,17 @@ class ExplainScene(PlayScene):
     def _layout(self, reminder: bool) -> bool:
         """Lay out the screen; False when a reason does not fit its button at `m.least`."""
         ui, m = self.ui, self.ui.m
-        area = self.content
-        chosen = self.state.card.responses[self.state.choice or 0].text
-        ip = round(m.unit * 1.8)
-        lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, area.w)
-        # the choice made, as a reminder: small, but on a projector still readable
-        lay = ui.engine.fit(
-            chosen,
-            "body",
-            area.w - 2 * ip,
-            round(area.h * 0.2),
-            max(m.play_small, m.reading),
-            m.reading,
-        )
-        self.chosen_rect, rest = pygame.Rect(area.x, area.y, area.w, 0), area
-        if reminder:
-            self.chosen_rect, rest = take_top(
-                area, lab.h + lay.h + 2 * ip + m.unit * 0.6, m.pad * 0.6
+        rest = self.content
+        self.chosen_rect = pygame.Rect(rest.x, rest.y, rest.w, 0)
+        if reminder:  # the choice made: small, but still at the reading size
+            ip = round(m.unit * 1.8)
+            lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, rest.w)
+            size = max(m.play_small, m.reading)
+            lay = ui.engine.fit(
+                self.chosen, "body", rest.w - 2 * ip, round(rest.h * 0.2), size, m.reading
             )
+            height = lab.h + lay.h + 2 * ip + m.unit * 0.6
+            self.chosen_rect, rest = take_top(rest, height, m.pad * 0.6)
         self.heading_rect, rest = take_top(rest, min(m.play_large * 1.6, m.h * 0.11), m.pad * 0.3)
         if self.solo:
             self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
@@ -154,26 +148,15 @@ class ExplainScene(PlayScene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
-        card = self.state.card
         if self.chosen_rect.h:  # the choice made, as a reminder (not on a projector)
             panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
             inner = inset(self.chosen_rect, round(m.unit * 1.8))
             lab = ui.text(
                 surface, tr("You chose"), inner, role="semi", size=m.min_font, colour=t.accent
             )
-            chosen = card.responses[self.state.choice or 0].text
-            ui.text(
-                surface,
-                chosen,
-                pygame.Rect(
-                    inner.x,
-                    lab.bottom + round(m.unit * 0.6),
-                    inner.w,
-                    inner.bottom - lab.bottom - round(m.unit * 0.6),
-                ),
-                size=max(m.play_small, m.reading),
-                min_size=m.reading,
-            )
+            below = take_top(inner, lab.bottom - inner.y, m.unit * 0.6)[1]
+            size = max(m.play_small, m.reading)
+            ui.text(surface, self.chosen, below, size=size, min_size=m.reading)
         self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
         if self.solo:
             ui.text(

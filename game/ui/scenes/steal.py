@@ -110,12 +110,6 @@ class StealScene(PlayScene):
         self.draw_bar(surface)
         self.draw_heading(surface, self.question(), self.heading)
         panel(ui, surface, self.chosen, t.panel, shadow=False)
-        ui.text(
-            surface,
-            self.chosen_line(),
-            inset(self.chosen, m.unit * 1.8, m.unit * 1.0),
-            size=self.chosen_size,
-            colour=t.text_muted,
-            valign="middle",
-        )
+        box, size = inset(self.chosen, m.unit * 1.8, m.unit * 1.0), self.chosen_size
+        ui.text(surface, self.chosen_line(), box, size=size, colour=t.text_muted, valign="middle")
         draw_group(ui, surface, self.group)
