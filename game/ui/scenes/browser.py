@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -107,17 +107,15 @@ class BrowserScene(Scene):
     def _cycle(self, what: str, step: int) -> None:
         """The next (or previous) band, deck or tactic to show; None (all) comes first."""
         decks = self.app.decks
-        where = self.where
-        if what == "band":
-            bands: list[AgeBand | None] = [None, *AgeBand]
-            self.where = replace(where, band=_cycled(bands, where.band, step))
-        elif what == "deck":
-            ids: list[str | None] = [None, *[d.id for d in decks]]
-            self.where = replace(where, deck=_cycled(ids, where.deck, step))
-        else:
-            found = {t for d in decks for c in d.cards for t in c.tags}
-            tags: list[Tag | None] = [None, *[t for t in Tag if t in found]]
-            self.where = replace(where, tag=_cycled(tags, where.tag, step))
+        found = {t for d in decks for c in d.cards for t in c.tags}
+        choices: list[Any] = {
+            "band": [None, *AgeBand],
+            "deck": [None, *(d.id for d in decks)],
+            "tag": [None, *(t for t in Tag if t in found)],
+        }[what]
+        now = getattr(self.where, what)
+        at = choices.index(now) + step if now in choices else 0  # gone: the first (all)
+        self.where = replace(self.where, **{what: choices[at % len(choices)]})
         self.message = ""
         self._refilter()
 
@@ -448,15 +446,3 @@ class BrowserScene(Scene):
             blocks.append(label._replace(text=tr("Tip")))
             blocks.append(Block(card.facilitator_tip, role="italic", gap=0.2))
         return blocks
-
-
-T = TypeVar("T")
-
-
-def _cycled(choices: list[T], current: T, step: int) -> T:
-    """The choice `step` places on from `current` (round the end); the first when it is gone."""
-    return (
-        choices[(choices.index(current) + step) % len(choices)]
-        if current in choices
-        else choices[0]
-    )
