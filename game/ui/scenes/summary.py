@@ -324,9 +324,7 @@ class SummaryScene(PlayScene):
             size=m.small,
             colour=t.accent,
         )
-        rows = pygame.Rect(
-            box.x, label.bottom + round(m.unit), box.w, box.bottom - label.bottom - round(m.unit)
-        )
+        _, rows = take_top(box, label.bottom - box.y, round(m.unit))
         best = st.best_score
         if st.mode is Mode.TOGETHER:
             ui.text(
@@ -341,7 +339,7 @@ class SummaryScene(PlayScene):
             score = st.scores[0] if st.scores else 0
             lines = self.app.glossary.step_lines(step_counts(st, 0))
             big_h = max(rows.h * 0.3, rows.h - len(lines) * m.small * 1.5)
-            big = pygame.Rect(rows.x, rows.y, rows.w, round(big_h))
+            big, below = take_top(rows, big_h)
             ui.text(
                 surface,
                 tr("{score} of {best} points").format(score=score, best=best),
@@ -351,7 +349,6 @@ class SummaryScene(PlayScene):
                 valign="middle",
             )
             # each step counted on its own, a line each: spot, name, move, why
-            below = pygame.Rect(rows.x, big.bottom, rows.w, rows.bottom - big.bottom)
             blocks = [Block(line, colour="text_muted", gap=0.15) for line in lines]
             ui.draw_column(surface, ui.page_column(blocks, below, max(m.small, m.reading)), below)
             return

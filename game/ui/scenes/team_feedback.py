@@ -12,7 +12,7 @@ import pygame
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, inset, paginate, split_cols, stack, take_bottom
+from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom
 from game.ui.scenes.common import PlayScene
 from game.ui.scenes.feedback import (
     LABEL,
@@ -198,8 +198,7 @@ class AllTeamsFeedbackScene(PlayScene):
         bottom_h = max(44, round(m.body * 1.6)) if compact else round(m.body * 2.3)
         bottom, rest = take_bottom(area, bottom_h, m.pad * (0.4 if compact else 0.6))
         bw = round(min(area.w * 0.3, m.body * 10))
-        self.next_btn.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-        self.flag_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - m.pad, bottom.h)
+        self.flag_rect, self.next_btn.rect = in_row(bottom, [bottom.w - bw - m.pad, bw], m.pad)
         self.pager_room = pygame.Rect(self.flag_rect)
         self.ip = ip = round(m.unit * (1.2 if compact else 2.0))
         card = self.state.card
