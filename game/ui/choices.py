@@ -74,6 +74,9 @@ class ChoicesScene(Scene):
                 hover = hit.id if hit else None
                 changed, self.hover = hover != self.hover, hover
                 return changed
+            for i, row in enumerate(self.rows):  # a chip moves the focus to its row
+                if hit in row.chips:
+                    self.focus = i
             if hit is not None:
                 self.press(hit)
         elif act is Act.BACK:

@@ -60,7 +60,7 @@ def to_setup(d: LangDriver, mode: Mode):  # noqa: ANN201
 def test_group_chips_keep_their_text_inside(driver, language, scale, tmp_path, monkeypatch) -> None:
     d = driver(SIZE, language=language, region="se" if language == "sv" else "gb", text_scale=scale)
     setup = to_setup(d, Mode.TEAMS)
-    decks = next(r for r in setup.rows if r.key == "deck").chips
+    decks = next(r for r in setup.rows if r.key == "deck_id").chips
     problems = inside(d, [c.rect for c in decks])
     problems += broken_words(r for r in d.texts() if r.text in {c.text for c in decks})
     d.press("enter")  # Start: the facilitator's checklist, then the first card

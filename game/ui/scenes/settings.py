@@ -123,7 +123,6 @@ class SettingsScene(ChoicesScene):
             self.app.pop()
         else:
             key, part = button.id.split(":")
-            self.focus = [r.key for r in self.rows].index(key)
             self.step(self.row(key), -1 if part == "less" else 1)
 
     def message_text(self) -> str:

@@ -64,9 +64,6 @@ BANDS = (
 )
 
 
-ATTRS = {"deck": "deck_id", "host": "phones_host"}  # a row's GameSetup field, when not its key
-
-
 class SetupScene(ChoicesScene):
     name = "setup"
 
@@ -122,7 +119,7 @@ class SetupScene(ChoicesScene):
         if self.setup.plan is None:
             add("band", N_("Age group"), [(band, label, True) for band, label in BANDS])
             decks = [(d.id, d.info.title, False) for d in self.app.decks]
-            add("deck", N_("Deck"), [(None, N_("All decks"), True), *decks])
+            add("deck_id", N_("Deck"), [(None, N_("All decks"), True), *decks])
             # a stepper, not nine chips: fewer, one more, and the number between them
             n = self.setup.count
             add("count", N_("Cards"), [(FEWER, "–", False), (n, str(n), False), (MORE, "+", False)])
@@ -140,7 +137,7 @@ class SetupScene(ChoicesScene):
             if self.setup.phones:  # the pulse before the first card and after the last
                 add("pulse", N_("Pulse"), off_on)
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
-                add("host", N_("Network"), [(a, a, False) for a in self.addresses])
+                add("phones_host", N_("Network"), [(a, a, False) for a in self.addresses])
         if self.setup.mode.is_group and self.app.presenter_offered:
             add("presenter", N_("Presenter window"), off_on)
         self.available = len(self.app.cards_for(self.setup))
@@ -152,7 +149,7 @@ class SetupScene(ChoicesScene):
             return (self.setup.spot, self.setup.name)
         if key == "plan":
             return NEXT_PLAN if self.setup.plan else None
-        return getattr(self.setup, ATTRS.get(key, key))
+        return getattr(self.setup, key)
 
     def choose(self, key: str, value: object) -> None:
         """Set one choice and build the rows again: a choice may add rows, drop rows or
@@ -173,7 +170,7 @@ class SetupScene(ChoicesScene):
             setup.plan, setup.band, setup.count = plan, plan.age_band, len(plan.cards)
             setup.deck_id = None
         else:
-            setattr(setup, ATTRS.get(key, key), value)
+            setattr(setup, key, value)
         if key == "phones" and value:  # look for the laptop's networks only when asked
             from game.phones.net import lan_addresses
 
@@ -326,7 +323,6 @@ class SetupScene(ChoicesScene):
             self.app.open_help()
         else:  # a chip: "key:index"
             key, i = button.id.split(":")
-            self.focus = [r.key for r in self.rows].index(key)
             self.choose(key, self.row(key).values[int(i)])
 
     def texts(self) -> tuple[str, ...]:
@@ -477,11 +473,8 @@ def short_title(title: str) -> str:
 
 def skipped_decks_line(errors: list[str]) -> str:
     """The line "Skipped threats.yaml: it has mistakes." for deck files that did not load."""
-    names = []
-    for error in errors:
-        name = Path(str(error).split(", ")[0].split(": ")[0]).name
-        if name and name not in names:
-            names.append(name)
+    files = (Path(str(error).split(", ")[0].split(": ")[0]).name for error in errors)
+    names = [name for name in dict.fromkeys(files) if name]
     return tr("Skipped {files}: it has mistakes. The other decks play.").format(
         files=", ".join(names[:3]) + (" …" if len(names) > 3 else "")
     )
