@@ -68,10 +68,11 @@ class FacilitatorIntroScene(Scene):
         self.start_btn = Button("begin", "Start the first card", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back to setup", kind="quiet", badge="Esc")
         self.group = FocusGroup([self.start_btn, self.back_btn], index=0)
-        self.step_values = [v for v, _, _ in step_choices(app)]
+        choices = step_choices(app)
+        self.step_values = [v for v, _, _ in choices]
         self.step_chips = [
             Button(f"steps:{i}", label, kind="chip", badge=str(i + 1), translate=False)
-            for i, (_, label, _) in enumerate(step_choices(app))
+            for i, (_, label, _) in enumerate(choices)
         ]
         self._mark_steps()
 

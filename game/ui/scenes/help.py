@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.kinds import SafeMove, Tag
+from game.model.kinds import Mode, SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
 from game.ui.layout import chunk, inset, paginate, split_cols, take_bottom, take_top
@@ -97,11 +97,10 @@ class HelpScene(Scene):
         return 1 in self.pages
 
     def _facilitator_keys(self) -> list[Block]:
-        title = tr("For the facilitator, in group games")
         keys = [
             Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.85) for key, what in FACILITATOR_KEYS
         ]
-        return [Block(title, role="semi", colour="accent", scale=0.82), *keys]
+        return [LABEL._replace(text=tr("For the facilitator, in group games")), *keys]
 
     def _strip(self, rest: pygame.Rect) -> tuple[list[Part], int]:
         """The facilitator's keys as a strip as wide as `rest`, from y = 0: the title, then the
@@ -182,12 +181,11 @@ class HelpScene(Scene):
         """The points: the session's scoring (or all of it outside a game), glossary words."""
         words = self.app.glossary
         play = getattr(self.app, "play", None)
-        options = play.session.state.options if play else None
-        teams = bool(play and play.session.state.mode.value == "teams")
+        st = play.session.state if play else None
         rules = scoring_rules(
-            spot=options.spot if options else True,
-            name=options.name if options else True,
-            teams=teams or play is None,
+            spot=not st or st.options.spot,
+            name=not st or st.options.name,
+            teams=not st or st.mode is Mode.TEAMS,
         )
         points = [LABEL._replace(text=words.word("scoring_heading"))]
         lines = [words.scoring_line(r.key, r.points, r.text) for r in rules if r.key != "never"]
