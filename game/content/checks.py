@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.decks import DeckError, is_shipped
-from game.content.glyphs import font_characters, is_pictograph
+from game.content.glyphs import EMOTICONS, font_characters, is_pictograph
 from game.content.paths import ASSETS
 from game.content.yaml_source import Lines, YamlProblem, parse, parse_with_lines, read_text_file
 from game.model.cards import AgeBand, Card, Deck, Rating, Sender
@@ -260,64 +260,17 @@ def age_findings(card: Card, language: str) -> list[Finding]:
 
 # --- emoji the fonts lack ------------------------------------------------------------------------
 
-# Emoji the game shows as classic emoticons (game/ui/text.py, EMOTICONS; a test keeps the two
-# lists the same): these do not vanish.
-SHOWN_AS_EMOTICONS = frozenset(
-    [
-        "😊",
-        "🙂",
-        "😀",
-        "😃",
-        "😁",
-        "😉",
-        "😘",
-        "😍",
-        "❤️",
-        "❤",
-        "💕",
-        "😂",
-        "🤣",
-        "😢",
-        "😭",
-        "😡",
-        "😠",
-        "😏",
-        "👍",
-        "🙏",
-        "😳",
-        "😎",
-        "😄",
-        "🙄",
-        "🤫",
-        "🎉",
-        "😮",
-        "😱",
-        "🥺",
-        "😅",
-        "🔥",
-        "💯",
-        "⏰",
-        "⏳",
-        "💰",
-        "🎮",
-        "️",
-    ]
-)
-# which characters the fonts have: one home, game/content/glyphs.py (the loader refuses decks
-# whose letters no font has; here the emoji among them are a warning)
-_is_pictograph = is_pictograph
-
 
 def missing_glyphs(text: str) -> list[str]:
     """The characters of `text` that would vanish on screen, each once, in order."""
-    for emoji in sorted(SHOWN_AS_EMOTICONS, key=len, reverse=True):
+    for emoji in sorted(EMOTICONS, key=len, reverse=True):
         text = text.replace(emoji, "")
     have = font_characters()
     out: list[str] = []
     for ch in text:
         if ord(ch) < 0x2000 or ch in out or ch in "\u200d":
             continue
-        if _is_pictograph(ch) or (have is not None and ord(ch) not in have):
+        if is_pictograph(ch) or (have is not None and ord(ch) not in have):
             out.append(ch)
     return out
 

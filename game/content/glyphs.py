@@ -43,6 +43,37 @@ def is_pictograph(ch: str) -> bool:
     )
 
 
+# The bundled fonts have no emoji; chat messages keep their tone with classic emoticons (the game
+# swaps these in, game/ui/text.py `clean`; the checks do not warn about them).
+EMOTICONS = {
+    emoji: plain
+    for plain, emojis in (
+        (":)", "😊 🙂"),
+        (":D", "😀 😃 😁 😄"),
+        (";)", "😉 😏"),
+        (":*", "😘"),
+        ("<3", "😍 ❤️ ❤ 💕"),
+        ("xD", "😂 🤣"),
+        (":(", "😢 🥺"),
+        (":'(", "😭"),
+        (">:(", "😡 😠"),
+        ("(y)", "👍"),
+        ("pls", "🙏"),
+        (":O", "😳 😮 😱"),
+        ("B)", "😎"),
+        ("-_-", "🙄"),
+        ("shh", "🤫"),
+        ("!", "🎉"),
+        ("^^", "😅"),
+        ("!!", "🔥"),
+        ("100", "💯"),
+        ("$", "💰"),
+        ("", "⏰ ⏳ 🎮 \ufe0f"),
+    )
+    for emoji in emojis.split()
+}
+
+
 @cache
 def font_characters() -> frozenset[int] | None:
     """The characters every bundled font has (None: no font could be read)."""

@@ -17,8 +17,15 @@ from typing import NamedTuple, TypeVar
 
 import pygame
 
+from game.content.glyphs import EMOTICONS, is_pictograph
+
 T = TypeVar("T")
 MAX_LINE_CHARS = 70  # long lines are hard to follow on a projector
+
+
+def _pair(regular: str, bold: str) -> dict[str, str]:
+    """A family with two files: italic drawn slanted (FontBook.get), headings in the bold."""
+    return {"body": regular, "bold": bold, "italic": regular, "display": bold, "semi": bold}
 
 
 # Each font choice maps roles to files under assets/fonts; a missing file falls back to
@@ -31,51 +38,9 @@ FAMILIES: dict[str, dict[str, str]] = {
         "display": "Lexend-Bold.ttf",
         "semi": "Lexend-SemiBold.ttf",
     },
-    "atkinson": {
-        "body": "AtkinsonHyperlegible-Regular.ttf",
-        "bold": "AtkinsonHyperlegible-Bold.ttf",
-        "italic": "AtkinsonHyperlegible-Regular.ttf",
-        "display": "AtkinsonHyperlegible-Bold.ttf",
-        "semi": "AtkinsonHyperlegible-Bold.ttf",
-    },
-    "opendyslexic": {
-        "body": "OpenDyslexic-Regular.otf",
-        "bold": "OpenDyslexic-Bold.otf",
-        "italic": "OpenDyslexic-Regular.otf",
-        "display": "OpenDyslexic-Bold.otf",
-        "semi": "OpenDyslexic-Bold.otf",
-    },
+    "atkinson": _pair("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf"),
+    "opendyslexic": _pair("OpenDyslexic-Regular.otf", "OpenDyslexic-Bold.otf"),
 }
-
-# The bundled fonts have no emoji; chat messages keep their tone with classic emoticons.
-EMOTICONS = {
-    emoji: plain
-    for plain, emojis in (
-        (":)", "😊 🙂"),
-        (":D", "😀 😃 😁 😄"),
-        (";)", "😉 😏"),
-        (":*", "😘"),
-        ("<3", "😍 ❤️ ❤ 💕"),
-        ("xD", "😂 🤣"),
-        (":(", "😢 🥺"),
-        (":'(", "😭"),
-        (">:(", "😡 😠"),
-        ("(y)", "👍"),
-        ("pls", "🙏"),
-        (":O", "😳 😮 😱"),
-        ("B)", "😎"),
-        ("-_-", "🙄"),
-        ("shh", "🤫"),
-        ("!", "🎉"),
-        ("^^", "😅"),
-        ("!!", "🔥"),
-        ("100", "💯"),
-        ("$", "💰"),
-        ("", "⏰ ⏳ 🎮 \ufe0f"),
-    )
-    for emoji in emojis.split()
-}
-
 
 RENDER_CACHE_BYTES = 24 * 1024 * 1024  # rendered texts kept for reuse
 
@@ -87,47 +52,35 @@ def _bytes(surf: pygame.Surface) -> int:
 class FontBook:
     """Fonts by (role, size), loaded by path from assets/fonts and kept for reuse."""
 
-    MAX_FONTS = 48  # open (role, size) pairs; each holds a font file and its glyph caches
+    # Open (role, size) pairs, least recently used dropped first. Without a bound, long use with
+    # many window sizes and shrink-to-fit steps opened hundreds of sizes (224 after 2,000 monkey
+    # events: the memory growth of issue 17); a size used again is reopened in a ms.
+    MAX_FONTS = 48
 
     def __init__(self, font_dir: Path, family: str = "default") -> None:
         self.family = family if family in FAMILIES else "default"
         self.font_dir = font_dir
-        # Least recently used first. Without a bound, long use with many window sizes and
-        # shrink-to-fit steps opened hundreds of sizes (224 after 2,000 monkey events: the
-        # memory growth of issue 17); a size used again after eviction is reopened in a ms.
-        self._fonts: OrderedDict[tuple[str, int], pygame.font.Font] = OrderedDict()
-        self._widths: dict[tuple[str, int], dict[str, int]] = {}
-
-    def word_widths(self, role: str, size: int) -> dict[str, int]:
-        """A place to remember how wide words are in this font (see `wrap`)."""
-        return self._widths.setdefault((role, size), {})
+        self._open = lru_cache(maxsize=self.MAX_FONTS)(self._load)
 
     def get(self, role: str, size: int) -> pygame.font.Font:
-        key = (role, size)
-        font = self._fonts.get(key)
-        if font is not None:
-            self._fonts.move_to_end(key)
-        else:
-            while len(self._fonts) >= self.MAX_FONTS:
-                old, _ = self._fonts.popitem(last=False)
-                self._widths.pop(old, None)
-            files = FAMILIES[self.family]
-            path = self.font_dir / files.get(role, files["body"])
-            try:
-                font = pygame.font.Font(path, size)
-                font.size("Ag")  # a damaged file "opens"; other calls on it would crash
-            except (OSError, FileNotFoundError, pygame.error, ValueError):
-                font = pygame.font.Font(None, round(size * 1.25))
-                font.bold = role in ("bold", "display", "semi")
-            if role == "italic" and "Italic" not in path.name:
-                font.italic = True
-            self._fonts[key] = font
-        return font
+        return self._open(role, size)[0]
 
+    def word_widths(self, role: str, size: int) -> dict[str, int]:
+        """A place to remember how wide words are in this font (see `wrap`); kept with it."""
+        return self._open(role, size)[1]
 
-def _is_pictograph(ch: str) -> bool:
-    code = ord(ch)
-    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or code in (0xFE0F, 0x200D)
+    def _load(self, role: str, size: int) -> tuple[pygame.font.Font, dict[str, int]]:
+        files = FAMILIES[self.family]
+        path = self.font_dir / files.get(role, files["body"])
+        try:
+            font = pygame.font.Font(path, size)
+            font.size("Ag")  # a damaged file "opens"; other calls on it would crash
+        except (OSError, FileNotFoundError, pygame.error, ValueError):
+            font = pygame.font.Font(None, round(size * 1.25))
+            font.bold = role in ("bold", "display", "semi")
+        if role == "italic" and "Italic" not in path.name:
+            font.italic = True
+        return font, {}
 
 
 def clean(font: pygame.font.Font, text: str) -> str:
@@ -146,7 +99,7 @@ def clean(font: pygame.font.Font, text: str) -> str:
         if ch == "\n" or ord(ch) < 0x2000:
             out.append(ch)
             continue
-        if _is_pictograph(ch):  # fonts may claim a box glyph for these; never draw a box
+        if is_pictograph(ch):  # fonts may claim a box glyph for these; never draw a box
             continue
         metrics = font.metrics(ch)
         if metrics and metrics[0] is not None:
@@ -257,7 +210,6 @@ class TextLayout(NamedTuple):
     line_h: int
     w: int
     h: int
-    max_w: int  # the width it was wrapped to
 
 
 class Block(NamedTuple):
@@ -359,7 +311,7 @@ class TextEngine:
         _, ink_h, line_h = self.line_metrics(role, size)
         w = max((font.size(line)[0] for line in lines), default=0)
         h = line_h * (len(lines) - 1) + ink_h if lines else 0
-        return TextLayout(text, lines, role, size, line_h, w, h, width)
+        return TextLayout(text, lines, role, size, line_h, w, h)
 
     def fit(
         self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
@@ -390,26 +342,20 @@ class TextEngine:
         """Stack blocks top-down; shrink them together until the column fits its height."""
         return self._column(tuple(blocks), int(width), int(height), int(max_size), int(min_size))
 
-    def _measure_column(
-        self, blocks: tuple[Block, ...], width: int, base: int, min_size: int
-    ) -> ColumnFit:
-        placed: list[Placed] = []
-        y = 0
-        for i, block in enumerate(blocks):
-            size = max(min_size, round(base * block.scale))
-            if i:
-                y += round(base * block.gap)
-            indent = round(base * block.indent)
-            lay = self.layout(block.text, block.role, size, width - indent)
-            placed.append(Placed(block, lay, pygame.Rect(indent, y, width - indent, lay.h)))
-            y += lay.h
-        return ColumnFit(base, tuple(placed), y, True)
-
     def _column_uncached(
         self, blocks: tuple[Block, ...], width: int, height: int, max_size: int, min_size: int
     ) -> ColumnFit:
         def measure(base: int) -> ColumnFit:
-            return self._measure_column(blocks, width, base, min_size)
+            placed: list[Placed] = []
+            y = 0
+            for i, block in enumerate(blocks):
+                size = max(min_size, round(base * block.scale))
+                y += round(base * block.gap) if i else 0
+                indent = round(base * block.indent)
+                lay = self.layout(block.text, block.role, size, width - indent)
+                placed.append(Placed(block, lay, pygame.Rect(indent, y, width - indent, lay.h)))
+                y += lay.h
+            return ColumnFit(base, tuple(placed), y, True)
 
         col = _largest(measure, lambda col: col.h <= height, max_size, min_size, step=0.95)
         return col or measure(min_size)._replace(fits=False)
@@ -425,17 +371,8 @@ class TextEngine:
     ) -> pygame.Surface:
         """The laid-out text as one surface (cached); aligned within `width` if given."""
         box_w = max(lay.w, width or lay.w, 1)
-        key = (
-            lay.text,
-            lay.lines,
-            lay.role,
-            lay.size,
-            lay.line_h,
-            colour,
-            align,
-            box_w,
-            self.fonts.family,
-        )
+        # one engine has one font family and line spacing: the rest of the layout follows
+        key = (lay.lines, lay.role, lay.size, colour, align, box_w)
         surf = self._surfaces.get(key)
         if surf is not None:
             self._surfaces.move_to_end(key)

@@ -160,13 +160,8 @@ def panel(
         pygame.draw.rect(surface, colour, rect, border_radius=radius)
     edge = edge if edge is not None else (ui.theme.panel_edge if ui.theme.button_border else None)
     if edge is not None:
-        pygame.draw.rect(
-            surface,
-            edge,
-            rect,
-            width=max(2, round(ui.m.unit * ui.theme.edge_width)),
-            border_radius=radius,
-        )
+        width = max(2, round(ui.m.unit * ui.theme.edge_width))
+        pygame.draw.rect(surface, edge, rect, width, border_radius=radius)
 
 
 # --- buttons and focus -----------------------------------------------------------------------
@@ -568,47 +563,36 @@ def verdict_icon(ui: Ui, surface: pygame.Surface, right: bool, centre: Point, r:
     (check if right else cross)(surface, centre, r * 0.95, ui.theme.icon_fg, width)
 
 
-def team_shape(
-    surface: pygame.Surface,
-    shape: str,
-    centre: Point,
-    r: float,
-    colour: Colour,
-    outline: Colour | None = None,
-) -> None:
-    """The team's shape, so teams are told apart by shape and letter, not colour alone."""
-    cx, cy = centre
-    if shape == "circle":
-        pts: list[Point] = []
-        pygame.draw.circle(surface, colour, (round(cx), round(cy)), round(r))
-        if outline:
-            pygame.draw.circle(surface, outline, (round(cx), round(cy)), round(r), 2)
-        return
-    if shape == "square":
-        pts = regular_polygon(centre, r * 1.2, 4, math.pi / 4)
-    elif shape == "triangle":
-        pts = regular_polygon((cx, cy + r * 0.18), r * 1.18, 3, -math.pi / 2)
-    elif shape == "diamond":
-        pts = regular_polygon(centre, r * 1.12, 4, -math.pi / 2)
-    elif shape == "star":
-        pts = []
-        for i in range(10):
-            rad = r * 1.15 if i % 2 == 0 else r * 0.5
-            ang = -math.pi / 2 + math.pi * i / 5
-            pts.append((cx + rad * math.cos(ang), cy + rad * math.sin(ang)))
-    else:  # hexagon
-        pts = regular_polygon(centre, r * 1.08, 6, 0)
-    pygame.draw.polygon(surface, colour, pts)
-    if outline:
-        pygame.draw.polygon(surface, outline, pts, 2)
+# the teams' shapes but the circle and the star: (size, corners, turn, drop), in units of r
+POLYGONS = {
+    "square": (1.2, 4, math.pi / 4, 0.0),
+    "triangle": (1.18, 3, -math.pi / 2, 0.18),
+    "diamond": (1.12, 4, -math.pi / 2, 0.0),
+    "hexagon": (1.08, 6, 0.0, 0.0),
+}
 
 
 def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect) -> None:
-    """Shape in the team colour with the team letter on it (star/triangle: letter beside)."""
+    """The team's shape in its colour with its letter on it, so teams are told apart by shape
+    and letter, not colour alone."""
     shape = str(getattr(team, "shape", "circle"))
     colour = ui.theme.team(str(getattr(team, "colour", "team_a")))
     r = rect.h / 2
-    team_shape(surface, shape, rect.center, r * 0.95, colour, ui.theme.phone_body)
+    cx, cy = rect.center
+    sr = r * 0.95  # the shape's radius
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, rect.center, round(sr))
+        pygame.draw.circle(surface, ui.theme.phone_body, rect.center, round(sr), 2)
+    else:
+        if shape == "star":
+            outer = regular_polygon(rect.center, sr * 1.15, 5, -math.pi / 2)
+            inner = regular_polygon(rect.center, sr * 0.5, 5, -math.pi / 2 + math.pi / 5)
+            pts = [p for pair in zip(outer, inner, strict=True) for p in pair]
+        else:
+            size, n, turn, drop = POLYGONS.get(shape, POLYGONS["hexagon"])
+            pts = regular_polygon((cx, cy + sr * drop), sr * size, n, turn)
+        pygame.draw.polygon(surface, colour, pts)
+        pygame.draw.polygon(surface, ui.theme.phone_body, pts, 2)
     letter = str(getattr(team, "letter", ""))
     if letter and letter != "★":
         box = rect.inflate(-round(r * 0.5), -round(r * 0.5))
@@ -622,19 +606,15 @@ def team_badge(ui: Ui, surface: pygame.Surface, team: object, rect: pygame.Rect)
         centred(ui, surface, letter, box, size, ui.theme.team_text)
 
 
-def flag_logo(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    """The game's logo: a red flag waving on a pole, drawn with shapes."""
-    draw_flag(ui.theme, surface, rect)
-
-
 def window_icon(theme: Theme, size: int = 64) -> pygame.Surface:
     """The logo on a transparent square, for the window and the task bar."""
     icon = pygame.Surface((size, size), pygame.SRCALPHA)
-    draw_flag(theme, icon, pygame.Rect(size // 10, size // 12, size * 8 // 10, size * 10 // 12))
+    flag_logo(theme, icon, pygame.Rect(size // 10, size // 12, size * 8 // 10, size * 10 // 12))
     return icon
 
 
-def draw_flag(t: Theme, surface: pygame.Surface, rect: pygame.Rect) -> None:
+def flag_logo(t: Theme, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """The game's logo: a red flag waving on a pole, drawn with shapes."""
     pole_w = max(4, round(rect.w * 0.07))
     pole = pygame.Rect(rect.x + round(rect.w * 0.14), rect.y, pole_w, rect.h)
     pygame.draw.rect(surface, t.flag_pole, pole, border_radius=pole_w // 2)

@@ -13,7 +13,6 @@ import yaml
 
 from game.cli import main
 from game.content.checks import (
-    SHOWN_AS_EMOTICONS,
     age_findings,
     balance_problems,
     deck_findings,
@@ -173,12 +172,6 @@ def test_emoji_the_fonts_lack_are_named_and_emoticon_emoji_are_not(tmp_path) -> 
     assert finding.field == "chat message 1" and finding.message.startswith("💎 will not show")
     located = [f for f in deck_findings(deck) if f.field == "chat message 1"]
     assert located[0].line is not None and located[0].line > 6
-
-
-def test_the_emoticon_list_is_the_one_the_game_draws_with() -> None:
-    from game.ui.text import EMOTICONS
-
-    assert set(EMOTICONS) == set(SHOWN_AS_EMOTICONS)
 
 
 def test_validate_prints_the_suggestions_with_file_line_card_and_field(tmp_path, capsys) -> None:

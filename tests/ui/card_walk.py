@@ -21,6 +21,7 @@ from pathlib import Path
 import pygame
 
 from game.content.decks import default_deck_paths, load_decks
+from game.content.glyphs import EMOTICONS, is_pictograph
 from game.model.cards import Card, Deck, Rating
 from game.model.session import Mode, Session, new_state
 from game.ui.app import GameSetup, PlayContext
@@ -28,7 +29,6 @@ from game.ui.context import TextRecord
 from game.ui.flow import scene_for_play
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.text import EMOTICONS, _is_pictograph
 
 from .driver import Driver
 
@@ -99,7 +99,7 @@ def plain(text: str) -> str:
     game/ui/text.py `clean` does), spaces collapsed."""
     for emoji, emoticon in EMOTICONS.items():
         text = text.replace(emoji, emoticon)
-    return " ".join("".join(ch for ch in text if not _is_pictograph(ch)).split())
+    return " ".join("".join(ch for ch in text if not is_pictograph(ch)).split())
 
 
 def feedback_texts(card: Card, choice: int, reason: int) -> list[tuple[str, str, str]]:

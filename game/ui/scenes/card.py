@@ -26,7 +26,7 @@ from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene, button_lines, chat_line, option_buttons
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import FocusGroup, draw_flag, draw_group, panel, stack_buttons
+from game.ui.widgets import FocusGroup, draw_group, flag_logo, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -589,7 +589,7 @@ class CardScene(PlayScene):
             flag = pygame.Rect(rect.x - size - width * 2, rect.centery - size // 2, size, size)
         else:
             flag = pygame.Rect(rect.right + width * 2, rect.centery - size // 2, size, size)
-        draw_flag(t, surface, flag)
+        flag_logo(t, surface, flag)
 
     def _draw_bubble(
         self, surface: pygame.Surface, b: Bubble, p: float, origin: tuple[int, int]

@@ -39,6 +39,7 @@ from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
+    centred,
     draw_pips,
     flag_logo,
     label_width,
@@ -105,7 +106,7 @@ def draw_flag(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) ->
     logo = pygame.Rect(
         rect.x, rect.y + round(rect.h * 0.12), round(rect.h * 0.7), round(rect.h * 0.76)
     )
-    flag_logo(ui, surface, logo)
+    flag_logo(ui.theme, surface, logo)
     box = pygame.Rect(logo.right + ui.m.gap, rect.y, rect.right - logo.right - ui.m.gap, rect.h)
     ui.text(surface, flag_text(card), box, role="bold", size=ui.m.body, valign="middle")
 
@@ -121,16 +122,7 @@ def draw_takeaway(
     r = round(m.body * 0.45)
     dot = pygame.Rect(rect.x + ip, rect.centery - r, 2 * r, 2 * r)
     pygame.draw.circle(surface, t.takeaway_text, dot.center, r)
-    ui.text(
-        surface,
-        "!",
-        dot,
-        role="display",
-        size=max(m.min_font, round(r * 1.4)),
-        colour=t.takeaway_bg,
-        align="center",
-        valign="middle",
-    )
+    centred(ui, surface, "!", dot, max(m.min_font, round(r * 1.4)), t.takeaway_bg)
     box = pygame.Rect(rect.x + ip + star, rect.y + ip, rect.w - 2 * ip - star, rect.h - 2 * ip)
     ui.text(surface, text, box, role="bold", size=size, colour=t.takeaway_text, valign="middle")
 

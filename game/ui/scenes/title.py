@@ -15,7 +15,7 @@ from game.ui.input import Input
 from game.ui.scene import Scene
 from game.ui.scenes.modal import button_grid
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, flag_logo, paint_background, panel
+from game.ui.widgets import Button, FocusGroup, centred, flag_logo, paint_background, panel
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -82,18 +82,9 @@ class TitleScene(Scene):
         halo = self.logo.inflate(round(self.logo.w * 0.5), round(self.logo.h * 0.3))
         panel(ui, surface, halo, t.panel, radius=halo.h // 2, alpha=150)
         flag_logo(
-            ui, surface, self.logo.inflate(-round(self.logo.w * 0.2), -round(self.logo.h * 0.12))
+            t, surface, self.logo.inflate(-round(self.logo.w * 0.2), -round(self.logo.h * 0.12))
         )
-        ui.text(
-            surface,
-            tr("Red Flags"),
-            self.title_rect,
-            role="display",
-            size=round(m.h * 0.12),
-            colour=t.heading,
-            align="center",
-            valign="middle",
-        )
+        centred(ui, surface, tr("Red Flags"), self.title_rect, round(m.h * 0.12), t.heading)
         ui.text(
             surface,
             tr("Spot the tricks. Choose the safe move."),
