@@ -23,12 +23,13 @@ from game.model.kinds import Sender
 from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
-from game.ui.scenes.common import PlayScene, button_lines, chat_line, option_buttons
+from game.ui.scenes.common import PlayScene, button_lines, option_buttons
 from game.ui.services import tr
 from game.ui.text import TextLayout
 from game.ui.widgets import FocusGroup, draw_group, flag_logo, panel, stack_buttons
 
 if TYPE_CHECKING:
+    from game.model.cards import ChatMessage
     from game.ui.app import App
     from game.ui.play import PlayContext
     from game.ui.theme import Colour
@@ -657,6 +658,16 @@ class CardScene(PlayScene):
                 (rect.x + round(s * (0.75 + i * 0.55)), rect.centery),
                 max(2, round(s * 0.14)),
             )
+
+
+def chat_line(msg: ChatMessage) -> str:
+    """A chat message as read aloud: "Noah says: …"."""
+    if msg.sender is Sender.THEM:
+        name = msg.name or tr("They")
+        return tr("{name} says: {text}").format(name=name, text=msg.text)
+    if msg.sender is Sender.YOU:
+        return tr("You say: {text}").format(text=msg.text)
+    return str(msg.text)
 
 
 def _preview(text: str, limit: int = 60) -> str:

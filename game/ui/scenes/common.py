@@ -7,37 +7,23 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.model.kinds import Sender
 from game.model.session import Mode
 from game.ui.facilitator import FacilitatorControls
 from game.ui.input import Act, Input
 from game.ui.layout import take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import (
-    Button,
-    FocusGroup,
-    draw_group,
-    fit_labels,
-    paint_background,
-    team_badge,
-)
+from game.ui.widgets import Button, FocusGroup, draw_group, fit_labels, paint_background, team_badge
 
 if TYPE_CHECKING:
-    from game.model.cards import ChatMessage
     from game.ui.app import App
     from game.ui.context import Ui
     from game.ui.play import PlayContext
 
 
-def option_line(number: int | str, text: str) -> str:
-    """An option as read aloud: "1: Block them"."""
-    return f"{number}: {text}"
-
-
 def button_lines(buttons: list[Button]) -> list[str]:
-    """The labels of `buttons` as read aloud, numbered ones with their number."""
-    return [option_line(b.badge, b.text) if b.badge.isdigit() else b.text for b in buttons]
+    """The labels of `buttons` as read aloud, numbered ones with their number: "1: Block them"."""
+    return [f"{b.badge}: {b.text}" if b.badge.isdigit() else b.text for b in buttons]
 
 
 def option_buttons(prefix: str, texts: Iterable[str]) -> list[Button]:
@@ -46,16 +32,6 @@ def option_buttons(prefix: str, texts: Iterable[str]) -> list[Button]:
         Button(f"{prefix}{k}", text, kind="option", badge=str(k + 1), translate=False, align="left")
         for k, text in enumerate(texts)
     ]
-
-
-def chat_line(msg: ChatMessage) -> str:
-    """A chat message as read aloud: "Noah says: …"."""
-    if msg.sender is Sender.THEM:
-        name = msg.name or tr("They")
-        return tr("{name} says: {text}").format(name=name, text=msg.text)
-    if msg.sender is Sender.YOU:
-        return tr("You say: {text}").format(text=msg.text)
-    return str(msg.text)
 
 
 def turn_label(

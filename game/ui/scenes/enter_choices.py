@@ -26,13 +26,13 @@ from game.ui.text import Block
 from game.ui.widgets import (
     Button,
     FocusGroup,
-    check,
     draw_group,
     fit_label,
     focus_ring,
     panel,
     stack_buttons,
     team_badge,
+    verdict_icon,
 )
 
 if TYPE_CHECKING:
@@ -108,20 +108,16 @@ class TeamStrip:
             head = self._split(tile)[0]
             icon = pygame.Rect(head.x, head.y, head.h, head.h)
             team_badge(ui, surface, team, icon)
-            tick_w = head.h if done else 0
+            x = icon.right + round(m.unit)
             name = pygame.Rect(
-                icon.right + round(m.unit),
-                head.y,
-                head.right - icon.right - tick_w - 2 * round(m.unit),
-                head.h,
+                x, head.y, head.right - (head.h if done else 0) - round(m.unit) - x, head.h
             )
             if name.w >= m.small * 3:  # narrow tiles (many teams): the badge's letter is enough
                 ui.text(surface, tr(team.name), name, role="bold", size=m.small, valign="middle")
             if done:  # a tick: this team has decided (which option stays hidden)
-                r = head.h * 0.42
-                centre = (head.right - head.h / 2, head.centery)
-                pygame.draw.circle(surface, t.safe, (round(centre[0]), round(centre[1])), round(r))
-                check(surface, centre, r * 0.9, t.icon_fg, max(2, round(r / 3.5)))
+                verdict_icon(
+                    ui, surface, True, (head.right - head.h / 2, head.centery), head.h * 0.42
+                )
         for b in self.group.buttons:
             b.enabled = active
         draw_group(ui, surface, self.group)
