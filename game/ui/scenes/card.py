@@ -90,20 +90,16 @@ class CardScene(PlayScene):
         return phase if phase in (Phase.SPOT, Phase.NAME) else Phase.CHOOSE
 
     def _build_options(self) -> None:
-        """The buttons for the step on screen: the messages, the tactic names or the options."""
-        st = self.session.state
-        card = st.card
-        phase = self._button_phase()
-        if phase is Phase.SPOT:
-            self.options = option_buttons("message", (_preview(m.text) for m in card.chat))
-        elif phase is Phase.NAME:
-            names = map(self.app.glossary.tactic_name, st.name_options)
-            self.options = option_buttons("tactic", names)
-        else:  # the options in the order drawn for this play; the key follows the screen
-            responses = (card.responses[i].text for i in st.response_order)
-            self.options = option_buttons("option", responses)
+        """The buttons for the step on screen: the messages, the tactic names or the options
+        (these in the order drawn for this play; the keys follow the screen)."""
+        st, self.built_for = self.session.state, self._button_phase()
+        buttons = {
+            Phase.SPOT: ("message", [_preview(m.text) for m in st.card.chat]),
+            Phase.NAME: ("tactic", [self.app.glossary.tactic_name(t) for t in st.name_options]),
+            Phase.CHOOSE: ("option", [st.card.responses[i].text for i in st.response_order]),
+        }
+        self.options = option_buttons(*buttons[self.built_for])
         self.group = FocusGroup(self.options, index=None)
-        self.built_for = phase
 
     def _follow_phase(self) -> None:
         """After a step, this screen stays: new buttons, laid out again."""

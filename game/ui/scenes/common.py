@@ -10,7 +10,7 @@ import pygame
 from game.model.session import Mode
 from game.ui.facilitator import FacilitatorControls
 from game.ui.input import Act, Input
-from game.ui.layout import take_top
+from game.ui.layout import in_row, take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
 from game.ui.widgets import Button, FocusGroup, draw_group, fit_labels, paint_background, team_badge
@@ -78,13 +78,11 @@ class PlayScene(FacilitatorControls, Scene):
         )
         self.bar, self.content = take_top(area, max(m.h * 0.07, m.small * 1.9), m.pad * 0.9)
         # each button as wide as its label needs (the labels shrink together in a narrow bar)
-        h = self.bar.h
         room = round(size[0] * 0.37)
-        pw, bw = fit_labels(self.ui, [self.pause_btn, self.help_btn], h, room, m.small)
+        pw, bw = fit_labels(self.ui, [self.pause_btn, self.help_btn], self.bar.h, room, m.small)
         pw = max(pw, round(min(size[0] * 0.17, m.small * 7.2)))
         bw = max(bw, round(min(size[0] * 0.2, m.small * 8.5)))
-        self.help_btn.rect = pygame.Rect(self.bar.right - bw, self.bar.y, bw, h)
-        self.pause_btn.rect = pygame.Rect(self.help_btn.rect.x - m.gap - pw, self.bar.y, pw, h)
+        self.pause_btn.rect, self.help_btn.rect = in_row(self.bar, [pw, bw], m.gap, "right")
 
     def draw_bar(
         self, surface: pygame.Surface, title: str | None = None, buttons: bool = True
