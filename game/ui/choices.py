@@ -44,9 +44,11 @@ class ChoicesScene(Scene):
     enter_steps = False  # Enter on a row: its next value, or (False) on to the next row
 
     def value(self, key: str) -> Any:
+        """A row's current value."""
         raise NotImplementedError
 
     def choose(self, key: str, value: Any) -> None:
+        """Set a row's value (and show, apply or save it)."""
         raise NotImplementedError
 
     def press(self, button: Button) -> None:

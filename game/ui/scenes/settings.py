@@ -87,7 +87,8 @@ class SettingsScene(ChoicesScene):
         def region_word(region: str) -> str:
             return prefs.region_name(region, self.app.language)
 
-        regions = sorted(prefs.regions(), key=lambda r: (r == "elsewhere", region_word(r)))
+        found = prefs.regions() or [prefs.current_region(self.app)]  # none: a broken install
+        regions = sorted(found, key=lambda r: (r == "elsewhere", region_word(r)))
         on_off = [False, True], [tr("Off"), tr("On")]
         return [
             _row("text_scale", N_("Text size"), TEXT_SCALES, [tr(w) for w in SIZE_WORDS]),
