@@ -23,7 +23,7 @@ import pygame
 from game.model.kinds import Mode, SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
-from game.ui.layout import chunk, inset, paginate, split_cols, take_bottom, take_top
+from game.ui.layout import chunk, in_row, inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
 from game.ui.text import Block, ColumnFit
@@ -244,11 +244,8 @@ class HelpScene(Scene):
         head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
         groups = [self._service(s) for s in self.app.help.services]
         pages = self._paged(self._where(), head, groups, 2 if rest.w >= m.body * 30 else 1, True)
-        step = d + m.gap
-        self.pips = [
-            pygame.Rect(rest.right - (len(pages) - k) * step + m.gap, rest.y, d, d)
-            for k in range(len(pages) if len(pages) > 1 else 0)
-        ]
+        row = pygame.Rect(rest.x, rest.y, rest.w, d)
+        self.pips = in_row(row, [d] * len(pages), m.gap, "right") if len(pages) > 1 else []
         return pages
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -258,7 +255,6 @@ class HelpScene(Scene):
         top, rest = take_top(inner, m.heading * 1.35, m.pad * 0.6)
         self.heading, self.rest = top, rest
         bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
-        self.close_btn.rect = pygame.Rect(top.right - bw, top.y, bw, top.h)
         labels = (
             self.app.glossary.word("tricks_page"),
             N_("Back to help"),
@@ -270,9 +266,8 @@ class HelpScene(Scene):
         tw = fit_label(
             ui, self.page_btn, round(min(top.w * 0.34, m.small * 12)), th, m.small, labels
         )
-        self.page_btn.rect = pygame.Rect(
-            self.close_btn.rect.x - m.pad - tw, top.y + round(top.h * 0.12), tw, th
-        )
+        self.page_btn.rect, self.close_btn.rect = in_row(top, [tw, bw], m.pad, "right")
+        self.page_btn.rect.inflate_ip(0, th - top.h)  # a quiet button, less tall
         # the facilitator's keys as a strip at the bottom, when it takes at most a quarter of
         # the card and costs the help columns nothing (no explanation left out, no smaller
         # text); else on a page of their own, with the emergency number
@@ -295,10 +290,8 @@ class HelpScene(Scene):
                 keys = {
                     1: [(ui.column([*self._facilitator_keys(), emergency], rest, m.body), rest)]
                 }
-        points = self._points()
-        self.tricks_pages = self._paged(
-            points, rest, self._tricks(), 3 if rest.w >= m.body * 36 else 2, False
-        )
+        n = 3 if rest.w >= m.body * 36 else 2
+        self.tricks_pages = self._paged(self._points(), rest, self._tricks(), n, False)
         short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
         self.pips = []
         self.services_pages = self._fit_services() if short else []
