@@ -339,7 +339,7 @@ class PhonesRevealScene(PhonesPanel):
             teams = [t[0] for t in result.team_counts if t] if all_teams else []
             self.rows = bar_rows(labels, result.counts[0], teams, [t.letter for t in st.teams])
         self.pages = Pages()
-        self.lay: BarsLayout | None = None
+        self.lay: BarsLayout  # made in layout
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -347,7 +347,6 @@ class PhonesRevealScene(PhonesPanel):
         widths = fit_labels(ui, [self.close_btn, self.use_btn], bottom.h, bottom.w - m.pad, m.body)
         self.close_btn.rect, self.use_btn.rect = in_row(bottom, widths, m.pad, align="right")
         # the reading size is the floor: with the projector theme the rows page, never shrink
-        self.hint = pygame.Rect(0, 0, 0, 0)
         self.lay = layout_bars(ui, rest, self.rows, m.reading)
         if self.lay.paged:  # a line under the bars says which page and how to turn it
             self.hint, rest = take_bottom(rest, m.small * 1.6, m.pad * 0.3)
@@ -414,7 +413,7 @@ class PhonesRevealScene(PhonesPanel):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, self.heading_text(), self.heading)
-        if self.rows and self.lay is not None:
+        if self.rows:
             draw_bars(ui, surface, self.bars, self.rows, self.lay, self.pages.index)
         if self.pages.paged:
             where = tr("Page {page} of {total}").format(
