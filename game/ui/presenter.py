@@ -46,6 +46,10 @@ PHASE_WORDS = {
     Phase.SUMMARY: N_("Results"),
 }
 
+PROJECTOR_HINT = N_(
+    "The class window shows only what the class should see. Drag it to the projector and press "
+    "F11 there for full screen."
+)
 # a time with the plan's minutes (a plan is played), and without
 CARD_TIME = (N_("This card: {clock} of {minutes} min"), N_("This card: {clock}"))
 LESSON_TIME = (N_("Lesson: {clock} of {minutes} min"), N_("Lesson: {clock}"))
@@ -170,7 +174,11 @@ class Presenter:
         play = self.app.play
         side: list[Block] = []  # the time and the scores, over the keys
         if play is None:
-            fit = ui.column(self._waiting_blocks(), left, m.body)
+            waiting = [
+                Block(tr("Notes appear here once the game starts"), role="bold"),
+                Block(tr(PROJECTOR_HINT), colour="text_muted", gap=0.6),
+            ]
+            fit = ui.column(waiting, left, m.body)
         else:
             st = play.session.state
             side = self._clock_blocks() + self._score_blocks(st)
@@ -191,19 +199,6 @@ class Presenter:
         ui.draw_column(surface, col, right)
         self.window.flip()
         self.dirty = False
-
-    def _waiting_blocks(self) -> list[Block]:
-        return [
-            Block(tr("Notes appear here once the game starts"), role="bold"),
-            Block(
-                tr(
-                    "The class window shows only what the class should see. Drag it to the "
-                    "projector and press F11 there for full screen."
-                ),
-                colour="text_muted",
-                gap=0.6,
-            ),
-        ]
 
     def _where_blocks(self, st: SessionState) -> list[Block]:
         where = tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
