@@ -177,31 +177,22 @@ def _longest_fit(font: pygame.font.Font, word: str, width: int) -> int:
     Doubling probes then a binary search: a piece of k characters costs O(k log k) measured
     characters, so a 2,000-character address wraps in milliseconds instead of one measurement
     per character per line (34 s), and the whole wrap stays near-linear in the text's length."""
-    if len(word) <= 1:
-        return len(word)
-    n, hi = 1, len(word) - 1
-    while True:
-        probe = min(n * 2, len(word))
-        if probe == len(word):
-            if font.size(word)[0] <= width:
-                return len(word)
-            break
-        if font.size(word[:probe] + "-")[0] > width:
-            hi = probe - 1
-            break
-        n = probe
-    lo = n
+
+    def fits(k: int) -> bool:
+        return font.size(word if k == len(word) else word[:k] + "-")[0] <= width
+
+    lo = 1
+    while lo < len(word) and fits(min(lo * 2, len(word))):
+        lo = min(lo * 2, len(word))
+    hi = min(lo * 2, len(word)) - 1 if lo < len(word) else lo  # the doubling that did not fit
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if font.size(word[:mid] + "-")[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
     return lo
 
 
 class TextLayout(NamedTuple):
-    """A wrapped and measured text: what `TextCache` renders and what layouts reason about."""
+    """A wrapped and measured text: what `TextEngine.render` draws and what layouts reason about."""
 
     text: str
     lines: tuple[str, ...]

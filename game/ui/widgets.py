@@ -47,7 +47,9 @@ def _background_small(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
     w, h = size
     t = ui.theme
     sw, sh = max(1, w // 4), max(2, h // 4)
-    small = _blank_like_screen((sw, sh))
+    small = pygame.Surface((sw, sh))
+    if pygame.display.get_surface() is not None:  # the screen's format: blits convert nothing
+        small = small.convert()
     for y in range(sh):
         k = y / max(1, sh - 1)
         colour = tuple(round(a + (b - a) * k) for a, b in zip(t.bg_top, t.bg_bottom, strict=True))
@@ -63,12 +65,6 @@ def _background_small(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
         small.blit(glow, (0, 0))
     ui.static[key] = small
     return small
-
-
-def _blank_like_screen(size: tuple[int, int]) -> pygame.Surface:
-    """An opaque surface in the screen's pixel format, so blitting it needs no conversion."""
-    surf = pygame.Surface(size)
-    return surf.convert() if pygame.display.get_surface() is not None else surf
 
 
 def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame.Surface:
