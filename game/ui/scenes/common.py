@@ -187,8 +187,10 @@ class PlayScene(FacilitatorControls, Scene):
 
     def flashed(self, dt: float) -> int | None:
         """The picked answer once its flash is over; None until then."""
+        if self.picked is None:
+            return None
         self.pick_t += dt
-        if self.picked is None or self.pick_t < PICK_FLASH:
+        if self.pick_t < PICK_FLASH:
             return None
         picked, self.picked = self.picked, None
         return picked
@@ -204,13 +206,13 @@ class PlayScene(FacilitatorControls, Scene):
             return True
         return bool(self.group.route(inp, activate))
 
-    def draw_note(
-        self, surface: pygame.Surface, text: str, rect: pygame.Rect, align: str = "center"
-    ) -> None:
-        """A line on what to do, small and muted."""
+    def draw_note(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
+        """A line on what to do: small, muted, centred."""
         ui = self.ui
         colour = ui.theme.text_muted
-        ui.text(surface, text, rect, size=ui.m.small, colour=colour, align=align, valign="middle")
+        ui.text(
+            surface, text, rect, size=ui.m.small, colour=colour, align="center", valign="middle"
+        )
 
     def draw_heading(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """The screen's question, in the display face."""
