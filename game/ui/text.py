@@ -86,10 +86,8 @@ class FontBook:
 def clean(font: pygame.font.Font, text: str) -> str:
     """Swap emoji the font cannot draw for emoticons; drop any other glyph it lacks."""
     for emoji, plain in EMOTICONS.items():
-        if emoji in text:
-            text = text.replace(emoji, plain)
-    if "\x00" in text:  # SDL_ttf refuses NUL; a deck may hold one as an escape
-        text = text.replace("\x00", "")
+        text = text.replace(emoji, plain)
+    text = text.replace("\x00", "")  # SDL_ttf refuses NUL; a deck may hold one as an escape
     if text.isascii():
         return text
     out = []
@@ -121,9 +119,7 @@ def wrap(
     widths = word_widths if word_widths is not None else {}
     if len(widths) > 50_000:  # a huge custom deck: start the memory afresh
         widths.clear()
-    space = widths.get(" ")
-    if space is None:
-        space = widths[" "] = font.size(" ")[0]
+    space = font.size(" ")[0]
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split()
