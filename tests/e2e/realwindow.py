@@ -197,22 +197,32 @@ def assert_not_blank(path: Path) -> None:
 
 
 def ocr(path: Path) -> str:
-    """The text tesseract reads on a screenshot, lower case, spaces squeezed ('' without it)."""
+    """The text tesseract reads on a screenshot, lower case, spaces squeezed ('' without it).
+
+    It reads the picture twice, in colour and in grey: tesseract's threshold drops a light
+    label on a mid-blue button in one or the other depending on the background around it,
+    and a check that passes on one reading and fails on the next is a flaky test."""
     if shutil.which("tesseract") is None:
         return ""
-    out = subprocess.run(
-        ["tesseract", str(path), "-", "--psm", "11"], capture_output=True, text=True
-    ).stdout
-    return " ".join(out.lower().split())
+    from PIL import Image
+
+    grey = path.with_name(path.stem + "-grey.png")
+    with Image.open(path) as img:
+        img.convert("L").save(grey)
+    readings = [
+        subprocess.run(
+            ["tesseract", str(p), "-", "--psm", "11"], capture_output=True, text=True
+        ).stdout
+        for p in (path, grey)
+    ]
+    grey.unlink()
+    return " ".join(" ".join(readings).lower().split())
 
 
 def assert_text(path: Path, *phrases: str) -> None:
     """OCR the screenshot and check each phrase is on it (case and spacing ignored)."""
     if shutil.which("tesseract") is None:
         return
-    out = subprocess.run(
-        ["tesseract", str(path), "-", "--psm", "11"], capture_output=True, text=True
-    ).stdout
-    seen = " ".join(out.lower().split())
+    seen = ocr(path)
     for phrase in phrases:
         assert phrase.lower() in seen, f"{path.name}: “{phrase}” not found by OCR in: {seen[:400]}"
