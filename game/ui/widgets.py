@@ -67,10 +67,9 @@ def _background_small(ui: Ui, size: tuple[int, int]) -> pygame.Surface:
     return small
 
 
-def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame.Surface:
-    """A soft shadow for a w x h panel, to be centred `drop` below it. `hollow`: clear where an
-    opaque panel will cover it anyway, so blending it costs little (same pixels on screen)."""
-    key = ("shadow", w, h, radius, ui.theme.shadow_alpha, hollow)
+def _shadow(ui: Ui, w: int, h: int, radius: int) -> pygame.Surface:
+    """A soft shadow for a w x h panel, to be centred `drop` below it."""
+    key = ("shadow", w, h, radius, ui.theme.shadow_alpha)
     surf = ui.static.get(key)
     if surf is None:
         spread = max(4, round(ui.m.unit * 1.2))
@@ -82,29 +81,24 @@ def _shadow(ui: Ui, w: int, h: int, radius: int, hollow: bool = False) -> pygame
             rect = pygame.Rect(0, 0, round(w + grow * 2), round(h + grow * 2))
             rect.center = (surf.get_width() // 2, surf.get_height() // 2)
             pygame.draw.rect(surf, (0, 0, 0, alpha), rect, border_radius=round(radius + grow))
-        if hollow:
-            body = pygame.Rect(spread, spread - round(ui.m.unit * 0.8), w, h)
-            for inner in (body.inflate(-2 * radius - 2, -2), body.inflate(-2, -2 * radius - 2)):
-                if inner.w > 0 and inner.h > 0:
-                    surf.fill((0, 0, 0, 0), inner)
         ui.static[key] = surf
     return surf
 
 
 def _blit_shadow(
-    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int, hollow: bool
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, radius: int, opaque: bool
 ) -> None:
     """The shadow under `rect`. A big opaque panel gets it in nine pieces of a small one (the
     corners, and the edges stretched): the same pixels where they show, at a fraction of the
-    cost, since nothing is blended under the panel."""
+    cost, since nothing is blended under the panel's middle."""
     drop = round(ui.m.unit * 0.8)
     spread = max(4, round(ui.m.unit * 1.2))
     side = 2 * radius + 8  # a panel just big enough for straight edges between its corners
-    if not hollow or rect.w * rect.h < 4 * (side + 2 * spread) ** 2 or min(rect.size) < side:
-        sh = _shadow(ui, rect.w, rect.h, radius, hollow=hollow)
+    if not opaque or rect.w * rect.h < 4 * (side + 2 * spread) ** 2 or min(rect.size) < side:
+        sh = _shadow(ui, rect.w, rect.h, radius)
         surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
         return
-    tile = _shadow(ui, side, side, radius, hollow=True)
+    tile = _shadow(ui, side, side, radius)
     ts = tile.get_width()
     c = ts // 2  # the middle row and column: the profile of a straight edge
     far = ts - c - 1
@@ -147,7 +141,7 @@ def panel(
     radius = ui.m.radius if radius is None else radius
     colour = colour or ui.theme.panel
     if shadow and ui.theme.shadow_alpha:
-        _blit_shadow(ui, surface, rect, radius, hollow=alpha == 255)
+        _blit_shadow(ui, surface, rect, radius, opaque=alpha == 255)
     if alpha < 255:
         tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(tmp, (*colour, alpha), tmp.get_rect(), border_radius=radius)
