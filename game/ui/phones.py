@@ -437,11 +437,19 @@ class PhonesSummaryScene(PhonesPanel):
         super().__init__(app, play)
         self.results = results_of(play)
         found = {r.key: r for r in self.results}
-        self.before, self.after = found.get("pulse:before"), found.get("pulse:after")
+        before, after = found.get("pulse:before"), found.get("pulse:after")
         self.answered = tr("Answered: {before} before, {after} after.").format(
-            before=self.before.answered if self.before else 0,
-            after=self.after.answered if self.after else 0,
+            before=before.answered if before else 0, after=after.answered if after else 0
         )
+
+        def count(result: StepResult | None, q: int, c: int) -> int:
+            return result.counts[q][c] if result is not None else 0
+
+        # per statement, per answer: (its word, how many before, how many after)
+        self.pulse = [
+            [(tr(w), count(before, q, c), count(after, q, c)) for c, w in enumerate(PULSE_WORDS)]
+            for q in range(len(PULSE_STATEMENTS))
+        ]
         self.page = 0  # 0: the pulse before and after; 1: each card
 
     def handle(self, inp: Input) -> bool:
@@ -455,16 +463,6 @@ class PhonesSummaryScene(PhonesPanel):
             self.app.pop()
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
-    def counts(self, q: int) -> list[tuple[str, int, int]]:
-        """Statement `q`'s answers: (the word, how many before, how many after)."""
-
-        def count(result: StepResult | None, c: int) -> int:
-            return result.counts[q][c] if result is not None else 0
-
-        return [
-            (tr(w), count(self.before, c), count(self.after, c)) for c, w in enumerate(PULSE_WORDS)
-        ]
-
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the page shown (Tab turns it and the new page is read)."""
         if self.page == 1:
@@ -475,8 +473,8 @@ class PhonesSummaryScene(PhonesPanel):
             *(
                 tr(statement)
                 + " "
-                + "; ".join(f"{word}: {before} {b} · {after} {a}" for word, b, a in self.counts(q))
-                for q, statement in enumerate(PULSE_STATEMENTS)
+                + "; ".join(f"{word}: {before} {b} · {after} {a}" for word, b, a in counts)
+                for statement, counts in zip(PULSE_STATEMENTS, self.pulse)
             ),
             self.answered,
         )
@@ -525,11 +523,10 @@ class PhonesSummaryScene(PhonesPanel):
         # room for "Before 88" / "After 88" (no squeezing at the largest text)
         when = (tr("Before"), tr("After"))
         name_w = max(ui.engine.layout(f"{w} 88", "body", size, 10_000).w for w in when) + m.gap
-        for q, (statement, row) in enumerate(zip(PULSE_STATEMENTS, rows)):
+        for statement, counts, row in zip(PULSE_STATEMENTS, self.pulse, rows):
             said = ui.engine.layout(tr(statement), "body", size, row.w)
             title, groups = take_top(row, min(said.h + 4, round(size * 2.6)), 2)
             ui.text(surface, tr(statement), title, size=size, colour=t.heading, valign="bottom")
-            counts = self.counts(q)
             most = max(max(b, a) for _, b, a in counts) or 1
             for (word, *pair), box in zip(counts, split_cols(groups, (1,) * len(counts), m.gap)):
                 label, lines = take_top(box, size * 1.3)
