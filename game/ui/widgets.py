@@ -255,11 +255,8 @@ def focus_ring(
     pygame.draw.rect(surface, ui.theme.focus, ring, width=width, border_radius=radius)
     size = max(6, round(ui.m.unit * 1.3))
     cx, cy = ring.left + width // 2, ring.centery
-    pygame.draw.polygon(
-        surface,
-        ui.theme.focus,
-        [(cx - size, cy - size), (cx + size * 0.4, cy), (cx - size, cy + size)],
-    )
+    marker = [(cx - size, cy - size), (cx + size * 0.4, cy), (cx - size, cy + size)]
+    pygame.draw.polygon(surface, ui.theme.focus, marker)
 
 
 class Kind(NamedTuple):
@@ -513,13 +510,8 @@ def cross(surface: pygame.Surface, centre: Point, r: float, colour: Colour, widt
 
 def regular_polygon(centre: Point, r: float, n: int, rotation: float = 0.0) -> list[Point]:
     cx, cy = centre
-    return [
-        (
-            cx + r * math.cos(rotation + 2 * math.pi * i / n),
-            cy + r * math.sin(rotation + 2 * math.pi * i / n),
-        )
-        for i in range(n)
-    ]
+    angles = [rotation + 2 * math.pi * i / n for i in range(n)]
+    return [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in angles]
 
 
 def rating_icon(ui: Ui, surface: pygame.Surface, rating: str, centre: Point, r: float) -> None:
