@@ -75,7 +75,7 @@ def fit_side_by_side(
     m = ui.m
     best: tuple[tuple[bool, int], list[pygame.Rect], list[ColumnFit]] | None = None
     for weights in COLUMN_SPLITS if len(columns) > 1 else ((1,),):
-        cols = split_cols(rect, weights[: len(columns)], m.pad)
+        cols = split_cols(rect, weights, m.pad)
         fits = [
             ui.column(col, inset(c, ip), m.body, m.least)
             for col, c in zip(columns, cols, strict=True)

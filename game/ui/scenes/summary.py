@@ -182,12 +182,6 @@ class SummaryScene(PlayScene):
         label = Block(heading, role="semi", colour="accent", scale=0.8, gap=gap)
         return [*first, label, *blocks[len(first) :]]
 
-    def turn_page(self, step: int) -> bool:
-        if not self.pager.turn(step):
-            return False
-        self._layout_flags()
-        return True
-
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
@@ -202,7 +196,8 @@ class SummaryScene(PlayScene):
             self.activate(self.group.focused)
             return True
         if inp.act in (Act.LEFT, Act.RIGHT) and self.pager.paged:
-            self.turn_page(1 if inp.act is Act.RIGHT else -1)
+            if self.pager.turn(1 if inp.act is Act.RIGHT else -1):
+                self._layout_flags()
             return True
         if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN, Act.PREV, Act.LEFT, Act.UP):
             self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN) else -1)
