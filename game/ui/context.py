@@ -17,6 +17,18 @@ from game.ui.layout import Metrics
 from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
 from game.ui.theme import Colour, Theme
 
+# The typographic scale beside the spacing scale: a named style is a font role, a size in
+# Metrics, a colour in Theme and a vertical alignment; ui.text(style=...) takes overrides.
+TEXT_STYLES = {
+    "plain": ("body", "body", "text", "top"),
+    "line": ("body", "body", "text", "middle"),  # one line centred in its box
+    "strong": ("bold", "body", "text", "middle"),
+    "title": ("display", "heading", "heading", "middle"),
+    "label": ("semi", "small", "text", "middle"),
+    "key": ("bold", "small", "text", "middle"),
+    "note": ("body", "small", "text_muted", "middle"),
+}
+
 
 class TextRecord(NamedTuple):
     """One text box as drawn: where it landed (`rect`), the box it was given (`box`), what,
@@ -133,17 +145,21 @@ class Ui:
         text: str,
         rect: pygame.Rect,
         *,
-        role: str = "body",
+        style: str = "plain",
+        role: str | None = None,
         size: int | None = None,
         colour: Colour | None = None,
         align: str = "left",
-        valign: str = "top",
+        valign: str | None = None,
         min_size: int | None = None,
         alpha: int = 255,
     ) -> pygame.Rect:
-        """Fit `text` into `rect`, draw it and log it; returns the rect the text covers."""
-        lay = self.fit(text, rect, role, size, min_size)
-        return self.blit_layout(surface, lay, rect, colour or self.theme.text, align, valign, alpha)
+        """Fit `text` into `rect` in a TEXT_STYLES style (the other keywords override it), draw
+        it and log it; returns the rect the text covers."""
+        s_role, s_size, s_colour, s_valign = TEXT_STYLES[style]
+        lay = self.fit(text, rect, role or s_role, size or getattr(self.m, s_size), min_size)
+        colour = colour or getattr(self.theme, s_colour)
+        return self.blit_layout(surface, lay, rect, colour, align, valign or s_valign, alpha)
 
     def blit_layout(
         self,

@@ -305,34 +305,10 @@ class BrowserScene(Scene):
         count_w = ui.engine.layout(count, "body", m.small, 10_000).w
         title = self.heading.copy()
         title.w -= count_w + m.pad  # the heading never runs into the count beside it
-        ui.text(
-            surface,
-            tr("Choose cards for a lesson"),
-            title,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
-        ui.text(
-            surface,
-            count,
-            self.heading,
-            size=m.small,
-            colour=t.text_muted,
-            align="right",
-            valign="middle",
-        )
+        ui.text(surface, tr("Choose cards for a lesson"), title, style="title")
+        ui.text(surface, count, self.heading, style="note", align="right")
         draw_group(ui, surface, self.group)
-        ui.text(
-            surface,
-            self._page_label(),
-            self.page_rect,
-            size=m.small,
-            colour=t.text_muted,
-            align="center",
-            valign="middle",
-        )
+        ui.text(surface, self._page_label(), self.page_rect, style="note", align="center")
         panel(ui, surface, self.preview_rect, t.panel)
         pages = self._preview_fits()
         if pages:
@@ -352,7 +328,7 @@ class BrowserScene(Scene):
         else:
             line = tr("Click a card (or Enter) to put it in your plan: 4 to 12 cards.")
             colour = t.text_muted
-        ui.text(surface, line, self.plan_rect, size=m.small, colour=colour, valign="middle")
+        ui.text(surface, line, self.plan_rect, style="note", colour=colour)
 
     def _page_label(self) -> str:
         """ "Page 1 of 9", or "1/9" when that does not fit on one line beside the buttons."""

@@ -169,29 +169,15 @@ class FacilitatorIntroScene(Scene):
         return (tr("Before the first card — for the facilitator"), *column_texts(*self.fits))
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui, t = self.ui, self.ui.theme
         paint_background(ui, surface)
         ui.text(
-            surface,
-            tr("Before the first card — for the facilitator"),
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
+            surface, tr("Before the first card — for the facilitator"), self.heading, style="title"
         )
         for col, inner, fit in zip(self.cols, self.inner, self.fits, strict=True):
             panel(ui, surface, col, t.panel)
             ui.draw_column(surface, fit, inner)
-        ui.text(
-            surface,
-            self.app.glossary.word("steps_row"),
-            self.steps_label,
-            role="semi",
-            size=m.small,
-            colour=t.text,
-            valign="middle",
-        )
+        ui.text(surface, self.app.glossary.word("steps_row"), self.steps_label, style="label")
         for chip in self.step_chips:
             draw_button(ui, surface, chip)
         draw_group(ui, surface, self.group)

@@ -94,9 +94,7 @@ class PauseScene(Modal):
             surface,
             emergency_line(self.app.help),
             self.footer,
-            role="bold",
-            size=m.body,
+            style="strong",
             colour=t.accent,
             align="center",
-            valign="middle",
         )

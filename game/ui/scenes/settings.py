@@ -177,24 +177,8 @@ class SettingsScene(ChoicesScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
         heading, hint = self.texts()
-        ui.text(
-            surface,
-            heading,
-            self.heading,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
-        )
-        ui.text(
-            surface,
-            hint,
-            self.hint,
-            size=m.small,
-            colour=t.text_muted,
-            align="right",
-            valign="middle",
-        )
+        ui.text(surface, heading, self.heading, style="title")
+        ui.text(surface, hint, self.hint, style="note", align="right")
         for i, row in enumerate(self.rows):
             self._draw_row(surface, row, i == self.focus)
         message = self.message_text()
@@ -237,16 +221,7 @@ class SettingsScene(ChoicesScene):
             )
             word = word.inflate(-(2 * r + 2 * round(m.unit)), 0)
             word.x += r + round(m.unit)
-        ui.text(
-            surface,
-            self.word(row),
-            word,
-            role="bold",
-            size=m.body,
-            colour=t.button_text,
-            align="center",
-            valign="middle",
-        )
+        ui.text(surface, self.word(row), word, style="strong", colour=t.button_text, align="center")
         if focused:
             focus_ring(ui, surface, box)
 

@@ -370,13 +370,7 @@ class SetupScene(ChoicesScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
         covered = ui.text(
-            surface,
-            tr("Set up the game"),
-            self.heading,
-            role="display",
-            size=self.heading_size,
-            colour=t.heading,
-            valign="middle",
+            surface, tr("Set up the game"), self.heading, style="title", size=self.heading_size
         )
         if self.app.deck_errors:  # a broken deck file is skipped; the other decks still play
             x = covered.right + m.pad
@@ -384,10 +378,9 @@ class SetupScene(ChoicesScene):
                 surface,
                 skipped_decks_line(self.app.deck_errors),
                 pygame.Rect(x, self.heading.y, self.heading.right - x, self.heading.h),
-                size=m.small,
+                style="note",
                 colour=t.accent,
                 align="right",
-                valign="middle",
             )
         for i, row in enumerate(self.rows):
             focused = i == self.focus
@@ -402,10 +395,9 @@ class SetupScene(ChoicesScene):
                 surface,
                 tr(row.label),
                 label,
-                role="semi",
+                style="label",
                 size=self.label_size,
                 colour=t.heading if focused else t.text_muted,
-                valign="middle",
             )
             for chip in row.chips:
                 draw_button(ui, surface, chip, hovered=chip.id == self.hover)
@@ -413,37 +405,20 @@ class SetupScene(ChoicesScene):
                 for team, (icon, name) in zip(DEFAULT_TEAMS, self.team_slots, strict=False):
                     team_badge(ui, surface, team, icon)
                     size = self.team_size
-                    ui.text(
-                        surface,
-                        tr(team.name),
-                        name,
-                        role="bold",
-                        size=size,
-                        min_size=size,
-                        valign="middle",
-                    )
+                    ui.text(surface, tr(team.name), name, style="strong", size=size, min_size=size)
             if row.key == "mode":
                 ui.text(
                     surface,
                     tr(MODE_HINTS[self.setup.mode]),
                     self.hint_rect,
+                    style="note",
                     size=self.hint_size,
-                    colour=t.text_muted,
-                    valign="middle",
                 )
         for i, button in enumerate([*self.buttons, self.help_btn], len(self.rows)):
             focused = self.focus == i
             draw_button(ui, surface, button, focused=focused, hovered=button.id == self.hover)
         info, colour = self._info()
-        ui.text(
-            surface,
-            info,
-            self.info_rect,
-            size=m.small,
-            colour=colour,
-            align="right",
-            valign="middle",
-        )
+        ui.text(surface, info, self.info_rect, style="note", colour=colour, align="right")
 
     def _info(self) -> tuple[str, tuple[int, int, int]]:
         """The line beside Start: a problem (in the accent colour), or what will be played."""

@@ -89,18 +89,16 @@ class TitleScene(Scene):
             surface,
             tr("Spot the tricks. Choose the safe move."),
             self.tag_rect,
-            role="semi",
+            style="label",
             size=m.large,
             colour=t.accent,
             align="center",
-            valign="middle",
         )
         ui.text(
             surface,
             tr("H  Help     ·     F11  Full screen     ·     Esc  Pause during play"),
             self.footer,
+            style="note",
             size=m.min_font,
-            colour=t.text_muted,
             align="center",
-            valign="middle",
         )
