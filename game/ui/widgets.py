@@ -367,10 +367,9 @@ def _chrome(ui: Ui, b: Button, inner_h: int, size: int, tick: bool) -> tuple[int
     )
 
 
-def label_width(ui: Ui, b: Button, height: int, size: int | None = None) -> int:
-    """The width `b` needs to show its label on one line at `size` (default: its own size), with
-    its badge and icon, in a button `height` tall: what `draw_button` takes around the text."""
-    size = size or b.size or ui.m.body
+def label_width(ui: Ui, b: Button, height: int, size: int) -> int:
+    """The width `b` needs to show its label on one line at `size`, with its badge and icon, in
+    a button `height` tall: what `draw_button` takes around the text."""
     text_w = ui.engine.layout(b.text, KINDS[b.kind].font, size, 10_000).w
     chrome = _chrome(ui, b, height - round(ui.m.unit * 0.8), size, b.selected)
     return text_w + round(ui.m.unit * 2.4) + 2 + sum(chrome)
