@@ -165,9 +165,9 @@ class CardScene(PlayScene):
         # the phone gets a wider column when the chat does not fit it; on a projector, or when
         # the chat and the options do not fit side by side at the least body size (the largest
         # text sizes), the card pages: the chat, then the choices
-        self.paged = self.ui.m.projector or not any(
-            self._layout_columns(share) for share in (0.43, 0.5, 0.57)
-        )
+        self.paged = self.ui.m.projector
+        if not self.paged and not any(self._layout_columns(s) for s in (0.43, 0.5, 0.57)):
+            self.paged = True
         if self.paged:
             self._layout_paged()
 
