@@ -145,13 +145,10 @@ class _TeamEntry(PlayScene):
         return [e is not None for e in raw]
 
     def next_open(self, after: int) -> int:
+        """The first team after `after`, round the strip, without an entry (else `after`)."""
         done = self.entries()
         n = len(done)
-        for k in range(1, n + 1):
-            i = (after + k) % n
-            if not done[i]:
-                return i
-        return after
+        return next((i % n for i in range(after + 1, after + n + 1) if not done[i % n]), after)
 
     def enter(self, team: int, option: int) -> None:
         try:
