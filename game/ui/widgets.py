@@ -455,16 +455,7 @@ def centred(
     ui: Ui, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int, colour: Colour
 ) -> None:
     """A short label in the display font, centred in `rect`: a badge, a pip, a team letter."""
-    ui.text(
-        surface,
-        text,
-        rect,
-        role="display",
-        size=size,
-        colour=colour,
-        align="center",
-        valign="middle",
-    )
+    ui.text(surface, text, rect, style="title", size=size, colour=colour, align="center")
 
 
 def draw_pips(ui: Ui, surface: pygame.Surface, pips: list[pygame.Rect], current: int) -> None:
@@ -635,7 +626,7 @@ def draw_card(
 ) -> None:
     """A panel with a heading: over the screen below, dimmed (`over`), or on the background.
     `heading` is already translated."""
-    m, t = ui.m, ui.theme
+    t = ui.theme
     if over:  # dim the screen below so the card reads as on top
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*t.dim, t.dim_alpha))
@@ -643,13 +634,4 @@ def draw_card(
     else:
         paint_background(ui, surface)
     panel(ui, surface, card, t.panel)
-    ui.text(
-        surface,
-        heading,
-        heading_rect,
-        role="display",
-        size=m.heading,
-        colour=t.heading,
-        align=align,
-        valign="middle",
-    )
+    ui.text(surface, heading, heading_rect, style="title", align=align)
