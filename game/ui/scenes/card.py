@@ -472,9 +472,7 @@ class CardScene(PlayScene):
             self.draw_heading(surface, self.question_text(), self._indent(self.question_rect))
             if self.result_rect.h:
                 rect = self._indent(self.result_rect)
-                ui.text(
-                    surface, self.step_result(), rect, role="semi", size=m.small, valign="middle"
-                )
+                ui.text(surface, self.step_result(), rect, style="label")
             if self.state.phase is Phase.SCENARIO:
                 panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
                 note = tr("The chat is coming in…  Press Enter to see the choices now.")
@@ -526,7 +524,7 @@ class CardScene(PlayScene):
         name_x = centre[0] + r + round(m.unit * 1.2)
         name_box = pygame.Rect(name_x, head.y, head.right - name_x - round(m.unit * 1.2), head.h)
         colour = t.phone_bar_text
-        ui.text(surface, label, name_box, role="bold", size=m.small, colour=colour, valign="middle")
+        ui.text(surface, label, name_box, style="key", colour=colour)
         # the messages so far (on a projector those of the chat page, moved up to the top)
         shown, offset = self._page()
         origin = (self.chat_area.x, self.chat_area.y - offset)

@@ -95,7 +95,7 @@ class PlayScene(FacilitatorControls, Scene):
         box = pygame.Rect(self.bar.x, self.bar.y, left_w, round(self.bar.h * 0.62))
         label = title or tr("Card {n} of {total}").format(n=st.index + 1, total=len(st.cards))
         label, size = turn_label(ui, (label,), box.w, m.small, m.min_font, box.h)  # one line
-        ui.text(surface, label, box, role="semi", size=size, min_size=size, valign="middle")
+        ui.text(surface, label, box, style="label", size=size, min_size=size)
         # progress pips: done, current, to come (filled in the accent, filled, hollow)
         n = len(st.cards)
         pip_w = min(left_w / max(n, 1), m.unit * 5)
@@ -124,7 +124,7 @@ class PlayScene(FacilitatorControls, Scene):
             team_badge(ui, surface, team, icon)
             x = icon.right + m.gap
             box = pygame.Rect(x, chip.y + 2, chip.right - x, chip.h - 4)
-            ui.text(surface, text, box, role="semi", size=size, min_size=size, valign="middle")
+            ui.text(surface, text, box, style="label", size=size, min_size=size)
         if buttons:
             draw_group(ui, surface, self.bar_group)
 
@@ -208,14 +208,8 @@ class PlayScene(FacilitatorControls, Scene):
 
     def draw_note(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """A line on what to do: small, muted, centred."""
-        ui = self.ui
-        colour = ui.theme.text_muted
-        ui.text(
-            surface, text, rect, size=ui.m.small, colour=colour, align="center", valign="middle"
-        )
+        self.ui.text(surface, text, rect, style="note", align="center")
 
     def draw_heading(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """The screen's question, in the display face."""
-        ui = self.ui
-        size, colour = ui.m.play_large, ui.theme.heading
-        ui.text(surface, text, rect, role="display", size=size, colour=colour, valign="middle")
+        self.ui.text(surface, text, rect, style="title", size=self.ui.m.play_large)

@@ -102,7 +102,7 @@ class TeamStrip:
     ) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         if self.hint.h:
-            ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+            ui.text(surface, hint, self.hint, style="note")
         for team, tile, done in zip(self.teams, self.tiles, entered, strict=True):
             panel(ui, surface, tile, t.panel, shadow=False, edge=ui.theme.team(team.colour))
             head = self._split(tile)[0]
@@ -113,7 +113,7 @@ class TeamStrip:
                 x, head.y, head.right - (head.h if done else 0) - round(m.unit) - x, head.h
             )
             if name.w >= m.small * 3:  # narrow tiles (many teams): the badge's letter is enough
-                ui.text(surface, tr(team.name), name, role="bold", size=m.small, valign="middle")
+                ui.text(surface, tr(team.name), name, style="key")
             if done:  # a tick: this team has decided (which option stays hidden)
                 verdict_icon(
                     ui, surface, True, (head.right - head.h / 2, head.centery), head.h * 0.42

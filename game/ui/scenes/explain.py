@@ -163,8 +163,7 @@ class ExplainScene(PlayScene):
                 surface,
                 tr("In your own words (optional — press Enter to skip)"),
                 self.label_rect,
-                role="semi",
-                size=m.small,
+                style="label",
                 colour=t.text_muted,
                 valign="bottom",
             )

@@ -111,5 +111,5 @@ class StealScene(PlayScene):
         self.draw_heading(surface, self.question(), self.heading)
         panel(ui, surface, self.chosen, t.panel, shadow=False)
         box, size = inset(self.chosen, m.unit * 1.8, m.unit * 1.0), self.chosen_size
-        ui.text(surface, self.chosen_line(), box, size=size, colour=t.text_muted, valign="middle")
+        ui.text(surface, self.chosen_line(), box, style="note", size=size)
         draw_group(ui, surface, self.group)
