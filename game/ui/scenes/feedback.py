@@ -108,7 +108,7 @@ def draw_flag(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) ->
     )
     flag_logo(ui.theme, surface, logo)
     box = pygame.Rect(logo.right + ui.m.gap, rect.y, rect.right - logo.right - ui.m.gap, rect.h)
-    ui.text(surface, flag_text(card), box, role="bold", size=ui.m.body, valign="middle")
+    ui.text(surface, flag_text(card), box, style="strong")
 
 
 def draw_takeaway(
@@ -124,7 +124,7 @@ def draw_takeaway(
     pygame.draw.circle(surface, t.takeaway_text, dot.center, r)
     centred(ui, surface, "!", dot, max(m.min_font, round(r * 1.4)), t.takeaway_bg)
     box = pygame.Rect(rect.x + ip + star, rect.y + ip, rect.w - 2 * ip - star, rect.h - 2 * ip)
-    ui.text(surface, text, box, role="bold", size=size, colour=t.takeaway_text, valign="middle")
+    ui.text(surface, text, box, style="strong", size=size, colour=t.takeaway_text)
 
 
 # the feedback's parts in reading order, what pages are made of: you chose (its text and
@@ -484,24 +484,15 @@ class FeedbackScene(PlayScene):
         r = round(head.h * 0.4)
         rating_icon(ui, surface, rating.value, (head.x + r + 4, head.centery), r)
         word = pygame.Rect(head.x + 2 * r + m.pad, head.y, round(head.w * 0.45), head.h)
-        ui.text(
-            surface,
-            tr(RATING_WORDS[rating]),
-            word,
-            role="display",
-            size=m.play_heading,
-            colour=t.heading,
-            valign="middle",
-        )
+        ui.text(surface, tr(RATING_WORDS[rating]), word, style="title", size=m.play_heading)
         ui.text(
             surface,
             self.points_text(),
             pygame.Rect(word.right, head.y, head.right - word.right, head.h),
-            role="display",
+            style="title",
             size=m.play_large,
             colour=t.accent,
             align="right",
-            valign="middle",
         )
         for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
             panel(ui, surface, col, t.panel)

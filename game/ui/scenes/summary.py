@@ -274,38 +274,17 @@ class SummaryScene(PlayScene):
         self.draw_bar(surface, title=tr("Results"), buttons=False)
         played = len({r.card_id for r in st.results})
         ui.text(
-            surface,
-            tr("Well played!") if played else tr("Results"),
-            self.header,
-            role="display",
-            size=m.heading,
-            colour=t.heading,
-            valign="middle",
+            surface, tr("Well played!") if played else tr("Results"), self.header, style="title"
         )
         sub = tr("{n} cards played").format(n=played)
-        ui.text(
-            surface,
-            sub,
-            self.header,
-            size=m.small,
-            colour=t.text_muted,
-            align="right",
-            valign="middle",
-        )
+        ui.text(surface, sub, self.header, style="note", align="right")
         panel(ui, surface, self.left, t.panel)
         panel(ui, surface, self.right, t.panel)
         self._draw_scores(surface)
         ui.draw_column(surface, self.help_fit, self.help_rect)
         ui.draw_column(surface, self.flags_fit, self.flags_inner)
         if self.saved_msg and self.save_btn in self.group.buttons:
-            ui.text(
-                surface,
-                self.saved_msg,
-                self.msg_rect,
-                size=m.min_font,
-                colour=t.text_muted,
-                valign="middle",
-            )
+            ui.text(surface, self.saved_msg, self.msg_rect, style="note", size=m.min_font)
 
     def _draw_scores(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -339,9 +318,8 @@ class SummaryScene(PlayScene):
                 surface,
                 tr("{score} of {best} points").format(score=score, best=best),
                 big,
-                role="display",
-                size=m.heading,
-                valign="middle",
+                style="title",
+                colour=t.text,
             )
             # each step counted on its own, a line each: spot, name, move, why
             blocks = [Block(line, colour="text_muted", gap=0.15) for line in lines]

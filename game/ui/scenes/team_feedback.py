@@ -308,10 +308,9 @@ class AllTeamsFeedbackScene(PlayScene):
                 surface,
                 text,
                 box,
-                role="semi",
+                style="label",
                 size=self.chip_size,
                 min_size=min(self.chip_size, m.min_font),
-                valign="middle",
             )
         draw_takeaway(ui, surface, self.takeaway_rect, card.takeaway, self.takeaway_size, self.ip)
         if self.flag_rect.w:
