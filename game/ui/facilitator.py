@@ -279,16 +279,7 @@ class FacilitatorControls:
         width = max(2, round(m.unit * 0.3))
         pygame.draw.rect(surface, edge, rect, width=width, border_radius=rect.h // 2)
         box = pygame.Rect(rect.x + rect.h, rect.y, rect.w - rect.h - m.gap, rect.h)
-        ui.text(
-            surface,
-            text,
-            box,
-            role="semi",
-            size=m.small,
-            colour=colour,
-            align=align,
-            valign="middle",
-        )
+        ui.text(surface, text, box, style="label", colour=colour, align=align)
         return pygame.Rect(rect.x, rect.y, rect.h, rect.h)
 
     def phones_pill(self) -> pygame.Rect | None:

@@ -290,7 +290,7 @@ class PhonesJoinScene(PhonesPanel):
         return (tr("Answer on your phone"), f"{scan} {url}", f"{room}: {code}", wifi)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui, m = self.ui, self.ui.m
         phones = self.play.phones
         draw_card(ui, surface, self.card, tr("Answer on your phone"), self.heading)
         if phones is None:
@@ -299,7 +299,7 @@ class PhonesJoinScene(PhonesPanel):
         surface.blit(qr, qr.get_rect(center=self.qr_rect.center))
         ui.draw_column(surface, ui.column(self.blocks(phones), self.words, m.body), self.words)
         hint = tr("Enter: continue · Q: show this again · V: show the answers")
-        ui.text(surface, hint, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+        ui.text(surface, hint, self.hint, style="note")
 
 
 # --- the reveal -------------------------------------------------------------------------------
@@ -411,7 +411,7 @@ class PhonesRevealScene(PhonesPanel):
         return (self.heading_text(), *(row.text for row in self.rows))
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui = self.ui
         draw_card(ui, surface, self.card, self.heading_text(), self.heading)
         if self.rows:
             draw_bars(ui, surface, self.bars, self.rows, self.lay, self.pages.index)
@@ -420,7 +420,7 @@ class PhonesRevealScene(PhonesPanel):
                 page=self.pages.index + 1, total=self.pages.count
             )
             line = where + " · " + tr("Right: next page · Left: back")
-            ui.text(surface, line, self.hint, size=m.small, colour=t.text_muted, valign="middle")
+            ui.text(surface, line, self.hint, style="note")
         draw_group(ui, surface, self.group)
 
 
@@ -497,7 +497,7 @@ class PhonesSummaryScene(PhonesPanel):
         return blocks or [Block(tr("The phones have not answered a card yet."))]
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui, m = self.ui, self.ui.m
         if self.page == 1:
             draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
             ui.draw_column(surface, ui.column(self.card_blocks(), self.body, m.body), self.body)
@@ -506,13 +506,9 @@ class PhonesSummaryScene(PhonesPanel):
             self.draw_pulse(surface)
         left, right = split_cols(self.hint, (1, 1), 0)
         if self.page == 0:
-            ui.text(
-                surface, self.answered, left, size=m.small, colour=t.text_muted, valign="middle"
-            )
+            ui.text(surface, self.answered, left, style="note")
         keys = tr("Tab: before and after / each card · Esc: close")
-        ui.text(
-            surface, keys, right, size=m.small, colour=t.text_muted, align="right", valign="middle"
-        )
+        ui.text(surface, keys, right, style="note", align="right")
 
     def draw_pulse(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -534,13 +530,6 @@ class PhonesSummaryScene(PhonesPanel):
                 for k, (line, count) in enumerate(zip(split_rows(lines, (1, 1), 2), pair)):
                     w = min(line.w // 2, name_w)
                     name = pygame.Rect(line.x, line.y, w, line.h)
-                    ui.text(
-                        surface,
-                        f"{when[k]} {count}",
-                        name,
-                        size=size,
-                        colour=t.text_muted,
-                        valign="middle",
-                    )
+                    ui.text(surface, f"{when[k]} {count}", name, style="note", size=size)
                     bar = pygame.Rect(line.x + w, line.y + line.h // 4, line.w - w, line.h // 2)
                     draw_bar(ui, surface, bar, count / most, t.primary if k else t.text_muted)

@@ -162,10 +162,8 @@ class Presenter:
             surface,
             tr("Presenter view — only you see this window"),
             head,
-            role="display",
+            style="title",
             size=title,
-            colour=t.heading,
-            valign="middle",
         )
         left, right = split_cols(rest, (0.6, 0.4), m.pad)
         panel(ui, surface, left, t.panel, edge=t.accent)
