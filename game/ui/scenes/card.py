@@ -262,6 +262,7 @@ class CardScene(PlayScene):
             else:
                 place(opts)
         self.placeholder = self.options[0].rect.unionall([o.rect for o in self.options])
+        self.options_held = (fits, self.options[0].size)  # every label fits; their size
         return fits
 
     def _indent(self, rect: pygame.Rect) -> pygame.Rect:

@@ -196,6 +196,7 @@ class AllTeamsCardScene(CardScene, _TeamEntry):
     enters what they can and reveals) and the choice (every team enters, then reveal)."""
 
     name = "enter-choices"
+    hint_shown = True  # the how-to line under the question (see layout)
 
     def _build_options(self) -> None:
         super()._build_options()
@@ -203,13 +204,33 @@ class AllTeamsCardScene(CardScene, _TeamEntry):
         self.selected = self.next_open(-1)  # a new step starts again with the first team
 
     def layout(self, size: tuple[int, int]) -> None:
+        # the how-to line goes under the question, shown when the options keep their size
+        # beside it (like the card's line on the step before: a larger text size never draws
+        # an option smaller, issue 13)
+        self.hint_shown = False
         super().layout(size)
-        # the how-to line goes under the question, which is short; it gets the height it needs
+        alone = self.options_held
+        self.hint_shown = alone[0]
+        if self.hint_shown:
+            super().layout(size)
+            if self.options_held != alone:
+                self.hint_shown = False
+                super().layout(size)
         q = self.question_rect
-        need = max(
-            self.ui.engine.layout(h, "body", self.ui.m.small, q.w).h for h in self.hints().values()
+        self.question_rect, self.strip.hint = take_top(q, q.h - self._hint_h(q.w))
+
+    def _question_h(self, width: int) -> float:
+        # the card's layout gives the question the room for the how-to line too
+        return super()._question_h(width) + self._hint_h(width)
+
+    def _hint_h(self, width: int) -> int:
+        """The height of the tallest how-to line, `width` wide (0 while it is not shown)."""
+        if not self.hint_shown:
+            return 0
+        m = self.ui.m
+        return max(
+            self.ui.engine.layout(h, "body", m.small, width).h for h in self.hints().values()
         )
-        self.question_rect, self.strip.hint = take_top(q, max(q.h * 0.3, q.h - need))
 
     def hints(self) -> dict[Phase, str]:
         """The how-to line of each step (the spot and name ones from the glossary)."""
