@@ -190,7 +190,7 @@ def draw_bars(
         body = pygame.Rect(area.right - body_w, y, body_w, lay.heights[i])
         label_h = ui.engine.layout(row.label, "body", size, body_w).h
         text_box, cells_box = take_top(body, label_h, round(size * 0.25))
-        ui.text(surface, row.label, text_box, size=size, colour=t.text, min_size=size)
+        ui.text(surface, row.label, text_box, size=size, min_size=size)
         ws, least, lines = _lines(ui, row.cells, body_w, size)
         team_w = (body_w - least[0]) // max(1, len(lines[0]) - 1)
         for n, line in enumerate(lines):

@@ -526,7 +526,7 @@ class PhonesSummaryScene(PhonesPanel):
             most = max(max(b, a) for _, b, a in counts) or 1
             for (word, *pair), box in zip(counts, split_cols(groups, (1,) * len(counts), m.gap)):
                 label, lines = take_top(box, size * 1.3)
-                ui.text(surface, word, label, size=size, colour=t.text, valign="middle")
+                ui.text(surface, word, label, size=size, valign="middle")
                 for k, (line, count) in enumerate(zip(split_rows(lines, (1, 1), 2), pair)):
                     w = min(line.w // 2, name_w)
                     name = pygame.Rect(line.x, line.y, w, line.h)

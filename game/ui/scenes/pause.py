@@ -86,7 +86,6 @@ class PauseScene(Modal):
             self.support_text(),
             self.support,
             size=m.small,
-            colour=t.text,
             align="center",
             valign="middle",
         )

@@ -199,9 +199,7 @@ class SettingsScene(ChoicesScene):
         if row.key == "read_aloud" and not self.app.voice.available:
             label = tr("{setting} — no voice installed").format(setting=label)
         colour = t.heading if focused else t.text_muted
-        ui.text(
-            surface, label, label_rect, role="semi", size=m.body, colour=colour, valign="bottom"
-        )
+        ui.text(surface, label, label_rect, role="semi", colour=colour, valign="bottom")
         fill = t.button_hover if self.hover == value.id else t.button
         panel(ui, surface, box, fill, shadow=False, edge=t.button_border)
         for arrow in (less, more):

@@ -301,13 +301,7 @@ class SummaryScene(PlayScene):
         _, rows = take_top(box, label.bottom - box.y, round(m.unit))
         best = st.best_score
         if st.mode is Mode.TOGETHER:
-            ui.text(
-                surface,
-                self.together_line(),
-                rows,
-                size=m.body,
-                valign="middle",
-            )
+            ui.text(surface, self.together_line(), rows, style="line")
             return
         if st.mode is Mode.SOLO:
             score = st.scores[0] if st.scores else 0
