@@ -472,14 +472,15 @@ class CardScene(PlayScene):
         if self._shows("choices"):
             self.draw_heading(surface, self.question_text(), self._indent(self.question_rect))
             if self.result_rect.h:
-                rect = self._indent(self.result_rect)
-                ui.text(surface, self.step_result(), rect, style="label")
+                ui.text(surface, self.step_result(), self._indent(self.result_rect), style="label")
             if self.state.phase is Phase.SCENARIO:
                 panel(ui, surface, self.placeholder, t.panel, shadow=False, alpha=120)
                 note = tr("The chat is coming in…  Press Enter to see the choices now.")
-                self.draw_note(surface, note, inset(self.placeholder, m.pad * 2))
+                ui.text(
+                    surface, note, inset(self.placeholder, m.pad * 2), style="note", align="center"
+                )
         if self.paged:
-            self.draw_note(surface, self._hint(), self.hint_rect)
+            ui.text(surface, self._hint(), self.hint_rect, style="note", align="center")
 
     def _hint(self) -> str:
         """Projector: how to turn to the other view (and which chat page shows)."""

@@ -206,10 +206,6 @@ class PlayScene(FacilitatorControls, Scene):
             return True
         return bool(self.group.route(inp, activate))
 
-    def draw_note(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
-        """A line on what to do: small, muted, centred."""
-        self.ui.text(surface, text, rect, style="note", align="center")
-
     def draw_heading(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """The screen's question, in the display face."""
         self.ui.text(surface, text, rect, style="title", size=self.ui.m.play_large)

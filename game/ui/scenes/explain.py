@@ -159,23 +159,19 @@ class ExplainScene(PlayScene):
             ui.text(surface, self.chosen, below, size=size, min_size=m.reading)
         self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
         if self.solo:
+            label = tr("In your own words (optional — press Enter to skip)")
             ui.text(
-                surface,
-                tr("In your own words (optional — press Enter to skip)"),
-                self.label_rect,
-                style="label",
-                colour=t.text_muted,
-                valign="bottom",
+                surface, label, self.label_rect, style="label", colour=t.text_muted, valign="bottom"
             )
             panel(ui, surface, self.box, t.field, shadow=False)
             inner = inset(self.box, m.unit * 1.8, m.unit * 1.0)
             if self.words:
-                covered = ui.text(surface, self.words, inner, colour=t.field_text, valign="middle")
+                covered = ui.text(surface, self.words, inner, style="line", colour=t.field_text)
                 caret_x = covered.right + 2
             else:
                 hint = tr("Type here…") if self.box_focused else tr("Click here to type")
                 covered = ui.text(
-                    surface, hint, inner, colour=t.field_hint, valign="middle", role="italic"
+                    surface, hint, inner, style="line", role="italic", colour=t.field_hint
                 )
                 caret_x = inner.x
             if self.box_focused:
