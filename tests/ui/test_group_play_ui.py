@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from game.model.cards import Rating
-from game.model.session import Mode
+from game.model.session import Mode, Steal
 from game.ui.app import GameSetup
 
 from .conftest import SIZES
@@ -399,3 +399,27 @@ def test_group_screens_fit_the_window_without_overlaps(make_driver, size) -> Non
     d.press("esc", "esc")
     assert d.top == "pause"
     check_layout([r for r in d.texts() if r.layer == 1], size)
+
+
+def test_the_steal_shows_the_options_in_the_order_the_card_showed_them(make_driver) -> None:
+    d = make_driver((1280, 720))
+    if d.top == "content-note":
+        d.press("enter")
+    setup = GameSetup(mode=Mode.TEAMS, teams=3, count=3, seed=3, shuffle=True)
+    assert d.app.start_game(setup) is None
+    d.settle()
+    d.press("enter")  # the facilitator's checklist
+    session = d.app.play.session
+    card, order = session.state.card, session.state.response_order
+    assert order != tuple(range(len(order))), "pick a seed that shuffles this card"
+    d.press("enter")  # the whole chat
+    wrong = next(p for p, i in enumerate(order) if card.responses[i].rating is not Rating.SAFE)
+    d.press(str(wrong + 1))
+    assert d.top == "steal"
+    scene = d.app.stack[-1]
+    assert [session.state.teams[i].letter for i in scene.team_ids] == ["B", "C"]
+    letter(d, "b")  # team B steals, by its letter (B is also the facilitator's bonus key)
+    assert [b.text for b in scene.option_btns] == [card.responses[i].text for i in order]
+    d.press(str(order.index(card.best_response_index) + 1))  # the number the card showed
+    assert d.top == "feedback"
+    assert session.state.steal == Steal(team=1, response=card.best_response_index)

@@ -31,7 +31,9 @@ class StealScene(PlayScene):
         for b, i in zip(self.team_btns, self.team_ids, strict=True):
             b.icon = lambda surf, rect, team=st.teams[i]: team_badge(self.ui, surf, team, rect)
         self.no_btn = Button("nosteal", "No steal — go on", kind="primary", badge="Enter")
-        self.option_btns = option_buttons("option", (r.text for r in st.card.responses))
+        # in the order the card showed them this play, so "2" means what it meant there
+        order = st.response_order
+        self.option_btns = option_buttons("option", (st.card.responses[i].text for i in order))
         self.thief: int | None = None
         self._choose_team(None)
 
@@ -70,7 +72,8 @@ class StealScene(PlayScene):
         elif button in self.team_btns:
             self._choose_team(self.team_btns.index(button))
         elif self.thief is not None and self.session.phase is Phase.STEAL:
-            self.session.steal(self.thief, self.option_btns.index(button))
+            pos = self.option_btns.index(button)
+            self.session.steal(self.thief, self.state.response_order[pos])
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
@@ -78,13 +81,14 @@ class StealScene(PlayScene):
         if inp.act is Act.BACK and self.thief is not None:
             self._choose_team(None)
             return True
-        if self.handle_bar(inp):
-            return True
-        if inp.act is Act.LETTER and self.thief is None:  # the stealing team by its letter
+        # the stealing team by its letter, before the facilitator's keys (B is also "bonus")
+        if inp.act is Act.LETTER and self.thief is None:
             letters = [self.state.teams[i].letter.lower() for i in self.team_ids]
             if inp.text in letters:
                 self._choose_team(letters.index(inp.text))
                 return True
+        if self.handle_bar(inp):
+            return True
         return self.route_options(inp, self._decide)
 
     def question(self) -> str:
