@@ -17,7 +17,6 @@ when there is any case. tests/ui/test_readable_every_card.py checks 1024×768 (e
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from collections import Counter
@@ -29,32 +28,7 @@ os.environ.setdefault("REDFLAGS_CONFIG_DIR", "/tmp/redflags-cards-config")
 os.environ.setdefault("REDFLAGS_DATA_DIR", "/tmp/redflags-cards-data")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.settings import TEXT_SCALES  # noqa: E402
-from tests.ui.card_walk import measure_every_card  # noqa: E402
-
-
-def cases(size: tuple[int, int], theme: str, language: str) -> tuple[list[str], list[str], int]:
-    """The "smaller" and "below" cases of one window size, theme and language, and how many
-    (screen, text, text size) sizes were measured."""
-    sizes = {s: measure_every_card(size, theme, s, language) for s in TEXT_SCALES}
-    floor = math.ceil(min(size[1], round(size[0] * 0.75)) / 24)
-    smaller, below = [], []
-    for small, large in zip(TEXT_SCALES, TEXT_SCALES[1:], strict=False):
-        for screen, found in sizes[large].items():
-            for text, px in found.items():
-                old = sizes[small].get(screen, {}).get(text)
-                if old is not None and px < old:
-                    smaller.append(f"{screen} x{small}->x{large}: {old} -> {px} px {text[:40]!r}")
-    if theme == "projector":
-        below = [
-            f"{screen} x{scale}: {px} px < {floor} {text[:40]!r}"
-            for scale in TEXT_SCALES
-            for screen, found in sizes[scale].items()
-            for text, px in found.items()
-            if px < floor
-        ]
-    measured = sum(len(found) for s in sizes.values() for found in s.values())
-    return smaller, below, measured
+from tests.ui.card_walk import text_size_cases  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         for size_arg in args.size:
             w, h = (int(n) for n in size_arg.split("x"))
             for theme in args.theme:
-                smaller, below, measured = cases((w, h), theme, lang)
+                smaller, below, measured = text_size_cases((w, h), theme, lang)
                 screens = Counter(c.split("|")[1].split()[0] for c in smaller + below)
                 print(
                     f"{lang} {size_arg} {theme}: {measured} sizes measured, "

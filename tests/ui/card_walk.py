@@ -13,6 +13,7 @@ so every card of a deck is visited exactly once, in deck order, in one App.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,6 +25,7 @@ from game.content.decks import default_deck_paths, load_decks
 from game.content.glyphs import EMOTICONS, is_pictograph
 from game.model.cards import Card, Deck, Rating
 from game.model.session import Mode, Session, new_state
+from game.settings import TEXT_SCALES
 from game.ui.app import GameSetup, PlayContext
 from game.ui.context import TextRecord
 from game.ui.flow import scene_for_play
@@ -244,3 +246,32 @@ def measure_every_card(
                     if text in bodies:
                         found[text] = min(r.size, found.get(text, 10_000))
     return out
+
+
+def text_size_cases(
+    size: tuple[int, int], theme: str, language: str
+) -> tuple[list[str], list[str], int]:
+    """Issue 13 over every card of `language` at `size` and `theme`: the "smaller" cases (a
+    larger text size draws a text smaller than the next smaller size does), the "below" ones
+    (projector theme: a body text under 1/24 of the text height), and how many (screen, text,
+    text size) sizes were measured. tools/measure_text_sizes.py and
+    test_readable_every_card.py both count with this."""
+    sizes = {s: measure_every_card(size, theme, s, language) for s in TEXT_SCALES}
+    floor = math.ceil(min(size[1], round(size[0] * 0.75)) / 24)
+    smaller, below = [], []
+    for small, large in zip(TEXT_SCALES, TEXT_SCALES[1:], strict=False):
+        for screen, found in sizes[large].items():
+            for text, px in found.items():
+                old = sizes[small].get(screen, {}).get(text)
+                if old is not None and px < old:
+                    smaller.append(f"{screen} x{small}->x{large}: {old} -> {px} px {text[:40]!r}")
+    if theme == "projector":
+        below = [
+            f"{screen} x{scale}: {px} px < {floor} {text[:40]!r}"
+            for scale in TEXT_SCALES
+            for screen, found in sizes[scale].items()
+            for text, px in found.items()
+            if px < floor
+        ]
+    measured = sum(len(found) for s in sizes.values() for found in s.values())
+    return smaller, below, measured

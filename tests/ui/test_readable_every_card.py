@@ -7,12 +7,9 @@ the next smaller size does. At 1024×768, where the room is least, in English an
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-from game.settings import TEXT_SCALES
-from tests.ui.card_walk import measure_every_card
+from tests.ui.card_walk import text_size_cases
 
 pytestmark = pytest.mark.slow  # every screen of every card at five text sizes
 
@@ -24,22 +21,7 @@ SIZE = (1024, 768)
 def test_every_card_reads_larger_or_equal_at_each_larger_text_size(
     make_driver, theme, lang
 ) -> None:
-    sizes = {s: measure_every_card(SIZE, theme, s, lang) for s in TEXT_SCALES}
-    floor = math.ceil(min(SIZE[1], round(SIZE[0] * 0.75)) / 24)
-    problems = []
-    for small, large in zip(TEXT_SCALES, TEXT_SCALES[1:], strict=False):
-        for screen, found in sizes[large].items():
-            for text, px in found.items():
-                old = sizes[small].get(screen, {}).get(text)
-                if old is not None and px < old:
-                    problems.append(f"{screen} x{small}->x{large}: {old} -> {px} px: {text[:40]!r}")
-    if theme == "projector":
-        problems += [
-            f"{screen} x{scale}: {px} px < {floor}: {text[:40]!r}"
-            for scale in TEXT_SCALES
-            for screen, found in sizes[scale].items()
-            for text, px in found.items()
-            if px < floor
-        ]
-    assert sizes[TEXT_SCALES[0]], "no card measured"
+    smaller, below, measured = text_size_cases(SIZE, theme, lang)
+    problems = smaller + below
+    assert measured, "no card measured"
     assert not problems, f"{len(problems)} cases:\n" + "\n".join(problems[:40])
