@@ -51,6 +51,9 @@ fi
 rm -rf build/app build/lib build/bdist.* redflags.egg-info
 
 rm -rf dist/RedFlags "dist/Red Flags.app"
+# PyInstaller's cache of processed binaries in this checkout, not the user's home: two builds
+# at once (two checkouts on one machine) must not read each other's half-written cache index
+export PYINSTALLER_CONFIG_DIR="$PWD/build/pyinstaller"
 (cd tools/app && "../../$bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath ../../dist --workpath ../../build/app redflags.spec)
 
