@@ -38,9 +38,8 @@ from game.ui.presenter import Presenter
 from game.ui.presenter import offered as offers_presenter
 from game.ui.scene import Scene
 from game.ui.scenes.award import AwardScene
-from game.ui.scenes.confirm import ConfirmScene
+from game.ui.scenes.confirm import ConfirmScene, EndSessionScene
 from game.ui.scenes.content_note import ContentNoteScene
-from game.ui.scenes.end_session import EndSessionScene
 from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
 from game.ui.scenes.help import HelpScene
 from game.ui.scenes.pause import PauseScene

@@ -10,10 +10,18 @@ from typing import Any
 
 import pygame
 
+from game.model.session import Mode
 from game.ui.input import Act, Input
 from game.ui.scene import Scene
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.widgets import Button
+
+MODE_WORDS = {  # who plays, in setup's order (and on the resume offer)
+    Mode.SOLO: N_("Solo"),
+    Mode.TEAMS: N_("Team turns"),
+    Mode.ALL_TEAMS: N_("All teams"),
+    Mode.TOGETHER: N_("Together"),
+}
 
 
 @dataclass

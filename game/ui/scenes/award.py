@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 class AwardScene(Modal):
     name = "award"
     centred = False
+    heading = N_("+1 for a good explanation")
 
     def __init__(self, app: App, play: PlayContext, teams: list[int]) -> None:
         self.play = play
@@ -43,9 +44,6 @@ class AwardScene(Modal):
             b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
             buttons.append(b)
         super().__init__(app, buttons, index=None)
-
-    def title(self) -> str:
-        return tr("+1 for a good explanation")
 
     def blocks(self) -> list[Block]:
         return [

@@ -38,12 +38,10 @@ class ContentNoteScene(Modal):
     card_size = (0.86, 1.25, 0.84)
     centred = False
     closes = False  # Enter (or the button) continues
+    heading = N_("Before we start")
 
     def __init__(self, app: App) -> None:
         super().__init__(app, [Button("continue", "Continue", kind="primary", badge="Enter")])
-
-    def title(self) -> str:
-        return tr("Before we start")
 
     def blocks(self) -> list[Block]:
         return [Block(tr(p), gap=0.9) for p in NOTE]
@@ -54,6 +52,3 @@ class ContentNoteScene(Modal):
         width = min(bottom.w * 0.5, m.body * 9)
         button_grid(self.group.buttons, bottom, 0, bottom.h, widths=[width])
         return body
-
-    def activate(self, button: Button) -> None:
-        self.app.pop()

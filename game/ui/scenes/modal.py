@@ -1,10 +1,11 @@
 """The small dialogs (confirm, end the session, resume, region, award, the content note, pause):
 a card with a heading, a column of text and a set of buttons; Esc closes it. Modal: nothing
-but H and F11 reaches the App while it shows."""
+but H and F11 reaches the App while it shows. Most are data: a heading, a note and buttons,
+each with what it does (closing the dialog, unless said otherwise)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -12,6 +13,7 @@ import pygame
 from game.ui.input import Act, Input
 from game.ui.layout import centered, in_row, inset, stack, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
+from game.ui.services import tr
 from game.ui.text import Block
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
 
@@ -55,21 +57,25 @@ class Modal(Scene):
     card_size = (0.7, 1.1, 0.5)  # at most this part of the width, times the height; its height
     centred = True  # a question (heading and text centred) or a note (left)
     closes = True  # Esc closes it
+    heading = ""  # a message id (or override `title`)
+    note = ""  # a message id: the line under the heading (or override `blocks`)
 
-    def __init__(self, app: App, buttons: list[Button], index: int | None = 0) -> None:
+    def __init__(
+        self,
+        app: App,
+        buttons: list[Button],
+        index: int | None = 0,
+        actions: Mapping[str, Callable[[], object]] | None = None,
+    ) -> None:
         super().__init__(app)
         self.group = FocusGroup(buttons, index=index)
+        self.actions = actions or {}  # a button's id: what it does; the others close
 
     def title(self) -> str:
-        """The heading, translated."""
-        raise NotImplementedError
-
-    def text(self) -> str:
-        """A line of text under the heading, translated (or `blocks` for more)."""
-        return ""
+        return tr(self.heading)
 
     def blocks(self) -> list[Block]:
-        return [Block(self.text(), colour="text_muted", align="center")]
+        return [Block(tr(self.note), colour="text_muted", align="center")]
 
     def place(self, rest: pygame.Rect) -> pygame.Rect:
         """Place the buttons in `rest` (the card under its heading); return the text's room.
@@ -84,7 +90,7 @@ class Modal(Scene):
         fw, fh, height = self.card_size
         self.card = centered(m.screen, min(size[0] * fw, m.h * fh), size[1] * height)
         inner = inset(self.card, m.pad * 1.5)
-        self.heading, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
+        self.head, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
         self.body = self.place(rest)
         self.fit = self.ui.column(self.blocks(), self.body, m.body)
 
@@ -95,7 +101,7 @@ class Modal(Scene):
         ui = self.ui
         align = "center" if self.centred else "left"
         draw_card(
-            ui, surface, self.card, self.title(), self.heading, over=not self.opaque, align=align
+            ui, surface, self.card, self.title(), self.head, over=not self.opaque, align=align
         )
         body = self.body
         if self.centred:  # the text in the middle of its room
@@ -113,4 +119,4 @@ class Modal(Scene):
         return inp.act not in (Act.HELP, Act.FULLSCREEN)
 
     def activate(self, button: Button) -> None:
-        raise NotImplementedError
+        self.actions.get(button.id, self.app.pop)()

@@ -10,7 +10,7 @@ import pygame
 
 from game.ui.layout import take_bottom, take_top
 from game.ui.scenes.modal import Modal, button_grid
-from game.ui.services import emergency_line, tr
+from game.ui.services import N_, emergency_line
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class PauseScene(Modal):
     name = "pause"
     opaque = True  # the card is hidden: a threatening chat is no place to take a break
+    heading = N_("Paused")
+    note = N_("Take a break — you can step out. The game waits right here.")
 
     def __init__(self, app: App) -> None:
         play = app.play
@@ -31,13 +33,13 @@ class PauseScene(Modal):
             *([Button("end", "End session — go to summary")] if ending else []),
             Button("title", "Back to title"),
         ]
-        super().__init__(app, buttons)
-
-    def title(self) -> str:
-        return tr("Paused")
-
-    def text(self) -> str:
-        return tr("Take a break — you can step out. The game waits right here.")
+        actions = {
+            "help": app.open_help,
+            "settings": app.open_settings,
+            "end": app.open_end_session,
+            "title": app.open_leave_confirm,
+        }
+        super().__init__(app, buttons, actions=actions)
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
@@ -66,17 +68,6 @@ class PauseScene(Modal):
     def support_text(self) -> str:
         """The first two support services, on one line when they fit."""
         return "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
-
-    def activate(self, button: Button) -> None:
-        app = self.app
-        actions = {
-            "resume": app.pop,
-            "help": app.open_help,
-            "settings": app.open_settings,
-            "end": app.open_end_session,
-            "title": app.open_leave_confirm,
-        }
-        actions[button.id]()
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

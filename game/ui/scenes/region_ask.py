@@ -12,7 +12,7 @@ import pygame
 from game.ui import prefs, services
 from game.ui.layout import take_top
 from game.ui.scenes.modal import Modal, button_grid
-from game.ui.services import N_, tr
+from game.ui.services import N_
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def should_ask(app: App) -> bool:
 class RegionAskScene(Modal):
     name = "region-ask"
     card_size = (0.86, 1.3, 0.8)
+    heading = N_("Where are the players?")
+    note = BODY
 
     def __init__(self, app: App) -> None:
         ids = [r for r in prefs.regions() if r != FALLBACK]
@@ -44,12 +46,6 @@ class RegionAskScene(Modal):
         ]
         buttons.append(Button(FALLBACK, N_("Somewhere else"), kind="chip"))
         super().__init__(app, buttons, index=len(buttons) - 1)
-
-    def title(self) -> str:
-        return tr("Where are the players?")
-
-    def text(self) -> str:
-        return tr(BODY)
 
     def place(self, rest: pygame.Rect) -> pygame.Rect:
         """The text, then the countries in two columns."""

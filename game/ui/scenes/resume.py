@@ -8,31 +8,25 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.model.record import SessionRecord
-from game.model.session import Mode, Session
+from game.model.session import Session
 from game.savegame import clear_saved_session
-from game.ui import services
+from game.ui.choices import MODE_WORDS
 from game.ui.layout import centered, stack, take_bottom
 from game.ui.saving import saved_time
 from game.ui.scenes.modal import Modal
-from game.ui.services import tr
+from game.ui.services import N_, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, fit_label
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-MODE_WORDS = {
-    Mode.TEAMS: services.N_("Team turns"),
-    Mode.ALL_TEAMS: services.N_("All teams"),
-    Mode.TOGETHER: services.N_("Together"),
-    Mode.SOLO: services.N_("Solo"),
-}
-
 
 class ResumeScene(Modal):
     name = "resume"
     card_size = (0.8, 1.25, 0.62)
     centred = False
+    heading = N_("Carry on where you left off?")
 
     def __init__(self, app: App, record: SessionRecord, session: Session) -> None:
         self.record = record
@@ -43,9 +37,6 @@ class ResumeScene(Modal):
         )
         self.resume_btn = Button("resume", label, kind="primary", badge="Enter", translate=False)
         super().__init__(app, [self.resume_btn, Button("fresh", "Start fresh")])
-
-    def title(self) -> str:
-        return tr("Carry on where you left off?")
 
     def blocks(self) -> list[Block]:
         st = self.session.state

@@ -248,12 +248,10 @@ class AboutScene(Modal):
     name = "about"
     card_size = (0.8, 1.2, 0.86)
     centred = False
+    heading = N_("About & credits")
 
     def __init__(self, app: App) -> None:
         super().__init__(app, [Button("close", "Close", kind="primary", badge="Esc")])
-
-    def title(self) -> str:
-        return tr("About & credits")
 
     def blocks(self) -> list[Block]:
         def heading(text: str) -> Block:
@@ -266,6 +264,3 @@ class AboutScene(Modal):
             heading(N_("Sounds")),
             Block(tr(CREDITS[-1]), gap=0.3),
         ]
-
-    def activate(self, button: Button) -> None:
-        self.app.pop()

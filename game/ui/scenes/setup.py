@@ -17,7 +17,7 @@ import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
-from game.ui.choices import ChoicesScene, Row
+from game.ui.choices import MODE_WORDS, ChoicesScene, Row
 from game.ui.input import Act, Input
 from game.ui.layout import TOUCH, centered, flow, in_row, inset, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
@@ -38,12 +38,6 @@ if TYPE_CHECKING:
     from game.model.plans import LessonPlan
     from game.ui.app import App
 
-MODES = (
-    (Mode.SOLO, N_("Solo")),
-    (Mode.TEAMS, N_("Team turns")),
-    (Mode.ALL_TEAMS, N_("All teams")),
-    (Mode.TOGETHER, N_("Together")),
-)
 MODE_HINTS = {
     Mode.SOLO: N_("One player, or the class deciding with one voice. Points for safe choices."),
     Mode.TEAMS: N_("Teams take cards in turn; another team may steal a card that was not safe."),
@@ -100,7 +94,7 @@ class SetupScene(ChoicesScene):
             rows.append(Row(key, label, values, words, chips))
 
         off_on = [(False, N_("Off"), True), (True, N_("On"), True)]
-        add("mode", N_("Who plays"), [(mode, label, True) for mode, label in MODES])
+        add("mode", N_("Who plays"), [(mode, label, True) for mode, label in MODE_WORDS.items()])
         if self.setup.mode in TEAM_MODES:
             add("teams", N_("Teams"), [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
         if self.plans:  # a lesson plan plays its own cards in order: no band, deck, count
