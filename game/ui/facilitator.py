@@ -20,7 +20,7 @@ import pygame
 from game.model.session import IllegalAction, Phase, ShowOptions
 from game.ui.input import Act, Input
 from game.ui.notes_panel import draw_notes, notes_rect
-from game.ui.phones import draw_phone_icon, phones_key, pill_line, pill_width
+from game.ui.phones import asking, draw_phone_icon, phones_key, pill_line, pill_width
 from game.ui.saving import autosave
 from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
@@ -102,11 +102,6 @@ class FacilitatorControls:
         # whose-turn chip (its label fits on one line in 1/5 of the bar)
         return min(round(m.small * 7.5), round(self.bar.w * 0.2)) + m.gap
 
-    def say(self, text: str) -> None:
-        """A short message near the bottom of the screen (already translated: a second `tr`
-        leaves it as it is)."""
-        self.app.show_toast(text)
-
     # -- keys ------------------------------------------------------------------------------
 
     def handle_facilitator(self, inp: Input) -> bool:
@@ -129,11 +124,8 @@ class FacilitatorControls:
         if self.notes_open and notes_rect(self.content).collidepoint(pos):
             return True
         pill = self.phones_pill()
-        if pill is not None and pill.collidepoint(pos):
-            phones = self.play.phones  # the mouse alone: V (or Q when idle)
-            step = phones.step if phones is not None else None
-            letter = "v" if step is not None and step.kind != "pulse" else "q"
-            return phones_key(self.app, self.play, letter)
+        if pill is not None and pill.collidepoint(pos):  # the mouse alone: V (or Q when idle)
+            return phones_key(self.app, self.play, "v" if asking(self.play.phones) else "q")
         chip = self.turn_chip()
         st = self.session.state
         if chip is not None and chip.collidepoint(pos) and st.can_award:
@@ -150,10 +142,10 @@ class FacilitatorControls:
             return False
         st = self.session.state
         if self.app.presenter is not None:
-            self.say(tr("The notes are in the presenter window"))
+            self.app.show_toast(tr("The notes are in the presenter window"))
         elif st.phase not in NOTES_PHASES:
             self.play.notes_for = None
-            self.say(tr("Notes open once the answers are in (the class would see them)"))
+            self.app.show_toast(tr("Notes open once the answers are in (the class would see them)"))
         else:
             self.play.notes_for = None if self.notes_open else st.index
         return True
@@ -163,16 +155,16 @@ class FacilitatorControls:
         if timer is None:
             return False
         held = timer.toggle()
-        self.say(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
+        self.app.show_toast(tr("Timer stopped — press T to go on") if held else tr("Timer on"))
         return True
 
     def award_key(self, key: str) -> bool:
         st = self.session.state
         teams = list(st.award_candidates)
         if not st.mode.keeps_score:
-            self.say(tr("No points in this mode — just talk it through"))
+            self.app.show_toast(tr("No points in this mode — just talk it through"))
         elif not st.can_award:
-            self.say(tr("Points for explaining can be given once the reasons are shown"))
+            self.app.show_toast(tr("Points for explaining can be given once the reasons are shown"))
         elif len(teams) == 1:
             give_award(self.app, self.play, teams[0])
         else:
@@ -182,23 +174,23 @@ class FacilitatorControls:
     def undo_award(self, key: str) -> bool:
         try:
             self.session.undo_award()
-            self.say(tr("Award taken back"))
+            self.app.show_toast(tr("Award taken back"))
         except IllegalAction:
-            self.say(tr("There is no award to take back"))
+            self.app.show_toast(tr("There is no award to take back"))
         return True
 
     def skip_key(self, key: str) -> bool:
         st, play = self.session.state, self.play
         if st.phase not in (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE):
-            self.say(tr("A card can be skipped before it is answered"))
+            self.app.show_toast(tr("A card can be skipped before it is answered"))
         elif play.skip_armed == (st.index, st.phase) and self.app.now() < play.skip_until:
             play.skip_armed = None
             self.session.skip()
-            self.say(tr("Card skipped"))
+            self.app.show_toast(tr("Card skipped"))
         else:
             play.skip_armed = (st.index, st.phase)
             play.skip_until = self.app.now() + SKIP_CONFIRM_SECONDS
-            self.say(tr("Skip this card? Press S again to skip"))
+            self.app.show_toast(tr("Skip this card? Press S again to skip"))
         return True
 
     def go_back(self) -> None:
@@ -206,13 +198,13 @@ class FacilitatorControls:
         session = self.session
         history = session.history
         if not session.can_go_back or (len(history) == 1 and isinstance(history[0], ShowOptions)):
-            self.say(tr("Nothing to go back to"))
+            self.app.show_toast(tr("Nothing to go back to"))
             return
         last = history[-1]
         session.back()
         if isinstance(last, ShowOptions) and session.can_go_back:
             session.back()
-        self.say(tr("Went back one step"))  # the App shows a fresh screen for that state
+        self.app.show_toast(tr("Went back one step"))  # the App shows a fresh screen for that state
 
     # -- pause holds the timer -------------------------------------------------------------
 
@@ -222,7 +214,7 @@ class FacilitatorControls:
 
     def on_resume(self) -> None:
         if (timer := self.card_timer()) is not None:
-            timer.release("overlay")
+            timer.hold("overlay", held=False)
 
     # -- update and draw hooks (called by the App) ----------------------------------------
 

@@ -168,8 +168,9 @@ def qr_surface(matrix: list[list[bool]], size: int) -> pygame.Surface:
     return surf
 
 
-def address(phones: Phones) -> str:
-    return phones.url.removeprefix("http://").rstrip("/")
+def asking(phones: Phones | None) -> bool:
+    """Whether the phones have a class step open (not the pulse): V shows its answers."""
+    return phones is not None and phones.step is not None and phones.step.kind != "pulse"
 
 
 def connected(phones: Phones) -> int:
@@ -180,7 +181,7 @@ def answered(phones: Phones) -> tuple[str, str]:
     """How many answered the open step, in words and in digits ("3 of 25 answered", "3/25"), or
     how many phones are here while none is open (or it is the pulse); never who."""
     here = connected(phones)
-    if phones.step is None or phones.step.kind == "pulse":
+    if not asking(phones):
         return tr("{here} phones connected").format(here=here), str(here)
     result = phones.counts()
     count = result.answered if result is not None else 0
@@ -216,10 +217,9 @@ def draw_phone_icon(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
 
 def phones_key(app: App, play: PlayContext, key: str) -> bool:
     """Q: how to join. V: the class's answers to the open step (closes them)."""
-    phones = play.phones
     if key == "q":
         app.push(PhonesJoinScene(app, play))
-    elif phones is None or phones.step is None or phones.step.kind == "pulse":
+    elif not asking(play.phones):
         app.show_toast(N_("The phones have nothing to answer right now"))
     else:
         app.push(PhonesRevealScene(app, play))
@@ -228,10 +228,13 @@ def phones_key(app: App, play: PlayContext, key: str) -> bool:
 
 class PhonesPanel(Scene):
     """A card over the screen, dimmed: a heading, the body, and a line of keys at the bottom.
-    Modal: nothing but H and F11 reaches the App."""
+    Modal: nothing but H and F11 reaches the App. Esc, the letter that opened it or a click
+    outside the card closes it; `act` has the panel's own keys."""
 
     opaque = False
     share = (0.9, 0.9)  # of the window's width and height
+    letter = "v"
+    closes: tuple[Act, ...] = (Act.BACK,)
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app)
@@ -248,6 +251,18 @@ class PhonesPanel(Scene):
         m = self.ui.m
         self.hint, self.body = take_bottom(self.frame(size), m.small * 1.6, m.pad * 0.3)
 
+    def handle(self, inp: Input) -> bool:
+        outside = inp.act is Act.CLICK and not self.card.collidepoint(inp.pos)
+        if inp.act in self.closes or outside or (inp.act, inp.text) == (Act.LETTER, self.letter):
+            self.app.pop()
+            return True
+        used = self.act(inp)
+        return used if used is not None else inp.act not in (Act.HELP, Act.FULLSCREEN)
+
+    def act(self, inp: Input) -> bool | None:
+        """The panel's own input; None when it is none of its keys."""
+        return None
+
 
 class PhonesJoinScene(PhonesPanel):
     """How the phones join: a big QR code, the address and the room code, and how many phones
@@ -255,6 +270,8 @@ class PhonesJoinScene(PhonesPanel):
 
     name = "phones-join"
     share = (0.86, 0.9)
+    letter = "q"
+    closes = (Act.BACK, Act.CONFIRM, Act.CLICK)
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -263,19 +280,12 @@ class PhonesJoinScene(PhonesPanel):
         qr_column, self.words = in_row(rest, (side, rest.w - side - pad), pad)
         self.qr_rect = centered(qr_column, side, side)
 
-    def handle(self, inp: Input) -> bool:
-        if inp.act in (Act.BACK, Act.CONFIRM, Act.CLICK) or (
-            inp.act is Act.LETTER and inp.text == "q"
-        ):
-            self.app.pop()
-            return True
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
-
     def blocks(self, phones: Phones) -> list[Block]:
         """One column that shrinks as a whole at the largest text sizes."""
+        url = phones.url.removeprefix("http://").rstrip("/")
         return [
             Block(tr("Scan the code, or open:"), colour="text_muted", gap=0.0),
-            Block(address(phones), role="display", scale=1.5, colour="heading", gap=0.2),
+            Block(url, role="display", scale=1.5, colour="heading", gap=0.2),
             Block(tr("Room code"), colour="text_muted", gap=0.8),
             Block(" ".join(phones.code), role="display", scale=2.0, colour="heading", gap=0.2),
             Block(tr("{here} phones connected").format(here=connected(phones)), gap=0.8),
@@ -381,24 +391,16 @@ class PhonesRevealScene(PhonesPanel):
         else:
             self.app.pop()
 
-    def handle(self, inp: Input) -> bool:
-        if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
-            self.app.pop()
-            return True
+    def act(self, inp: Input) -> bool | None:
         if inp.act in (Act.LEFT, Act.RIGHT) and self.pages.paged:
             self.pages.turn(1 if inp.act is Act.RIGHT else -1)
-            return True
-        if inp.act is Act.CLICK and self.group.at(inp.pos) is None:
-            if self.pages.paged and self.hint.collidepoint(inp.pos):  # a click on "Page 1 of 2"
-                self.pages.go((self.pages.index + 1) % self.pages.count)
-            elif not self.card.collidepoint(inp.pos):
-                self.app.pop()
-            return True
-        if inp.act is Act.CONFIRM and self.group.focused is None:
+        elif inp.act is Act.CLICK and self.pages.paged and self.hint.collidepoint(inp.pos):
+            self.pages.go((self.pages.index + 1) % self.pages.count)  # on "Page 1 of 2"
+        elif inp.act is Act.CONFIRM and self.group.focused is None:
             self.use_class_answer()
-            return True
-        routed = self.group.route(inp, self.press)
-        return routed if routed is not None else inp.act not in (Act.HELP, Act.FULLSCREEN)
+        else:
+            return self.group.route(inp, self.press)
+        return True
 
     def heading_text(self) -> str:
         result = self.result
@@ -452,16 +454,11 @@ class PhonesSummaryScene(PhonesPanel):
         ]
         self.page = 0  # 0: the pulse before and after; 1: each card
 
-    def handle(self, inp: Input) -> bool:
-        if inp.act is Act.BACK or (inp.act is Act.LETTER and inp.text == "v"):
-            self.app.pop()
-        elif inp.act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM) or (
-            inp.act is Act.CLICK and self.card.collidepoint(inp.pos)
-        ):
-            self.page = 1 - self.page
-        elif inp.act is Act.CLICK:
-            self.app.pop()
-        return inp.act not in (Act.HELP, Act.FULLSCREEN)
+    def act(self, inp: Input) -> bool | None:
+        if inp.act not in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM, Act.CLICK):
+            return None
+        self.page = 1 - self.page
+        return True
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the page shown (Tab turns it and the new page is read)."""

@@ -14,13 +14,14 @@ only closes it; the game goes on, notes behind N again.
 from __future__ import annotations
 
 import contextlib
+import copy
 import warnings
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.model.kinds import Phase
-from game.ui.context import Ui
+from game.ui.context import RenderLog
 from game.ui.layout import inset, split_cols, take_top
 from game.ui.notes_panel import label, notes_column
 from game.ui.services import N_, tr
@@ -93,20 +94,12 @@ class Presenter:
 
     def __init__(self, app: App, size: tuple[int, int] = DEFAULT_SIZE) -> None:
         self.app = app
-        move_class_window()
-        position = _laptop_position(size)
-        self.window = pygame.Window(TITLE, size, position=position, resizable=True)
-        base = app.ui
-        self.ui = Ui(
-            base.theme,
-            size,
-            base.font_dir,
-            base.engine.fonts.family,
-            base.text_scale,
-            base.engine.line_spacing,
-            base.reduced_motion,
-        )
-        self.ui.log.enabled = base.log.enabled
+        self.window = pygame.Window(TITLE, size, position=_place_windows(size), resizable=True)
+        # the class window's fonts, theme and text size (and its text caches), its own size,
+        # render log and composed backgrounds
+        self.ui = copy.copy(app.ui)
+        self.ui.log, self.ui.static = RenderLog(enabled=app.ui.log.enabled), {}
+        self.ui.resize(size)
         self.dirty = True
         self.clock_shown: tuple[str, ...] = ()  # the time texts drawn last
 
@@ -182,16 +175,22 @@ class Presenter:
             side = self._clock_blocks() + self._score_blocks(st)
             if st.phase is Phase.SUMMARY:
                 blocks = [Block(tr("The lesson is over"), role="display", colour="heading")]
-                blocks += self._plan_blocks()
+                if (plan := play.setup.plan) is not None:
+                    blocks.append(Block(plan.title, role="bold", gap=0.6))
+                    blocks += [Block(f"•  {line}", gap=0.3) for line in plan.objectives]
                 blocks.append(Block(tr("Save the summary with S on the results screen."), gap=0.6))
                 fit = ui.column(blocks, left, m.body)
             else:
                 fit = notes_column(ui, self._where_blocks(st), st.card, self.app.glossary, left)
         ui.draw_column(surface, fit, left)
-        for keys in range(len(KEYS), -1, -1):  # the keys' list gives way from its end
-            col = ui.column(
-                side + self._key_blocks(keys), right, m.small if play is None else m.body
-            )
+        keys = [
+            Block(f"{k}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
+            for k, what in KEYS
+        ]
+        heading = label(tr("Keys (in either window)"), gap=0.9)
+        for n in range(len(keys), -1, -1):  # the keys' list gives way from its end (no heading)
+            shown = [heading, *keys[:n]] if n else []
+            col = ui.column(side + shown, right, m.small if play is None else m.body)
             if col.fits:
                 break
         ui.draw_column(surface, col, right)
@@ -233,14 +232,6 @@ class Presenter:
             blocks.append(Block(text, role="bold", gap=0.25, colour="accent" if over else "text"))
         return blocks
 
-    def _plan_blocks(self) -> list[Block]:
-        plan = self.app.setup.plan
-        if plan is None:
-            return []
-        return [Block(plan.title, role="bold", gap=0.6)] + [
-            Block(f"•  {line}", gap=0.3) for line in plan.objectives
-        ]
-
     def _score_blocks(self, st: SessionState) -> list[Block]:
         if not (st.mode.is_group and st.mode.keeps_score):
             return []
@@ -254,16 +245,6 @@ class Presenter:
                 line += "  ·  " + tr("their turn")
             blocks.append(Block(line, role="bold", gap=0.25, colour="heading" if turn else "text"))
         return blocks
-
-    def _key_blocks(self, count: int) -> list[Block]:
-        """The keys' heading and the first `count` keys (none: no heading either)."""
-        if count <= 0:
-            return []
-        keys = [
-            Block(f"{k}  —  {tr(what)}", scale=0.8, gap=0.2, colour="text_muted")
-            for k, what in KEYS
-        ]
-        return [label(tr("Keys (in either window)"), gap=0.9), *keys[:count]]
 
 
 def class_window() -> pygame.Window:
@@ -279,23 +260,18 @@ def _centred_on(display: int) -> tuple[int, int]:
     return (0x2FFF0000 | display, 0x2FFF0000 | display)
 
 
-def _laptop_position(size: tuple[int, int]) -> tuple[int, int]:
-    """Where the window opens: with two displays, centred on the first (the laptop's, usually;
-    the class window moves to the other); with one (forced on), right of the class window
-    when the desktop has room for it, else centred."""
-    if displays() < 2:
-        with contextlib.suppress(pygame.error, IndexError):
-            main = class_window()
-            x, y = main.position
-            right = x + main.size[0] + 16
-            if right + size[0] <= pygame.display.get_desktop_sizes()[0][0]:
-                return (right, max(0, y))
+def _place_windows(size: tuple[int, int]) -> tuple[int, int]:
+    """Where the presenter window opens. With two displays the class window goes to the second
+    (the projector) and this one is centred on the first (the laptop's, usually); with one
+    (forced on), right of the class window when the desktop has room for it, else centred."""
+    if displays() >= 2:
+        with contextlib.suppress(pygame.error):
+            class_window().position = _centred_on(1)
+        return _centred_on(0)
+    with contextlib.suppress(pygame.error, IndexError):
+        main = class_window()
+        x, y = main.position
+        right = x + main.size[0] + 16
+        if right + size[0] <= pygame.display.get_desktop_sizes()[0][0]:
+            return (right, max(0, y))
     return _centred_on(0)
-
-
-def move_class_window() -> None:
-    """With two displays, the class window goes to the second one (the projector)."""
-    if displays() < 2:
-        return
-    with contextlib.suppress(pygame.error):
-        class_window().position = _centred_on(1)

@@ -21,65 +21,43 @@ SHOWN_PHASES = (Phase.SCENARIO, Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.STEA
 
 
 class CardTimer:
-    """The countdown of one card. `holds` are the reasons it is stopped (pause, facilitator)."""
+    """The countdown of one card. `holds` are the reasons it is stopped: the card's step (until
+    the choices show, and once the card is decided), the pause, the facilitator."""
 
     def __init__(self, seconds: int, index: int, now: Callable[[], float] = time.monotonic) -> None:
         self.now = now
         self.seconds = seconds
         self.index = index
-        self.started = False
-        self.holds: set[str] = set()
+        self.holds = {"phase"}
         self.used = 0.0  # seconds it ran until `since`
         self.since = now()
 
-    @property
-    def running(self) -> bool:
-        return self.started and not self.holds
-
-    def _bank(self) -> None:
-        """Count the time run so far into `used`; called before the timer starts or stops."""
+    def hold(self, reason: str, held: bool = True) -> None:
+        """Stop for `reason` (held), or take that reason away; the time run so far is banked."""
         t = self.now()
-        if self.running:
+        if not self.holds:
             self.used += t - self.since
         self.since = t
-
-    def begin(self) -> None:
-        self._bank()
-        self.started = True
-
-    def hold(self, reason: str) -> None:
-        self._bank()
-        self.holds.add(reason)
-
-    def release(self, reason: str) -> None:
-        self._bank()
-        self.holds.discard(reason)
+        (self.holds.add if held else self.holds.discard)(reason)
 
     def toggle(self) -> bool:
         """T: stop or go on; returns True when the timer is now held by the facilitator."""
-        if "facilitator" in self.holds:
-            self.release("facilitator")
-            return False
-        self.hold("facilitator")
-        return True
+        held = "facilitator" not in self.holds
+        self.hold("facilitator", held)
+        return held
 
     @property
     def remaining(self) -> float:
-        run = self.now() - self.since if self.running else 0.0
+        run = self.now() - self.since if not self.holds else 0.0
         return max(0.0, self.seconds - self.used - run)
 
     @property
     def expired(self) -> bool:
-        return self.started and self.remaining <= 0
+        return self.remaining <= 0
 
     def follow(self, phase: Phase) -> None:
-        """Start when the choices show; stop for good once the card is decided."""
-        if phase in RUNNING_PHASES:
-            if not self.started:
-                self.begin()
-            self.release("phase")
-        else:
-            self.hold("phase")
+        """Run while the card is being decided."""
+        self.hold("phase", phase not in RUNNING_PHASES)
 
     def label(self) -> str:
         if self.expired:
