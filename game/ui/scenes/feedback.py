@@ -15,6 +15,7 @@ nobody goes on to the next card without having been shown every page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -87,16 +88,6 @@ def fit_side_by_side(
     return best[1], best[2]
 
 
-def page_key(inp: Input, pager: Pages) -> bool:
-    """Left/Right, Backspace (not on the first page: before the facilitator's step back), a
-    page's number or a click on its circle turn the pages; True when one turned."""
-    if inp.act is Act.CLICK:
-        return pager.go(pager.at(inp.pos))
-    if inp.act in (Act.LEFT, Act.RIGHT, Act.BACKSPACE):
-        return pager.turn(1 if inp.act is Act.RIGHT else -1)
-    return inp.act is Act.PICK and pager.paged and pager.go(inp.index)
-
-
 def flag_text(card: Card) -> str:
     return tr("Red flag: {flag}").format(flag=card.red_flag)
 
@@ -131,6 +122,7 @@ def draw_takeaway(
 # explanation, a steal), the safest choice (after a not-safe one), your reason (the verdict, its
 # explanation, your own words), the right reason (after a wrong one)
 Sections = dict[str, list[Block]]
+Icons = dict[str, tuple[Callable[..., None], object]]  # see FeedbackBase.icons
 
 
 @dataclass
@@ -174,21 +166,106 @@ def _split(part: list[Block]) -> list[list[Block]]:
     return pieces
 
 
-class FeedbackScene(PlayScene):
+class FeedbackBase(PlayScene):
+    """What both feedback screens share: columns of blocks on panels, the takeaway, the red
+    flag, and pages, whose button goes on to the next card only once every page was shown."""
+
     group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
-    name = "feedback"
     kind = "feedback"
+    takeaway_rect: pygame.Rect
+    flag_rect: pygame.Rect
+    takeaway_size: int
+    ip: int  # the columns' inner padding
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
         self.next_btn = Button("next", self._last_label(), kind="primary", badge="Enter")
-        self.back_btn = Button("back", "Back", kind="quiet", icon=self._back_arrow)
         self.group = FocusGroup([self.next_btn], index=0)
-        self.pages: list[Page] = []
         self.pager = Pages()
+        self.cols: list[pygame.Rect] = []
+        self.col_inner: list[pygame.Rect] = []
+        self.fits: list[ColumnFit] = []
 
     def _last_label(self) -> str:
         return N_("See the results") if self.state.is_last_card else N_("Next card")
+
+    def _show_page(self) -> None: ...
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        """A click on the screen's own things (not a button); True when it did something."""
+        return False
+
+    def handle(self, inp: Input) -> bool:
+        if inp.act is Act.HOVER:
+            return self.hover(inp, self.group)
+        # Left/Right, Backspace (not on the first page: before the facilitator's step back), a
+        # page's number or a click on its circle turn the pages
+        pager = self.pager
+        if inp.act is Act.CLICK:
+            turned = pager.go(pager.at(inp.pos))
+        elif inp.act in (Act.LEFT, Act.RIGHT, Act.BACKSPACE):
+            turned = pager.turn(1 if inp.act is Act.RIGHT else -1)
+        else:
+            turned = inp.act is Act.PICK and pager.paged and pager.go(inp.index)
+        if turned:
+            self.app.sound.play("next")
+            self._show_page()
+            return True
+        if self.handle_bar(inp):
+            return True
+        if inp.act is Act.CLICK:
+            button = self.group.at(inp.pos)
+            if button is not None:
+                self.activate(button)
+            else:
+                self.click(inp.pos)
+            return True
+        if inp.act is Act.CONFIRM:
+            self.activate(self.group.focused or self.next_btn)
+            return True
+        if inp.act in (Act.NEXT, Act.PREV):
+            self.group.move(1 if inp.act is Act.NEXT else -1)
+            return True
+        return inp.act in (Act.PICK, Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN)
+
+    def activate(self, button: Button) -> None:
+        self.app.sound.play("next")
+        if self.pager.turn(-1 if button.id == "back" else 1):  # never past a page unseen
+            self._show_page()
+        else:
+            self.play.own_words = ""  # the player's words end with this card
+            self.session.next()
+
+    def icons(self) -> Icons:
+        """The icon beside each tagged block: how it is drawn and what it shows."""
+        return {}
+
+    def draw_page(self, surface: pygame.Surface, takeaway: bool, flag: bool) -> None:
+        """The page's columns (with their icons), the takeaway, the red flag and the pager."""
+        ui, card, icons = self.ui, self.state.card, self.icons()
+        for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
+            panel(ui, surface, col, ui.theme.panel)
+            boxes = ui.draw_column(surface, fit, inner)
+            for p in (p for p in fit.placed if p.block.tag in icons):
+                draw, value = icons[p.block.tag]
+                line = ui.engine.line_metrics(p.block.role, p.layout.size)[1]  # the first line
+                r = line * 0.42
+                draw(ui, surface, value, (inner.x + r + 1, boxes[p.block.tag].y + line / 2), r)
+        if takeaway:
+            rect, size = self.takeaway_rect, self.takeaway_size
+            draw_takeaway(ui, surface, rect, card.takeaway, size, self.ip)
+        if flag:
+            draw_flag(ui, surface, self.flag_rect, card)
+        draw_pips(ui, surface, self.pager.pips, self.pager.index)
+
+
+class FeedbackScene(FeedbackBase):
+    name = "feedback"
+
+    def __init__(self, app: App, play: PlayContext) -> None:
+        super().__init__(app, play)
+        self.back_btn = Button("back", "Back", kind="quiet", icon=self._back_arrow)
+        self.pages: list[Page] = []
 
     def on_enter(self) -> None:
         result = self.state.last_result
@@ -390,38 +467,6 @@ class FeedbackScene(PlayScene):
         )
         return f"{button.text}. {where}"
 
-    # -- input ---------------------------------------------------------------------------
-
-    def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.hover(inp, self.group)
-        if page_key(inp, self.pager):
-            self.app.sound.play("next")
-            self._show_page()
-            return True
-        if self.handle_bar(inp):
-            return True
-        if inp.act is Act.CLICK:
-            button = self.group.at(inp.pos)
-            if button is not None:
-                self.activate(button)
-            return True
-        if inp.act is Act.CONFIRM:
-            self.activate(self.group.focused or self.next_btn)
-            return True
-        if inp.act in (Act.NEXT, Act.PREV):
-            self.group.move(1 if inp.act is Act.NEXT else -1)
-            return True
-        return inp.act in (Act.PICK, Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN)
-
-    def activate(self, button: Button) -> None:
-        self.app.sound.play("next")
-        if self.pager.turn(-1 if button is self.back_btn else 1):  # never past a page unseen
-            self._show_page()
-        else:
-            self.play.own_words = ""  # the player's words end with this card
-            self.session.next()
-
     # -- drawing -------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -494,30 +539,12 @@ class FeedbackScene(PlayScene):
             colour=t.accent,
             align="right",
         )
-        for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
-            panel(ui, surface, col, t.panel)
-            tags = ui.draw_column(surface, fit, inner)
-            if "verdict" in tags:
-                box = tags["verdict"]
-                right_ok = bool(result and result.reason_right)
-                verdict_icon(
-                    ui, surface, right_ok, (inner.x + box.h * 0.42 + 1, box.centery), box.h * 0.42
-                )
-            if "safest" in tags:
-                box = tags["safest"]
-                rating_icon(
-                    ui, surface, "safe", (inner.x + box.h * 0.4 + 1, box.centery), box.h * 0.4
-                )
         page = self.pages[self.pager.index]
-        if page.takeaway:
-            draw_takeaway(
-                ui,
-                surface,
-                self.takeaway_rect,
-                self.state.card.takeaway,
-                self.takeaway_size,
-                self.ip,
-            )
-        if page.flag:
-            draw_flag(ui, surface, self.flag_rect, self.state.card)
-        draw_pips(ui, surface, self.pager.pips, self.pager.index)
+        self.draw_page(surface, page.takeaway, page.flag)
+
+    def icons(self) -> Icons:
+        result = self.result()
+        return {
+            "verdict": (verdict_icon, bool(result and result.reason_right)),
+            "safest": (rating_icon, "safe"),
+        }

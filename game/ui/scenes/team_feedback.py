@@ -11,51 +11,31 @@ import pygame
 
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
-from game.ui.input import Act, Input
-from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom
-from game.ui.scenes.common import PlayScene
+from game.ui.layout import in_row, inset, paginate, split_cols, stack, take_bottom
 from game.ui.scenes.feedback import (
     LABEL,
     RATING_WORDS,
-    draw_flag,
-    draw_takeaway,
+    FeedbackBase,
+    Icons,
     fit_side_by_side,
     flag_text,
-    page_key,
 )
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
-from game.ui.widgets import (
-    Button,
-    FocusGroup,
-    draw_group,
-    draw_pips,
-    panel,
-    rating_icon,
-    team_badge,
-    verdict_icon,
-)
+from game.ui.widgets import draw_group, panel, rating_icon, team_badge, verdict_icon
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.play import PlayContext
 
 
-class AllTeamsFeedbackScene(PlayScene):
-    group: FocusGroup  # made in __init__ (Scene.group is None for scenes without one)
+class AllTeamsFeedbackScene(FeedbackBase):
     name = "team-feedback"
-    kind = "feedback"
 
     def __init__(self, app: App, play: PlayContext) -> None:
         super().__init__(app, play)
-        label = "See the results" if self.state.is_last_card else "Next card"
-        self.next_btn = Button("next", label, kind="primary", badge="Enter")
-        self.group = FocusGroup([self.next_btn], index=0)
         self.chips: list[pygame.Rect] = []
-        self.pager = Pages()  # at the largest text sizes the columns go on pages
-        self.pages: list[list[ColumnFit]] = []
-        self.cols: list[pygame.Rect] = []  # the two columns (one when paged), set by layout
-        self.col_inner: list[pygame.Rect] = []
+        self.pages: list[list[ColumnFit]] = []  # one page, or a column a page (large text)
 
     def on_enter(self) -> None:
         results = self.state.card_results
@@ -189,8 +169,7 @@ class AllTeamsFeedbackScene(PlayScene):
         )
         if self.pager.paged:
             self.flag_rect.w = 0  # the red flag is on the first page
-        label = "See the results" if self.state.is_last_card else "Next card"
-        self.next_btn.label = label if self.pager.last else N_("Next")
+        self.next_btn.label = self._last_label() if self.pager.last else N_("Next")
 
     def _arrange(self, share: float, detail: int, compact: bool) -> list[ColumnFit]:
         ui, m = self.ui, self.ui.m
@@ -234,30 +213,13 @@ class AllTeamsFeedbackScene(PlayScene):
         pts = sum(r.points for r in st.card_results if r.team == team)
         return pts + sum(a.points for a in st.awards if a.team == team and a.card_id == st.card.id)
 
-    def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            return self.hover(inp, self.group)
-        if page_key(inp, self.pager):
-            self.app.sound.play("next")
-            self._show_page()
-            return True
-        if self.handle_bar(inp):
-            return True
-        if inp.act is Act.CLICK:
-            for i, chip in enumerate(self.chips):
-                if chip.collidepoint(inp.pos) and self.session.state.can_award:
-                    give_award(self.app, self.play, i)
-                    return True
-        if inp.act is Act.CONFIRM or (
-            inp.act is Act.CLICK and self.next_btn.rect.collidepoint(inp.pos)
-        ):
-            self.app.sound.play("next")
-            if self.pager.turn(1):  # never past a page not yet shown
-                self._show_page()
-            else:
-                self.session.next()
-            return True
-        return inp.act in (Act.NEXT, Act.PREV, Act.PICK, Act.CLICK)
+    def click(self, pos: tuple[int, int]) -> bool:
+        """A click on a team's points gives it +1 (a good spoken explanation)."""
+        team = next((i for i, chip in enumerate(self.chips) if chip.collidepoint(pos)), None)
+        if team is None or not self.session.state.can_award:
+            return False
+        give_award(self.app, self.play, team)
+        return True
 
     def texts(self) -> tuple[str, ...]:
         """Both columns as drawn, each team's points, the takeaway and the red flag."""
@@ -272,21 +234,8 @@ class AllTeamsFeedbackScene(PlayScene):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         self.draw_bar(surface)
+        self.draw_page(surface, True, self.flag_rect.w > 0)
         st = self.session.state
-        card = st.card
-        for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
-            panel(ui, surface, col, t.panel)
-            tags = ui.draw_column(surface, fit, inner)
-            for i, r in enumerate(card.responses):
-                box = tags.get(f"opt{i}")
-                if box is not None:
-                    rr = min(box.h, fit.base) * 0.42
-                    rating_icon(ui, surface, r.rating.value, (inner.x + rr + 1, box.y + rr + 2), rr)
-            for i, reason in enumerate(card.reasons):
-                box = tags.get(f"rsn{i}")
-                if box is not None:
-                    rr = min(box.h, fit.base) * 0.42
-                    verdict_icon(ui, surface, reason.right, (inner.x + rr + 1, box.y + rr + 2), rr)
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
             panel(ui, surface, chip, t.panel, shadow=False, edge=t.team(team.colour))
@@ -312,8 +261,11 @@ class AllTeamsFeedbackScene(PlayScene):
                 size=self.chip_size,
                 min_size=min(self.chip_size, m.min_font),
             )
-        draw_takeaway(ui, surface, self.takeaway_rect, card.takeaway, self.takeaway_size, self.ip)
-        if self.flag_rect.w:
-            draw_flag(ui, surface, self.flag_rect, card)
-        draw_pips(ui, surface, self.pager.pips, self.pager.index)
         draw_group(ui, surface, self.group)
+
+    def icons(self) -> Icons:
+        card = self.state.card
+        return {
+            **{f"opt{i}": (rating_icon, r.rating.value) for i, r in enumerate(card.responses)},
+            **{f"rsn{i}": (verdict_icon, r.right) for i, r in enumerate(card.reasons)},
+        }
