@@ -121,7 +121,7 @@ def draw_bars(
     page: int = 0,
 ) -> None:
     y = area.y
-    for i in lay.pages[min(page, len(lay.pages) - 1)]:
+    for i in lay.pages[page]:
         y += bar_row(ui, rows[i], area.move(0, y - area.y), lay.size, surface) + lay.gap
 
 

@@ -415,8 +415,7 @@ class PhonesRevealScene(PhonesPanel):
     def draw(self, surface: pygame.Surface) -> None:
         ui = self.ui
         draw_card(ui, surface, self.card, self.heading_text(), self.heading)
-        if self.rows:
-            draw_bars(ui, surface, self.bars, self.rows, self.lay, self.pages.index)
+        draw_bars(ui, surface, self.bars, self.rows, self.lay, self.pages.index)
         if self.pages.paged:
             where = tr("Page {page} of {total}").format(
                 page=self.pages.index + 1, total=self.pages.count
@@ -460,13 +459,16 @@ class PhonesSummaryScene(PhonesPanel):
         self.page = 1 - self.page
         return True
 
+    def title(self) -> str:
+        return tr("How the class answered") if self.page else tr("Before and after")
+
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the page shown (Tab turns it and the new page is read)."""
         if self.page == 1:
-            return (tr("How the class answered"), *(b.text for b in self.card_blocks()))
+            return (self.title(), *(b.text for b in self.card_blocks()))
         before, after = tr("Before"), tr("After")
         return (
-            tr("Before and after"),
+            self.title(),
             *(
                 tr(statement)
                 + " "
@@ -495,14 +497,12 @@ class PhonesSummaryScene(PhonesPanel):
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m = self.ui, self.ui.m
+        draw_card(ui, surface, self.card, self.title(), self.heading)
+        left, right = split_cols(self.hint, (1, 1), 0)
         if self.page == 1:
-            draw_card(ui, surface, self.card, tr("How the class answered"), self.heading)
             ui.draw_column(surface, ui.column(self.card_blocks(), self.body, m.body), self.body)
         else:
-            draw_card(ui, surface, self.card, tr("Before and after"), self.heading)
             self.draw_pulse(surface)
-        left, right = split_cols(self.hint, (1, 1), 0)
-        if self.page == 0:
             ui.text(surface, self.answered, left, style="note")
         keys = tr("Tab: before and after / each card · Esc: close")
         ui.text(surface, keys, right, style="note", align="right")

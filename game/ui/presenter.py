@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 TITLE = "Red Flags – presenter"
+HEADING = N_("Presenter view — only you see this window")
 DEFAULT_SIZE = (1024, 768)
 
 PHASE_WORDS = {
@@ -151,13 +152,7 @@ class Presenter:
         # the heading keeps the default text's size: a larger text size is for the notes
         title = max(m.min_font, round(m.text_h / 22))
         head, rest = take_top(area, title * 1.6, m.gap)
-        ui.text(
-            surface,
-            tr("Presenter view — only you see this window"),
-            head,
-            style="title",
-            size=title,
-        )
+        ui.text(surface, tr(HEADING), head, style="title", size=title)
         left, right = split_cols(rest, (0.6, 0.4), m.pad)
         panel(ui, surface, left, t.panel, edge=t.accent)
         panel(ui, surface, right, t.panel)

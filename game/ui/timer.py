@@ -62,8 +62,7 @@ class CardTimer:
     def label(self) -> str:
         if self.expired:
             return tr("Time to decide")
-        left = int(self.remaining + 0.999)
-        clock = f"{left // 60}:{left % 60:02d}"
+        clock = clock_text(self.remaining + 0.999)  # whole seconds, rounded up
         if "facilitator" in self.holds:
             return tr("{clock} paused").format(clock=clock)
         return clock
