@@ -25,7 +25,7 @@ import pygame
 from game import savegame
 from game.model.kinds import PLAN_CARDS, AgeBand, Mode
 from game.model.record import SessionRecord
-from game.model.session import IllegalAction, Options, Session, SessionState, new_state
+from game.model.session import IllegalAction, Options, Session, draw_cards, new_state
 from game.settings import Settings, own_plans_dir
 from game.ui import phones, prefs, saving, services
 from game.ui.context import Ui
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from game.content.plans import PlansResult
     from game.model.cards import Card, Deck
     from game.model.plans import LessonPlan
+    from game.model.session import SessionState
     from game.speech import Speaker
     from game.ui.voice import Narrator
 
@@ -93,25 +94,14 @@ class App:
         services.set_language(self.language)
         self.fullscreen = self.options.fullscreen
         self.windowed_size = self.options.window_size or DEFAULT_SIZE
-        theme = get_theme(s.theme)
         # our own icon, set before the window opens (pygame would load its own from a file)
-        pygame.display.set_icon(window_icon(theme))
+        pygame.display.set_icon(window_icon(get_theme(s.theme)))
         self.screen = self._open_window()
         pygame.display.set_caption("Red Flags")
         assets = services.ASSETS_DIR
-        self.ui = Ui(
-            theme,
-            self.screen.get_size(),
-            assets / "fonts",
-            s.font,
-            s.text_scale,
-            s.line_spacing,
-            s.reduced_motion,
-        )
+        self.ui = Ui(s, self.screen.get_size(), assets / "fonts")
         self.sound = Sound(assets / "sounds", s.sound, s.volume)
-        # Read-aloud is set up when it is on, or when something asks for it (settings, R).
         self._speaker = speaker
-        self._voice: Narrator | None = None
         if s.read_aloud:
             _ = self.voice
         self.toast: Toast | None = None
@@ -145,16 +135,15 @@ class App:
 
     # -- window ----------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def voice(self) -> Narrator:
-        if self._voice is None:
-            # speech is optional and slow to set up: only when read-aloud is on or asked for
-            from game.speech import find_speaker
-            from game.ui.voice import Narrator
+        """Read-aloud: speech is optional and slow to set up, so this is made when read-aloud
+        is on, or when something asks for it (settings, R)."""
+        from game.speech import find_speaker
+        from game.ui.voice import Narrator
 
-            speaker = self._speaker if self._speaker is not None else find_speaker()
-            self._voice = Narrator(speaker, self.settings.read_aloud, self.language)
-        return self._voice
+        speaker = self._speaker if self._speaker is not None else find_speaker()
+        return Narrator(speaker, self.settings.read_aloud, self.language)
 
     # Decks, plans and help resources are read on first use, after the title is on screen.
 
@@ -273,15 +262,13 @@ class App:
 
     def switch(self, scene: Scene, fade: bool = True) -> None:
         """Replace the top scene, with a short cross-fade (none with reduced motion)."""
-        self._start_fade(fade)
-        if self.stack:
-            self._retire(self.stack.pop())
-        self._enter(scene)
+        self.reset(scene, fade, keep=len(self.stack) - 1)
 
-    def reset(self, scene: Scene, fade: bool = True) -> None:
-        """Clear the stack and start over from `scene` (back to title, a new game)."""
-        self._start_fade(fade)
-        while self.stack:
+    def reset(self, scene: Scene, fade: bool = True, keep: int = 0) -> None:
+        """Clear the stack (but its `keep` lowest scenes) and go on from `scene`."""
+        if fade and not self.ui.reduced_motion and self.stack:
+            self._fade = (self.screen.copy(), 0.0)
+        while len(self.stack) > max(0, keep):
             self._retire(self.stack.pop())
         self._enter(scene)
 
@@ -297,10 +284,6 @@ class App:
         when the garbage collector gets round to the scene."""
         scene.on_exit()
         scene.static_layer.clear()
-
-    def _start_fade(self, fade: bool) -> None:
-        if fade and not self.ui.reduced_motion and self.stack:
-            self._fade = (self.screen.copy(), 0.0)
 
     def _changed(self) -> None:
         self.dirty = True
@@ -332,32 +315,17 @@ class App:
         """Start a session from `setup` (with these `cards`, e.g. the ones to practise, instead
         of the setup's); returns a message for the player when it cannot."""
         cards = list(cards) if cards is not None else self.cards_for(setup)
-        confusions = self.glossary.confusions()
+        seed = setup.seed if setup.seed is not None else random.randrange(1 << 31)
+        options = Options(spot=setup.spot, name=setup.name, shuffle=setup.shuffle, seed=seed)
         try:
-            if setup.plan is not None:  # a lesson plan: its cards in its order, none drawn
-                seed = setup.seed if setup.seed is not None else random.randrange(1 << 31)
-                options = Options(
-                    spot=setup.spot, name=setup.name, shuffle=setup.shuffle, seed=seed
-                )
-                session = Session(new_state(cards, setup.mode, setup.teams, options, confusions))
-            else:
-                session = Session.start(
-                    cards,
-                    mode=setup.mode,
-                    teams=setup.teams,
-                    band=setup.band,
-                    count=setup.count,
-                    seed=setup.seed,
-                    spot=setup.spot,
-                    name=setup.name,
-                    shuffle=setup.shuffle,
-                    confusions=confusions,
-                )
+            if setup.plan is None:  # a lesson plan keeps its cards in its order
+                cards = list(draw_cards(cards, setup.band, setup.count, random.Random(seed)))
+            state = new_state(cards, setup.mode, setup.teams, options, self.glossary.confusions())
         except IllegalAction:
             return services.N_("No cards fit these choices. Try another age group or deck.")
         self.stop_phones()  # "Play again": the last session's phones are done
         self.setup = setup
-        self.play = PlayContext(session, setup)
+        self.play = PlayContext(Session(state), setup)
         if setup.presenter and self.presenter_offered:
             self.open_presenter()
         elif not setup.presenter:
@@ -484,15 +452,6 @@ class App:
         self.push(ResumeScene(self, *found))
         return True
 
-    def show_crash_screen(self, scene: Scene) -> None:
-        """Replace everything by the crash screen, without `on_exit` (the scenes below may be
-        the broken ones)."""
-        self.play = None
-        self._follow_from_here()
-        self.stack.clear()
-        self._fade = None
-        self._enter(scene)
-
     def quit(self) -> None:
         self.running = False
 
@@ -579,45 +538,31 @@ class App:
     def update(self, dt: float) -> None:
         """One tick, in this order: the fade, the top scene (then the App follows the session),
         what runs beside the scenes (phones, presenter, sound), the toasts, and read-aloud last,
-        so it reads what the tick left on screen."""
-        self._update_fade(dt)
-        self._update_top(dt)
-        self._print_phase()
-        self._update_companions(dt)
-        self._update_toasts(dt)
-        if self._voice is not None:  # none yet: read-aloud has been off all along
-            self._voice.observe(self.top)
-
-    def _update_fade(self, dt: float) -> None:
+        so it reads what the tick left on screen. With REDFLAGS_DEBUG_SCENES=1 each new phase
+        goes to stderr."""
         if self._fade is not None:
             surf, t = self._fade
-            t += dt
-            self._fade = None if t >= FADE_SECONDS else (surf, t)
+            self._fade = None if t + dt >= FADE_SECONDS else (surf, t + dt)
             self.dirty = True
-
-    def _update_top(self, dt: float) -> None:
         if self.top is not None:
             self.top.update(dt)
             self.follow_session()
         if self.top is not None:  # following the session may have shown another scene
             self.top.update_after(dt)
-            if self.top.animating:
-                self.dirty = True
-
-    def _print_phase(self) -> None:
-        """With REDFLAGS_DEBUG_SCENES=1: each new phase on stderr (steps within one screen)."""
-        if self.debug_scenes and self.play is not None:
-            phase = self.play.session.phase.value
-            if phase != self._last_phase:
-                self._last_phase = phase
-                print(f"[redflags] phase={phase}", file=sys.stderr, flush=True)
-
-    def _update_companions(self, dt: float) -> None:
-        if self.play is not None and self.play.phones is not None:
-            self.play.phones.sync(self.play.session.state)  # a seen state costs nothing
+            self.dirty = self.dirty or self.top.animating
+        play = self.play
+        if play is not None:
+            if self.debug_scenes and play.session.phase.value != self._last_phase:
+                self._last_phase = play.session.phase.value  # steps within one screen too
+                print(f"[redflags] phase={self._last_phase}", file=sys.stderr, flush=True)
+            if play.phones is not None:
+                play.phones.sync(play.session.state)  # a seen state costs nothing
         if self.presenter is not None:
             self.presenter.update()  # its clocks: redrawn when a shown time changes
         self.sound.update(dt)
+        self._update_toasts(dt)
+        if "voice" in self.__dict__:  # none yet: read-aloud has been off all along
+            self.voice.observe(self.top)
 
     def _update_toasts(self, dt: float) -> None:
         if self.settings_notice and self.top is not None and self.top.name == "title":
@@ -677,7 +622,12 @@ class App:
         try:
             if isinstance(self.top, CrashScene):
                 raise exc
-            handle_crash(self, exc)
+            scene = handle_crash(self, exc)
+            self.play = None  # everything goes, without `on_exit`: it may be what broke
+            self._follow_from_here()
+            self.stack.clear()
+            self._fade = None
+            self._enter(scene)
             self.draw()
             self.present()
             self.dirty = False

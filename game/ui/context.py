@@ -13,9 +13,10 @@ from typing import NamedTuple
 
 import pygame
 
+from game.settings import Settings
 from game.ui.layout import Metrics
 from game.ui.text import Block, ColumnFit, FontBook, TextEngine, TextLayout
-from game.ui.theme import Colour, Theme
+from game.ui.theme import Colour, get_theme
 
 # The typographic scale beside the spacing scale: a named style is a font role, a size in
 # Metrics, a colour in Theme and a vertical alignment; ui.text(style=...) takes overrides.
@@ -71,49 +72,33 @@ def holds(box: pygame.Rect, lay: TextLayout) -> bool:
 
 
 class Ui:
-    """Shared drawing state; rebuilt pieces (fonts, theme) are swapped by the App."""
+    """Shared drawing state, in the look the settings choose (theme, font, text size, line
+    spacing, motion)."""
 
-    def __init__(
-        self,
-        theme: Theme,
-        size: tuple[int, int],
-        font_dir: Path,
-        family: str,
-        text_scale: float,
-        line_spacing: float,
-        reduced_motion: bool,
-    ) -> None:
-        self.theme = theme
+    def __init__(self, look: Settings, size: tuple[int, int], font_dir: Path) -> None:
         self.font_dir = font_dir
-        self.text_scale = text_scale
-        self.reduced_motion = reduced_motion
-        self.engine = TextEngine(FontBook(font_dir, family), line_spacing)
-        self.m = Metrics(size[0], size[1], text_scale, theme.name == "projector")
+        self.engine = TextEngine(FontBook(font_dir, look.font), float(look.line_spacing))
+        self.m = Metrics(*size)
         self.log = RenderLog()
         self.static: dict[tuple[object, ...], pygame.Surface] = {}  # composed once per size
+        self.restyle(look)
 
     def resize(self, size: tuple[int, int]) -> None:
         self.m = Metrics(size[0], size[1], self.text_scale, self.theme.name == "projector")
         self.static.clear()
 
-    def restyle(
-        self,
-        theme: Theme,
-        family: str,
-        text_scale: float,
-        line_spacing: float,
-        reduced_motion: bool,
-    ) -> None:
+    def restyle(self, look: Settings) -> None:
         """Apply changed settings: a new font or spacing gets a new text engine (its caches
         start empty), a new theme or size drops the composed backgrounds. The App re-lays out
         every scene afterwards."""
-        if family != self.engine.fonts.family or line_spacing != self.engine.line_spacing:
-            self.engine = TextEngine(FontBook(self.font_dir, family), line_spacing)
+        spacing = float(look.line_spacing)
+        if look.font != self.engine.fonts.family or spacing != self.engine.line_spacing:
+            self.engine = TextEngine(FontBook(self.font_dir, look.font), spacing)
         else:
             self.engine.clear()
-        self.theme = theme
-        self.text_scale = text_scale
-        self.reduced_motion = reduced_motion
+        self.theme = get_theme(look.theme)
+        self.text_scale = float(look.text_scale)
+        self.reduced_motion = bool(look.reduced_motion)
         self.resize((self.m.w, self.m.h))
 
     def colour(self, role: str) -> Colour:

@@ -2,9 +2,10 @@
 
 `App.crash(exc)` calls `handle_crash`, which saves a running group session (so "your session is
 saved" is true), writes a crash report to `<data dir>/crash-reports/` without personal data
-(nothing typed, home folders as `~`; an unwritable folder is skipped), and shows `CrashScene`:
-"Something went wrong", where to get help, back to the title or quit. If that screen fails too,
-the App prints one plain line and exits with `CRASH_EXIT_CODE`: never a traceback for a player.
+(nothing typed, home folders as `~`; an unwritable folder is skipped), and makes the `CrashScene`
+the App shows: "Something went wrong", where to get help, back to the title or quit. If that
+screen fails too, the App prints one plain line and exits with `CRASH_EXIT_CODE`: never a
+traceback for a player.
 """
 
 from __future__ import annotations
@@ -110,13 +111,13 @@ def save_group_session(app: App) -> bool:
         return False
 
 
-def handle_crash(app: App, exc: BaseException) -> None:
-    """Save what can be saved, write the report, and show the crash screen."""
+def handle_crash(app: App, exc: BaseException) -> CrashScene:
+    """Save what can be saved and write the report; returns the crash screen to show."""
     saved = save_group_session(app)
     write_report(report_text(app, exc))
     if app.debug_scenes or os.environ.get("REDFLAGS_DEBUG") == "1":
         print(f"redflags: crash: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-    app.show_crash_screen(CrashScene(app, saved=saved))
+    return CrashScene(app, saved=saved)
 
 
 # --- the screen --------------------------------------------------------------------------------

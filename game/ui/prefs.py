@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from game.settings import Settings, load_settings, save_settings
 from game.ui import services
-from game.ui.theme import get_theme
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -75,14 +74,7 @@ def change(app: App, **changes: Any) -> str | None:
 
 def apply(app: App, old: Settings, new: Settings) -> None:
     """Make the running App look and sound like `new`."""
-    ui = app.ui
-    ui.restyle(
-        get_theme(new.theme),
-        new.font,
-        float(new.text_scale),
-        float(new.line_spacing),
-        bool(new.reduced_motion),
-    )
+    app.ui.restyle(new)
     app.sound.set_volume(float(new.volume))
     app.sound.set_enabled(bool(new.sound))
     app.voice.set_enabled(bool(new.read_aloud))
