@@ -1,10 +1,11 @@
 """Rows of choices, the shape the setup and settings screens share: each row a label and values
 shown in words. Up/Down (or Tab) move the focus through the rows and then the buttons below
 them, Left/Right step the focused row's value (wrapping), Esc goes back; a click presses a chip
-(setup: a value; settings: an arrow or the value)."""
+(setup: a value, "key:3"; settings: an arrow or the value, "key:less") or a button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from game.model.session import Mode
 from game.ui.input import Act, Input
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
-from game.ui.widgets import Button
+from game.ui.widgets import Button, draw_button
 
 MODE_WORDS = {  # who plays, in setup's order (and on the resume offer)
     Mode.SOLO: N_("Solo"),
@@ -47,9 +48,24 @@ def nearest(values: list[Any], value: Any) -> int:
 class ChoicesScene(Scene):
     rows: list[Row]
     buttons: list[Button]  # the focus stops after the rows
+    others: tuple[Button, ...] = ()  # buttons for the mouse only (a key says them)
+    actions: dict[str, Callable[[], object]]  # a button's id: what it does
     focus = 0  # 0..len(rows)-1: a row; then the buttons
     hover: str | None = None  # the id of the chip or button under the mouse
     enter_steps = False  # Enter on a row: its next value, or (False) on to the next row
+
+    def make_rows(self) -> list[Row]:
+        """The rows for the current choices, in the current language."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """The rows again (a choice may add or drop rows); the focus stays on its row, or on
+        its button."""
+        focused = self.rows[self.focus].key if self.focus < len(self.rows) else None
+        button = self.focus - len(self.rows)
+        self.rows = self.make_rows()
+        keys = [r.key for r in self.rows]
+        self.focus = keys.index(focused) if focused in keys else len(keys) + max(0, button)
 
     def value(self, key: str) -> Any:
         """A row's current value."""
@@ -61,7 +77,13 @@ class ChoicesScene(Scene):
 
     def press(self, button: Button) -> None:
         """A click on a chip or a button, or Enter on a button."""
-        raise NotImplementedError
+        key, _, part = button.id.partition(":")
+        if not part:
+            self.actions[key]()
+        elif part.isdigit():  # a value's chip
+            self.choose(key, self.row(key).values[int(part)])
+        else:  # an arrow, or the value: the one before ("less") or after
+            self.step(self.row(key), -1 if part == "less" else 1)
 
     def row(self, key: str) -> Row:
         return next(r for r in self.rows if r.key == key)
@@ -74,7 +96,7 @@ class ChoicesScene(Scene):
         self.choose(row.key, row.values[i % len(row.values)])
 
     def clickable(self) -> list[Button]:
-        return [*(c for r in self.rows for c in r.chips), *self.buttons]
+        return [*(c for r in self.rows for c in r.chips), *self.buttons, *self.others]
 
     def handle(self, inp: Input) -> bool:
         act, n = inp.act, len(self.rows)
@@ -104,6 +126,10 @@ class ChoicesScene(Scene):
             else:
                 self.focus += 1
         return act not in (Act.HELP, Act.FULLSCREEN)
+
+    def draw_buttons(self, surface: pygame.Surface) -> None:
+        for i, b in enumerate([*self.buttons, *self.others], len(self.rows)):
+            draw_button(self.ui, surface, b, focused=self.focus == i, hovered=self.hover == b.id)
 
     def spoken_focus(self) -> str | None:
         """The focused row's label and value in words, or the focused button."""

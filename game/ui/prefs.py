@@ -46,10 +46,11 @@ def language_name(code: str) -> str:
         return code
 
 
-def regions() -> list[str]:
+def regions(language: str) -> list[str]:
+    """The help regions by their names in `language`; "elsewhere" (the international list) last."""
     from game.content.help import region_ids  # pydantic: after the title is up
 
-    return region_ids()
+    return sorted(region_ids(), key=lambda r: (r == "elsewhere", region_name(r, language)))
 
 
 def region_name(region_id: str, language: str) -> str:

@@ -39,8 +39,7 @@ class RegionAskScene(Modal):
     note = BODY
 
     def __init__(self, app: App) -> None:
-        ids = [r for r in prefs.regions() if r != FALLBACK]
-        ids.sort(key=lambda r: prefs.region_name(r, app.language))
+        ids = [r for r in prefs.regions(app.language) if r != FALLBACK]
         buttons = [
             Button(r, prefs.region_name(r, app.language), kind="chip", translate=False) for r in ids
         ]

@@ -1,11 +1,6 @@
-"""Settings (from the title or the pause screen): text size, line spacing, font, theme, reduced
-motion, sound and volume, read-aloud, language and region — the game's accessibility menu.
-
-Every change applies at once (all screens re-lay out, also the card under a Pause) and is saved.
-Keyboard: Up/Down or Tab move between settings, Left/Right change the value, Enter steps to the
-next value (or closes, on Done), Esc closes. Mouse and touch: the arrows change a value, a click
-on the value steps it. Values are words, never colour alone.
-"""
+"""Settings (from the title or the pause screen), the game's accessibility menu. Every change
+applies at once (all screens re-lay out, also the card under a Pause) and is saved. Keys and
+clicks as in game/ui/choices.py; Enter steps a value. Values are words, never colour alone."""
 
 from __future__ import annotations
 
@@ -37,7 +32,6 @@ from game.ui.widgets import (
     Button,
     check,
     cross,
-    draw_button,
     focus_ring,
     paint_background,
     panel,
@@ -76,19 +70,17 @@ class SettingsScene(ChoicesScene):
         self.about_btn = Button("about", "About & credits")
         self.done_btn = Button("done", "Done", kind="primary", badge="Esc")
         self.buttons = [self.about_btn, self.done_btn]
+        self.actions = {"about": app.open_about, "done": app.pop}
+        self.rows = self.make_rows()
         notice = app.settings_notice  # a damaged settings file, if the title has not said so
         app.settings_notice = None
         self.message = notice or ""
 
-    def _rows(self) -> list[Row]:
+    def make_rows(self) -> list[Row]:
         """Every setting with its values in words, in the current language."""
-        languages = available_languages()
-
-        def region_word(region: str) -> str:
-            return prefs.region_name(region, self.app.language)
-
-        found = prefs.regions() or [prefs.current_region(self.app)]  # none: a broken install
-        regions = sorted(found, key=lambda r: (r == "elsewhere", region_word(r)))
+        languages, language = available_languages(), self.app.language
+        regions = prefs.regions(language) or [prefs.current_region(self.app)]  # a broken install
+        names = [prefs.region_name(r, language) for r in regions]
         on_off = [False, True], [tr("Off"), tr("On")]
         return [
             _row("text_scale", N_("Text size"), TEXT_SCALES, [tr(w) for w in SIZE_WORDS]),
@@ -100,7 +92,7 @@ class SettingsScene(ChoicesScene):
             _row("volume", N_("Volume"), VOLUMES, [f"{round(v * 100)} %" for v in VOLUMES]),
             _row("read_aloud", N_("Read aloud"), *on_off),
             _row("language", N_("Language"), languages, [*map(prefs.language_name, languages)]),
-            _row("region", N_("Help services for"), regions, [*map(region_word, regions)]),
+            _row("region", N_("Help services for"), regions, names),
         ]
 
     def value(self, key: str) -> Any:
@@ -117,15 +109,6 @@ class SettingsScene(ChoicesScene):
         if key in ("sound", "volume") and self.app.sound.audible:
             self.app.sound.play("choose")  # hear the new volume
 
-    def press(self, button: Button) -> None:
-        if button is self.about_btn:
-            self.app.open_about()
-        elif button is self.done_btn:
-            self.app.pop()
-        else:
-            key, part = button.id.split(":")
-            self.step(self.row(key), -1 if part == "less" else 1)
-
     def message_text(self) -> str:
         """A notice for the bottom: a damaged or unsaved settings file, or no voice."""
         if self.message:
@@ -137,7 +120,7 @@ class SettingsScene(ChoicesScene):
     def layout(self, size: tuple[int, int]) -> None:
         """The heading and the hint beside it; the settings in two columns; About and Done."""
         m = self.ui.m
-        self.rows = self._rows()
+        self.refresh()
         area = inset(m.screen, m.pad * 2, m.pad)
         top, rest = take_top(area, m.heading * 1.3, m.pad * 0.4)
         self.heading, _, self.hint = split_cols(top, [33, 2, 65], 0)
@@ -187,8 +170,7 @@ class SettingsScene(ChoicesScene):
             icon, box = in_row(self.notice, [d, self.notice.w - d - m.gap], m.gap)
             draw_icon(surface, "info", centered(icon, d, d), t.accent)
             ui.text(surface, message, box, colour=t.accent, valign="middle")
-        for i, b in enumerate(self.buttons, len(self.rows)):
-            draw_button(ui, surface, b, focused=self.focus == i, hovered=self.hover == b.id)
+        self.draw_buttons(surface)
 
     def _draw_row(self, surface: pygame.Surface, row: Row, focused: bool) -> None:
         """The label; the box with the arrows at its ends and the value in words between."""

@@ -1,10 +1,6 @@
-"""Setup: who plays (solo, team turns, all teams, together), number of teams, age group, deck,
-number of cards and, for group games, the optional timer; then Start.
-
-Keyboard: Up/Down (or Tab) move between rows, Left/Right change the choice in a row, Enter
-starts (from a row it moves on to the next row). Mouse: click any choice. The chosen value
-has a tick as well as a colour.
-"""
+"""Setup: who plays, the teams, a lesson plan or the age group, deck and number of cards, the
+steps, the timer, the phones; then Start. Keys and clicks as in game/ui/choices.py (Enter on a
+row moves on to the next one; C opens the card browser). A chosen chip has a tick too."""
 
 from __future__ import annotations
 
@@ -73,65 +69,60 @@ class SetupScene(ChoicesScene):
         self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
         self.help_btn = Button("help", "Help", kind="quiet", badge="H")  # "Get help" by mouse too
         self.buttons = [self.start_btn, self.back_btn]  # the focus stops after the rows
+        self.others = (self.help_btn,)
+        self.actions = {"start": self.start, "back": app.pop, "help": app.open_help}
         self.message = ""
         self.addresses: list[str] = [self.setup.phones_host] if self.setup.phones_host else []
-        self.rows = self._rows()
-        self.focus = len(self.rows)  # Start
+        self.rows = []
+        self.refresh()  # the focus on Start
 
-    def _rows(self) -> list[Row]:
+    def make_rows(self) -> list[Row]:
         """The rows this setup offers, each chip marked when its value is chosen."""
         rows: list[Row] = []
 
-        def add(key: str, label: str, items: Sequence[tuple[object, str, bool]]) -> None:
-            """A row of chips: (value, label, whether the label is a message id)."""
-            values = [v for v, _, _ in items]
-            words = [tr(text) if translate else text for _, text, translate in items]
+        def add(key: str, label: str, choices: Sequence[tuple[object, str]]) -> None:
+            """A row of chips: each a value and its words (translated)."""
+            values, words = [v for v, _ in choices], [w for _, w in choices]
             current = self.value(key)
             chips = [
                 Button(f"{key}:{i}", w, kind="chip", translate=False, selected=v == current)
-                for i, (v, w) in enumerate(zip(values, words, strict=True))
+                for i, (v, w) in enumerate(choices)
             ]
             rows.append(Row(key, label, values, words, chips))
 
-        off_on = [(False, N_("Off"), True), (True, N_("On"), True)]
-        add("mode", N_("Who plays"), [(mode, label, True) for mode, label in MODE_WORDS.items()])
+        off_on = [(False, tr("Off")), (True, tr("On"))]
+        add("mode", N_("Who plays"), [(mode, tr(w)) for mode, w in MODE_WORDS.items()])
         if self.setup.mode in TEAM_MODES:
-            add("teams", N_("Teams"), [(n, str(n), False) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
+            add("teams", N_("Teams"), [(n, str(n)) for n in range(MIN_TEAMS, MAX_TEAMS + 1)])
         if self.plans:  # a lesson plan plays its own cards in order: no band, deck, count
             # three chips, one line: none, the chosen plan (a click moves on to the next
             # plan, as Left/Right do), and the card browser (C) to build one
-            chosen = self.setup.plan or self.plans[0]
-            add(
-                "plan",
-                N_("Lesson plan"),
-                [
-                    (None, N_("None: draw cards"), True),
-                    (NEXT_PLAN, short_title(chosen.title), False),
-                    (BROWSE, N_("Choose cards…"), True),
-                ],
-            )
+            chosen = short_title((self.setup.plan or self.plans[0]).title)
+            none, browse = (None, tr("None: draw cards")), (BROWSE, tr("Choose cards…"))
+            add("plan", N_("Lesson plan"), [none, (NEXT_PLAN, chosen), browse])
         if self.setup.plan is None:
-            add("band", N_("Age group"), [(band, label, True) for band, label in BANDS])
-            decks = [(d.id, d.info.title, False) for d in self.app.decks]
-            add("deck_id", N_("Deck"), [(None, N_("All decks"), True), *decks])
+            add("band", N_("Age group"), [(band, tr(w)) for band, w in BANDS])
+            decks = [(d.id, d.info.title) for d in self.app.decks]
+            add("deck_id", N_("Deck"), [(None, tr("All decks")), *decks])
             # a stepper, not nine chips: fewer, one more, and the number between them
             n = self.setup.count
-            add("count", N_("Cards"), [(FEWER, "–", False), (n, str(n), False), (MORE, "+", False)])
+            add("count", N_("Cards"), [(FEWER, "–"), (n, str(n)), (MORE, "+")])
         # the steps before the move: spot the red flag and name the trick, on by default. A
         # solo player may turn them off here; in group games the facilitator does it on the
         # checklist before the first card (game/ui/scenes/facilitator_intro.py), where there is
         # room for it
         if not self.setup.mode.is_group:
-            add("steps", self.app.glossary.word("steps_row"), step_choices(self.app))
+            steps = [(v, w) for v, w, _ in step_choices(self.app)]  # the glossary's words
+            add("steps", self.app.glossary.word("steps_row"), steps)
         if self.setup.mode.is_group:  # the optional calm countdown, off by default
-            timers = [(s, f"{s} s" if s else N_("Off"), not s) for s in TIMER_CHOICES]
+            timers = [(s, f"{s} s" if s else tr("Off")) for s in TIMER_CHOICES]
             add("timer", N_("Timer per card"), timers)
         if self.setup.mode in PHONE_MODES:  # anonymous answers from the students' phones
-            add("phones", N_("Phones"), [off_on[0], (True, N_("Students' phones"), True)])
+            add("phones", N_("Phones"), [off_on[0], (True, tr("Students' phones"))])
             if self.setup.phones:  # the pulse before the first card and after the last
                 add("pulse", N_("Pulse"), off_on)
             if self.setup.phones and len(self.addresses) > 1:  # the laptop is on two networks
-                add("phones_host", N_("Network"), [(a, a, False) for a in self.addresses])
+                add("phones_host", N_("Network"), [(a, a) for a in self.addresses])
         if self.setup.mode.is_group and self.app.presenter_offered:
             add("presenter", N_("Presenter window"), off_on)
         self.available = len(self.app.cards_for(self.setup))
@@ -188,11 +179,7 @@ class SetupScene(ChoicesScene):
         chips' labels take the largest size from `small` down at which every chip line is a
         44 px touch target; a label too long for the width wraps inside its chip."""
         ui, m = self.ui, self.ui.m
-        focused = self.rows[self.focus].key if self.focus < len(self.rows) else None
-        button = self.focus - len(self.rows)
-        self.rows = self._rows()  # the words in the current language; the chosen chips
-        keys = [r.key for r in self.rows]
-        self.focus = keys.index(focused) if focused in keys else len(keys) + max(0, button)
+        self.refresh()  # the words in the current language; the chosen chips
         area = inset(m.screen, m.pad * 2, m.pad)
         # the heading grows with the text size only up to the second largest step: the rows
         # below are what the players read, and at the largest size they need the height
@@ -299,25 +286,11 @@ class SetupScene(ChoicesScene):
 
     # -- input -----------------------------------------------------------------------------
 
-    def clickable(self) -> list[Button]:
-        return [*super().clickable(), self.help_btn]
-
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.LETTER and inp.text == "c":
             self.open_browser()
             return True
         return super().handle(inp)
-
-    def press(self, button: Button) -> None:
-        if button is self.start_btn:
-            self.start()
-        elif button is self.back_btn:
-            self.app.pop()
-        elif button is self.help_btn:
-            self.app.open_help()
-        else:  # a chip: "key:index"
-            key, i = button.id.split(":")
-            self.choose(key, self.row(key).values[int(i)])
 
     def texts(self) -> tuple[str, ...]:
         return (tr("Set up the game"),)
@@ -408,9 +381,7 @@ class SetupScene(ChoicesScene):
                     style="note",
                     size=self.hint_size,
                 )
-        for i, button in enumerate([*self.buttons, self.help_btn], len(self.rows)):
-            focused = self.focus == i
-            draw_button(ui, surface, button, focused=focused, hovered=button.id == self.hover)
+        self.draw_buttons(surface)
         info, colour = self._info()
         ui.text(surface, info, self.info_rect, style="note", colour=colour, align="right")
 
