@@ -150,11 +150,10 @@ class App:
     @cached_property
     def decks(self) -> list[Deck]:
         paths = self.options.deck_paths or services.default_deck_paths(self.language)
-        loaded = services.load_decks([Path(p) for p in paths])
-        self.deck_errors = loaded.errors
+        decks, self.deck_errors = services.load_decks([Path(p) for p in paths])
         for err in self.deck_errors:
             print(f"redflags: deck problem: {err}", file=sys.stderr)
-        return loaded.decks
+        return decks
 
     @cached_property
     def plans(self) -> PlansResult:

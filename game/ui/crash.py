@@ -26,7 +26,7 @@ from game.settings import atomic_write_text
 from game.ui.input import Act, Input
 from game.ui.saving import autosave
 from game.ui.scenes.modal import Modal
-from game.ui.services import emergency_line, tr
+from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
 from game.ui.widgets import Button
 
@@ -130,15 +130,16 @@ class CrashScene(Modal):
     opaque = True  # on the plain background: the scenes below may be the broken ones
     card_size = (0.84, 1.3, 0.86)
     centred = False
+    heading = N_("Something went wrong")
 
     def __init__(self, app: App, saved: bool = False) -> None:
         self.saved = saved
-        self.title_btn = Button("title", "Back to the title", kind="primary", badge="Enter")
-        super().__init__(app, [self.title_btn, Button("quit", "Quit")])
+        buttons = [
+            Button("title", "Back to the title", kind="primary", badge="Enter"),
+            Button("quit", "Quit"),
+        ]
+        super().__init__(app, buttons, actions={"title": app.to_title, "quit": app.quit})
         self.plain = False  # True once the themed drawing failed: draw plain text instead
-
-    def title(self) -> str:
-        return tr("Something went wrong")
 
     def message(self) -> str:
         if self.saved:
@@ -160,12 +161,6 @@ class CrashScene(Modal):
             return True
         return super().handle(inp) or inp.act is Act.HELP  # no help over a broken game
 
-    def activate(self, button: Button) -> None:
-        if button is self.title_btn:
-            self.app.to_title()
-        else:
-            self.app.quit()
-
     def draw(self, surface: pygame.Surface) -> None:
         if not self.plain:
             try:
@@ -181,7 +176,7 @@ class CrashScene(Modal):
         surface.fill((24, 26, 48))
         font = pygame.font.Font(None, max(18, h // 22))
         lines = [
-            tr("Something went wrong"),
+            self.title(),
             self.message(),
             emergency_line(self.app.help),
             "",

@@ -20,40 +20,24 @@ if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.play import PlayContext
 
-_KINDS = {
-    Phase.SCENARIO: "card",
-    Phase.CHOOSE: "card",
-    Phase.STEAL: "steal",
-    Phase.EXPLAIN: "explain",
-    Phase.FEEDBACK: "feedback",
-    Phase.SUMMARY: "summary",
-}
-
-SCENES: dict[str, type[PlayScene]] = {
-    "card": CardScene,
-    "explain": ExplainScene,
-    "feedback": FeedbackScene,
-    "steal": StealScene,
-    "summary": SummaryScene,
-}
-# in All teams the facilitator enters every team's choice
-ALL_TEAMS_SCENES: dict[str, type[PlayScene]] = {
-    "card": AllTeamsCardScene,
-    "explain": AllTeamsExplainScene,
-    "feedback": AllTeamsFeedbackScene,
+# A phase's kind of screen, its scene, and its scene in All teams (where the facilitator enters
+# every team's choice); the card's steps (spot, name, choose) show the card.
+Screen = tuple[str, type[PlayScene], type[PlayScene]]
+CARD: Screen = ("card", CardScene, AllTeamsCardScene)
+SCREENS: dict[Phase, Screen] = {
+    Phase.STEAL: ("steal", StealScene, StealScene),
+    Phase.EXPLAIN: ("explain", ExplainScene, AllTeamsExplainScene),
+    Phase.FEEDBACK: ("feedback", FeedbackScene, AllTeamsFeedbackScene),
+    Phase.SUMMARY: ("summary", SummaryScene, SummaryScene),
 }
 
 
 def wanted_key(play: PlayContext) -> tuple[str, int]:
-    """Which screen the session wants: the kind plus the card index (a new card, a new scene).
-    Unknown phases (group play adds some later) show the card screen until they get one."""
-    kind = _KINDS.get(play.session.phase, "card")
+    """Which screen the session wants: the kind plus the card index (a new card, a new scene)."""
+    kind = SCREENS.get(play.session.phase, CARD)[0]
     return kind, (-1 if kind == "summary" else play.session.state.index)
 
 
 def scene_for_play(app: App, play: PlayContext) -> PlayScene:
-    kind, _ = wanted_key(play)
-    cls = SCENES[kind]
-    if play.session.state.mode is Mode.ALL_TEAMS:
-        cls = ALL_TEAMS_SCENES.get(kind, cls)
-    return cls(app, play)
+    _, usual, all_teams = SCREENS.get(play.session.phase, CARD)
+    return (all_teams if play.session.state.mode is Mode.ALL_TEAMS else usual)(app, play)

@@ -85,9 +85,9 @@ def apply(app: App, old: Settings, new: Settings) -> None:
         app.voice.language = app.language
         if not app.options.deck_paths:  # the decks of the new language, for the next game
             paths = [Path(p) for p in services.default_deck_paths(app.language)]
-            loaded = services.load_decks(paths)
-            if loaded.decks:
-                app.decks, app.deck_errors = loaded.decks, loaded.errors
+            decks, errors = services.load_decks(paths)
+            if decks:
+                app.decks, app.deck_errors = decks, errors
     if new.region != old.region or new.language != old.language:
         app.help = services.load_help(current_region(app), app.language)
     app.relayout()

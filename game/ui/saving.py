@@ -74,8 +74,7 @@ def _cards_for(app: App, record: SessionRecord) -> list[Card]:
     cards = [c for d in app.decks for c in d.cards]
     paths = [Path(p) for p in record.deck_paths if Path(p).is_file()]
     if paths and sorted(map(str, paths)) != sorted(deck_paths(app)):
-        loaded = services.load_decks(paths)
-        cards += [c for d in loaded.decks for c in d.cards]
+        cards += [c for d in services.load_decks(paths).decks for c in d.cards]
     return cards
 
 

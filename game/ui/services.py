@@ -8,7 +8,6 @@ exception.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -52,18 +51,17 @@ def resolve_region(value: str | None) -> str:
     return value or region_for_locale(system_locale())
 
 
-@dataclass
-class DeckLoad:
-    """The decks that loaded, and a plain sentence for each file that did not."""
-
-    decks: list[Deck] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
 def default_deck_paths(language: str) -> list[Path]:
     from game.content.decks import default_deck_paths as shipped  # pydantic: after the title
 
     return shipped(language)
+
+
+class DeckLoad(NamedTuple):
+    """The decks that loaded, and a plain sentence for each file that did not."""
+
+    decks: list[Deck]
+    errors: list[str]
 
 
 def load_decks(paths: Sequence[Path]) -> DeckLoad:
