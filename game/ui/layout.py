@@ -15,11 +15,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import pygame
 
 from game.settings import TEXT_SCALES
+
+if TYPE_CHECKING:
+    from game.ui.context import Ui
+    from game.ui.text import Block, ColumnFit
 
 SPACE_SCALE = (0.0, 0.4, 0.8, 1.6, 2.6, 4.0, 6.0)  # in units of `Metrics.unit` (see `space`)
 TOUCH = 44  # the least height of a click or touch target, in pixels
@@ -109,6 +113,11 @@ class Metrics(NamedTuple):
     def play_heading(self) -> int:
         """A play screen's title ("Not quite"): `heading` without the text scale."""
         return max(self.reading, self.min_font, round(self.text_h / 17))
+
+    @property
+    def pip(self) -> int:
+        """The diameter of a pager's circle (`Pages`): a touch target beside body text."""
+        return max(TOUCH, round(self.body * 1.45))
 
     @property
     def unit(self) -> float:
@@ -234,6 +243,21 @@ def paginate(groups: Sequence[Sequence[T]], fits: Callable[[int, list[T]], bool]
             trial = list(group)
         box = trial
     return [*boxes, box]
+
+
+def page_columns(
+    ui: Ui,
+    groups: Sequence[Sequence[Block]],
+    box: Callable[[int], pygame.Rect],
+    size: int,
+    least: int,
+) -> list[tuple[ColumnFit, pygame.Rect]]:
+    """`groups` packed (`paginate`) into the boxes `box(0)`, `box(1)`… at `size` down to `least`,
+    then all laid out at one size, the least any box needed, so columns side by side and page
+    after page read alike; each column with its box."""
+    boxes = paginate(groups, lambda i, blocks: ui.column(blocks, box(i), size, least).fits)
+    base = min(ui.column(b, box(i), size, least).base for i, b in enumerate(boxes))
+    return [(ui.page_column(b, box(i), base), box(i)) for i, b in enumerate(boxes)]
 
 
 def chunk(items: Sequence[T], n: int) -> list[list[T]]:

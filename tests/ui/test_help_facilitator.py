@@ -37,9 +37,11 @@ def test_help_shows_the_facilitator_keys_in_group_games(make_driver, scale) -> N
     if scene.paged:
         assert not d.shows("take the award back")
         d.press("tab")
-        while scene.page < 0:  # the services' own pages come first (who each one is for)
+        while (
+            scene.page[0] == "services"
+        ):  # the services' own pages come first (who each one is for)
             d.press("tab")
-        assert scene.page == 1
+        assert scene.page == ("facilitator", 0)
     assert d.shows("For the facilitator, in group games")
     for text in ("N:  notes for this card", "U:  take the award back", "skip a card (press twice)"):
         assert d.shows(text), text
@@ -80,12 +82,15 @@ def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None
     d = make_driver(SIZE, text_scale=TEXT_SCALES[-1])
     open_help(d, Mode.ALL_TEAMS)
     scene = d.app.top
-    scene.page = 1  # the facilitator's page, as Tab reaches it when the help is paged
+    scene.page = (
+        "facilitator",
+        0,
+    )  # the facilitator's page, as Tab reaches it when the help is paged
     d.press("g")
-    assert scene.page == 2, "G opens the first page of tricks"
-    while scene.page >= 2:
+    assert scene.page == ("tricks", 0), "G opens the first page of tricks"
+    while scene.page[0] == "tricks":
         d.press("g")
-    assert scene.page == 0
+    assert scene.page == ("help", 0)
 
 
 def test_a_smaller_window_keeps_the_help_on_a_page_that_exists(make_driver) -> None:
@@ -93,7 +98,7 @@ def test_a_smaller_window_keeps_the_help_on_a_page_that_exists(make_driver) -> N
     d = make_driver(SIZE)
     open_help(d, Mode.SOLO)
     scene = d.app.top
-    scene.page = 1 + len(scene.tricks_pages) + 5  # as if a larger window had more pages
+    scene.page = ("tricks", len(scene.pages) + 5)  # as if a larger window had more pages
     scene.layout((640, 480))
-    assert 2 <= scene.page <= 1 + len(scene.tricks_pages)
+    assert scene.page[0] == "tricks" and scene.page in scene.pages
     d.app.draw()

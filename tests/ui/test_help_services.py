@@ -42,7 +42,7 @@ def test_every_services_about_line_is_on_some_help_page(lang_driver, size, langu
     for s in services:  # the names and numbers at once, on the first page
         assert s.name in first and s.contact in first, s.name
     seen: dict[str, bool] = {}
-    for _ in scene._order():
+    for _ in list(scene.pages):
         records = help_texts(d)
         assert not spills(records, size, f"help page {scene.page}")
         for r in records:
@@ -51,7 +51,7 @@ def test_every_services_about_line_is_on_some_help_page(lang_driver, size, langu
                 if about and about in _flat(r.text):
                     seen[about] = seen.get(about, False) or inside(r)
         d.press("tab")
-    assert scene.page == 0, "Tab comes back to the first page"
+    assert scene.page == ("help", 0), "Tab comes back to the first page"
     for s in services:
         about = _flat(s.about_in(language))
         assert seen.get(about), f"{s.name}: {about!r} is on no help page, inside its box"
@@ -66,9 +66,10 @@ def test_several_services_pages_have_a_pager(lang_driver) -> None:
     d.press("h")
     scene = d.app.top
     d.press("tab")
-    assert scene.page == -1 and len(scene.pips) == len(scene.services_pages) > 1
+    services = [p for p in scene.pages if p[0] == "services"]
+    assert scene.page == services[0] and len(scene.pips) == len(services) > 1
     d.click(scene.pips[1].center)
-    assert scene.page == -2
+    assert scene.page == services[1]
     assert not spills(help_texts(d), (1024, 768), "help services 2")
 
 
@@ -79,14 +80,14 @@ def test_a_solo_player_reaches_the_services_pages_by_mouse(lang_driver) -> None:
     d.start_game(mode=Mode.SOLO)
     d.press("h")
     scene = d.app.top
-    assert scene.services_pages and not scene.paged
+    assert ("services", 0) in scene.pages and not scene.paged
     assert scene.page_btn.label == "Where to get help"
     d.click(scene.page_btn.rect.center)
-    assert scene.page == -1
-    for _ in scene._order():
-        if scene.page == 0:
+    assert scene.page == ("services", 0)
+    for _ in list(scene.pages):
+        if scene.page == ("help", 0):
             break
         d.click(scene.page_btn.rect.center)
-    assert scene.page == 0, "the button comes back to the first page"
+    assert scene.page == ("help", 0), "the button comes back to the first page"
     d.press("g")
-    assert scene.page == 2, "G still opens the tricks"
+    assert scene.page == ("tricks", 0), "G still opens the tricks"

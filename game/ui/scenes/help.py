@@ -10,8 +10,10 @@ stays all about help.
 When the services with their "who it's for" lines do not fit the first page's column, the first
 page keeps their names and numbers (a child must see the number at once) and says where the
 rest is: the services get pages of their own, next after the first (Tab), every service with its
-name, number and who it is for, at the reading size. Pages: 0 the help, 1 the facilitator's
-keys, 2… the tricks, −1, −2… the services.
+name, number and who it is for, at the reading size.
+
+The pages are named (kind, number), in the order Tab goes through them: the help, its services,
+the facilitator's keys (when they have a page), the tricks.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pygame
 from game.model.kinds import Mode, SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
-from game.ui.layout import chunk, in_row, inset, paginate, split_cols, take_bottom, take_top
+from game.ui.layout import chunk, in_row, inset, page_columns, split_cols, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
 from game.ui.text import Block, ColumnFit
@@ -62,6 +64,14 @@ FACILITATOR_KEYS = (
 
 
 Part = tuple[ColumnFit, pygame.Rect]  # a laid-out column and where it goes
+Page = tuple[str, int]  # its kind and its number among the pages of that kind
+HELP: Page = ("help", 0)
+# the page button names the page it goes to (the tricks by the glossary's word)
+PAGE_NAMES = {
+    "help": N_("Back to help"),
+    "services": N_("Where to get help"),
+    "facilitator": N_("For the facilitator"),
+}
 LABEL = Block("", role="semi", colour="accent", scale=0.82)  # a section's label
 
 
@@ -78,10 +88,8 @@ class HelpScene(Scene):
         self.page_btn = Button("pages", app.glossary.word("tricks_page"), kind="quiet", badge="G")
         self.page_btn.translate = False
         self.group = FocusGroup([self.close_btn, self.page_btn], index=0)
-        self.page = 0
-        self.pages: dict[int, list[Part]] = {}  # see the module's docstring for the numbers
-        self.tricks_pages: list[list[Part]] = []
-        self.services_pages: list[list[Part]] = []
+        self.page = HELP
+        self.pages: dict[Page, list[Part]] = {}  # in Tab's order
         self.strip = pygame.Rect(0, 0, 0, 0)  # the facilitator's keys under the columns
         self.pips: list[pygame.Rect] = []  # the services' pager, when they have several pages
 
@@ -94,7 +102,7 @@ class HelpScene(Scene):
     @property
     def paged(self) -> bool:
         """The facilitator's keys have a page of their own."""
-        return 1 in self.pages
+        return ("facilitator", 0) in self.pages
 
     def _facilitator_keys(self) -> list[Block]:
         keys = [
@@ -210,40 +218,39 @@ class HelpScene(Scene):
         return groups
 
     def _paged(
-        self, top: list[Block], head: pygame.Rect, groups: list[list[Block]], n: int, again: bool
-    ) -> list[list[Part]]:
+        self, kind: str, top: list[Block], head: pygame.Rect, groups: list[list[Block]], n: int
+    ) -> dict[Page, list[Part]]:
         """`top` in `head`, then `groups` (each kept whole) in `n` columns under it, on as many
-        pages as they need at the reading size; `top` on every page (`again`), or on the first
-        only, where the groups start on the next page when little room is left under it."""
+        pages as they need at the reading size; `top` on every page of the services, on the
+        first only of the tricks, whose groups start on the next page when little room is left
+        under it."""
         ui, m = self.ui, self.ui.m
-        least = max(m.reading, m.small)
+        again = kind == "services"
         rest = self.rest
-        top_fit = ui.column(top, head, m.body, least)
-        below = pygame.Rect(rest.x, rest.y + top_fit.h + m.pad, rest.w, rest.h - top_fit.h - m.pad)
+        top_fit = ui.column(top, head, m.body, max(m.reading, m.small))
+        below = take_top(rest, top_fit.h, m.pad)[1]
         skip = 0 if again or below.h >= rest.h * 0.4 else n
 
         def box(i: int) -> pygame.Rect:
             page, col = divmod(i + skip, n)
             return split_cols(below if again or not page else rest, [1] * n, m.pad * 1.2)[col]
 
-        boxes = paginate(groups, lambda i, blocks: ui.column(blocks, box(i), m.body, least).fits)
-        size = min(ui.column(b, box(i), m.body, least).base for i, b in enumerate(boxes))
-        placed = [(ui.page_column(b, box(i), size), box(i)) for i, b in enumerate(boxes)]
-        pages = chunk([*[None] * skip, *placed], n)
+        placed = page_columns(ui, groups, box, m.body, max(m.reading, m.small))
         first = (top_fit, pygame.Rect(head.x, head.y, head.w, top_fit.h))
-        return [
-            [*([first] if again or not k else []), *(p for p in page if p is not None)]
-            for k, page in enumerate(pages)
-        ]
+        return {
+            (kind, k): [*([first] if again or not k else []), *(p for p in page if p is not None)]
+            for k, page in enumerate(chunk([*[None] * skip, *placed], n))
+        }
 
-    def _fit_services(self) -> list[list[Part]]:
+    def _fit_services(self) -> dict[Page, list[Part]]:
         """The region, its emergency number, then every service with its number and who it is
         for, in columns on as many pages as they need, with a pager at the top right."""
         m, rest = self.ui.m, self.rest
         d = max(44, round(m.body * 1.45))  # room at the top right for the pager's circles
         head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
         groups = [self._service(s) for s in self.app.help.services]
-        pages = self._paged(self._where(), head, groups, 2 if rest.w >= m.body * 30 else 1, True)
+        n = 2 if rest.w >= m.body * 30 else 1
+        pages = self._paged("services", self._where(), head, groups, n)
         row = pygame.Rect(rest.x, rest.y, rest.w, d)
         self.pips = in_row(row, [d] * len(pages), m.gap, "right") if len(pages) > 1 else []
         return pages
@@ -255,12 +262,8 @@ class HelpScene(Scene):
         top, rest = take_top(inner, m.heading * 1.35, m.pad * 0.6)
         self.heading, self.rest = top, rest
         bw = fit_label(ui, self.close_btn, round(min(top.w * 0.24, m.body * 7.5)), top.h, m.body)
-        labels = (
-            self.app.glossary.word("tricks_page"),
-            N_("Back to help"),
-            N_("Where to get help"),
-            *([N_("For the facilitator")] if self.for_facilitator else []),
-        )
+        labels = (self.app.glossary.word("tricks_page"), *PAGE_NAMES.values())
+        labels = labels if self.for_facilitator else labels[:-1]  # no facilitator's page
         self.page_btn.badge = "Tab"  # the wider of its badges
         th = round(top.h * 0.76)
         tw = fit_label(
@@ -273,7 +276,7 @@ class HelpScene(Scene):
         # text); else on a page of their own, with the emergency number
         self.strip = pygame.Rect(0, 0, 0, 0)
         strip: list[Part] = []
-        keys: dict[int, list[Part]] = {}
+        keys: dict[Page, list[Part]] = {}
         self._fit_columns(rest)
         if self.for_facilitator:
             alone = self._fitted()
@@ -288,23 +291,22 @@ class HelpScene(Scene):
                     emergency_line(self.app.help), role="bold", colour="heading", gap=1.2
                 )
                 keys = {
-                    1: [(ui.column([*self._facilitator_keys(), emergency], rest, m.body), rest)]
+                    ("facilitator", 0): [
+                        (ui.column([*self._facilitator_keys(), emergency], rest, m.body), rest)
+                    ]
                 }
-        n = 3 if rest.w >= m.body * 36 else 2
-        self.tricks_pages = self._paged(self._points(), rest, self._tricks(), n, False)
         short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
         self.pips = []
-        self.services_pages = self._fit_services() if short else []
         self.pages = {
-            0: [*zip(self.fits, self.cols, strict=True), *strip],
+            HELP: [*zip(self.fits, self.cols, strict=True), *strip],
+            **(self._fit_services() if short else {}),
             **keys,
-            **{2 + k: page for k, page in enumerate(self.tricks_pages)},
-            **{-1 - k: page for k, page in enumerate(self.services_pages)},
+            **self._paged(
+                "tricks", self._points(), rest, self._tricks(), 3 if rest.w >= m.body * 36 else 2
+            ),
         }
         if self.page not in self.pages:  # a new size made fewer pages: the last of its kind
-            kind = (self.page < 0, self.page >= 2)
-            same = [p for p in self.pages if p and (p < 0, p >= 2) == kind]
-            self.page = max(same, key=abs, default=0)
+            self.page = [HELP, *(p for p in self.pages if p[0] == self.page[0])][-1]
         self._label_page_btn()
 
     def _fitted(self) -> list[tuple[int, int, bool]]:
@@ -334,17 +336,16 @@ class HelpScene(Scene):
         act, pos = inp.act, inp.pos
         if act is Act.HOVER:
             return self.group.set_hover(pos)
+        kind, number = self.page
         pip = [k for k, r in enumerate(self.pips) if act is Act.CLICK and r.collidepoint(pos)]
         if act is Act.LETTER and inp.text == "g":  # the tricks' pages one by one, then help
-            self._show(self.page + 1 if self.page >= 2 else 2)
-        elif pip and self.page < 0:  # the services' pager
-            self._show(-1 - pip[0])
+            self._show(("tricks", number + 1 if kind == "tricks" else 0))
+        elif pip and kind == "services":  # the services' pager
+            self._show(("services", pip[0]))
         elif act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
             act is Act.CLICK and self.page_btn.rect.collidepoint(pos)
         ):
-            order = self._order()
-            at = order.index(self.page) if self.page in order else 0
-            self._show(order[(at + (-1 if act in (Act.PREV, Act.LEFT) else 1)) % len(order)])
+            self._show(self._next(-1 if act in (Act.PREV, Act.LEFT) else 1))
         elif act in (Act.BACK, Act.HELP, Act.CONFIRM) or (
             act is Act.CLICK and self.close_btn.rect.collidepoint(pos)
         ):
@@ -353,25 +354,22 @@ class HelpScene(Scene):
             return act is not Act.FULLSCREEN
         return True
 
-    def _order(self) -> list[int]:
-        """The pages in the order Tab goes through them: help, its services, the facilitator's
-        keys (when they have a page), the tricks."""
-        return sorted(self.pages, key=lambda p: (p > 0, abs(p)))
+    def _next(self, step: int) -> Page:
+        """The page `step` away in Tab's order, round to the other end."""
+        order = list(self.pages)
+        return order[(order.index(self.page) + step) % len(order)]
 
-    def _show(self, page: int) -> None:
-        self.page = page if page in self.pages else 0
+    def _show(self, page: Page) -> None:
+        self.page = page if page in self.pages else HELP
         self._label_page_btn()
 
     def _label_page_btn(self) -> None:
         """The page button names the page it goes to next; its badge is G while it only goes
         through the tricks, else Tab (it follows Tab's order; G still opens the tricks)."""
-        order = self._order()
-        nxt = order[(order.index(self.page) + 1) % len(order)]
-        names = {0: N_("Back to help"), 1: N_("For the facilitator")}
-        tricks = self.app.glossary.word("tricks_page")
-        self.page_btn.label = names.get(nxt, N_("Where to get help") if nxt < 0 else tricks)
-        self.page_btn.translate = nxt < 2
-        self.page_btn.badge = "Tab" if len(order) > 1 + len(self.tricks_pages) else "G"
+        kind = self._next(1)[0]
+        self.page_btn.label = PAGE_NAMES.get(kind) or self.app.glossary.word("tricks_page")
+        self.page_btn.translate = kind != "tricks"
+        self.page_btn.badge = "G" if {k for k, _ in self.pages} <= {"help", "tricks"} else "Tab"
 
     def texts(self) -> tuple[str, ...]:
         return (tr("Help"), *column_texts(*(fit for fit, _ in self.pages[self.page])))
@@ -386,9 +384,9 @@ class HelpScene(Scene):
                 x = rect.x - round(m.pad * 0.7)
                 pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
             ui.draw_column(surface, fit, rect)
-        if self.page == 0 and self.strip.h:
+        if self.page == HELP and self.strip.h:
             y = self.strip.y - round(m.pad * 0.5)
             pygame.draw.line(surface, t.panel_edge, (self.strip.x, y), (self.strip.right, y), 1)
-        if self.page < 0:
-            draw_pips(ui, surface, self.pips, -1 - self.page)
+        if self.page[0] == "services":
+            draw_pips(ui, surface, self.pips, self.page[1])
         draw_group(ui, surface, self.group)

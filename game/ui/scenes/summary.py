@@ -22,11 +22,21 @@ from game.savegame import data_dir
 from game.settings import atomic_write_text, portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, in_row, inset, paginate, split_cols, stack, take_bottom, take_top
+from game.ui.layout import (
+    Pages,
+    in_row,
+    inset,
+    page_columns,
+    split_cols,
+    stack,
+    take_bottom,
+    take_top,
+)
+from game.ui.scene import column_texts
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, fit_label, panel, team_badge
+from game.ui.widgets import Button, FocusGroup, draw_pips, fit_label, panel, team_badge
 
 if TYPE_CHECKING:
     from game.model.cards import Card
@@ -137,55 +147,38 @@ class SummaryScene(PlayScene):
         return blocks
 
     def _layout_flags(self) -> None:
-        """The red flags met with their takeaways, in pages that fit the panel at the body size
-        (Left/Right turn them), rather than one list shrunk or running off the screen."""
+        """The red flags met with their takeaways (the tricks missed most first), in pages that
+        fit the panel at the body size, with a pager beside the label (Left/Right or a click on
+        a circle turn them), rather than one list shrunk or running off the screen."""
         ui, m = self.ui, self.ui.m
         words = self.app.glossary
-        self.missed_blocks: list[Block] = []  # the tricks missed most, on the first page
-        if self.state.mode.keeps_score and self.state.results:
-            missed = words.missed_lines(missed_tactics(self.state))
-            self.missed_blocks = [
-                Block(words.word("missed_most"), role="semi", colour="accent", scale=0.8),
-                Block(", ".join(missed) if missed else words.word("nothing_missed"), role="bold"),
-            ]
-        self.flags_inner = inset(self.right, m.space(4) * 0.85)
-        pairs = [
+        inner = inset(self.right, m.space(4) * 0.85)
+        label = [Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8)]
+        self.head_fit = ui.page_column(label, inner, m.body)
+        head, self.flags_inner = take_top(inner, max(m.pip, self.head_fit.h), m.gap)
+        groups = [
             [
                 Block(card.red_flag, role="bold", gap=0.7),
                 Block(card.takeaway, colour="text_muted", gap=0.2),
             ]
             for card in self._played_cards()
-        ] or [[Block(tr("No cards were played this time."), gap=0.5)]]
-        size = m.body
-        # the tricks missed most first: with the first red flags when they fit, else alone
-        groups = [self.missed_blocks, *pairs] if self.missed_blocks else pairs
-        self.flag_pages = paginate(
-            groups,
-            lambda page, blocks: (
-                ui.column(self._flag_page(blocks, page + 1, 2), self.flags_inner, size, size).fits
-            ),
-        )
-        self.pager.reset(len(self.flag_pages))
-        page = self.pager.index
-        blocks = self._flag_page(self.flag_pages[page], page + 1, self.pager.count)
-        self.flags_fit = ui.page_column(blocks, self.flags_inner, size)
-
-    def _flag_page(self, blocks: list[Block], page: int, pages: int) -> list[Block]:
-        n = len(self.missed_blocks)
-        first = blocks[:n] if n and blocks[:n] == self.missed_blocks else []
-        # a page of the tricks missed alone has no red flags to head: only its page number
-        parts = [tr("Red flags you met")] if len(blocks) > len(first) else []
-        if pages > 1:
-            parts.append(tr("Page {page} of {total}").format(page=page, total=pages))
-        heading = "  ·  ".join(parts)
-        gap = 1.0 if first else 0.0
-        label = Block(heading, role="semi", colour="accent", scale=0.8, gap=gap)
-        return [*first, label, *blocks[len(first) :]]
+        ] or [[Block(tr("No cards were played this time."))]]
+        if self.state.mode.keeps_score and self.state.results:
+            missed = words.missed_lines(missed_tactics(self.state))
+            missed_line = ", ".join(missed) if missed else words.word("nothing_missed")
+            missed_label = Block(words.word("missed_most"), role="semi", colour="accent", scale=0.8)
+            groups.insert(0, [missed_label, Block(missed_line, role="bold", gap=0.2)])
+        pages = page_columns(ui, groups, lambda _: self.flags_inner, m.body, m.body)
+        self.pager.reset(len(pages))
+        self.flags_fit = pages[self.pager.index][0]
+        left = self.pager.place(head, m.pip, m.gap)
+        self.head_fit = ui.page_column(label, left, m.body)
+        self.flags_head = left.inflate(0, self.head_fit.h - left.h)  # the label beside the pager
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
-        if self.handle_bar(inp):
+        if self.handle_bar(inp) or self._turn(inp):
             return True
         if inp.act is Act.CLICK:
             hit = self.group.at(inp.pos)
@@ -194,10 +187,6 @@ class SummaryScene(PlayScene):
             return True
         if inp.act is Act.CONFIRM and self.group.focused is not None:
             self.activate(self.group.focused)
-            return True
-        if inp.act in (Act.LEFT, Act.RIGHT) and self.pager.paged:
-            if self.pager.turn(1 if inp.act is Act.RIGHT else -1):
-                self._layout_flags()
             return True
         if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN, Act.PREV, Act.LEFT, Act.UP):
             self.group.move(1 if inp.act in (Act.NEXT, Act.RIGHT, Act.DOWN) else -1)
@@ -215,6 +204,17 @@ class SummaryScene(PlayScene):
             self.app.push(PhonesSummaryScene(self.app, self.play))
             return True
         return False
+
+    def _turn(self, inp: Input) -> bool:
+        """Left/Right (when paged) or a click on a page's circle turn the red flags' pages."""
+        paging = inp.act in (Act.LEFT, Act.RIGHT) and self.pager.paged
+        if paging:
+            self.pager.turn(1 if inp.act is Act.RIGHT else -1)
+        elif inp.act is Act.CLICK:
+            paging = self.pager.go(self.pager.at(inp.pos))
+        if paging:
+            self._layout_flags()
+        return paging
 
     def activate(self, button: Button) -> None:
         if button is self.save_btn:
@@ -265,8 +265,10 @@ class SummaryScene(PlayScene):
                 team = st.teams[i]
                 name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
                 parts.append(f"{name}, {tr('{points} pts').format(points=st.scores[i])}")
-        parts += [p.block.text for p in self.flags_fit.placed]
-        return tuple(parts)
+        if self.pager.paged:
+            page, total = self.pager.index + 1, self.pager.count
+            parts.append(tr("Page {page} of {total}").format(page=page, total=total))
+        return (*parts, *column_texts(self.head_fit, self.flags_fit))
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -282,6 +284,8 @@ class SummaryScene(PlayScene):
         panel(ui, surface, self.right, t.panel)
         self._draw_scores(surface)
         ui.draw_column(surface, self.help_fit, self.help_rect)
+        ui.draw_column(surface, self.head_fit, self.flags_head)
+        draw_pips(ui, surface, self.pager.pips, self.pager.index)
         ui.draw_column(surface, self.flags_fit, self.flags_inner)
         if self.saved_msg and self.save_btn in self.group.buttons:
             ui.text(surface, self.saved_msg, self.msg_rect, style="note", size=m.min_font)
