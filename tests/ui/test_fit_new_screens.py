@@ -106,12 +106,12 @@ def test_the_card_browser(size, lang, look) -> None:
             d.click(row.rect.center)
             card = scene.preview.card
             shown: set[str] = set()
-            pages = len(scene._preview_fits())
+            pages = len(scene._preview_pages())
             for n in range(pages):
-                assert scene.preview_page == n
+                assert scene.preview_pager.index == n
                 shown |= preview_page(d, f"{where} list page {page + 1} {card.id} page {n + 1}")
                 letter(d, "p")
-            assert scene.preview_page == 0  # round to the first
+            assert scene.preview_pager.index == 0  # round to the first
             # nothing left out: the card, its chat and its notes on one page or on several
             whole = [b.text for b in scene._preview_blocks(scene.preview)]
             left_out = [t for t in whole if not any(x.startswith(t[:15]) for x in shown)]

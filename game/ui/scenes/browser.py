@@ -24,7 +24,15 @@ from game.content.plans import save_plan as write_plan
 from game.model.kinds import AgeBand, Tag
 from game.settings import own_plans_dir
 from game.ui.input import Act, Input
-from game.ui.layout import Pages, inset, paginate, split_cols, split_rows, take_bottom, take_top
+from game.ui.layout import (
+    Pages,
+    inset,
+    paginate,
+    split_cols,
+    split_rows,
+    take_bottom,
+    take_top,
+)
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
@@ -81,8 +89,7 @@ class BrowserScene(Scene):
         self.rows: list[Button] = []
         self.listed: list[Listed] = []
         self.per_page = 6
-        self.preview_page = 0  # the preview's page, when it has more than one
-        self.preview_pips: list[pygame.Rect] = []
+        self.preview_pager = Pages()  # the preview's pages, when it has more than one
         self._previewed = ""  # the card whose preview shows (a new one opens on its first page)
         self.group = FocusGroup([], index=0)
         self._refilter()
@@ -310,12 +317,10 @@ class BrowserScene(Scene):
         draw_group(ui, surface, self.group)
         ui.text(surface, self._page_label(), self.page_rect, style="note", align="center")
         panel(ui, surface, self.preview_rect, t.panel)
-        pages = self._preview_fits()
+        pages = self._preview_pages()
         if pages:
-            self.preview_page = min(self.preview_page, len(pages) - 1)
-            ui.draw_column(surface, pages[self.preview_page], self.preview_inner)
-            if len(pages) > 1:
-                draw_pips(ui, surface, self.preview_pips, self.preview_page)
+            ui.draw_column(surface, *pages[self.preview_pager.index])
+            draw_pips(ui, surface, self.preview_pager.pips, self.preview_pager.index)
         if self.message:
             line, colour = tr(self.message).format(band=tr(BAND_WORDS[self.draft.band])), t.accent
         elif self.draft.cards:
@@ -341,57 +346,40 @@ class BrowserScene(Scene):
             else f"{page}/{pages}"
         )
 
-    def _preview_fits(self) -> list[ColumnFit]:
+    def _preview_pages(self) -> list[tuple[ColumnFit, pygame.Rect]]:
         """The preview's pages: everything on one page when it fits, else on as many pages as it
-        needs (the notes first, then the chat), a label kept with what follows it."""
-        item = self.preview
+        needs, the notes first and the chat after them (it is on the class screen anyway), a
+        label kept with what follows it, over a pager. The teacher's screen: the small size
+        down to the floor, not the play screens' reading size."""
+        item, ui, m, pager = self.preview, self.ui, self.ui.m, self.preview_pager
         if item is None:
             self._previewed = ""
             return []
-        if item.card.id != self._previewed:
-            self._previewed, self.preview_page = item.card.id, 0
-        pages, self.preview_inner, self.preview_pips = self._paged_preview(item)
-        return pages
-
-    def _paged_preview(
-        self, item: Listed
-    ) -> tuple[list[ColumnFit], pygame.Rect, list[pygame.Rect]]:
-        ui, m = self.ui, self.ui.m
+        if item.card.id != self._previewed:  # a new card opens on its first page
+            self._previewed, pager.index = item.card.id, 0
         inner = inset(self.preview_rect, m.pad)
-        pips: list[pygame.Rect] = []
-        pages: list[ColumnFit] = []
-        fit = ui.column(self._preview_blocks(item), inner, m.small)
-        if fit.fits:
-            pages = [fit]
-        else:
-            d = max(44, round(m.small * 1.6))
-            row, body = take_bottom(inner, d, m.gap)
-            # each block whole, a label kept with what follows it (the teacher's screen: the
-            # small size down to the floor, not the play screens' reading size)
-            # the notes first, the chat after them (it is on the class screen anyway)
+        row, body = take_bottom(inner, m.pip, m.gap)
+        pages = [(ui.column(self._preview_blocks(item), inner, m.small), inner)]
+        if not pages[0][0].fits:
             chat = [Block(tr("Chat"), role="semi", colour="accent", scale=0.85, gap=0.7)]
             blocks = self._preview_blocks(item, chat=False) + chat + self._chat_blocks(item)
-            groups = block_groups(blocks, lambda _: True)
-            boxes = paginate(groups, lambda _, b: ui.column(b, body, m.small).fits)
-            for box in boxes:
+            groups, pages = block_groups(blocks, lambda _: True), []
+            for box in paginate(groups, lambda _, b: ui.column(b, body, m.small).fits):
                 fit = ui.column(box, body, m.small)
                 if not fit.fits:  # one part alone too long for a page: smaller, never outside
                     fit = ui.column(box, body, m.min_font - 1, m.last_resort_font)
-                pages.append(fit)
-            inner = body
-            step = d + m.gap
-            x = row.right - step * len(pages) + m.gap
-            pips = [pygame.Rect(x + i * step, row.y, d, d) for i in range(len(pages))]
-        return pages, inner, pips
+                pages.append((fit, body))
+        pager.reset(len(pages))
+        pager.place(row, m.pip, m.gap)
+        return pages
 
     def _turn_preview(self, pos: tuple[int, int] | None = None) -> bool:
         """P or a click on the preview: its next page (round to the first), or the one clicked."""
-        pages = self._preview_fits()
-        if len(pages) < 2:
-            return False
-        hit = [i for i, r in enumerate(self.preview_pips) if pos and r.collidepoint(pos)]
-        self.preview_page = hit[0] if hit else (self.preview_page + 1) % len(pages)
-        return True
+        pager = self.preview_pager
+        self._preview_pages()
+        hit = pager.at(pos) if pos else -1
+        pager.go(hit if hit >= 0 else (pager.index + 1) % pager.count)
+        return pager.paged
 
     def _chat_blocks(self, item: Listed) -> list[Block]:
         blocks = []
