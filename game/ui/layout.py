@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 import pygame
 
 from game.settings import TEXT_SCALES
+from game.ui.input import Act, Input
 
 if TYPE_CHECKING:
     from game.ui.context import Ui
@@ -231,14 +232,15 @@ def flow(widths: Sequence[float], room: float, gap: float) -> list[list[int]]:
 
 def paginate(groups: Sequence[Sequence[T]], fits: Callable[[int, list[T]], bool]) -> list[list[T]]:
     """Pack `groups` (each kept whole: a label and its text) in order into boxes: a box takes
-    groups while `fits(box_number, items)` says they fit, then the next box starts. A group too
-    big for a box alone gets a box of its own. The boxes are a screen's pages, or its columns
-    page after page (see `chunk`); nothing is ever left out."""
+    groups while `fits(box_number, items)` says they fit, then the next box starts (an empty
+    group starts one too: a column break). A group too big for a box alone gets a box of its
+    own. The boxes are a screen's pages, or its columns page after page (see `chunk`); nothing
+    is ever left out."""
     boxes: list[list[T]] = []
     box: list[T] = []
     for group in groups:
         trial = box + list(group)
-        if box and not fits(len(boxes), trial):
+        if not group or box and not fits(len(boxes), trial):
             boxes.append(box)
             trial = list(group)
         box = trial
@@ -254,10 +256,20 @@ def page_columns(
 ) -> list[tuple[ColumnFit, pygame.Rect]]:
     """`groups` packed (`paginate`) into the boxes `box(0)`, `box(1)`… at `size` down to `least`,
     then all laid out at one size, the least any box needed, so columns side by side and page
-    after page read alike; each column with its box."""
-    boxes = paginate(groups, lambda i, blocks: ui.column(blocks, box(i), size, least).fits)
-    base = min(ui.column(b, box(i), size, least).base for i, b in enumerate(boxes))
-    return [(ui.page_column(b, box(i), base), box(i)) for i, b in enumerate(boxes)]
+    after page read alike; each column with its box, its labels and notes at their scale down to
+    `m.least` when that is lower (never taller than measured). Only a group too big for a box
+    of its own goes smaller, never outside its box."""
+
+    def column(i: int, blocks: list[Block], top: int, floor: int = least) -> ColumnFit:
+        return ui.column(blocks, box(i), top, floor)
+
+    boxes = paginate(groups, lambda i, blocks: column(i, blocks, size).fits)
+    base = min(column(i, b, size).base for i, b in enumerate(boxes))
+    fits = [column(i, b, base, min(least, ui.m.least)) for i, b in enumerate(boxes)]
+    return [
+        (fit if fit.fits else column(i, b, base, ui.m.last_resort_font), box(i))
+        for i, (fit, b) in enumerate(zip(fits, boxes, strict=True))
+    ]
 
 
 def chunk(items: Sequence[T], n: int) -> list[list[T]]:
@@ -288,6 +300,16 @@ class Pages:
 
     def turn(self, step: int) -> bool:
         return self.go(max(0, min(self.count - 1, self.index + step)))
+
+    def key(self, inp: Input) -> bool:
+        """Left/Right (when paged) or a click on a circle turn the pages: True when `inp` was for
+        the pager, so the scene shows the page."""
+        if inp.act is Act.CLICK:
+            return self.go(self.at(inp.pos))
+        if inp.act in (Act.LEFT, Act.RIGHT) and self.paged:
+            self.turn(1 if inp.act is Act.RIGHT else -1)
+            return True
+        return False
 
     def place(self, row: pygame.Rect, d: int, gap: float) -> pygame.Rect:
         """The pager at the right of `row`, circles `d` wide (none for one page); returns the

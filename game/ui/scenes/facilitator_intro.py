@@ -2,7 +2,8 @@
 
 The topics of this session (the red flags of the cards drawn), what to tell the group first,
 suggested ground rules, what to do if a young person tells you something (the content guide's
-"For the facilitator"), and the facilitator's keys. Enter starts the first card.
+"For the facilitator"), and the facilitator's keys. Enter starts the first card. What does not
+fit the two panels at the reading size goes on pages (Left/Right or the circles turn them).
 
 Here the facilitator also chooses the steps before the move (1–4 or a click): spot the red flag
 and name the trick (the default), one of them, or the move and why only for a short lesson.
@@ -17,16 +18,17 @@ import pygame
 
 from game.model.session import Session, new_state
 from game.ui.input import Act, Input
-from game.ui.layout import inset, split_cols, take_bottom, take_top
+from game.ui.layout import Pages, chunk, inset, page_columns, split_cols, take_bottom, take_top
 from game.ui.play import step_choices
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
     FocusGroup,
     draw_button,
     draw_group,
+    draw_pips,
     fit_label,
     paint_background,
     panel,
@@ -68,6 +70,7 @@ class FacilitatorIntroScene(Scene):
         self.start_btn = Button("begin", "Start the first card", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back to setup", kind="quiet", badge="Esc")
         self.group = FocusGroup([self.start_btn, self.back_btn], index=0)
+        self.pager = Pages()
         choices = step_choices(app)
         self.step_values = [v for v, _, _ in choices]
         self.step_chips = [
@@ -98,20 +101,21 @@ class FacilitatorIntroScene(Scene):
     def topics(self) -> list[str]:
         return list(dict.fromkeys(card.red_flag for card in self.play.session.state.cards))
 
-    def _columns(self, detail: int) -> tuple[list[Block], list[Block]]:
+    def _groups(self) -> list[list[Block]]:
+        """The left panel's groups, a column break, the right panel's (a label kept with what
+        follows it)."""
         label = Block("", role="semi", colour="accent", scale=0.82, gap=0.9)
         left = [label._replace(text=tr("Topics in this session"))]
         left += [Block(f"•  {t}", role="bold", gap=0.15, scale=0.9) for t in self.topics()]
         left.append(label._replace(text=tr("Tell the group first")))
-        left.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9 if detail else 0.8))
+        left.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9))
         right = [label._replace(text=tr("Ground rules to agree"))]
         right += [Block(f"•  {tr(r)}", gap=0.15, scale=0.9) for r in GROUND_RULES]
         right.append(label._replace(text=tr("If someone tells you something")))
         right.append(Block(tr(SAFEGUARDING), role="bold", gap=0.2, scale=0.9))
-        if detail >= 1:
-            right.append(label._replace(text=tr("Your keys")))
-            right.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
-        return left, right
+        right.append(label._replace(text=tr("Your keys")))
+        right.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
+        return [*block_groups(left, lambda _: True), [], *block_groups(right, lambda _: True)]
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m
@@ -125,6 +129,9 @@ class FacilitatorIntroScene(Scene):
         qw, qh = round(min(bottom.w * 0.3, m.small * 10)), round(bottom.h * 0.7)
         qw = fit_label(ui, self.back_btn, qw, qh, m.small)
         self.back_btn.rect = pygame.Rect(bottom.x, bottom.y + round(bottom.h * 0.15), qw, qh)
+        pager = pygame.Rect(
+            bottom.x + qw + m.pad, bottom.y, bottom.w - qw - bw - 2 * m.pad, bottom.h
+        )
         # the steps before the move: a label line, then four chips across the whole width
         chips, rest = take_bottom(rest, max(44, round(m.body * 1.9)), m.pad * 0.6)
         self.steps_label, rest = take_bottom(rest, round(m.small * 1.5), m.unit * 0.4)
@@ -135,13 +142,11 @@ class FacilitatorIntroScene(Scene):
             chip.size = m.small
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.inner = [inset(c, m.pad) for c in self.cols]
-        for detail in (1, 0):
-            left, right = self._columns(detail)
-            fits = [ui.column(left, self.inner[0], m.body), ui.column(right, self.inner[1], m.body)]
-            if all(f.fits for f in fits):
-                break
-        base = min(f.base for f in fits)
-        self.fits = [ui.column(left, self.inner[0], base), ui.column(right, self.inner[1], base)]
+        box = self.inner.__getitem__
+        parts = page_columns(ui, self._groups(), lambda i: box(i % 2), m.body, m.min_font)
+        self.pages: list[list[ColumnFit]] = chunk([fit for fit, _ in parts], 2)
+        self.pager.reset(len(self.pages))
+        self.pager.place(pager, m.pip, m.gap)
 
     def handle(self, inp: Input) -> bool:
         chips = self.step_chips
@@ -150,6 +155,8 @@ class FacilitatorIntroScene(Scene):
             inp = Input(Act.PICK, hit[0]) if hit else inp
         if inp.act is Act.PICK and inp.index < len(chips):
             self.set_steps(inp.index)
+            return True
+        if self.pager.key(inp):
             return True
         routed = self.group.route(inp, self.activate)
         if routed is not None:
@@ -166,7 +173,10 @@ class FacilitatorIntroScene(Scene):
             self.app.to_setup()
 
     def texts(self) -> tuple[str, ...]:
-        return (tr("Before the first card — for the facilitator"), *column_texts(*self.fits))
+        return (
+            tr("Before the first card — for the facilitator"),
+            *column_texts(*self.pages[self.pager.index]),
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, t = self.ui, self.ui.theme
@@ -174,9 +184,11 @@ class FacilitatorIntroScene(Scene):
         ui.text(
             surface, tr("Before the first card — for the facilitator"), self.heading, style="title"
         )
-        for col, inner, fit in zip(self.cols, self.inner, self.fits, strict=True):
+        for col in self.cols:
             panel(ui, surface, col, t.panel)
+        for inner, fit in zip(self.inner, self.pages[self.pager.index], strict=False):
             ui.draw_column(surface, fit, inner)
+        draw_pips(ui, surface, self.pager.pips, self.pager.index)
         ui.text(surface, self.app.glossary.word("steps_row"), self.steps_label, style="label")
         for chip in self.step_chips:
             draw_button(ui, surface, chip)

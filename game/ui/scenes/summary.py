@@ -178,7 +178,10 @@ class SummaryScene(PlayScene):
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:
             return self.hover(inp, self.group)
-        if self.handle_bar(inp) or self._turn(inp):
+        if self.handle_bar(inp):
+            return True
+        if self.pager.key(inp):
+            self._layout_flags()
             return True
         if inp.act is Act.CLICK:
             hit = self.group.at(inp.pos)
@@ -204,17 +207,6 @@ class SummaryScene(PlayScene):
             self.app.push(PhonesSummaryScene(self.app, self.play))
             return True
         return False
-
-    def _turn(self, inp: Input) -> bool:
-        """Left/Right (when paged) or a click on a page's circle turn the red flags' pages."""
-        paging = inp.act in (Act.LEFT, Act.RIGHT) and self.pager.paged
-        if paging:
-            self.pager.turn(1 if inp.act is Act.RIGHT else -1)
-        elif inp.act is Act.CLICK:
-            paging = self.pager.go(self.pager.at(inp.pos))
-        if paging:
-            self._layout_flags()
-        return paging
 
     def activate(self, button: Button) -> None:
         if button is self.save_btn:
