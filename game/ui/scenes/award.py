@@ -26,21 +26,14 @@ class AwardScene(Modal):
     heading = N_("+1 for a good explanation")
 
     def __init__(self, app: App, play: PlayContext, teams: list[int]) -> None:
-        self.play = play
-        self.teams = teams
+        self.play, self.teams = play, teams
         st = play.session.state
         buttons = []
         for i in teams:
             team = st.teams[i]
-            b = Button(
-                f"award{i}",
-                tr(
-                    N_("{name} — 1 pt") if st.scores[i] == 1 else N_("{name} — {points} pts")
-                ).format(name=tr(team.name), points=st.scores[i]),
-                translate=False,
-                kind="option",
-                align="left",
-            )
+            points = N_("{name} — 1 pt") if st.scores[i] == 1 else N_("{name} — {points} pts")
+            label = tr(points).format(name=tr(team.name), points=st.scores[i])
+            b = Button(f"award{i}", label, translate=False, kind="option", align="left")
             b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
             buttons.append(b)
         super().__init__(app, buttons, index=None)
@@ -74,24 +67,19 @@ class AwardScene(Modal):
         give_award(self.app, self.play, self.teams[index])
 
     def handle(self, inp: Input) -> bool:
+        letters = [self.play.session.state.teams[i].letter.lower() for i in self.teams]
         if inp.act is Act.CLICK and not self.card.collidepoint(inp.pos):
             self.app.pop()  # a click beside the card: no point
-            return True
-        if inp.act is Act.LETTER:
-            self.letter(inp.text)
-            return True
-        if inp.act is Act.PICK and inp.index < len(self.teams):
+        elif inp.act is Act.LETTER:  # a team's letter gives it the point; B (the award key) closes
+            if inp.text in letters:
+                self.give(letters.index(inp.text))
+            elif inp.text == "b":
+                self.app.pop()
+        elif inp.act is Act.PICK and inp.index < len(self.teams):
             self.give(inp.index)
-            return True
-        return super().handle(inp)
+        else:
+            return super().handle(inp)
+        return True
 
     def activate(self, button: Button) -> None:
         self.give(self.group.buttons.index(button))
-
-    def letter(self, key: str) -> None:
-        """A team's letter gives it the point; B (the award key again) closes."""
-        letters = [self.play.session.state.teams[i].letter.lower() for i in self.teams]
-        if key in letters:
-            self.give(letters.index(key))
-        elif key == "b":
-            self.app.pop()

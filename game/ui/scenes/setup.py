@@ -231,9 +231,14 @@ class SetupScene(ChoicesScene):
                 ui.engine.layout(tr(hint), "body", self.hint_size, box.w).h
                 for hint in MODE_HINTS.values()
             )
-            teams = []  # the team preview: whole names on one line or more
+            teams = []  # the team preview, badges and whole names, on one line or more
             if self.setup.mode in TEAM_MODES:
-                teams = flow(self._team_widths(size, size * 2)[1], box.w, m.space(4))
+                names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
+                team_w = [
+                    round(size * 1.6) + m.space(2) + ui.engine.layout(n, "bold", size, 10_000).w
+                    for n in names
+                ]
+                teams = flow(team_w, box.w, m.space(4))
             n = sum(map(len, lines)) + len(teams)
             line_h = min(tallest, round((box.h - hint_h - gap * (n + len(self.rows))) / n))
             if line_h >= max(TOUCH, size * 1.8):
@@ -257,32 +262,17 @@ class SetupScene(ChoicesScene):
             if r.key == "mode":
                 self.hint_rect = pygame.Rect(box.x, round(y - row_gap * 0.5), box.w, hint_h)
                 y += hint_h
-            if r.key == "teams":
-                self._layout_teams(pygame.Rect(box.x, round(y), box.w, line_h), teams, size)
-                y += line_h * len(teams) + row_gap
-
-    def _team_widths(self, size: int, line_h: int) -> tuple[int, list[int]]:
-        """The preview's badge side, and each team's slot width (badge and name) at `size`."""
-        ui, m = self.ui, self.ui.m
-        side = min(round(size * 1.6), round(line_h * 0.92))
-        names = [tr(t.name) for t in DEFAULT_TEAMS[: self.setup.teams]]
-        return side, [
-            side + m.space(2) + ui.engine.layout(n, "bold", size, 10_000).w for n in names
-        ]
-
-    def _layout_teams(self, rect: pygame.Rect, lines: list[list[int]], size: int) -> None:
-        """The team preview's badges and names at the chips' size, on the lines `_place`
-        flowed them onto (at the largest badge, so they fit) from `rect` down, each filled."""
-        m = self.ui.m
-        side, widths = self._team_widths(size, rect.h)
-        self.team_size = size
-        self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
-        for line in lines:
-            for slot in _filled(rect, [widths[i] for i in line], m.space(4)):
-                icon = centered(pygame.Rect(slot.x, slot.y, side, slot.h), side, side)
-                label = pygame.Rect(icon.right + m.space(2), slot.y, slot.w - side, slot.h)
-                self.team_slots.append((icon, label))
-            rect = rect.move(0, rect.h)
+            if r.key == "teams":  # the preview at the chips' size, each line filled
+                side, self.team_size = min(round(size * 1.6), round(line_h * 0.92)), size
+                self.team_slots: list[tuple[pygame.Rect, pygame.Rect]] = []
+                for line in teams:
+                    rect = pygame.Rect(box.x, round(y), box.w, line_h)
+                    for slot in _filled(rect, [team_w[i] for i in line], m.space(4)):
+                        icon = centered(pygame.Rect(slot.x, slot.y, side, slot.h), side, side)
+                        label = pygame.Rect(icon.right + m.space(2), slot.y, slot.w - side, slot.h)
+                        self.team_slots.append((icon, label))
+                    y += line_h
+                y += row_gap
 
     # -- input -----------------------------------------------------------------------------
 
