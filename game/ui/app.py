@@ -595,10 +595,6 @@ class App:
             self.toast.draw(self.ui, surface)
         self.frames += 1
 
-    def present(self) -> None:
-        """Show the frame drawn last."""
-        pygame.display.flip()
-
     def frame(self, dt: float = 1 / 60) -> None:
         """One loop step without waiting: tests and the loop share it."""
         try:
@@ -607,7 +603,7 @@ class App:
             self.update(dt)
             if self.dirty or self.busy:
                 self.draw()
-                self.present()
+                pygame.display.flip()
                 if self.presenter is not None:
                     self.presenter.draw()
                 self.dirty = False
@@ -628,7 +624,7 @@ class App:
             self._fade = None
             self._enter(scene)
             self.draw()
-            self.present()
+            pygame.display.flip()
             self.dirty = False
         except Exception:
             print(

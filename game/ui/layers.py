@@ -1,15 +1,10 @@
 """Draw what does not change once: the static layer of a scene, under its buttons.
 
-A scene's background, panels and text stay the same from frame to frame; only focus, hover and
-animations change. `StaticLayer.draw` keeps one opaque surface, the *base*: what `paint` draws
-(everything but the buttons of `groups`). It is rebuilt only when the window size, the look
-settings (theme, fonts, text size, line spacing), the language, the scene's `key` or the look
-of a button at rest (label, rect, selected, enabled...) change. Every frame blits the base and
-draws the buttons over it, in their state: a full 1080p frame costs a few milliseconds, and
-frames are only drawn when something changed.
-
-The texts of the base go into the render log again on every frame, so layout tests see exactly
-what painting everything afresh would log.
+`StaticLayer.draw` keeps one opaque surface, the *base*: everything `paint` draws but the
+buttons. It is painted again only when something it shows changes (window size, look settings,
+language, the scene's `key`, a button at rest); every frame blits it and draws the buttons over
+it in their state, so a full 1080p frame costs a few milliseconds. Its texts go into the render
+log again on every frame, so layout tests see what painting everything afresh would log.
 """
 
 from __future__ import annotations

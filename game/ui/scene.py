@@ -1,20 +1,8 @@
 """The scene contract: every hook the App calls, declared here with a default (after Tuxemon's
-state stack).
-
-Lifecycle: the App calls `on_enter` when a scene is pushed, `on_pause` when another is pushed on
-top, `on_resume` when that one is popped, `on_exit` when the scene is removed. Only the top scene
-gets `handle`, `update` and `update_after`; scenes below it are frozen (a paused card keeps its
-bubble timer exactly where it was). Drawing starts at the highest opaque scene and goes up, so an
-overlay (pause, help) shows the scene below it, dimmed; each scene's `draw` is followed by its
-`draw_after`. `draw` changes nothing that `handle` reads.
-
-Scenes do not import each other: they navigate through the App (`app.open_pause()`,
-`app.to_title()`...), and they change the game only through the session; after every input and
-every update the App follows the session and shows the scene its phase wants
-(`game/ui/flow.py:scene_for_play`).
-
-What a scene shows can be read aloud: `reading()` gives its texts in reading order and the
-focused item (game/ui/voice.py speaks them).
+state stack). docs/ARCHITECTURE.md tells when the App calls each; in short, scenes below the top
+are frozen (a paused card keeps its bubble timer exactly where it was), drawing starts at the
+highest opaque scene, and scenes navigate only through the App and change the game only
+through the session (`game/ui/flow.py` picks the play scene its phase wants).
 """
 
 from __future__ import annotations
