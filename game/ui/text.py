@@ -9,6 +9,7 @@ wraps and shrinks before it would ever be clipped.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -63,13 +64,9 @@ class FontBook:
         self._open = lru_cache(maxsize=self.MAX_FONTS)(self._load)
 
     def get(self, role: str, size: int) -> pygame.font.Font:
-        return self._open(role, size)[0]
+        return self._open(role, size)
 
-    def word_widths(self, role: str, size: int) -> dict[str, int]:
-        """A place to remember how wide words are in this font (see `wrap`); kept with it."""
-        return self._open(role, size)[1]
-
-    def _load(self, role: str, size: int) -> tuple[pygame.font.Font, dict[str, int]]:
+    def _load(self, role: str, size: int) -> pygame.font.Font:
         files = FAMILIES[self.family]
         path = self.font_dir / files.get(role, files["body"])
         try:
@@ -80,7 +77,7 @@ class FontBook:
             font.bold = role in ("bold", "display", "semi")
         if role == "italic" and "Italic" not in path.name:
             font.italic = True
-        return font, {}
+        return font
 
 
 def clean(font: pygame.font.Font, text: str) -> str:
@@ -105,45 +102,21 @@ def clean(font: pygame.font.Font, text: str) -> str:
     return "".join(out)
 
 
-def wrap(
-    font: pygame.font.Font,
-    text: str,
-    width: int,
-    word_widths: dict[str, int] | None = None,
-) -> list[str]:
-    """Greedy word wrap to `width` pixels and `MAX_LINE_CHARS`; over-long words are broken.
-
-    Measuring a whole candidate line is exact but slow, so while the sum of the words' own
-    widths (kept in `word_widths`) is far below the limit, a word joins without it; kerning
-    moves a joined line by a few pixels per word at most, well inside that slack."""
-    widths = word_widths if word_widths is not None else {}
-    if len(widths) > 50_000:  # a huge custom deck: start the memory afresh
-        widths.clear()
-    space = font.size(" ")[0]
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Greedy word wrap to `width` pixels and `MAX_LINE_CHARS`; over-long words are broken."""
     lines: list[str] = []
     for para in text.split("\n"):
-        words = para.split()
-        if not words:
-            lines.append("")
-            continue
-        line, guess, count = "", 0, 0
-        for word in words:
+        line = ""
+        for word in para.split():
             candidate = f"{line} {word}" if line else word
-            w = widths.get(word)
-            if w is None:
-                w = widths[word] = font.size(word)[0]
-            joined = guess + space + w if line else w
-            if len(candidate) <= MAX_LINE_CHARS and (
-                joined + 8 * (count + 1) < width * 0.85 or font.size(candidate)[0] <= width
-            ):
-                line, guess, count = candidate, joined, count + 1
+            if len(candidate) <= MAX_LINE_CHARS and font.size(candidate)[0] <= width:
+                line = candidate
                 continue
             if line:
                 lines.append(line)
-            line, guess, count = word, w, 1
-            if w > width and len(line) > 1:
-                guess = 10**9  # a broken word: measure the rest of its line exactly
-                line = _break_word(font, line, width, lines)
+            line = word
+            if len(word) > 1 and font.size(word)[0] > width:
+                line = _break_word(font, word, width, lines)
         lines.append(line)
     return lines
 
@@ -168,23 +141,16 @@ def _break_word(font: pygame.font.Font, word: str, width: int, lines: list[str])
 
 def _longest_fit(font: pygame.font.Font, word: str, width: int) -> int:
     """How much of an over-long word fits on a line: all of it (`len(word)`), or the most
-    characters that fit with a hyphen after them (at least 1).
+    characters that fit with a hyphen after them (at least 1, at most `MAX_LINE_CHARS`).
 
-    Doubling probes then a binary search: a piece of k characters costs O(k log k) measured
-    characters, so a 2,000-character address wraps in milliseconds instead of one measurement
-    per character per line (34 s), and the whole wrap stays near-linear in the text's length."""
+    A binary search over at most a line's characters: wrapping a 2,000-character address stays
+    linear in its length (measuring one character fewer at a time took 34 s)."""
 
-    def fits(k: int) -> bool:
-        return font.size(word if k == len(word) else word[:k] + "-")[0] <= width
+    def too_wide(k: int) -> bool:
+        return font.size(word if k == len(word) else word[:k] + "-")[0] > width
 
-    lo = 1
-    while lo < len(word) and fits(min(lo * 2, len(word))):
-        lo = min(lo * 2, len(word))
-    hi = min(lo * 2, len(word)) - 1 if lo < len(word) else lo  # the doubling that did not fit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        lo, hi = (mid, hi) if fits(mid) else (lo, mid - 1)
-    return lo
+    most = range(1, min(len(word), MAX_LINE_CHARS) + 1)
+    return max(1, bisect.bisect_left(most, True, key=too_wide))
 
 
 class TextLayout(NamedTuple):
@@ -273,8 +239,6 @@ class TextEngine:
         self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._surface_bytes = 0
         self._layout = lru_cache(maxsize=4096)(self._layout_uncached)
-        self._fit = lru_cache(maxsize=2048)(self._fit_uncached)
-        self._column = lru_cache(maxsize=256)(self._column_uncached)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -294,7 +258,7 @@ class TextEngine:
     def _layout_uncached(self, text: str, role: str, size: int, width: int) -> TextLayout:
         font = self.fonts.get(role, size)
         text = clean(font, text)
-        lines = tuple(wrap(font, text, width, word_widths=self.fonts.word_widths(role, size)))
+        lines = tuple(wrap(font, text, width))
         _, ink_h, line_h = self.line_metrics(role, size)
         w = max((font.size(line)[0] for line in lines), default=0)
         h = line_h * (len(lines) - 1) + ink_h if lines else 0
@@ -304,11 +268,7 @@ class TextEngine:
         self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
     ) -> TextLayout:
         """Wrap to `width`; step the size down until it fits `height`; never below `min_size`."""
-        return self._fit(text, role, int(width), int(height), int(max_size), int(min_size))
 
-    def _fit_uncached(
-        self, text: str, role: str, width: int, height: int, max_size: int, min_size: int
-    ) -> TextLayout:
         def measure(size: int) -> TextLayout:
             return self.layout(text, role, size, width)
 
@@ -327,11 +287,7 @@ class TextEngine:
         self, blocks: Sequence[Block], width: int, height: int, max_size: int, min_size: int
     ) -> ColumnFit:
         """Stack blocks top-down; shrink them together until the column fits its height."""
-        return self._column(tuple(blocks), int(width), int(height), int(max_size), int(min_size))
 
-    def _column_uncached(
-        self, blocks: tuple[Block, ...], width: int, height: int, max_size: int, min_size: int
-    ) -> ColumnFit:
         def measure(base: int) -> ColumnFit:
             placed: list[Placed] = []
             y = 0
