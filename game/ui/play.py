@@ -43,14 +43,15 @@ class GameSetup:
     presenter: bool = False  # notes, scores and keys in a second window (two displays)
 
 
-def step_choices(app: App) -> list[tuple[tuple[bool, bool], str, bool]]:
-    """(spot, name) with its label: both steps, one of them, or the move and why only."""
+def step_choices(app: App) -> list[tuple[tuple[bool, bool], str]]:
+    """(spot, name) with its label in the glossary's words: both steps, one of them, or the
+    move and why only."""
     words = app.glossary
     return [
-        ((True, True), words.word("steps_both"), False),
-        ((True, False), words.word("steps_spot"), False),
-        ((False, True), words.word("steps_name"), False),
-        ((False, False), words.word("steps_off"), False),
+        ((True, True), words.word("steps_both")),
+        ((True, False), words.word("steps_spot")),
+        ((False, True), words.word("steps_name")),
+        ((False, False), words.word("steps_off")),
     ]
 
 

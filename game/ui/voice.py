@@ -57,10 +57,6 @@ class Narrator:
     )
     _failed: bool = False
 
-    @property
-    def available(self) -> bool:
-        return self.speaker.available
-
     def set_enabled(self, enabled: bool) -> None:
         if enabled == self.enabled:
             return

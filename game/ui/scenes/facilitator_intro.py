@@ -72,10 +72,10 @@ class FacilitatorIntroScene(Scene):
         self.group = FocusGroup([self.start_btn, self.back_btn], index=0)
         self.pager = Pages()
         choices = step_choices(app)
-        self.step_values = [v for v, _, _ in choices]
+        self.step_values = [v for v, _ in choices]
         self.step_chips = [
             Button(f"steps:{i}", label, kind="chip", badge=str(i + 1), translate=False)
-            for i, (_, label, _) in enumerate(choices)
+            for i, (_, label) in enumerate(choices)
         ]
         self._mark_steps()
 

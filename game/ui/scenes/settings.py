@@ -113,7 +113,7 @@ class SettingsScene(ChoicesScene):
         """A notice for the bottom: a damaged or unsaved settings file, or no voice."""
         if self.message:
             return tr(self.message)
-        return "" if self.app.voice.available else tr(NO_VOICE)
+        return "" if self.app.voice.speaker.available else tr(NO_VOICE)
 
     # -- geometry ----------------------------------------------------------------------------
 
@@ -178,7 +178,7 @@ class SettingsScene(ChoicesScene):
         label_rect, box = self._parts(row.rect)
         less, more, value = row.chips
         label = tr(row.label)
-        if row.key == "read_aloud" and not self.app.voice.available:
+        if row.key == "read_aloud" and not self.app.voice.speaker.available:
             label = tr("{setting} — no voice installed").format(setting=label)
         colour = t.heading if focused else t.text_muted
         ui.text(surface, label, label_rect, role="semi", colour=colour, valign="bottom")

@@ -112,8 +112,7 @@ class SetupScene(ChoicesScene):
         # checklist before the first card (game/ui/scenes/facilitator_intro.py), where there is
         # room for it
         if not self.setup.mode.is_group:
-            steps = [(v, w) for v, w, _ in step_choices(self.app)]  # the glossary's words
-            add("steps", self.app.glossary.word("steps_row"), steps)
+            add("steps", self.app.glossary.word("steps_row"), step_choices(self.app))
         if self.setup.mode.is_group:  # the optional calm countdown, off by default
             timers = [(s, f"{s} s" if s else tr("Off")) for s in TIMER_CHOICES]
             add("timer", N_("Timer per card"), timers)
