@@ -99,31 +99,25 @@ def _blit_shadow(
         surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
         return
     tile = _shadow(ui, side, side, radius)
-    ts = tile.get_width()
-    c = ts // 2  # the middle row and column: the profile of a straight edge
-    far = ts - c - 1
+    c = tile.get_width() // 2  # the middle row and column: the profile of a straight edge
+    far = tile.get_width() - c - 1
     out = pygame.Rect(0, 0, rect.w + 2 * spread, rect.h + 2 * spread)
     out.center = (rect.centerx, rect.centery + drop)
-    long_w, long_h = out.w - c - far, out.h - c - far
-    for (sx, sy, w, h), (dx, dy) in (
-        ((0, 0, c, c), (out.x, out.y)),
-        ((c + 1, 0, far, c), (out.right - far, out.y)),
-        ((0, c + 1, c, far), (out.x, out.bottom - far)),
-        ((c + 1, c + 1, far, far), (out.right - far, out.bottom - far)),
-    ):
-        surface.blit(tile, (dx, dy), (sx, sy, w, h))
-    for (sx, sy, w, h), size, (dx, dy) in (
-        ((c, 0, 1, c), (long_w, c), (out.x + c, out.y)),
-        ((c, c + 1, 1, far), (long_w, far), (out.x + c, out.bottom - far)),
-        ((0, c, c, 1), (c, long_h), (out.x, out.y + c)),
-        ((c + 1, c, far, 1), (far, long_h), (out.right - far, out.y + c)),
-    ):
-        key = ("shadow-edge", side, radius, ui.theme.shadow_alpha, sx, sy, size)
-        strip = ui.static.get(key)
-        if strip is None:
-            strip = pygame.transform.scale(tile.subsurface((sx, sy, w, h)), size)
-            ui.static[key] = strip
-        surface.blit(strip, (dx, dy))
+    cuts = ((0, c), (c, 1), (c + 1, far))  # the tile's columns (and rows): corner, edge, corner
+
+    def spots(start: int, length: int) -> tuple[tuple[int, int], ...]:
+        return (start, c), (start + c, length - c - far), (start + length - far, far)
+
+    for (sx, sw), (dx, dw) in zip(cuts, spots(out.x, out.w), strict=True):
+        for (sy, sh), (dy, dh) in zip(cuts, spots(out.y, out.h), strict=True):
+            if sw == sh == 1:
+                continue  # the middle, under the panel
+            key = ("shadow-piece", side, radius, ui.theme.shadow_alpha, sx, sy, dw, dh)
+            piece = ui.static.get(key)
+            if piece is None:
+                piece = pygame.transform.scale(tile.subsurface((sx, sy, sw, sh)), (dw, dh))
+                ui.static[key] = piece
+            surface.blit(piece, (dx, dy))
 
 
 def panel(
