@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 FALLBACK = "elsewhere"
-BODY = N_(
-    "The help screens show the helplines and emergency number of that country. "
-    "You can change it later in Settings."
-)
 
 
 def should_ask(app: App) -> bool:
@@ -36,7 +32,10 @@ class RegionAskScene(Modal):
     name = "region-ask"
     card_size = (0.86, 1.3, 0.8)
     heading = N_("Where are the players?")
-    note = BODY
+    note = N_(
+        "The help screens show the helplines and emergency number of that country. "
+        "You can change it later in Settings."
+    )
 
     def __init__(self, app: App) -> None:
         ids = [r for r in prefs.regions(app.language) if r != FALLBACK]

@@ -13,7 +13,7 @@ import pygame
 
 from game.model.kinds import AgeBand
 from game.model.session import DEFAULT_TEAMS, MAX_TEAMS, MIN_TEAMS, Mode
-from game.ui.choices import MODE_WORDS, ChoicesScene, Row
+from game.ui.choices import MODE_WORDS, ChoicesScene, Row, nearest
 from game.ui.input import Act, Input
 from game.ui.layout import TOUCH, centered, flow, in_row, inset, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
@@ -63,8 +63,7 @@ class SetupScene(ChoicesScene):
         self.setup = replace(app.setup)
         if self.setup.deck_id not in [d.id for d in app.decks]:
             self.setup.deck_id = None
-        if self.setup.count not in CARD_COUNTS:
-            self.setup.count = min(CARD_COUNTS, key=lambda c: abs(c - self.setup.count))
+        self.setup.count = CARD_COUNTS[nearest(list(CARD_COUNTS), self.setup.count)]
         self.start_btn = Button("start", "Start", kind="primary", badge="Enter")
         self.back_btn = Button("back", "Back", kind="quiet", badge="Esc")
         self.help_btn = Button("help", "Help", kind="quiet", badge="H")  # "Get help" by mouse too
@@ -326,7 +325,7 @@ class SetupScene(ChoicesScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
         covered = ui.text(
-            surface, tr("Set up the game"), self.heading, style="title", size=self.heading_size
+            surface, self.texts()[0], self.heading, style="title", size=self.heading_size
         )
         if self.app.deck_errors:  # a broken deck file is skipped; the other decks still play
             x = covered.right + m.pad

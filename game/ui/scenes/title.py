@@ -78,16 +78,17 @@ class TitleScene(Scene):
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
+        name, tagline = self.texts()
         paint_background(ui, surface)
         halo = self.logo.inflate(round(self.logo.w * 0.5), round(self.logo.h * 0.3))
         panel(ui, surface, halo, t.panel, radius=halo.h // 2, alpha=150)
         flag_logo(
             t, surface, self.logo.inflate(-round(self.logo.w * 0.2), -round(self.logo.h * 0.12))
         )
-        centred(ui, surface, tr("Red Flags"), self.title_rect, round(m.h * 0.12), t.heading)
+        centred(ui, surface, name, self.title_rect, round(m.h * 0.12), t.heading)
         ui.text(
             surface,
-            tr("Spot the tricks. Choose the safe move."),
+            tagline,
             self.tag_rect,
             style="label",
             size=m.large,
