@@ -95,8 +95,8 @@ def _blit_shadow(
     spread = max(4, round(ui.m.unit * 1.2))
     side = 2 * radius + 8  # a panel just big enough for straight edges between its corners
     if not opaque or rect.w * rect.h < 4 * (side + 2 * spread) ** 2 or min(rect.size) < side:
-        sh = _shadow(ui, rect.w, rect.h, radius)
-        surface.blit(sh, sh.get_rect(center=(rect.centerx, rect.centery + drop)))
+        whole = _shadow(ui, rect.w, rect.h, radius)
+        surface.blit(whole, whole.get_rect(center=(rect.centerx, rect.centery + drop)))
         return
     tile = _shadow(ui, side, side, radius)
     c = tile.get_width() // 2  # the middle row and column: the profile of a straight edge
