@@ -27,7 +27,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import (
     Pages,
     inset,
-    paginate,
+    page_columns,
     split_cols,
     split_rows,
     take_bottom,
@@ -363,12 +363,8 @@ class BrowserScene(Scene):
         if not pages[0][0].fits:
             chat = [Block(tr("Chat"), role="semi", colour="accent", scale=0.85, gap=0.7)]
             blocks = self._preview_blocks(item, chat=False) + chat + self._chat_blocks(item)
-            groups, pages = block_groups(blocks, lambda _: True), []
-            for box in paginate(groups, lambda _, b: ui.column(b, body, m.small).fits):
-                fit = ui.column(box, body, m.small)
-                if not fit.fits:  # one part alone too long for a page: smaller, never outside
-                    fit = ui.column(box, body, m.min_font - 1, m.last_resort_font)
-                pages.append((fit, body))
+            groups = block_groups(blocks, lambda _: True)
+            pages = page_columns(ui, groups, lambda _: body, m.small, m.min_font)
         pager.reset(len(pages))
         pager.place(row, m.pip, m.gap)
         return pages

@@ -246,7 +246,7 @@ class HelpScene(Scene):
         """The region, its emergency number, then every service with its number and who it is
         for, in columns on as many pages as they need, with a pager at the top right."""
         m, rest = self.ui.m, self.rest
-        d = max(44, round(m.body * 1.45))  # room at the top right for the pager's circles
+        d = m.pip  # room at the top right for the pager's circles
         head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
         groups = [self._service(s) for s in self.app.help.services]
         n = 2 if rest.w >= m.body * 30 else 1

@@ -116,19 +116,37 @@ class SummaryScene(PlayScene):
         least = ui.column(self._help_blocks(1), tall, m.min_font, m.min_font).h + 2 * m.pad
         share = 0.75 if self.team_scores else 0.58
         score_h = min(score_h, inner.h * share, inner.h - least)
-        self.score_rect, help_rect = take_top(inner, score_h, m.pad * 0.6)
-        self.help_rect = help_rect
-        for shown in (3, 2, 1):  # fewer services (help lists them all) than smaller text
-            self.help_fit = ui.column(self._help_blocks(shown), help_rect, m.body, m.reading)
-            if self.help_fit.fits:
-                break
-        else:  # the first service (a helpline) stays, smaller if it must
-            self.help_fit = ui.column(self._help_blocks(1), help_rect, m.body)
+        self.score_rect, rect = take_top(inner, score_h, m.pad * 0.6)
+        # fewer services (help lists them all) than smaller text; the first (a helpline) stays,
+        # smaller if it must
+        fits = [ui.column(self._help_blocks(n), rect, m.body, m.reading) for n in (3, 2, 1)]
+        self.help_fit = next((f for f in fits if f.fits), ui.column(self._help_blocks(1), rect))
+        self.help_rect = rect
         self._layout_flags()
 
+    @property
+    def played(self) -> int:
+        return len({r.card_id for r in self.state.results})
+
     def together_line(self) -> str:
-        played = len({r.card_id for r in self.state.results})
-        return tr("{n} cards talked through together — no scores, just good talk.").format(n=played)
+        return tr("{n} cards talked through together — no scores, just good talk.").format(
+            n=self.played
+        )
+
+    def score_line(self) -> str:
+        st = self.state
+        score = st.scores[0] if st.scores else 0
+        return tr("{score} of {best} points").format(score=score, best=st.best_score)
+
+    def ranked(self) -> list[int]:
+        """The teams' indices, the highest score first."""
+        return sorted(range(len(self.state.teams)), key=lambda i: -self.state.scores[i])
+
+    def team_words(self, i: int) -> tuple[str, str]:
+        """A team's name with its letter, and its points."""
+        team, points = self.state.teams[i], self.state.scores[i]
+        name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
+        return name, tr("{points} pts").format(points=points)
 
     def _help_blocks(self, shown: int) -> list[Block]:
         h = self.app.help
@@ -245,18 +263,13 @@ class SummaryScene(PlayScene):
     def texts(self) -> tuple[str, ...]:
         """The heading, the score (or each team's), and the red flags met."""
         st = self.state
-        played = len({r.card_id for r in st.results})
-        parts = [tr("Well played!") if played else tr("Results")]
+        parts = [tr("Well played!") if self.played else tr("Results")]
         if st.mode is Mode.TOGETHER:
             parts.append(self.together_line())
         elif st.mode is Mode.SOLO and st.scores:
-            best = st.max_score_per_card * max(1, len(st.results))
-            parts.append(tr("{score} of {best} points").format(score=st.scores[0], best=best))
+            parts.append(self.score_line())
         else:
-            for i in sorted(range(len(st.teams)), key=lambda i: -st.scores[i]):
-                team = st.teams[i]
-                name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-                parts.append(f"{name}, {tr('{points} pts').format(points=st.scores[i])}")
+            parts += [", ".join(self.team_words(i)) for i in self.ranked()]
         if self.pager.paged:
             page, total = self.pager.index + 1, self.pager.count
             parts.append(tr("Page {page} of {total}").format(page=page, total=total))
@@ -264,13 +277,10 @@ class SummaryScene(PlayScene):
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        st = self.state
         self.draw_bar(surface, title=tr("Results"), buttons=False)
-        played = len({r.card_id for r in st.results})
-        ui.text(
-            surface, tr("Well played!") if played else tr("Results"), self.header, style="title"
-        )
-        sub = tr("{n} cards played").format(n=played)
+        title = tr("Well played!") if self.played else tr("Results")
+        ui.text(surface, title, self.header, style="title")
+        sub = tr("{n} cards played").format(n=self.played)
         ui.text(surface, sub, self.header, style="note", align="right")
         panel(ui, surface, self.left, t.panel)
         panel(ui, surface, self.right, t.panel)
@@ -295,27 +305,19 @@ class SummaryScene(PlayScene):
             colour=t.accent,
         )
         _, rows = take_top(box, label.bottom - box.y, round(m.unit))
-        best = st.best_score
         if st.mode is Mode.TOGETHER:
             ui.text(surface, self.together_line(), rows, style="line")
             return
         if st.mode is Mode.SOLO:
-            score = st.scores[0] if st.scores else 0
             lines = self.app.glossary.step_lines(step_counts(st, 0))
             big_h = max(rows.h * 0.3, rows.h - len(lines) * m.small * 1.5)
             big, below = take_top(rows, big_h)
-            ui.text(
-                surface,
-                tr("{score} of {best} points").format(score=score, best=best),
-                big,
-                style="title",
-                colour=t.text,
-            )
+            ui.text(surface, self.score_line(), big, style="title", colour=t.text)
             # each step counted on its own, a line each: spot, name, move, why
             blocks = [Block(line, colour="text_muted", gap=0.15) for line in lines]
             ui.draw_column(surface, ui.page_column(blocks, below, max(m.small, m.reading)), below)
             return
-        order = sorted(range(len(st.teams)), key=lambda i: -st.scores[i])
+        order = self.ranked()
         # many teams and large text: two columns, so no row is lower than the text floor needs
         cols = 2 if rows.h / len(order) < m.reading * 1.35 else 1
         per_col = -(-len(order) // cols)
@@ -330,11 +332,8 @@ class SummaryScene(PlayScene):
             team, r = st.teams[i], pygame.Rect(box.x, box.y, box.w, round(box.h * 0.92))
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
             size = max(m.reading, min(m.body, round(r.h * 0.72)))
-            if cols == 1:
-                shown = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-                pts = tr("{points} pts").format(points=st.scores[i])
-            else:  # two columns: the badge carries the letter
-                shown, pts = tr(team.name), str(st.scores[i])
+            # two columns: the badge carries the letter
+            shown, pts = self.team_words(i) if cols == 1 else (tr(team.name), str(st.scores[i]))
 
             num = pygame.Rect(
                 r.x, r.y, min(round(r.h * 1.1), width(f"{len(order)}.", size) + m.gap), r.h
