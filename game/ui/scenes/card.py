@@ -26,7 +26,7 @@ from game.ui.layout import inset, paginate, split_cols, take_bottom, take_top
 from game.ui.scenes.common import PlayScene, button_lines, option_buttons
 from game.ui.services import tr
 from game.ui.text import TextLayout
-from game.ui.widgets import FocusGroup, draw_group, flag_logo, panel, stack_buttons
+from game.ui.widgets import FocusGroup, centred, draw_group, flag_logo, panel, stack_buttons
 
 if TYPE_CHECKING:
     from game.model.cards import ChatMessage
@@ -230,12 +230,9 @@ class CardScene(PlayScene):
         head_h = round(max(m.small * 1.9, self.screen_rect.h * header))
         self.header_rect, chat = take_top(self.screen_rect, head_h)
         area = self.chat_area = inset(chat, m.unit * 1.6, m.unit * 1.4)
-        size = m.body
-        while True:
-            bubbles, height = self._measure_chat(size, area.w)
-            if height <= area.h or size <= m.least:
-                break
-            size = max(m.least, min(size - 1, int(size * 0.94)))
+        sizes = range(m.body, m.least, -1)
+        size = next((s for s in sizes if self._measure_chat(s, area.w)[1] <= area.h), m.least)
+        bubbles, height = self._measure_chat(size, area.w)
         if height > area.h and widen:
             bubbles, height = self._measure_chat(size, area.w, 1.0)
         self.bubbles, self.chat_size = bubbles, size
@@ -522,7 +519,7 @@ class CardScene(PlayScene):
         r = round(head.h * 0.32)
         centre = (head.x + round(m.unit * 1.8) + r, head.centery)
         hue = t.teams[sum(map(ord, label)) % len(t.teams)]
-        self._disc(surface, centre, r, hue, label[:1].upper(), "display")
+        self._disc(surface, centre, r, hue, label[:1].upper())
         name_x = centre[0] + r + round(m.unit * 1.2)
         name_box = pygame.Rect(name_x, head.y, head.right - name_x - round(m.unit * 1.2), head.h)
         colour = t.phone_bar_text
@@ -547,22 +544,13 @@ class CardScene(PlayScene):
                 self._draw_typing(surface, nxt.rect.move(origin))
 
     def _disc(
-        self,
-        surface: pygame.Surface,
-        centre: tuple[int, int],
-        r: int,
-        colour: Colour,
-        label: str,
-        role: str,
+        self, surface: pygame.Surface, centre: tuple[int, int], r: int, colour: Colour, label: str
     ) -> None:
         """A filled circle with a short label in its middle: the contact's initial, a number."""
         pygame.draw.circle(surface, colour, centre, r)
         box = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
-        ui = self.ui
-        size, ink = max(ui.m.min_font, round(r * 1.1)), ui.theme.team_text
-        ui.text(
-            surface, label, box, role=role, size=size, colour=ink, align="center", valign="middle"
-        )
+        size = max(self.ui.m.min_font, round(r * 1.1))
+        centred(self.ui, surface, label, box, size, self.ui.theme.team_text)
 
     def _draw_number(
         self, surface: pygame.Surface, rect: pygame.Rect, sender: Sender, i: int
@@ -570,9 +558,7 @@ class CardScene(PlayScene):
         """The message's number in a disc on its outer top corner (what SPOT asks for)."""
         r = max(round(self.ui.m.min_font * 0.72), round(self.chat_size * 0.62))
         x = rect.x if sender is not Sender.YOU else rect.right
-        self._disc(
-            surface, (x, rect.y + round(r * 0.4)), r, self.ui.theme.accent, str(i + 1), "semi"
-        )
+        self._disc(surface, (x, rect.y + round(r * 0.4)), r, self.ui.theme.accent, str(i + 1))
 
     def _mark_flag(self, surface: pygame.Surface, rect: pygame.Rect, sender: Sender) -> None:
         """The flag message: a thick outline and a small red flag beside it."""

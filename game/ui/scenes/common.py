@@ -13,9 +13,18 @@ from game.ui.input import Act, Input
 from game.ui.layout import in_row, take_top
 from game.ui.scene import Scene
 from game.ui.services import tr
-from game.ui.widgets import Button, FocusGroup, draw_group, fit_labels, paint_background, team_badge
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_group,
+    fit_labels,
+    paint_background,
+    panel,
+    team_badge,
+)
 
 if TYPE_CHECKING:
+    from game.model.session import Team
     from game.ui.app import App
     from game.ui.context import Ui
     from game.ui.play import PlayContext
@@ -47,6 +56,23 @@ def turn_label(
     return texts[-1], floor
 
 
+def team_chip(
+    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, team: Team, text: str, size: int, side: int
+) -> None:
+    """A team's chip: its badge (`side` tall), then `text` at `size` (a newline makes two
+    lines), on a panel edged in the team's colour. The padding is CHIP_PAD units."""
+    m, t = ui.m, ui.theme
+    radius = min(m.radius, rect.h // 2)
+    panel(ui, surface, rect, t.panel, radius=radius, shadow=False, edge=t.team(team.colour))
+    icon = pygame.Rect(rect.x + round(m.unit), 0, side, side)
+    icon.centery = rect.centery
+    team_badge(ui, surface, team, icon)
+    x = icon.right + round(m.unit * 0.8)
+    box = pygame.Rect(x, rect.y + 2, rect.right - x - round(m.unit * 1.2), rect.h - 4)
+    ui.text(surface, text, box, style="label", size=size, min_size=min(size, m.min_font))
+
+
+CHIP_PAD = 3.0  # units of a team chip's width beside its badge and text (see team_chip)
 PICK_FLASH = 0.3  # seconds a picked answer lights up before the game moves on
 
 
@@ -115,16 +141,7 @@ class PlayScene(FacilitatorControls, Scene):
         turn = self._turn_chip()
         if turn is not None:
             chip, text, size, side = turn
-            team = st.teams[st.turn]
-            pygame.draw.rect(surface, ui.theme.panel, chip, border_radius=chip.h // 2)
-            edge = max(2, round(m.unit * 0.4))
-            pygame.draw.rect(surface, ui.theme.team(team.colour), chip, edge, chip.h // 2)
-            icon = pygame.Rect(chip.x + round(chip.h * 0.18), 0, side, side)
-            icon.centery = chip.centery
-            team_badge(ui, surface, team, icon)
-            x = icon.right + m.gap
-            box = pygame.Rect(x, chip.y + 2, chip.right - x, chip.h - 4)
-            ui.text(surface, text, box, style="label", size=size, min_size=size)
+            team_chip(ui, surface, chip, st.teams[st.turn], text, size, side)
         if buttons:
             draw_group(ui, surface, self.bar_group)
 
@@ -141,7 +158,7 @@ class PlayScene(FacilitatorControls, Scene):
         right_edge = self.pause_btn.rect.x - self.bar_reserve()  # room for the timer
         room = right_edge - left - 2 * m.gap
         side = min(round(chip_h * 0.76), round(m.small * 1.4))
-        chrome = round(chip_h * 0.18) + side + 2 * m.gap
+        chrome = round(m.unit * CHIP_PAD) + side
         # one line always: the whole sentence when it fits, else the team's name alone (the
         # badge beside it shows the letter and the shape), shrunk to fit if need be
         text, size = turn_label(self.ui, (full, tr(team.name)), room - chrome, m.small, m.min_font)

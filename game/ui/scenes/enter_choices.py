@@ -82,16 +82,6 @@ class TeamStrip:
                 b.rect = cell
                 b.size = max(m.min_font, min(m.small, round(cell.h * 0.6)))
 
-    def hit(self, pos: tuple[int, int]) -> tuple[str, int, int] | None:
-        """What `pos` is on: ("reveal", -1, -1), ("enter", team, option) or ("team", team, -1)."""
-        button = self.group.at(pos)
-        if button is self.reveal_btn:
-            return ("reveal", -1, -1)
-        if button is not None:
-            return ("enter", *divmod(self.group.buttons.index(button), self.options))
-        tiles = (t for t, tile in enumerate(self.tiles) if tile.collidepoint(pos))
-        return next((("team", t, -1) for t in tiles), None)
-
     def draw(
         self,
         surface: pygame.Surface,
@@ -178,17 +168,19 @@ class _TeamEntry(PlayScene):
             if inp.text in letters:
                 self.selected = letters.index(inp.text)
             return inp.text in letters
-        hit = self.strip.hit(inp.pos) if inp.act is Act.CLICK else None
-        if hit is None:
+        if inp.act is not Act.CLICK:
             return False
-        what, team, option = hit
-        if what == "reveal":
+        strip = self.strip
+        button = strip.group.at(inp.pos)
+        tile = next((t for t, rect in enumerate(strip.tiles) if rect.collidepoint(inp.pos)), None)
+        if button is strip.reveal_btn:
             self.reveal()
-        elif what == "enter":
+        elif button is not None:
+            team, option = divmod(strip.group.buttons.index(button), strip.options)
             self.enter(team, option if order is None else order[option])
-        else:
-            self.selected = team
-        return True
+        elif tile is not None:
+            self.selected = tile
+        return button is not None or tile is not None
 
 
 class AllTeamsCardScene(CardScene, _TeamEntry):

@@ -12,6 +12,7 @@ import pygame
 from game.model.kinds import Rating
 from game.ui.facilitator import give_award
 from game.ui.layout import in_row, inset, paginate, split_cols, stack, take_bottom
+from game.ui.scenes.common import CHIP_PAD, team_chip
 from game.ui.scenes.feedback import (
     LABEL,
     RATING_WORDS,
@@ -22,11 +23,16 @@ from game.ui.scenes.feedback import (
 )
 from game.ui.services import N_, tr
 from game.ui.text import Block, ColumnFit, block_groups
-from game.ui.widgets import draw_group, panel, rating_icon, team_badge, verdict_icon
+from game.ui.widgets import draw_group, rating_icon, verdict_icon
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.play import PlayContext
+
+
+# (the takeaway's share of the height, the detail of _blocks, compact): see layout
+FIT_STEPS = [(0.16, 2, False), (0.16, 1, False), (0.16, 0, False), (0.16, 0, True)]
+FIT_STEPS += [(0.08, 0, True), (0.0, 0, True)]
 
 
 class AllTeamsFeedbackScene(FeedbackBase):
@@ -90,7 +96,7 @@ class AllTeamsFeedbackScene(FeedbackBase):
         an award never pushes the text out."""
         ui, m = self.ui, self.ui.m
         self.chip_side = min(round(m.small * 1.4), round(chip_w * 0.24))
-        box_w = chip_w - round(m.unit) - self.chip_side - round(m.unit * 1.6)
+        box_w = chip_w - round(m.unit * CHIP_PAD) - self.chip_side
         teams = range(len(self.state.teams))
         texts = [self._chip_text(i, 8, 88) for i in teams]
         names = [tr(self.state.teams[i].name) for i in teams]
@@ -117,14 +123,7 @@ class AllTeamsFeedbackScene(FeedbackBase):
         # team names (the chips name them), then the takeaway gives up height and the chips,
         # the red-flag row and the paddings get compact; at the largest text sizes the columns
         # go on pages of their own, every answer to a myth a team believed still shown
-        steps: tuple[tuple[float, int, bool], ...] = (
-            (0.16, 2, False),
-            (0.16, 1, False),
-            (0.16, 0, False),
-            (0.16, 0, True),
-        )
-        steps += ((0.08, 0, True), (0.0, 0, True))
-        for share, detail, compact in steps:
+        for share, detail, compact in FIT_STEPS:
             fits = self._arrange(share, detail, compact)
             if all(f.fits for f in fits):
                 break
@@ -232,35 +231,17 @@ class AllTeamsFeedbackScene(FeedbackBase):
         return tuple(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui = self.ui
         self.draw_bar(surface)
         self.draw_page(surface, True, self.flag_rect.w > 0)
         st = self.session.state
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
-            panel(ui, surface, chip, t.panel, shadow=False, edge=t.team(team.colour))
-            side = min(self.chip_side, round(chip.h * 0.76))
-            icon = pygame.Rect(chip.x + round(m.unit), 0, side, side)
-            icon.centery = chip.centery
-            team_badge(ui, surface, team, icon)
-            name = tr(team.name)
             text = self._chip_text(i, self.card_points(i), st.scores[i])
-            box = pygame.Rect(
-                icon.right + round(m.unit * 0.8),
-                chip.y + 2,
-                chip.right - icon.right - round(m.unit * 1.6),
-                chip.h - 4,
-            )
-            if self.chip_two:
-                text = text.replace(f"{name} ", f"{name}\n", 1)  # the name, then the points
-            ui.text(
-                surface,
-                text,
-                box,
-                style="label",
-                size=self.chip_size,
-                min_size=min(self.chip_size, m.min_font),
-            )
+            if self.chip_two:  # the name, then the points
+                text = text.replace(f"{tr(team.name)} ", f"{tr(team.name)}\n", 1)
+            side = min(self.chip_side, round(chip.h * 0.76))
+            team_chip(ui, surface, chip, team, text, self.chip_size, side)
         draw_group(ui, surface, self.group)
 
     def icons(self) -> Icons:
