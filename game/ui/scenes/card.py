@@ -102,7 +102,8 @@ class CardScene(PlayScene):
         self.group = FocusGroup(self.options, index=None)
 
     def _follow_phase(self) -> None:
-        """After a step, this screen stays: new buttons, laid out again."""
+        """After a step this screen stays: the session's new state, new buttons, laid out again."""
+        self.state = self.session.state
         if self._button_phase() is not self.built_for:
             self._build_options()
             if self.content.w:  # laid out already
@@ -328,13 +329,11 @@ class CardScene(PlayScene):
         return self.picked is not None or scenario or self.options_t < OPTIONS_FADE
 
     def update(self, dt: float) -> None:
-        self.state = self.session.state
         self._follow_phase()
         if self.picked is not None:
             choice = self.flashed(dt)
             if choice is not None:
                 self.commit(choice)  # the App follows the session to the next screen
-                self.state = self.session.state
                 self._follow_phase()
             return
         if self.state.phase is Phase.SCENARIO:
@@ -355,7 +354,6 @@ class CardScene(PlayScene):
         self.clock = max(self.clock, 1e6)
         if self.session.phase is Phase.SCENARIO:
             self.session.show_options()
-        self.state = self.session.state
         self._follow_phase()
 
     # -- input -----------------------------------------------------------------------------
@@ -425,8 +423,8 @@ class CardScene(PlayScene):
         return not self.paged or self.view == view
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.state = st = self.session.state
         self._follow_phase()
+        st = self.state
         choices = self._shows("choices") and st.phase is not Phase.SCENARIO
         if st.phase in STEP_PHASES and self.picked is None and self.options_t >= OPTIONS_FADE:
             # all shown, nothing moves: the static layer is composed once (game/ui/layers.py)

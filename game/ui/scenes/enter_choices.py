@@ -129,6 +129,9 @@ class _TeamEntry(PlayScene):
         )
         self.strip.layout(strip)
 
+    def hover(self, inp: Input, *groups: FocusGroup) -> bool:
+        return super().hover(inp, self.strip.group, *groups)
+
     def entries(self) -> list[bool]:
         st = self.session.state
         raw = st.entries or (None,) * len(st.teams)
@@ -245,9 +248,6 @@ class AllTeamsCardScene(CardScene, _TeamEntry):
 
     def handle(self, inp: Input) -> bool:
         self._follow_phase()  # the strip and buttons of the step on screen, even mid-frame
-        if inp.act is Act.HOVER:
-            changed = self.strip.group.set_hover(inp.pos)
-            return super().handle(inp) or changed
         choosing = self.session.phase in STEP_PHASES
         if inp.act is Act.CONFIRM and choosing:
             self.reveal()
@@ -307,15 +307,12 @@ class AllTeamsExplainScene(ExplainScene, _TeamEntry):
         self.enter(self.selected, self.order[index])
 
     def handle(self, inp: Input) -> bool:
-        if inp.act is Act.HOVER:
-            changed = self.strip.group.set_hover(inp.pos)
-            return super().handle(inp) or changed
         if self.handle_strip(inp, self.order) or self.handle_bar(inp):
             return True
         if inp.act is Act.CONFIRM:
             self.reveal()
             return True
-        return inp.act in (Act.PICK, Act.CLICK) and super().handle(inp)
+        return inp.act in (Act.PICK, Act.CLICK, Act.HOVER) and super().handle(inp)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -15,7 +15,9 @@ from game.model.session import Mode, Phase
 from game.ui.input import Act, Input
 from game.ui.layout import inset, take_top
 from game.ui.scenes.common import PlayScene, button_lines, option_buttons
+from game.ui.scenes.feedback import LABEL
 from game.ui.services import tr
+from game.ui.text import Block
 from game.ui.widgets import FocusGroup, draw_group, focus_ring, panel, stack_buttons
 
 if TYPE_CHECKING:
@@ -62,13 +64,10 @@ class ExplainScene(PlayScene):
         self.chosen_rect = pygame.Rect(rest.x, rest.y, rest.w, 0)
         if reminder:  # the choice made: small, but still at the reading size
             ip = round(m.unit * 1.8)
-            lab = ui.engine.layout(tr("You chose"), "semi", m.min_font, rest.w)
-            size = max(m.play_small, m.reading)
-            lay = ui.engine.fit(
-                self.chosen, "body", rest.w - 2 * ip, round(rest.h * 0.2), size, m.reading
-            )
-            height = lab.h + lay.h + 2 * ip + m.unit * 0.6
-            self.chosen_rect, rest = take_top(rest, height, m.pad * 0.6)
+            blocks = [LABEL._replace(text=tr("You chose")), Block(self.chosen, gap=0.2)]
+            box = pygame.Rect(0, 0, rest.w - 2 * ip, round(rest.h * 0.25))
+            self.chosen_fit = ui.column(blocks, box, max(m.play_small, m.reading), m.reading)
+            self.chosen_rect, rest = take_top(rest, self.chosen_fit.h + 2 * ip, m.pad * 0.6)
         self.heading_rect, rest = take_top(rest, min(m.play_large * 1.6, m.h * 0.11), m.pad * 0.3)
         if self.solo:
             self.label_rect, rest = take_top(rest, m.small * 1.5, m.unit * 0.6)
@@ -150,13 +149,7 @@ class ExplainScene(PlayScene):
         self.draw_bar(surface)
         if self.chosen_rect.h:  # the choice made, as a reminder (not on a projector)
             panel(ui, surface, self.chosen_rect, t.panel, shadow=False)
-            inner = inset(self.chosen_rect, round(m.unit * 1.8))
-            lab = ui.text(
-                surface, tr("You chose"), inner, role="semi", size=m.min_font, colour=t.accent
-            )
-            below = take_top(inner, lab.bottom - inner.y, m.unit * 0.6)[1]
-            size = max(m.play_small, m.reading)
-            ui.text(surface, self.chosen, below, size=size, min_size=m.reading)
+            ui.draw_column(surface, self.chosen_fit, inset(self.chosen_rect, round(m.unit * 1.8)))
         self.draw_heading(surface, tr("Why is the safe choice right?"), self.heading_rect)
         if self.solo:
             label = tr("In your own words (optional — press Enter to skip)")
