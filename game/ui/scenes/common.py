@@ -126,13 +126,9 @@ class PlayScene(FacilitatorControls, Scene):
         n = len(st.cards)
         pip_w = min(left_w / max(n, 1), m.unit * 5)
         y = self.bar.y + round(self.bar.h * 0.82) - round(m.unit * 0.5)
-        for i in range(n):
-            r = pygame.Rect(
-                round(self.bar.x + i * pip_w),
-                y,
-                max(2, round(pip_w - m.unit * 0.6)),
-                max(3, round(m.unit * 1.0)),
-            )
+        w = max(2, pip_w - m.unit * 0.6)
+        row = pygame.Rect(self.bar.x, y, left_w, max(3, round(m.unit * 1.0)))
+        for i, r in enumerate(in_row(row, [w] * n, pip_w - w)):
             if i < st.index or (i == st.index and title is not None):
                 colour, width = ui.theme.accent, 0
             else:

@@ -74,18 +74,16 @@ def fit_side_by_side(
     """`columns` side by side in `rect` (panels, their text `ip` inside) at the split of
     COLUMN_SPLITS that fits them at the largest size, from the body size down to `m.least`."""
     m = ui.m
-    best: tuple[tuple[bool, int], list[pygame.Rect], list[ColumnFit]] | None = None
-    for weights in COLUMN_SPLITS if len(columns) > 1 else ((1,),):
+
+    def split(weights: tuple[float, ...]) -> tuple[list[pygame.Rect], list[ColumnFit]]:
         cols = split_cols(rect, weights, m.pad)
-        fits = [
-            ui.column(col, inset(c, ip), m.body, m.least)
-            for col, c in zip(columns, cols, strict=True)
-        ]
-        score = (all(f.fits for f in fits), min(f.base for f in fits))
-        if best is None or score > best[0]:
-            best = (score, cols, fits)
-    assert best is not None
-    return best[1], best[2]
+        zipped = zip(columns, cols, strict=True)
+        return cols, [ui.column(col, inset(c, ip), m.body, m.least) for col, c in zipped]
+
+    splits = COLUMN_SPLITS if len(columns) > 1 else ((1,),)
+    return max(
+        map(split, splits), key=lambda s: (all(f.fits for f in s[1]), min(f.base for f in s[1]))
+    )
 
 
 def flag_text(card: Card) -> str:
