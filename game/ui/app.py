@@ -31,7 +31,7 @@ from game.ui import phones, prefs, saving, services
 from game.ui.context import Ui
 from game.ui.crash import CRASH_EXIT_CODE, CrashScene, handle_crash
 from game.ui.flow import scene_for_play, wanted_key
-from game.ui.input import Act, Input, InputMapper
+from game.ui.input import Act, Input, map_event
 from game.ui.options import RunOptions
 from game.ui.play import CARD_COUNTS, GameSetup, PlayContext
 from game.ui.presenter import Presenter
@@ -105,7 +105,6 @@ class App:
         if s.read_aloud:
             _ = self.voice
         self.toast: Toast | None = None
-        self.mapper = InputMapper()
         self.clock = pygame.time.Clock()
         self.stack: list[Scene] = []
         self.deck_errors: list[str] = []  # a sentence per deck file that did not load
@@ -202,8 +201,7 @@ class App:
 
     @cached_property
     def help(self) -> services.HelpInfo:
-        region = services.resolve_region(self.options.region or self.settings.region)
-        return services.load_help(region, self.language)
+        return services.load_help(prefs.current_region(self), self.language)
 
     def _open_window(self) -> pygame.Surface:
         if self.fullscreen:
@@ -485,9 +483,7 @@ class App:
         ):
             self.dirty = True  # the window may have lost what it showed
             return
-        top = self.top
-        self.mapper.text_mode = bool(top and top.wants_text)
-        inp = self.mapper.map(event, self.size)
+        inp = map_event(event, self.size, bool(self.top and self.top.wants_text))
         if inp is not None:
             self.dispatch(inp)
 

@@ -2,7 +2,8 @@
 
 Keyboard, mouse and touch meet here: a finger tap becomes the same `CLICK` as a mouse click
 (the mouse events SDL synthesises from touches are dropped so a tap counts once). While a
-text box has focus (`text_mode`), letters and digits become `TEXT` instead of shortcuts.
+text box of the top scene has focus (`text_mode`), letters and digits become `TEXT` instead of
+shortcuts.
 """
 
 from __future__ import annotations
@@ -70,43 +71,39 @@ _TEXT_MODE_KEYS = {
 }
 
 
-class InputMapper:
-    """Stateless apart from `text_mode`, which the App sets from the top scene."""
+def map_event(event: pygame.event.Event, size: tuple[int, int], text_mode: bool) -> Input | None:
+    """The action an event means in a window of `size`; `text_mode` while a text box has focus."""
+    etype = event.type
+    if etype == pygame.QUIT:
+        return Input(Act.QUIT)
+    if etype == pygame.KEYDOWN:
+        return _key(event, text_mode)
+    if etype == pygame.TEXTINPUT:
+        return Input(Act.TEXT, text=event.text) if text_mode else None
+    if etype == pygame.MOUSEBUTTONDOWN:
+        if getattr(event, "touch", False) or event.button != 1:
+            return None
+        return Input(Act.CLICK, pos=tuple(event.pos))
+    if etype == pygame.MOUSEMOTION:
+        if getattr(event, "touch", False):
+            return None
+        return Input(Act.HOVER, pos=tuple(event.pos))
+    if etype == pygame.FINGERDOWN:
+        return Input(Act.CLICK, pos=(round(event.x * size[0]), round(event.y * size[1])))
+    return None
 
-    def __init__(self) -> None:
-        self.text_mode = False
 
-    def map(self, event: pygame.event.Event, size: tuple[int, int]) -> Input | None:
-        etype = event.type
-        if etype == pygame.QUIT:
-            return Input(Act.QUIT)
-        if etype == pygame.KEYDOWN:
-            return self._key(event)
-        if etype == pygame.TEXTINPUT:
-            return Input(Act.TEXT, text=event.text) if self.text_mode else None
-        if etype == pygame.MOUSEBUTTONDOWN:
-            if getattr(event, "touch", False) or event.button != 1:
-                return None
-            return Input(Act.CLICK, pos=tuple(event.pos))
-        if etype == pygame.MOUSEMOTION:
-            if getattr(event, "touch", False):
-                return None
-            return Input(Act.HOVER, pos=tuple(event.pos))
-        if etype == pygame.FINGERDOWN:
-            return Input(Act.CLICK, pos=(round(event.x * size[0]), round(event.y * size[1])))
-        return None
-
-    def _key(self, event: pygame.event.Event) -> Input | None:
-        key = event.key
-        if key == pygame.K_TAB:
-            shift = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
-            return Input(Act.PREV if shift else Act.NEXT)
-        if self.text_mode:
-            act = _TEXT_MODE_KEYS.get(key)
-            return Input(act) if act else None
-        if key in _NUMBER_KEYS:
-            return Input(Act.PICK, index=_NUMBER_KEYS[key])
-        act = _SIMPLE_KEYS.get(key)
-        if act is None and pygame.K_a <= key <= pygame.K_z:
-            return Input(Act.LETTER, text=chr(key))
+def _key(event: pygame.event.Event, text_mode: bool) -> Input | None:
+    key = event.key
+    if key == pygame.K_TAB:
+        shift = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+        return Input(Act.PREV if shift else Act.NEXT)
+    if text_mode:
+        act = _TEXT_MODE_KEYS.get(key)
         return Input(act) if act else None
+    if key in _NUMBER_KEYS:
+        return Input(Act.PICK, index=_NUMBER_KEYS[key])
+    act = _SIMPLE_KEYS.get(key)
+    if act is None and pygame.K_a <= key <= pygame.K_z:
+        return Input(Act.LETTER, text=chr(key))
+    return Input(act) if act else None
