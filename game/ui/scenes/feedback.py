@@ -189,9 +189,8 @@ class FeedbackBase(PlayScene):
 
     def _show_page(self) -> None: ...
 
-    def click(self, pos: tuple[int, int]) -> bool:
-        """A click on the screen's own things (not a button); True when it did something."""
-        return False
+    def click(self, pos: tuple[int, int]) -> None:
+        """A click on the screen's own things, not on a button."""
 
     def handle(self, inp: Input) -> bool:
         if inp.act is Act.HOVER:

@@ -212,13 +212,11 @@ class AllTeamsFeedbackScene(FeedbackBase):
         pts = sum(r.points for r in st.card_results if r.team == team)
         return pts + sum(a.points for a in st.awards if a.team == team and a.card_id == st.card.id)
 
-    def click(self, pos: tuple[int, int]) -> bool:
+    def click(self, pos: tuple[int, int]) -> None:
         """A click on a team's points gives it +1 (a good spoken explanation)."""
         team = next((i for i, chip in enumerate(self.chips) if chip.collidepoint(pos)), None)
-        if team is None or not self.session.state.can_award:
-            return False
-        give_award(self.app, self.play, team)
-        return True
+        if team is not None and self.session.state.can_award:
+            give_award(self.app, self.play, team)
 
     def texts(self) -> tuple[str, ...]:
         """Both columns as drawn, each team's points, the takeaway and the red flag."""
