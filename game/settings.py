@@ -21,6 +21,8 @@ from typing import Any, NamedTuple
 
 import platformdirs
 
+from game.i18n import N_
+
 APP_NAME = "redflags"
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.4, 1.65)
 LINE_SPACINGS = (1.0, 1.2, 1.5)
@@ -102,7 +104,10 @@ class Loaded(NamedTuple):
 
 
 MAX_SETTINGS_BYTES = 64 * 1024  # a real settings file is about 300 bytes
-DAMAGED = "Your settings file was damaged, so the defaults are used (the old file is kept)."
+# The sentences a player may see, marked for translation (the App translates them when shown).
+DAMAGED = N_("Your settings file was damaged, so the defaults are used (the old file is kept).")
+UNREADABLE = N_("Your settings could not be read, so the defaults are used.")
+UNSAVED = N_("Your settings could not be saved on this computer; they last until you quit.")
 
 
 def load_settings(path: Path | None = None) -> Loaded:
@@ -117,7 +122,7 @@ def load_settings(path: Path | None = None) -> Loaded:
     except UnicodeDecodeError:
         return _damaged(path)
     except OSError:
-        return Loaded(Settings(), "Your settings could not be read, so the defaults are used.")
+        return Loaded(Settings(), UNREADABLE)
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):  # ValueError: also a number of 5,000 digits
@@ -162,7 +167,7 @@ def _from_dict(data: dict[str, Any]) -> Loaded:
         else:
             rejected.append(name.replace("_", " "))
     notice = None
-    if rejected:
+    if rejected:  # it names the settings by their names in the file, so it is not translated
         notice = "Some settings were out of range and were reset: " + ", ".join(rejected) + "."
     return Loaded(defaults._replace(**values), notice)
 
@@ -192,7 +197,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, json.dumps(settings._asdict(), indent=2))
     except OSError:
-        return "Your settings could not be saved on this computer; they last until you quit."
+        return UNSAVED
     return None
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.settings import Settings, load_settings, save_settings
+from game.settings import UNREADABLE, Settings, load_settings, save_settings
 from game.ui import services
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def initial(given: Settings | None) -> tuple[Settings, str | None]:
         loaded = load_settings()
     except Exception as exc:  # never stop a lesson over a settings file
         print(f"redflags: settings unreadable ({exc!r}); using the defaults", file=sys.stderr)
-        return Settings(), services.N_("Your settings could not be read, so the defaults are used.")
+        return Settings(), UNREADABLE
     return loaded.settings, loaded.notice
 
 
