@@ -7,7 +7,8 @@ too wide for it), spacing from the smaller side (`Metrics.space`). The vocabular
 with: `stack` (rows top-down), `in_row` (boxes left to right), `flow` (chips wrapped onto lines),
 the cutters `take_top` / `take_bottom`, and ONE paginator: `paginate` packs groups of content
 into boxes at a fixed readable size (a screen pages instead of shrinking or leaving text out),
-`Pages` remembers which page shows and where its pager's circles are.
+`page_columns` lays them out at one size, `Pages` remembers which page shows and where its
+pager's circles are.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.input import Act, Input
 from game.ui.layout import Metrics, Pages, chunk, flow, in_row, paginate, stack
 
 
@@ -39,6 +40,12 @@ def test_paginate_keeps_groups_whole_and_leaves_nothing_out() -> None:
     assert chunk(boxes, 2) == [boxes[:2], boxes[2:]]
 
 
+def test_an_empty_group_starts_a_new_box() -> None:
+    """A column break: the facilitator intro's right panel starts in a column of its own."""
+    boxes = paginate([["a"], [], ["b"], ["c"]], lambda _, items: len(items) <= 4)
+    assert boxes == [["a"], ["b", "c"]]
+
+
 def test_pages_turn_within_their_count() -> None:
     pages = Pages()
     pages.reset(3)
@@ -47,3 +54,14 @@ def test_pages_turn_within_their_count() -> None:
     assert not pages.go(7) and pages.go(0) and not pages.turn(-1)
     pages.reset(1)
     assert pages.index == 0 and not pages.paged
+
+
+def test_pages_turn_with_left_right_and_their_circles() -> None:
+    pages = Pages()
+    pages.reset(3)
+    pages.place(pygame.Rect(0, 0, 300, 44), 44, 10)
+    assert pages.key(Input(Act.RIGHT)) and pages.index == 1
+    assert pages.key(Input(Act.CLICK, pos=pages.pips[2].center)) and pages.index == 2
+    assert not pages.key(Input(Act.CLICK, pos=(1, 1))) and not pages.key(Input(Act.UP))
+    pages.reset(1)
+    assert not pages.key(Input(Act.LEFT)), "one page: Left/Right stay the scene's"

@@ -142,8 +142,8 @@ class FacilitatorIntroScene(Scene):
             chip.size = m.small
         self.cols = split_cols(rest, (1, 1), m.pad)
         self.inner = [inset(c, m.pad) for c in self.cols]
-        box = self.inner.__getitem__
-        parts = page_columns(ui, self._groups(), lambda i: box(i % 2), m.body, m.min_font)
+        inner = self.inner
+        parts = page_columns(ui, self._groups(), lambda i: inner[i % 2], m.body, m.min_font)
         self.pages: list[list[ColumnFit]] = chunk([fit for fit, _ in parts], 2)
         self.pager.reset(len(self.pages))
         self.pager.place(pager, m.pip, m.gap)

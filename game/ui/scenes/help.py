@@ -99,11 +99,6 @@ class HelpScene(Scene):
         play = getattr(self.app, "play", None)
         return play is None or play.session.state.mode.is_group
 
-    @property
-    def paged(self) -> bool:
-        """The facilitator's keys have a page of their own."""
-        return ("facilitator", 0) in self.pages
-
     def _facilitator_keys(self) -> list[Block]:
         keys = [
             Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.85) for key, what in FACILITATOR_KEYS
