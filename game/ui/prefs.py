@@ -88,6 +88,7 @@ def apply(app: App, old: Settings, new: Settings) -> None:
             decks, errors = services.load_decks(paths)
             if decks:
                 app.decks, app.deck_errors = decks, errors
+        app.forget_plans()  # the lesson plans of the new language
     if new.region != old.region or new.language != old.language:
         app.help = services.load_help(current_region(app), app.language)
     app.relayout()

@@ -110,3 +110,12 @@ def test_the_help_services_follow_the_language(lang_driver) -> None:
     d.settle()
     assert d.shows("Sverige") and d.shows("kontrollerat 2026-11-21")
     assert not d.shows("checked 2026-11-21")
+
+
+def test_the_lesson_plans_follow_the_language(lang_driver) -> None:
+    d = lang_driver((1280, 720), language="en", region="se")
+    d.app.options.deck_paths = []  # as the game starts without --deck: decks by language
+    assert any(p.title.startswith("First lesson") for p in d.app.plans.plans)
+    prefs.change(d.app, language="sv")
+    titles = [p.title for p in d.app.plans.plans]
+    assert any(t.startswith("Första lektionen") for t in titles), titles
