@@ -184,9 +184,9 @@ class FacilitatorIntroScene(Scene):
         ui.text(
             surface, tr("Before the first card — for the facilitator"), self.heading, style="title"
         )
-        for col in self.cols:
+        page = self.pages[self.pager.index]  # a last page may fill one panel only
+        for col, inner, fit in zip(self.cols, self.inner, page, strict=False):
             panel(ui, surface, col, t.panel)
-        for inner, fit in zip(self.inner, self.pages[self.pager.index], strict=False):
             ui.draw_column(surface, fit, inner)
         draw_pips(ui, surface, self.pager.pips, self.pager.index)
         ui.text(surface, self.app.glossary.word("steps_row"), self.steps_label, style="label")
