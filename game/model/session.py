@@ -464,11 +464,6 @@ class SessionState:
         return self.answering
 
     @property
-    def max_score_per_card(self) -> int:
-        """The most a card can earn with every step that is on (some cards skip the spot)."""
-        return max(best_points(c, self.options) for c in self.cards)
-
-    @property
     def best_score(self) -> int:
         """The most one team could have earned on the cards it played (the summary's "of N")."""
         played = {r.card_id for r in self.results}
