@@ -90,32 +90,6 @@ def flag_text(card: Card) -> str:
     return tr("Red flag: {flag}").format(flag=card.red_flag)
 
 
-def draw_flag(ui: Ui, surface: pygame.Surface, rect: pygame.Rect, card: Card) -> None:
-    """The red flag, named, beside its logo."""
-    logo = pygame.Rect(
-        rect.x, rect.y + round(rect.h * 0.12), round(rect.h * 0.7), round(rect.h * 0.76)
-    )
-    flag_logo(ui.theme, surface, logo)
-    box = pygame.Rect(logo.right + ui.m.gap, rect.y, rect.right - logo.right - ui.m.gap, rect.h)
-    ui.text(surface, flag_text(card), box, style="strong")
-
-
-def draw_takeaway(
-    ui: Ui, surface: pygame.Surface, rect: pygame.Rect, text: str, size: int, ip: int
-) -> None:
-    """The takeaway, the one sentence to remember, on its panel `ip` inside, behind a "!" in
-    the `m.body * 1.5` its text was fitted without."""
-    m, t = ui.m, ui.theme
-    panel(ui, surface, rect, t.takeaway_bg)
-    star = round(m.body * 1.5)
-    r = round(m.body * 0.45)
-    dot = pygame.Rect(rect.x + ip, rect.centery - r, 2 * r, 2 * r)
-    pygame.draw.circle(surface, t.takeaway_text, dot.center, r)
-    centred(ui, surface, "!", dot, max(m.min_font, round(r * 1.4)), t.takeaway_bg)
-    box = pygame.Rect(rect.x + ip + star, rect.y + ip, rect.w - 2 * ip - star, rect.h - 2 * ip)
-    ui.text(surface, text, box, style="strong", size=size, colour=t.takeaway_text)
-
-
 # the feedback's parts in reading order, what pages are made of: you chose (its text and
 # explanation, a steal), the safest choice (after a not-safe one), your reason (the verdict, its
 # explanation, your own words), the right reason (after a wrong one)
@@ -239,20 +213,35 @@ class FeedbackBase(PlayScene):
 
     def draw_page(self, surface: pygame.Surface, takeaway: bool, flag: bool) -> None:
         """The page's columns (with their icons), the takeaway, the red flag and the pager."""
-        ui, card, icons = self.ui, self.state.card, self.icons()
+        ui, m, t, card, icons = self.ui, self.ui.m, self.ui.theme, self.state.card, self.icons()
         for col, inner, fit in zip(self.cols, self.col_inner, self.fits, strict=True):
-            panel(ui, surface, col, ui.theme.panel)
+            panel(ui, surface, col, t.panel)
             boxes = ui.draw_column(surface, fit, inner)
             for p in (p for p in fit.placed if p.block.tag in icons):
                 draw, value = icons[p.block.tag]
                 line = ui.engine.line_metrics(p.block.role, p.layout.size)[1]  # the first line
                 r = line * 0.42
                 draw(ui, surface, value, (inner.x + r + 1, boxes[p.block.tag].y + line / 2), r)
-        if takeaway:
-            rect, size = self.takeaway_rect, self.takeaway_size
-            draw_takeaway(ui, surface, rect, card.takeaway, size, self.ip)
-        if flag:
-            draw_flag(ui, surface, self.flag_rect, card)
+        if takeaway:  # behind a "!" in the `m.body * 1.5` its text was fitted without
+            rect, ip, r = self.takeaway_rect, self.ip, round(m.body * 0.45)
+            panel(ui, surface, rect, t.takeaway_bg)
+            dot = pygame.Rect(rect.x + ip, rect.centery - r, 2 * r, 2 * r)
+            pygame.draw.circle(surface, t.takeaway_text, dot.center, r)
+            centred(ui, surface, "!", dot, max(m.min_font, round(r * 1.4)), t.takeaway_bg)
+            star = round(m.body * 1.5)
+            box = pygame.Rect(
+                rect.x + ip + star, rect.y + ip, rect.w - 2 * ip - star, rect.h - 2 * ip
+            )
+            size, ink = self.takeaway_size, t.takeaway_text
+            ui.text(surface, card.takeaway, box, style="strong", size=size, colour=ink)
+        if flag:  # named, beside its logo
+            rect = self.flag_rect
+            logo = pygame.Rect(
+                rect.x, rect.y + round(rect.h * 0.12), round(rect.h * 0.7), round(rect.h * 0.76)
+            )
+            flag_logo(t, surface, logo)
+            box = pygame.Rect(logo.right + m.gap, rect.y, rect.right - logo.right - m.gap, rect.h)
+            ui.text(surface, flag_text(card), box, style="strong")
         draw_pips(ui, surface, self.pager.pips, self.pager.index)
 
 
