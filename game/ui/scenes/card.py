@@ -144,11 +144,6 @@ class CardScene(PlayScene):
             return words.word("you_were_right" if right else "flag_was", n=numbers)
         return ""
 
-    def flag_marked(self) -> bool:
-        """Whether the phone marks the flag message(s): once the spot step is behind."""
-        st = self.session.state
-        return st.spots and self.session.phase in (Phase.NAME, Phase.CHOOSE)
-
     def commit(self, index: int) -> None:
         """Tell the session what was picked (an index on screen)."""
         st = self.session.state
@@ -527,7 +522,9 @@ class CardScene(PlayScene):
         origin = (self.chat_area.x, self.chat_area.y - offset)
         arrived = self._arrived()
         numbered = self.state.spots and self.state.phase is not Phase.SCENARIO
-        flags = set(self.state.flag_messages) if self.flag_marked() else set()
+        # the flag message(s) are marked once the spot step is behind
+        marked = self.state.spots and self.state.phase in (Phase.NAME, Phase.CHOOSE)
+        flags = set(self.state.flag_messages) if marked else set()
         for i in (i for i in shown if i < arrived):
             bubble = self.bubbles[i]
             self._draw_bubble(surface, bubble, self._progress(i), origin)

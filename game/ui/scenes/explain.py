@@ -114,7 +114,13 @@ class ExplainScene(PlayScene):
         """The box for the player's own words (solo): letters and Backspace edit it, Enter and
         Esc leave it, Tab goes on to the reasons."""
         if inp.act is Act.TEXT:
-            self.type_text(inp.text)
+            digit = inp.text.strip()
+            if not self.box_used and digit.isdigit() and len(digit) == 1:  # a number picks
+                if 1 <= int(digit) <= len(self.reasons):
+                    self.pick(int(digit) - 1)
+            else:
+                self.box_used = True
+                self.words = (self.words + inp.text)[:MAX_WORDS_CHARS]
             return True
         if inp.act is Act.BACKSPACE:
             self.words = self.words[:-1]
@@ -127,15 +133,6 @@ class ExplainScene(PlayScene):
             self.group.index = 0 if inp.act is Act.NEXT else len(self.reasons) - 1
             return True
         return False
-
-    def type_text(self, text: str) -> None:
-        digit = text.strip()
-        if not self.box_used and digit.isdigit() and len(digit) == 1:  # a number picks a reason
-            if 1 <= int(digit) <= len(self.reasons):
-                self.pick(int(digit) - 1)
-            return
-        self.box_used = True
-        self.words = (self.words + text)[:MAX_WORDS_CHARS]
 
     def pick(self, index: int) -> None:
         self.box_focused = False
