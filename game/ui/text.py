@@ -25,7 +25,7 @@ MAX_LINE_CHARS = 70  # long lines are hard to follow on a projector
 
 
 def _pair(regular: str, bold: str) -> dict[str, str]:
-    """A family with two files: italic drawn slanted (FontBook.get), headings in the bold."""
+    """A family with two files: italic drawn slanted (FontBook._load), headings in the bold."""
     return {"body": regular, "bold": bold, "italic": regular, "display": bold, "semi": bold}
 
 
@@ -61,10 +61,7 @@ class FontBook:
     def __init__(self, font_dir: Path, family: str = "default") -> None:
         self.family = family if family in FAMILIES else "default"
         self.font_dir = font_dir
-        self._open = lru_cache(maxsize=self.MAX_FONTS)(self._load)
-
-    def get(self, role: str, size: int) -> pygame.font.Font:
-        return self._open(role, size)
+        self.get = lru_cache(maxsize=self.MAX_FONTS)(self._load)  # (role, size) to a font
 
     def _load(self, role: str, size: int) -> pygame.font.Font:
         files = FAMILIES[self.family]

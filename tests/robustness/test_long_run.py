@@ -38,7 +38,7 @@ def _run(events: int, samples: int = 20) -> list[float]:
             if i % max(1, events // samples) == 0:
                 gc.collect()
                 out.append(_rss_mb())
-                assert monkey.app.ui.engine.fonts._open.cache_info().currsize <= FontBook.MAX_FONTS
+                assert monkey.app.ui.engine.fonts.get.cache_info().currsize <= FontBook.MAX_FONTS
     finally:
         pygame.quit()
     return out
