@@ -410,3 +410,19 @@ def test_the_phones_screens_are_read_aloud(make_driver, mode) -> None:
     finally:
         d.app.to_title()
     assert {"phones-join", "phones-reveal", "phones-summary"} <= heard.scenes
+
+
+def test_the_results_read_the_help_they_show(make_driver) -> None:
+    """The results screen reads "never your fault" and the helpline it draws, not only the
+    scores and the red flags."""
+    d, speaker = start(make_driver)
+    for _ in range(40):
+        if d.phase == "summary":
+            break
+        answer(d)
+        d.settle()
+    assert d.phase == "summary"
+    said = " ".join(speaker.spoken)
+    assert "It is never your fault" in said
+    help_first = d.app.help.services[0]
+    assert help_first.name in said

@@ -261,7 +261,7 @@ class SummaryScene(PlayScene):
         )
 
     def texts(self) -> tuple[str, ...]:
-        """The heading, the score (or each team's), and the red flags met."""
+        """The heading, the score (or each team's), the help under it, and the red flags met."""
         st = self.state
         parts = [tr("Well played!") if self.played else tr("Results")]
         if st.mode is Mode.TOGETHER:
@@ -273,7 +273,7 @@ class SummaryScene(PlayScene):
         if self.pager.paged:
             page, total = self.pager.index + 1, self.pager.count
             parts.append(tr("Page {page} of {total}").format(page=page, total=total))
-        return (*parts, *column_texts(self.head_fit, self.flags_fit))
+        return (*parts, *column_texts(self.help_fit, self.head_fit, self.flags_fit))
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
