@@ -81,6 +81,11 @@ class ServiceInfo(NamedTuple):
     about: str
     checked: str
 
+    @property
+    def line(self) -> str:
+        """"Name: contact", or the contact alone when it is the name ("116 111")."""
+        return self.contact if self.contact == self.name else f"{self.name}: {self.contact}"
+
 
 class HelpInfo(NamedTuple):
     """Where to get help, already in the current language: what the help screens show."""

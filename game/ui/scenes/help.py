@@ -130,7 +130,11 @@ class HelpScene(Scene):
     def _service(self, s: ServiceInfo, about: bool = True) -> list[Block]:
         return [
             Block(s.name, role="bold", gap=0.6),
-            Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9),
+            *(
+                [Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9)]
+                if s.contact != s.name
+                else []
+            ),
             *(
                 [Block(s.about, colour="text_muted", gap=0.1, scale=0.92)]
                 if s.about and about

@@ -67,7 +67,7 @@ class PauseScene(Modal):
 
     def support_text(self) -> str:
         """The first two support services, on one line when they fit."""
-        return "  ·  ".join(f"{s.name}: {s.contact}" for s in self.app.help.services[:2])
+        return "  ·  ".join(s.line for s in self.app.help.services[:2])
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme

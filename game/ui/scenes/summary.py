@@ -160,7 +160,7 @@ class SummaryScene(PlayScene):
             Block(tr("Where to get help"), role="semi", colour="text_muted", scale=0.8, gap=0.9),
         ]
         for s in h.services[:shown]:  # the region's file lists the most useful first
-            blocks.append(Block(f"{s.name}: {s.contact}", role="body", scale=0.9, gap=0.25))
+            blocks.append(Block(s.line, role="body", scale=0.9, gap=0.25))
         blocks.append(Block(emergency_line(h), role="bold", scale=0.9, gap=0.5))
         return blocks
 
