@@ -83,7 +83,7 @@ class ServiceInfo(NamedTuple):
 
     @property
     def line(self) -> str:
-        """"Name: contact", or the contact alone when it is the name ("116 111")."""
+        """The name and the contact, or the contact alone when it is the name ("116 111")."""
         return self.contact if self.contact == self.name else f"{self.name}: {self.contact}"
 
 
