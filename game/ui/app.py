@@ -144,6 +144,11 @@ class App:
         speaker = self._speaker if self._speaker is not None else find_speaker()
         return Narrator(speaker, self.settings.read_aloud, self.language)
 
+    @property
+    def voice_if_made(self) -> Narrator | None:
+        """The narrator, or None while read-aloud has been off all along."""
+        return self.__dict__.get("voice")
+
     # Decks, plans and help resources are read on first use, after the title is on screen.
 
     @cached_property
@@ -556,8 +561,8 @@ class App:
             self.presenter.update()  # its clocks: redrawn when a shown time changes
         self.sound.update(dt)
         self._update_toasts(dt)
-        if "voice" in self.__dict__:  # none yet: read-aloud has been off all along
-            self.voice.observe(self.top)
+        if self.voice_if_made is not None:
+            self.voice_if_made.observe(self.top)
 
     def _update_toasts(self, dt: float) -> None:
         if self.settings_notice and self.top is not None and self.top.name == "title":

@@ -78,17 +78,19 @@ def apply(app: App, old: Settings, new: Settings) -> None:
     app.ui.restyle(new)
     app.sound.set_volume(float(new.volume))
     app.sound.set_enabled(bool(new.sound))
-    app.voice.set_enabled(bool(new.read_aloud))
     if new.language != old.language and new.language:
         services.set_language(new.language)
         app.language = services.current_language() or new.language
-        app.voice.language = app.language
         if not app.options.deck_paths:  # the decks of the new language, for the next game
             paths = [Path(p) for p in services.default_deck_paths(app.language)]
             decks, errors = services.load_decks(paths)
             if decks:
                 app.decks, app.deck_errors = decks, errors
         app.forget_plans()  # the lesson plans of the new language
+    voice = app.voice if new.read_aloud else app.voice_if_made  # speech is slow to set up
+    if voice is not None:
+        voice.set_enabled(bool(new.read_aloud))
+        voice.language = app.language
     if new.region != old.region or new.language != old.language:
         app.help = services.load_help(current_region(app), app.language)
     app.relayout()

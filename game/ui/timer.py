@@ -38,7 +38,10 @@ class CardTimer:
         if not self.holds:
             self.used += t - self.since
         self.since = t
-        (self.holds.add if held else self.holds.discard)(reason)
+        if held:
+            self.holds.add(reason)
+        else:
+            self.holds.discard(reason)
 
     def toggle(self) -> bool:
         """T: stop or go on; returns True when the timer is now held by the facilitator."""

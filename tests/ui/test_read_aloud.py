@@ -145,6 +145,19 @@ def test_read_aloud_off_says_nothing_and_r_explains_why(make_driver) -> None:
     assert d.shows("Read-aloud is off")
 
 
+def test_a_settings_change_sets_up_speech_only_when_read_aloud_is_on(make_driver) -> None:
+    from game.ui import prefs
+
+    speaker = RecordingSpeaker()
+    d = make_driver((1280, 720), speaker=speaker)
+    d.press("enter")  # the content note
+    prefs.change(d.app, text_scale=1.4)
+    assert d.app.voice_if_made is None  # finding a speech engine is slow: not for a text size
+    prefs.change(d.app, read_aloud=True)
+    d.advance(0.5)
+    assert d.app.voice_if_made is not None and speaker.spoken  # on: the screen is read
+
+
 def test_without_a_voice_the_game_goes_on_silently(make_driver) -> None:
     d = make_driver((1280, 720), speaker=NullSpeaker(), read_aloud=True)
     d.start_game()
