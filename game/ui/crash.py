@@ -152,7 +152,7 @@ class CrashScene(Modal):
             Block(self.message(), role="bold", colour="heading"),
             Block(tr("Where to get help"), role="semi", colour="accent", scale=0.8, gap=1.0),
             Block(emergency_line(h), role="bold", gap=0.3),
-            *(Block(f"{s.name}: {s.contact}", scale=0.92, gap=0.3) for s in h.services[:4]),
+            *(Block(s.line, scale=0.92, gap=0.3) for s in h.services[:4]),
         ]
 
     def handle(self, inp: Input) -> bool:
