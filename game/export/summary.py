@@ -7,14 +7,17 @@ The counts come from `state.results`; cards that were not played are not counted
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import platformdirs
+
 from game.content.glossary import glossary
-from game.content.help import Region
+from game.content.help import Region, load_region
 from game.export import _text as words
 from game.export._pdf import (
     ACCENT,
@@ -42,7 +45,8 @@ from game.i18n import N_, _
 from game.model.cards import Card, Rating, Tag
 from game.model.plans import LessonPlan
 from game.model.session import CardResult, SessionState, missed_tactics, step_counts
-from game.settings import atomic_write_bytes
+from game.savegame import data_dir
+from game.settings import atomic_write_bytes, atomic_write_text, portable_dir
 
 # The Markdown summary calls _() inside f-strings, where Babel's extraction (Python 3.11) cannot
 # see it; these marks put those words in the catalogue (tests/i18n checks none is missing).
@@ -225,12 +229,14 @@ def summary_markdown(
     *,
     today: dt.date | None = None,
     plan: LessonPlan | None = None,
+    phones: ClassAnswers | None = None,
 ) -> str:
     """The session summary as Markdown (for saving as a .md file or pasting into notes); with
-    the lesson `plan` that was played, its name and learning objectives come first."""
+    the lesson `plan` that was played, its name and learning objectives come first; with
+    Students' phones, how the class answered comes last."""
     day = today or dt.date.today()
     with language(language_code):
-        s = _Summary(state, language_code, region, day, played_cards(state), plan)
+        s = _Summary(state, language_code, region, day, played_cards(state), plan, phones)
         return "\n".join(line for section in _MD_SECTIONS for line in section(s))
 
 
@@ -351,6 +357,27 @@ def _md_help(s: _Summary) -> list[str]:
     ]
 
 
+def _md_phones(s: _Summary) -> list[str]:
+    """The pulse before and after, then each card's class steps: a count and share per choice."""
+    report = s.phones
+    if report is None:
+        return []
+    out = [f"## {report.heading}", ""]
+    if report.pulse is not None:
+        pulse, n = report.pulse, len(report.pulse.columns)
+        out += [f"### {pulse.heading}", "", "| " + " | ".join(pulse.columns) + " |"]
+        out += ["|---|" + "---|" * (n - 1)]
+        out += [f"| {statement} | " + " | ".join(cells) + " |" for statement, cells in pulse.rows]
+        out += ["", pulse.answered, ""]
+    for card in report.cards:
+        out += [f"### {card.heading}", ""]
+        for step in card.steps:
+            out.append(f"**{step.title}** ({step.answered})")
+            out += [f"- {count} ({pct}): {text}" for text, count, pct in step.rows]
+            out.append("")
+    return out
+
+
 _MD_SECTIONS = (
     _md_facts,
     _md_objectives,
@@ -361,6 +388,7 @@ _MD_SECTIONS = (
     _md_steps,
     _md_follow_up,
     _md_help,
+    _md_phones,
 )
 
 
@@ -708,3 +736,45 @@ def _phone_step(doc: FlowDoc, step: _PhoneStep) -> None:
         doc.para(text_x, y, text_w, clean(text), leading=1.25)
         doc.cy += h
     doc.cy += 2
+
+
+# --- Saving both -----------------------------------------------------------------------------
+
+
+def summary_folder() -> Path:
+    """Documents/Red Flags, where a facilitator looks for files (REDFLAGS_DOCUMENTS_DIR in
+    tests); the game's data folder when there is no documents folder."""
+    override = os.environ.get("REDFLAGS_DOCUMENTS_DIR")
+    if override:
+        return Path(override) / "Red Flags"
+    portable = portable_dir()  # portable.txt beside the app: beside it, not in Documents
+    if portable is not None:
+        return portable / "Summaries"
+    try:
+        docs = platformdirs.user_documents_dir()
+    except Exception:
+        docs = ""
+    return Path(docs) / "Red Flags" if docs else data_dir() / "summaries"
+
+
+def write_summary(
+    state: SessionState,
+    language_code: str,
+    region_id: str,
+    folder: Path,
+    *,
+    plan: LessonPlan | None = None,
+    phones: ClassAnswers | None = None,
+) -> tuple[Path, Path]:
+    """The session summary as Markdown and PDF in `folder`, named by date and time; raises
+    OSError when the folder cannot be written."""
+    region = load_region(region_id)
+    stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
+    folder.mkdir(parents=True, exist_ok=True)
+    md = folder / f"{stem}.md"
+    text = summary_markdown(state, language_code, region, plan=plan, phones=phones)
+    atomic_write_text(md, text)  # whole or nothing: a full disk leaves no half summary
+    pdf = render_summary_pdf(
+        state, language_code, region, folder / f"{stem}.pdf", plan=plan, phones=phones
+    )
+    return md, pdf

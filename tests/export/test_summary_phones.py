@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from game.content.help import load_region
-from game.export.summary import render_summary_pdf
+from game.export.summary import render_summary_pdf, summary_markdown
 from game.model.session import Mode, Phase, Session
 from game.phones.report import class_report, report_markdown
 from game.phones.room import Question, Room, Step, pulse_step
@@ -120,3 +120,15 @@ def test_the_report_is_in_the_summarys_language(fixture_cards, tmp_path, read_pd
     assert pdf.has(report.heading)
     assert report.pulse is not None and pdf.has(report.pulse.answered)
     assert pdf.has(report.cards[0].steps[0].title)
+
+
+def test_the_markdown_ends_with_the_phones_report(fixture_cards) -> None:
+    """The saved Markdown is the summary, then the phones' section as report_markdown words it."""
+    state = played_state(fixture_cards)
+    card = state.cards[0]
+    report = class_report(phone_results(card.id), card_titles={card.id: card.red_flag})
+    assert report is not None
+    region = load_region("gb")
+    plain = summary_markdown(state, "en", region, today=DAY)
+    with_phones = summary_markdown(state, "en", region, today=DAY, phones=report)
+    assert with_phones == plain.rstrip() + "\n\n" + report_markdown(report)

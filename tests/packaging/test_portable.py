@@ -44,8 +44,8 @@ def frozen_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, portable: bool) 
 def test_portable_app_keeps_everything_beside_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: Path
 ) -> None:
+    from game.export.summary import summary_folder
     from game.ui.crash import reports_dir
-    from game.ui.scenes.summary import summary_folder
 
     folder = frozen_app(tmp_path, monkeypatch, portable=True)
     beside = folder / "Red Flags data"

@@ -105,9 +105,13 @@ def test_together_with_phones_from_join_to_summary(tmp_path: Path) -> None:
         assert d.shows("Card 1: ") and d.shows(" of 3 ")
         shot(d, "4b-cards", tmp_path)
         d.press("esc")
-        from game.ui.scenes.summary import write_summary
+        from game.export.summary import write_summary
+        from game.ui.phones import phones_report
 
-        md, pdf = write_summary(d.app, d.app.play, tmp_path)
+        play = d.app.play
+        md, pdf = write_summary(
+            play.session.state, "en", "gb", tmp_path, phones=phones_report(play)
+        )
         text = md.read_text(encoding="utf-8")
         assert "How the class answered (phones, anonymous)" in text
         assert "| 2 → 3 | 1 → 0 | 0 → 0 |" in text

@@ -9,17 +9,11 @@ the path — or says plainly that the folder could not be written.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
 import pygame
 
 from game.model.session import Mode, missed_tactics, practice_cards, step_counts
-from game.savegame import data_dir
-from game.settings import atomic_write_text, portable_dir
 from game.ui import services
 from game.ui.input import Act, Input
 from game.ui.layout import (
@@ -239,9 +233,22 @@ class SummaryScene(PlayScene):
 
     def save_summary(self) -> str:
         """Write the summary files; returns the sentence to show (the path, or the problem)."""
-        folder = summary_folder()
+        from game.export.summary import summary_folder, write_summary  # fpdf2: heavy
+        from game.ui.phones import phones_report  # phone modules: not at start-up
+
+        app, play, folder = self.app, self.play, summary_folder()
+        region = services.resolve_region(app.options.region or app.settings.region)
+        # a lesson plan played: its name and objectives head the summary; with Students'
+        # phones, how the class answered (counts only) is in it too
         try:
-            md, _ = write_summary(self.app, self.play, folder)
+            md, _ = write_summary(
+                self.state,
+                app.language,
+                region,
+                folder,
+                plan=play.setup.plan,
+                phones=phones_report(play),
+            )
         except OSError as exc:
             return tr(
                 "Could not save in {folder} ({error}). Try another computer or a USB stick."
@@ -362,47 +369,3 @@ class SummaryScene(PlayScene):
                     align=align,
                     valign="middle",
                 )
-
-
-def summary_folder() -> Path:
-    """Documents/Red Flags, where a facilitator looks for files (REDFLAGS_DOCUMENTS_DIR in
-    tests); the game's data folder when there is no documents folder."""
-    override = os.environ.get("REDFLAGS_DOCUMENTS_DIR")
-    if override:
-        return Path(override) / "Red Flags"
-    portable = portable_dir()  # portable.txt beside the app: beside it, not in Documents
-    if portable is not None:
-        return portable / "Summaries"
-    try:
-        docs = platformdirs.user_documents_dir()
-    except Exception:
-        docs = ""
-    return Path(docs) / "Red Flags" if docs else data_dir() / "summaries"
-
-
-def write_summary(app: App, play: PlayContext, folder: Path) -> tuple[Path, Path]:
-    """Markdown and PDF of the session summary, named by date and time."""
-    from game.content.help import load_region  # pydantic: after the title is up
-    from game.export.summary import render_summary_pdf, summary_markdown  # fpdf2: heavy
-
-    region_id = services.resolve_region(app.options.region or app.settings.region)
-    region = load_region(region_id)
-    state = play.session.state
-    stem = "red-flags-summary-" + dt.datetime.now().strftime("%Y-%m-%d-%H%M")
-    folder.mkdir(parents=True, exist_ok=True)
-    md = folder / f"{stem}.md"
-    plan = play.setup.plan  # a lesson plan played: its name and objectives head the summary
-    text = summary_markdown(state, app.language, region, plan=plan)
-    phones = None
-    if play.phones is not None or play.phones_results:
-        from game.phones.report import report_markdown
-        from game.ui.phones import phones_report  # Students' phones: counts only
-
-        phones = phones_report(play)
-        if phones is not None:
-            text = text.rstrip() + "\n\n" + report_markdown(phones)
-    atomic_write_text(md, text)  # whole or nothing: a full disk leaves no half summary
-    pdf = render_summary_pdf(
-        state, app.language, region, folder / f"{stem}.pdf", plan=plan, phones=phones
-    )
-    return md, Path(pdf)
