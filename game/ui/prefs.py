@@ -94,6 +94,8 @@ def apply(app: App, old: Settings, new: Settings) -> None:
     if new.region != old.region or new.language != old.language:
         app.help = services.load_help(current_region(app), app.language)
     app.relayout()
+    if app.presenter is not None:  # the facilitator's window takes the new look too
+        app.presenter.follow()
 
 
 def toggle_sound(app: App) -> None:

@@ -96,13 +96,18 @@ class Presenter:
     def __init__(self, app: App, size: tuple[int, int] = DEFAULT_SIZE) -> None:
         self.app = app
         self.window = pygame.Window(TITLE, size, position=_place_windows(size), resizable=True)
-        # the class window's fonts, theme and text size (and its text caches), its own size,
-        # render log and composed backgrounds
-        self.ui = copy.copy(app.ui)
-        self.ui.log, self.ui.static = RenderLog(enabled=app.ui.log.enabled), {}
-        self.ui.resize(size)
-        self.dirty = True
+        self.log = RenderLog(enabled=app.ui.log.enabled)
+        self.follow()
         self.clock_shown: tuple[str, ...] = ()  # the time texts drawn last
+
+    def follow(self) -> None:
+        """Take the class window's look: its fonts, theme, text size and line spacing (and its
+        text caches), at this window's size, with this window's render log and composed
+        backgrounds. On opening, and after each settings change (game/ui/prefs.py)."""
+        self.ui = copy.copy(self.app.ui)
+        self.ui.log, self.ui.static = self.log, {}
+        self.ui.resize(self.window.size)
+        self.dirty = True
 
     def update(self) -> None:
         """Called by the App every update: follow the lesson's clock and redraw this window

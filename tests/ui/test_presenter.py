@@ -183,3 +183,32 @@ def test_the_presenter_shows_the_card_timer_and_the_time_per_card_and_lesson(
     clock[0] += 300
     assert [t for t in on_presenter() if t.startswith("Lesson: ")] == lesson
     assert not any(t.startswith("This card: ") for t in texts)
+
+
+def test_the_presenter_takes_a_settings_change_made_while_it_is_open(make_driver) -> None:
+    """Theme, text size, line spacing and language changed while the presenter window is open
+    reach it too, at its own size (it kept the look it opened with)."""
+    from game.ui import prefs
+
+    d: Driver = make_driver((1024, 768), presenter=True)
+    if d.top == "content-note":
+        d.press("enter")
+    assert d.app.start_game(GameSetup(mode=Mode.TEAMS, teams=3, seed=1, presenter=True)) is None
+    d.settle()
+    presenter = d.app.presenter
+    presenter.window.size = (900, 700)
+    presenter.feed(pygame.event.Event(pygame.WINDOWSIZECHANGED, window=presenter.window))
+    before = presenter.ui.m.body
+    try:
+        prefs.change(d.app, theme="projector", text_scale=1.65, line_spacing=1.5, language="sv")
+        d.frame()
+        ui = presenter.ui
+        assert (ui.theme.name, ui.m.projector, ui.m.text_scale) == ("projector", True, 1.65)
+        assert ui.engine.line_spacing == 1.5 and ui.m.body > before
+        assert (ui.m.w, ui.m.h) == presenter.window.size == (900, 700)
+        presenter.draw()
+        records = list(ui.log.records)
+        assert shown(records, "Lärarvy")  # the heading, in Swedish
+        check_layout(records, presenter.window.size)
+    finally:
+        services.set_language("en")  # the language is process-wide
