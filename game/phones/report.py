@@ -1,8 +1,8 @@
 """How the class answered, as plain text for the saved summary: counts only, never an id.
 
-Pure (no pygame, no files). The words are English; a caller that wants another language passes
-`translate` (the message ids are marked and translated where the UI defines its own strings;
-they are not extracted from here).
+Pure (no pygame, no files). Every sentence here is an English message id marked with N_, so the
+catalogue has it from here; `translate` (the UI passes `tr`) gives it in the game's language.
+The projector's phones screens (game/ui/phones.py) draw the same ids.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.i18n import N_
 from game.model.kinds import Rating
 from game.model.session import flag_messages, name_options
 from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS, StepResult
@@ -18,12 +19,20 @@ from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS, StepResult
 Translate = Callable[[str], str]
 
 KIND_TITLES = {
-    "spot": "Where is the red flag?",
-    "name": "What trick is this?",
-    "option": "What do you do?",
-    "reason": "Why is the safe choice right?",
+    "spot": N_("Where is the red flag?"),
+    "name": N_("What trick is this?"),
+    "option": N_("What do you do?"),
+    "reason": N_("Why is the safe choice right?"),
 }
-PULSE_WORDS = {"agree": "Agree", "unsure": "Not sure", "disagree": "Disagree"}
+PULSE_WORDS = {"agree": N_("Agree"), "unsure": N_("Not sure"), "disagree": N_("Disagree")}
+CARD_HEADING = N_("Card {number}: {flag}")
+# a card's class step in a line: how many chose a right or safe answer (`card_scores`)
+CARD_LINES = {
+    "spot": N_("Spot: {n} of {total} found the red flag"),
+    "name": N_("Name: {n} of {total} named the trick"),
+    "option": N_("Move: {n} of {total} chose a safe option"),
+    "reason": N_("Why: {n} of {total} chose the right reason"),
+}
 
 
 def _same(text: str) -> str:
@@ -93,11 +102,20 @@ def pulse_section(
             a = after.counts[q][c] if after is not None else None
             cells.append(f"{'–' if b is None else b} → {'–' if a is None else a}")
         rows.append((translate(statement), tuple(cells)))
-    answered = translate("Answered: {before} before, {after} after.").format(
-        before=before.answered if before else 0, after=after.answered if after else 0
-    )
     return PulseSection(
-        translate("Pulse before and after"), (translate("Statement"), *words), tuple(rows), answered
+        translate(N_("Pulse before and after")),
+        (translate(N_("Statement")), *words),
+        tuple(rows),
+        answered_line(before, after, translate),
+    )
+
+
+def answered_line(
+    before: StepResult | None, after: StepResult | None, translate: Translate = _same
+) -> str:
+    """How many phones answered each pulse ("Answered: 12 before, 14 after.")."""
+    return translate(N_("Answered: {before} before, {after} after.")).format(
+        before=before.answered if before else 0, after=after.answered if after else 0
     )
 
 
@@ -120,12 +138,13 @@ def class_report(
             card = r.card_id
             number = r.key.split(":", 1)[0]
             title = (card_titles or {}).get(card or "", card or "")
-            heading = translate("Card {number}").format(number=number) + f": {title}"
+            heading = translate(CARD_HEADING).format(number=number, flag=title)
             cards.append(CardSection(heading, ()))
         rows = tuple((text, count, share(count, total)) for text, count, total in distribution(r))
         step_ = StepSection(translate(KIND_TITLES.get(r.kind, r.kind)), r.answered, rows)
         cards[-1] = CardSection(cards[-1].heading, (*cards[-1].steps, step_))
-    return ClassReport(translate("How the class answered (phones, anonymous)"), pulse, tuple(cards))
+    heading = translate(N_("How the class answered (phones, anonymous)"))
+    return ClassReport(heading, pulse, tuple(cards))
 
 
 def pulse_table(

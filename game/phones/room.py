@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.i18n import N_
+
 CODE_ALPHABET = "ACDEFHJKMNPRTWXY3479"
 CODE_LENGTH = 5
 PHONE_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -29,12 +31,16 @@ MAX_PHONES = 2000  # distinct phone ids one room remembers (a hall of 300 with r
 MAX_CHOICES = 12
 
 # The pulse: the same few statements before the first card and after the last. The page shows
-# its own translation of each statement by id; the projector shows the game's.
+# its own translation of each statement by id (assets/phone/strings.js); the projector and the
+# saved summary translate the English message id with the game's catalogue.
 PULSE_CHOICES = ("agree", "unsure", "disagree")
 PULSE_STATEMENTS: tuple[tuple[str, str], ...] = (
-    ("know-what-to-do", "If someone threatened to share a picture of me, I would know what to do."),
-    ("could-tell", "I know an adult I could tell if something went wrong online."),
-    ("not-their-fault", "If someone is tricked into sending a picture, it is not their fault."),
+    (
+        "know-what-to-do",
+        N_("If someone threatened to share a picture of me, I would know what to do."),
+    ),
+    ("could-tell", N_("I know an adult I could tell if something went wrong online.")),
+    ("not-their-fault", N_("If someone is tricked into sending a picture, it is not their fault.")),
 )
 
 

@@ -25,8 +25,8 @@ from game.ui.layout import (
     centered,
     in_row,
     inset,
+    paginate,
     split_cols,
-    split_rows,
     take_bottom,
     take_top,
 )
@@ -34,7 +34,7 @@ from game.ui.phone_bars import BarRow, BarsLayout, bar_rows, draw_bar, draw_bars
 from game.ui.scene import Scene
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, fit_labels
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, draw_pips, fit_labels
 
 if TYPE_CHECKING:
     from game.phones.controller import Phones
@@ -47,33 +47,9 @@ if TYPE_CHECKING:
 PHONES_EVENT = pygame.event.custom_type()
 ANSWER_PHASES = (Phase.SPOT, Phase.NAME, Phase.CHOOSE, Phase.EXPLAIN)  # session.spot(), ...
 
-# game/phones/ keeps its words in English: these are their message ids (the saved summary
-# translates them with `tr`, game/phones/report.py)
-KIND_TITLES = {
-    "spot": N_("Where is the red flag?"),
-    "name": N_("What trick is this?"),
-    "option": N_("What do you do?"),
-    "reason": N_("Why is the safe choice right?"),
-}
-PULSE_WORDS = (N_("Agree"), N_("Not sure"), N_("Disagree"))
-PULSE_STATEMENTS = (
-    N_("If someone threatened to share a picture of me, I would know what to do."),
-    N_("I know an adult I could tell if something went wrong online."),
-    N_("If someone is tricked into sending a picture, it is not their fault."),
-)
-REPORT_WORDS = (
-    N_("Statement"),
-    N_("How the class answered (phones, anonymous)"),
-    N_("Pulse before and after"),
-    N_("Card {number}"),
-)
-CARD_LINES = {
-    "spot": N_("Spot: {n} of {total} found the red flag"),
-    "name": N_("Name: {n} of {total} named the trick"),
-    "option": N_("Move: {n} of {total} chose a safe option"),
-    "reason": N_("Why: {n} of {total} chose the right reason"),
-}
 SAME_WIFI = N_("Same Wi-Fi as this computer. No name, no app: answers are anonymous.")
+WHEN = (N_("Before"), N_("After"))  # the pulse's two lines of bars
+LINE = 1.35  # the pulse table's line height, in text sizes
 
 
 def on_phones_event(app: App, event: pygame.event.Event) -> bool:
@@ -403,6 +379,8 @@ class PhonesRevealScene(PhonesPanel):
         return True
 
     def heading_text(self) -> str:
+        from game.phones.report import KIND_TITLES  # phone modules: not at start-up
+
         result = self.result
         heading = tr("The class answered: {n}").format(n=result.answered if result else 0)
         return heading + " — " + (tr(KIND_TITLES[result.kind]) if result else "")
@@ -429,57 +407,121 @@ class PhonesRevealScene(PhonesPanel):
 
 
 class PhonesSummaryScene(PhonesPanel):
-    """V on the summary: the pulse before and after; Tab: how the class answered each card."""
+    """V on the summary: the pulse before and after, on as many pages as its statements need at
+    a readable size; Tab turns to how the class answered each card."""
 
     name = "phones-summary"
     share = (0.92, 0.92)
 
     def __init__(self, app: App, play: PlayContext) -> None:
+        from game.phones.report import PULSE_WORDS, answered_line  # phone modules: not at start-up
+        from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS
+
         super().__init__(app, play)
         self.results = results_of(play)
         found = {r.key: r for r in self.results}
         before, after = found.get("pulse:before"), found.get("pulse:after")
-        self.answered = tr("Answered: {before} before, {after} after.").format(
-            before=before.answered if before else 0, after=after.answered if after else 0
-        )
+        self.answered = answered_line(before, after, tr)
+        # message ids: the statements (the table's rows) and the answers' words (its columns)
+        self.statements = [statement for _, statement in PULSE_STATEMENTS]
+        self.words = [PULSE_WORDS[choice] for choice in PULSE_CHOICES]
 
         def count(result: StepResult | None, q: int, c: int) -> int:
             return result.counts[q][c] if result is not None else 0
 
-        # per statement, per answer: (its word, how many before, how many after)
+        # per statement, per answer: how many before and after
         self.pulse = [
-            [(tr(w), count(before, q, c), count(after, q, c)) for c, w in enumerate(PULSE_WORDS)]
-            for q in range(len(PULSE_STATEMENTS))
+            [(count(before, q, c), count(after, q, c)) for c in range(len(self.words))]
+            for q in range(len(self.statements))
         ]
-        self.page = 0  # 0: the pulse before and after; 1: each card
+        self.pages = Pages()  # the pulse's pages, then the cards' page
+        self.pulse_pages = [list(range(len(self.statements)))]  # the statements on each page
+        self.size = self.label_w = self.number_w = 0
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        m = self.ui.m
+        # the pulse at the body size when it fits one page, else paged at the least reading
+        # size, never smaller than the "Answered" line under it (issue 15)
+        floor = max(m.least, m.small)
+        every = list(range(len(self.statements)))
+        self.size = next((s for s in range(m.body, floor, -1) if self.fits(every, s)), floor)
+        self.pulse_pages = paginate([[q] for q in every], lambda _, qs: self.fits(qs, self.size))
+        self.label_w, self.number_w = self.label_width(self.size), self.number_width(self.size)
+        self.pages.reset(len(self.pulse_pages) + 1)
+        self.heading = self.pages.place(self.heading, m.pip, m.gap)
+
+    def width(self, text: str, size: int) -> int:
+        return self.ui.engine.layout(text, "body", size, 10_000).w
+
+    def label_width(self, size: int) -> int:
+        """The column of "Before" and "After", left of the answers' columns."""
+        return max(self.width(tr(w), size) for w in WHEN) + self.ui.m.gap
+
+    def number_width(self, size: int) -> int:
+        """Room for the largest count (at least two digits, so the bars line up)."""
+        most = max(n for row in self.pulse for pair in row for n in pair)
+        return self.width("8" * max(2, len(str(most))), size)
+
+    def said(self, statements: list[int], size: int) -> list[int]:
+        """The statements' heights, wrapped in the body's width."""
+        layout, w = self.ui.engine.layout, self.body.w
+        return [layout(tr(self.statements[q]), "body", size, w).h for q in statements]
+
+    def spare(self, statements: list[int], size: int) -> int:
+        """The body's height left under the answers' words and these statements, each with a
+        Before and an After line, at `size` (below 0: they do not fit)."""
+        line, said = round(size * LINE), self.said(statements, size)
+        return self.body.h - line - sum(h + self.ui.m.pad // 2 + 2 * line for h in said)
+
+    def fits(self, statements: list[int], size: int) -> bool:
+        """Whether these statements fit the body at `size`, every word and number whole
+        beside a bar."""
+        cell = (self.body.w - self.label_width(size)) / len(self.words) - self.ui.m.gap
+        need = [self.width(tr(w), size) for w in self.words] + [self.number_width(size) * 2]
+        return self.spare(statements, size) >= 0 and max(need) <= cell
 
     def act(self, inp: Input) -> bool | None:
-        if inp.act not in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT, Act.CONFIRM, Act.CLICK):
+        """Tab, the arrows, Enter or a click turn the pages (round); a click on a circle goes
+        to its page."""
+        if inp.act is Act.CLICK and self.pages.at(inp.pos) >= 0:
+            self.pages.go(self.pages.at(inp.pos))
+            return True
+        forward = (Act.NEXT, Act.RIGHT, Act.CONFIRM, Act.CLICK)
+        if inp.act not in (*forward, Act.PREV, Act.LEFT):
             return None
-        self.page = 1 - self.page
+        step = 1 if inp.act in forward else -1
+        self.pages.go((self.pages.index + step) % self.pages.count)
         return True
 
+    @property
+    def on_cards(self) -> bool:
+        return self.pages.last
+
     def title(self) -> str:
-        return tr("How the class answered") if self.page else tr("Before and after")
+        return tr("How the class answered") if self.on_cards else tr("Before and after")
 
     def texts(self) -> tuple[str, ...]:
         """Read aloud: the page shown (Tab turns it and the new page is read)."""
-        if self.page == 1:
+        if self.on_cards:
             return (self.title(), *(b.text for b in self.card_blocks()))
-        before, after = tr("Before"), tr("After")
+        before, after = (tr(w) for w in WHEN)
         return (
             self.title(),
             *(
-                tr(statement)
+                tr(self.statements[q])
                 + " "
-                + "; ".join(f"{word}: {before} {b} · {after} {a}" for word, b, a in counts)
-                for statement, counts in zip(PULSE_STATEMENTS, self.pulse)
+                + "; ".join(
+                    f"{tr(word)}: {before} {b} · {after} {a}"
+                    for word, (b, a) in zip(self.words, self.pulse[q])
+                )
+                for q in self.pulse_pages[self.pages.index]
             ),
             self.answered,
         )
 
     def card_blocks(self) -> list[Block]:
-        from game.phones.report import card_scores  # phone modules: not at start-up
+        from game.phones.report import CARD_HEADING, CARD_LINES, card_scores  # not at start-up
 
         st = self.play.session.state
         blocks = []
@@ -490,7 +532,7 @@ class PhonesSummaryScene(PhonesPanel):
                 if kind in CARD_LINES and total
             ]
             if words:
-                heading = tr("Card {number}: {flag}").format(number=number, flag=flag)
+                heading = tr(CARD_HEADING).format(number=number, flag=flag)
                 blocks.append(Block(heading, role="bold"))
                 blocks.append(Block(" · ".join(words), colour="text_muted", gap=0.1, scale=0.9))
         return blocks or [Block(tr("The phones have not answered a card yet."))]
@@ -498,8 +540,9 @@ class PhonesSummaryScene(PhonesPanel):
     def draw(self, surface: pygame.Surface) -> None:
         ui, m = self.ui, self.ui.m
         draw_card(ui, surface, self.card, self.title(), self.heading)
+        draw_pips(ui, surface, self.pages.pips, self.pages.index)
         left, right = split_cols(self.hint, (1, 1), 0)
-        if self.page == 1:
+        if self.on_cards:
             ui.draw_column(surface, ui.column(self.card_blocks(), self.body, m.body), self.body)
         else:
             self.draw_pulse(surface)
@@ -508,25 +551,31 @@ class PhonesSummaryScene(PhonesPanel):
         ui.text(surface, keys, right, style="note", align="right")
 
     def draw_pulse(self, surface: pygame.Surface) -> None:
+        """A table: the answers' words over their columns, then each statement of the page
+        with a line of bars before and one after (each with its number, not colour alone)."""
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        rows = split_rows(self.body, (1,) * len(PULSE_STATEMENTS), m.pad * 0.5)
-        # the statement (up to two lines), the three answers, then Before and After: each
-        # line readable, none squeezed (issue 15: readable at the largest text size)
-        size = max(m.min_font, min(max(m.small, m.reading), round(rows[0].h / 7.2)))
-        # room for "Before 88" / "After 88" (no squeezing at the largest text)
-        when = (tr("Before"), tr("After"))
-        name_w = max(ui.engine.layout(f"{w} 88", "body", size, 10_000).w for w in when) + m.gap
-        for statement, counts, row in zip(PULSE_STATEMENTS, self.pulse, rows):
-            said = ui.engine.layout(tr(statement), "body", size, row.w)
-            title, groups = take_top(row, min(said.h + 4, round(size * 2.6)), 2)
-            ui.text(surface, tr(statement), title, size=size, colour=t.heading, valign="bottom")
-            most = max(max(b, a) for _, b, a in counts) or 1
-            for (word, *pair), box in zip(counts, split_cols(groups, (1,) * len(counts), m.gap)):
-                label, lines = take_top(box, size * 1.3)
-                ui.text(surface, word, label, size=size, valign="middle")
-                for k, (line, count) in enumerate(zip(split_rows(lines, (1, 1), 2), pair)):
-                    w = min(line.w // 2, name_w)
-                    name = pygame.Rect(line.x, line.y, w, line.h)
-                    ui.text(surface, f"{when[k]} {count}", name, style="note", size=size)
-                    bar = pygame.Rect(line.x + w, line.y + line.h // 4, line.w - w, line.h // 2)
-                    draw_bar(ui, surface, bar, count / most, t.primary if k else t.text_muted)
+        size, line, body = self.size, round(self.size * LINE), self.body
+        statements = self.pulse_pages[self.pages.index]
+        # the room to spare spreads the statements apart, up to a line between them
+        spare = max(0, self.spare(statements, size)) // max(1, len(statements) - 1)
+        gap = m.pad // 2 + min(line, spare)
+        header = pygame.Rect(body.x + self.label_w, body.y, body.w - self.label_w, line)
+        cols = split_cols(header, (1,) * len(self.words), m.gap)
+        for word, col in zip(self.words, cols):
+            ui.text(surface, tr(word), col, role="bold", size=size, valign="middle")
+        y = header.bottom
+        for i, (q, height) in enumerate(zip(statements, self.said(statements, size))):
+            box = pygame.Rect(body.x, y + (gap if i else m.pad // 2), body.w, height)
+            ui.text(surface, tr(self.statements[q]), box, size=size, colour=t.heading)
+            y = box.bottom
+            most = max(max(pair) for pair in self.pulse[q]) or 1
+            for k, when in enumerate(WHEN):
+                label = pygame.Rect(body.x, y, self.label_w, line)
+                ui.text(surface, tr(when), label, style="note", size=size)
+                for col, pair in zip(cols, self.pulse[q]):
+                    number = pygame.Rect(col.x, y, self.number_w, line)
+                    ui.text(surface, str(pair[k]), number, size=size, valign="middle")
+                    x = number.right + m.gap // 2
+                    bar = pygame.Rect(x, y + line // 4, col.right - x, line // 2)
+                    draw_bar(ui, surface, bar, pair[k] / most, t.primary if k else t.text_muted)
+                y += line

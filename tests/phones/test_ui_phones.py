@@ -329,3 +329,43 @@ def test_all_teams_reveal_shows_each_teams_phones_at_the_reading_size(
         shot(d, f"8-all-teams-{teams}-reveal-{size[0]}", tmp_path)
     finally:
         d.app.to_title()
+
+
+@pytest.mark.parametrize("theme", ["default", "projector"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (640, 480)], ids=lambda s: f"{s[0]}")
+def test_the_pulse_statements_are_never_smaller_than_the_line_under_them(size, theme) -> None:
+    """The largest text: each pulse statement, its answers' words and numbers are at least the
+    screen's least reading size and the "Answered: … before, … after." line, on as many pages as
+    they need (they were drawn smaller than that line to fit one page), every text in its box."""
+    from game.phones.room import PULSE_STATEMENTS
+    from tests.ui.fit import inside
+
+    d = Driver(size, theme=theme, text_scale=1.65)
+    start(d, Mode.TOGETHER)
+    window = pygame.Rect((0, 0), size)
+    try:
+        d.press("enter")
+        if d.top == "facilitator-intro":
+            d.press("enter")
+        d.app.play.session.end_early()
+        d.app.follow_session()
+        d.settle()
+        letter(d, "v")
+        assert d.top == "phones-summary"
+        statements, least = {s for _, s in PULSE_STATEMENTS}, d.app.ui.m.least
+        shown: set[str] = set()
+        for _ in range(len(statements)):  # Tab turns the pulse's pages, then each card's
+            if d.shows("How the class answered"):
+                break
+            top = max(r.layer for r in d.texts())
+            records = [r for r in d.texts() if r.layer == top]
+            assert not [r.text for r in records if not inside(r) or not window.contains(r.rect)]
+            under = next(r.size for r in records if r.text.startswith("Answered: "))
+            for r in records:
+                if r.text in statements or r.text in ("Agree", "Not sure", "Disagree", "0"):
+                    assert r.size >= max(least, under), (r.text, r.size, least, under)
+            shown |= {r.text for r in records} & statements
+            d.press("tab")
+        assert shown == statements
+    finally:
+        d.app.to_title()
