@@ -94,20 +94,34 @@ def pulse_section(
     if before is None and after is None:
         return None
     words = tuple(translate(PULSE_WORDS[c]) for c in PULSE_CHOICES)
-    rows = []
-    for q, (_, statement) in enumerate(PULSE_STATEMENTS):
-        cells = []
-        for c in range(len(PULSE_CHOICES)):
-            b = before.counts[q][c] if before is not None else None
-            a = after.counts[q][c] if after is not None else None
-            cells.append(f"{'–' if b is None else b} → {'–' if a is None else a}")
-        rows.append((translate(statement), tuple(cells)))
+    rows = tuple(
+        (translate(statement), tuple(f"{_or_dash(b)} → {_or_dash(a)}" for b, a in counts))
+        for (_, statement), counts in zip(PULSE_STATEMENTS, pulse_counts(before, after))
+    )
     return PulseSection(
         translate(N_("Pulse before and after")),
         (translate(N_("Statement")), *words),
-        tuple(rows),
+        rows,
         answered_line(before, after, translate),
     )
+
+
+def _or_dash(count: int | None) -> str:
+    return "–" if count is None else str(count)
+
+
+def pulse_counts(
+    before: StepResult | None, after: StepResult | None
+) -> list[list[tuple[int | None, int | None]]]:
+    """Per statement, per answer: how many chose it before and after (None: not asked)."""
+
+    def count(result: StepResult | None, q: int, c: int) -> int | None:
+        return result.counts[q][c] if result is not None else None
+
+    return [
+        [(count(before, q, c), count(after, q, c)) for c in range(len(PULSE_CHOICES))]
+        for q in range(len(PULSE_STATEMENTS))
+    ]
 
 
 def answered_line(

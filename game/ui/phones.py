@@ -414,7 +414,8 @@ class PhonesSummaryScene(PhonesPanel):
     share = (0.92, 0.92)
 
     def __init__(self, app: App, play: PlayContext) -> None:
-        from game.phones.report import PULSE_WORDS, answered_line  # phone modules: not at start-up
+        # phone modules: not at start-up
+        from game.phones.report import PULSE_WORDS, answered_line, pulse_counts
         from game.phones.room import PULSE_CHOICES, PULSE_STATEMENTS
 
         super().__init__(app, play)
@@ -425,15 +426,8 @@ class PhonesSummaryScene(PhonesPanel):
         # message ids: the statements (the table's rows) and the answers' words (its columns)
         self.statements = [statement for _, statement in PULSE_STATEMENTS]
         self.words = [PULSE_WORDS[choice] for choice in PULSE_CHOICES]
-
-        def count(result: StepResult | None, q: int, c: int) -> int:
-            return result.counts[q][c] if result is not None else 0
-
         # per statement, per answer: how many before and after
-        self.pulse = [
-            [(count(before, q, c), count(after, q, c)) for c in range(len(self.words))]
-            for q in range(len(self.statements))
-        ]
+        self.pulse = [[(b or 0, a or 0) for b, a in row] for row in pulse_counts(before, after)]
         self.pages = Pages()  # the pulse's pages, then the cards' page
         self.pulse_pages = [list(range(len(self.statements)))]  # the statements on each page
         self.size = self.label_w = self.number_w = 0
@@ -446,7 +440,7 @@ class PhonesSummaryScene(PhonesPanel):
         floor = max(m.least, m.small)
         every = list(range(len(self.statements)))
         self.size = next((s for s in range(m.body, floor, -1) if self.fits(every, s)), floor)
-        self.pulse_pages = paginate([[q] for q in every], lambda _, qs: self.fits(qs, self.size))
+        self.pulse_pages = paginate([[q] for q in every], lambda _, qs: self.spare(qs, floor) >= 0)
         self.label_w, self.number_w = self.label_width(self.size), self.number_width(self.size)
         self.pages.reset(len(self.pulse_pages) + 1)
         self.heading = self.pages.place(self.heading, m.pip, m.gap)
