@@ -439,7 +439,7 @@ class PhonesSummaryScene(PhonesPanel):
         # size, never smaller than the "Answered" line under it (issue 15)
         floor = max(m.least, m.small)
         every = list(range(len(self.statements)))
-        self.size = next((s for s in range(m.body, floor, -1) if self.fits(every, s)), floor)
+        self.size = next((s for s in range(m.body, floor, -1) if self.fits(s)), floor)
         self.pulse_pages = paginate([[q] for q in every], lambda _, qs: self.spare(qs, floor) >= 0)
         self.label_w, self.number_w = self.label_width(self.size), self.number_width(self.size)
         self.pages.reset(len(self.pulse_pages) + 1)
@@ -468,12 +468,12 @@ class PhonesSummaryScene(PhonesPanel):
         line, said = round(size * LINE), self.said(statements, size)
         return self.body.h - line - sum(h + self.ui.m.pad // 2 + 2 * line for h in said)
 
-    def fits(self, statements: list[int], size: int) -> bool:
-        """Whether these statements fit the body at `size`, every word and number whole
-        beside a bar."""
+    def fits(self, size: int) -> bool:
+        """Whether the whole pulse fits one page at `size`, every word and number whole beside
+        a bar."""
         cell = (self.body.w - self.label_width(size)) / len(self.words) - self.ui.m.gap
         need = [self.width(tr(w), size) for w in self.words] + [self.number_width(size) * 2]
-        return self.spare(statements, size) >= 0 and max(need) <= cell
+        return self.spare(list(range(len(self.statements))), size) >= 0 and max(need) <= cell
 
     def act(self, inp: Input) -> bool | None:
         """Tab, the arrows, Enter or a click turn the pages (round); a click on a circle goes
