@@ -13,6 +13,7 @@ from game.model.cards import Rating
 from game.model.session import Mode
 from game.settings import TEXT_SCALES
 from game.ui.layout import TOUCH
+from game.ui.services import emergency_line
 from tests.ui.driver import Driver, answer
 from tests.ui.fit import inside
 from tests.ui.test_screens import check_layout
@@ -138,6 +139,26 @@ def test_setup_turns_the_phones_pulse_off(make_driver, monkeypatch) -> None:
         from game.ui.phones import stop_phones
 
         stop_phones(d.app.play)
+
+
+@pytest.mark.parametrize("mode", [Mode.TEAMS, Mode.SOLO], ids=str)
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_results_help_is_drawn_at_the_body_floor(make_driver, size, mode) -> None:
+    """At the largest text with the projector theme the results' help ("never your fault",
+    the helpline, the emergency number) is body text: never below `m.least`, not squeezed
+    under the scores at the smallest size."""
+    d = make_driver(size, **LOOKS["largest"])
+    d.start_game(mode=mode, teams=3, count=3)
+    while d.top != "summary":
+        answer(d)
+    h = d.app.help
+    never = "It is never your fault — you can always tell someone."
+    shown = {r.text: r for r in d.texts()}
+    for text in (never, h.services[0].line, emergency_line(h)):
+        assert text in shown, (text, list(shown))
+    helps = [never, "Where to get help", *(s.line for s in h.services), emergency_line(h)]
+    small = [(t, r.size) for t, r in shown.items() if t in helps and r.size < d.app.ui.m.least]
+    assert not small, f"help below m.least={d.app.ui.m.least}: {small}"
 
 
 @pytest.mark.parametrize("region", ["gb", "se", "elsewhere"])

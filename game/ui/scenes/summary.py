@@ -29,7 +29,7 @@ from game.ui.layout import (
 from game.ui.scene import column_texts
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, tr
-from game.ui.text import Block
+from game.ui.text import Block, ColumnFit
 from game.ui.widgets import Button, FocusGroup, draw_pips, fit_label, panel, team_badge
 
 if TYPE_CHECKING:
@@ -97,25 +97,24 @@ class SummaryScene(PlayScene):
         inner = inset(self.left, ip)
         teams = len(self.state.teams)
         row_h = m.body * 1.6
-        if self.team_scores:  # with large text, rows no taller than the text needs
-            score_h = min(row_h, m.reading * 1.7) * teams + m.small * 1.4
+        if self.team_scores:
+            score_h = row_h * teams + m.small * 1.4
         elif self.state.mode is Mode.TOGETHER:  # no scores anywhere: a discussion
             said = ui.engine.layout(self.together_line(), "body", m.body, inner.w)
             score_h = max(row_h * 1.2, said.h + m.unit) + m.small * 1.4
         else:
             steps = len(self.app.glossary.step_lines(step_counts(self.state, 0)))
             score_h = row_h * 1.5 + m.small * 1.4 + steps * m.small * 1.5
-        # the help below always keeps "never your fault", a helpline and the emergency number
-        tall = pygame.Rect(0, 0, inner.w, 10_000)
-        least = ui.column(self._help_blocks(1), tall, m.min_font, m.min_font).h + 2 * m.pad
-        share = 0.75 if self.team_scores else 0.58
-        score_h = min(score_h, inner.h * share, inner.h - least)
-        self.score_rect, rect = take_top(inner, score_h, m.pad * 0.6)
-        # fewer services (help lists them all) than smaller text; the first (a helpline) stays,
-        # smaller if it must
-        fits = [ui.column(self._help_blocks(n), rect, m.body, m.reading) for n in (3, 2, 1)]
-        self.help_fit = next((f for f in fits if f.fits), ui.column(self._help_blocks(1), rect))
-        self.help_rect = rect
+        # with large text, team rows no taller than the text needs, to leave the help room
+        tight = min(row_h, m.reading * 1.7) * teams + m.small * 1.4 if self.team_scores else 0
+        self.score_rect, below = take_top(inner, min(tight or score_h, inner.h), m.pad * 0.6)
+        # the help under the scores where it fits at the body floor; else it is the first page
+        # of the red flags' panel, made wider for it
+        self.help_fit = self._fit_help(below, (True, False))
+        self.help_rect = below
+        if not self.help_fit.placed:
+            self.left, self.right = split_cols(rest, (0.36, 0.64), m.pad)
+            self.score_rect = take_top(inset(self.left, ip), score_h)[0]
         self._layout_flags()
 
     @property
@@ -142,7 +141,7 @@ class SummaryScene(PlayScene):
         name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
         return name, tr("{points} pts").format(points=points)
 
-    def _help_blocks(self, shown: int) -> list[Block]:
+    def _help_blocks(self, shown: int, label: bool = True) -> list[Block]:
         h = self.app.help
         blocks = [
             Block(
@@ -150,24 +149,37 @@ class SummaryScene(PlayScene):
                 role="bold",
                 colour="accent",
                 scale=1.05,
-            ),
-            Block(tr("Where to get help"), role="semi", colour="text_muted", scale=0.8, gap=0.9),
+            )
         ]
+        if label:
+            blocks.append(_label(tr("Where to get help"), colour="text_muted", gap=0.9))
         for s in h.services[:shown]:  # the region's file lists the most useful first
             blocks.append(Block(s.line, role="body", scale=0.9, gap=0.25))
         blocks.append(Block(emergency_line(h), role="bold", scale=0.9, gap=0.5))
         return blocks
 
+    def _fit_help(self, rect: pygame.Rect, labels: tuple[bool, ...]) -> ColumnFit:
+        """The help in `rect` at the body size down to `m.least`, with fewer services (help
+        lists them all) before smaller text; empty when even one service does not fit."""
+        m = self.ui.m
+        fits = (
+            self.ui.column(self._help_blocks(n, label), rect, m.body, m.least)
+            for label in labels
+            for n in (3, 2, 1)
+        )
+        return next((f for f in fits if f.fits), ColumnFit(m.body, (), 0, True))
+
     def _layout_flags(self) -> None:
         """The red flags met with their takeaways (the tricks missed most first), in pages that
-        fit the panel at the body size, with a pager beside the label (Left/Right or a click on
-        a circle turn them), rather than one list shrunk or running off the screen."""
+        fit the panel at the body size, rather than one list shrunk or running off the screen;
+        the help is the first page when it did not fit under the scores. The pager's circles
+        (Left/Right or a click turn the pages) sit beside the label, or in a row of their own
+        at the bottom where the label would not fit beside them at the body floor."""
         ui, m = self.ui, self.ui.m
         words = self.app.glossary
         inner = inset(self.right, m.space(4) * 0.85)
-        label = [Block(tr("Red flags you met"), role="semi", colour="accent", scale=0.8)]
-        self.head_fit = ui.page_column(label, inner, m.body)
-        head, self.flags_inner = take_top(inner, max(m.pip, self.head_fit.h), m.gap)
+        label = [_label(tr("Red flags you met"))]
+        label_h = ui.page_column(label, inner, m.body).h
         groups = [
             [
                 Block(card.red_flag, role="bold", gap=0.7),
@@ -178,12 +190,35 @@ class SummaryScene(PlayScene):
         if self.state.mode.keeps_score and self.state.results:
             missed = words.missed_lines(missed_tactics(self.state))
             missed_line = ", ".join(missed) if missed else words.word("nothing_missed")
-            missed_label = Block(words.word("missed_most"), role="semi", colour="accent", scale=0.8)
+            missed_label = _label(words.word("missed_most"))
             groups.insert(0, [missed_label, Block(missed_line, role="bold", gap=0.2)])
-        pages = page_columns(ui, groups, lambda _: self.flags_inner, m.body, m.body)
-        self.pager.reset(len(pages))
-        self.flags_fit = pages[self.pager.index][0]
+        help_page = not self.help_fit.placed
+
+        def flags(box: pygame.Rect) -> list[ColumnFit]:
+            pages = page_columns(ui, groups, lambda _: box, m.body, m.body)
+            self.pager.reset(len(pages) + help_page)
+            return [fit for fit, _ in pages]
+
+        head, box = take_top(inner, max(m.pip, label_h), m.gap)
+        help_box, pages = box, flags(box)
         left = self.pager.place(head, m.pip, m.gap)
+        if not ui.column(label, left, m.body, m.least).fits:
+            row, inner = take_bottom(inner, m.pip, m.gap)
+            (head, box), help_box = take_top(inner, label_h, m.gap), inner
+            pages, left = flags(box), head
+            self.pager.place(row, m.pip, m.gap)
+        if help_page and self.pager.index == 0:
+            # "Where to get help" beside the circles, else in the help (or left out before the
+            # help's text is made smaller: it opens with its own words)
+            label = [_label(tr("Where to get help"))]
+            beside = help_box is box and ui.column(label, left, m.body, m.least).fits
+            label = label if beside else []
+            fit = self._fit_help(help_box, (False,) if beside else (True, False))
+            if not fit.placed:
+                fit = ui.page_column(self._help_blocks(1, False), help_box, m.body)
+            self.flags_inner, self.page_fit = help_box, fit
+        else:
+            self.flags_inner, self.page_fit = box, pages[self.pager.index - help_page]
         self.head_fit = ui.page_column(label, left, m.body)
         self.flags_head = left.inflate(0, self.head_fit.h - left.h)  # the label beside the pager
 
@@ -280,7 +315,7 @@ class SummaryScene(PlayScene):
         if self.pager.paged:
             page, total = self.pager.index + 1, self.pager.count
             parts.append(tr("Page {page} of {total}").format(page=page, total=total))
-        return (*parts, *column_texts(self.help_fit, self.head_fit, self.flags_fit))
+        return (*parts, *column_texts(self.help_fit, self.head_fit, self.page_fit))
 
     def draw_static(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
@@ -295,7 +330,7 @@ class SummaryScene(PlayScene):
         ui.draw_column(surface, self.help_fit, self.help_rect)
         ui.draw_column(surface, self.head_fit, self.flags_head)
         draw_pips(ui, surface, self.pager.pips, self.pager.index)
-        ui.draw_column(surface, self.flags_fit, self.flags_inner)
+        ui.draw_column(surface, self.page_fit, self.flags_inner)
         if self.saved_msg and self.save_btn in self.group.buttons:
             ui.text(surface, self.saved_msg, self.msg_rect, style="note", size=m.min_font)
 
@@ -329,29 +364,29 @@ class SummaryScene(PlayScene):
         cols = 2 if rows.h / len(order) < m.reading * 1.35 else 1
         per_col = -(-len(order) // cols)
 
-        def width(text: str, size: int) -> int:
-            return ui.engine.layout(text, "display", size, 10_000).w
+        def width(text: str, size: int, role: str = "display") -> int:
+            return ui.engine.layout(text, role, size, 10_000).w
 
         boxes = [
             b for c in split_cols(rows, [1] * cols, m.gap) for b in stack(c, [None] * per_col, 0)
         ]
-        for i, box in zip(order, boxes, strict=False):
-            team, r = st.teams[i], pygame.Rect(box.x, box.y, box.w, round(box.h * 0.92))
+        row_h, row_w = round(boxes[0].h * 0.92), boxes[0].w
+        size = max(m.reading, min(m.body, round(row_h * 0.72)))
+        side = min(round(row_h * 0.8), round(size * 1.3))  # the badge, as large as its text
+        num_w = min(round(row_h * 1.1), width(f"{len(order)}.", size) + m.gap)
+        room = row_w - num_w - side - 2 * m.gap
+        # "Team B: Owls" and "2 pts" where every team's fit a line, else the name and the points
+        # (the badge carries the letter)
+        words = [self.team_words(i) for i in order]
+        if cols == 2 or any(width(n, size, "bold") + width(p, size) > room for n, p in words):
+            words = [(tr(st.teams[i].name), str(st.scores[i])) for i in order]
+        pts_w = max(width(p, size) for _, p in words) + m.gap  # the points as wide as they need
+        for i, box, (shown, pts) in zip(order, boxes, words, strict=False):
+            team, r = st.teams[i], pygame.Rect(box.x, box.y, box.w, row_h)
             place = 1 + sum(1 for j in order if st.scores[j] > st.scores[i])  # ties share
-            size = max(m.reading, min(m.body, round(r.h * 0.72)))
-            # two columns: the badge carries the letter
-            shown, pts = self.team_words(i) if cols == 1 else (tr(team.name), str(st.scores[i]))
-
-            num = pygame.Rect(
-                r.x, r.y, min(round(r.h * 1.1), width(f"{len(order)}.", size) + m.gap), r.h
-            )
-            icon = pygame.Rect(
-                num.right, r.y + round(r.h * 0.1), round(r.h * 0.8), round(r.h * 0.8)
-            )
+            num = pygame.Rect(r.x, r.y, num_w, r.h)
+            icon = pygame.Rect(num.right, r.centery - side // 2, side, side)
             team_badge(ui, surface, team, icon)
-            # the points keep their own room, as wide as the widest needs
-            widest = max(width(str(max(st.scores)), size), width(pts, size)) + m.gap
-            pts_w = min(round(r.w * (0.22 if cols == 1 else 0.14)), widest)
             name = pygame.Rect(icon.right + m.gap, r.y, r.right - icon.right - m.gap - pts_w, r.h)
             points = pygame.Rect(name.right, r.y, pts_w, r.h)
             for text, rect, role, colour, align in (
@@ -369,3 +404,8 @@ class SummaryScene(PlayScene):
                     align=align,
                     valign="middle",
                 )
+
+
+def _label(text: str, colour: str = "accent", gap: float = 0.45) -> Block:
+    """A label over a part of the screen ("Red flags you met")."""
+    return Block(text, role="semi", colour=colour, scale=0.8, gap=gap)
