@@ -312,10 +312,9 @@ def draw_button(
         edge = t.focus if t.button_border else t.panel_edge
         pygame.draw.rect(surface, edge, body, max(2, round(m.unit * 0.25)), radius)
     size = b.size or m.body
-    pad = round(m.unit * 2.4)
-    if not b.badge and b.icon is None:  # a small chip gives its label the padding it needs
-        pad = max(0, min(pad, body.w - ui.engine.layout(b.text, kind.font, size, 10_000).w - 2))
-    inner = body.inflate(-pad, -round(m.unit * 0.8))
+    # the label's padding is never given up: a label too long for the rest shrinks or wraps
+    # (a layout that can gives it room first: see `label_width`, `label_height`)
+    inner = body.inflate(-round(m.unit * 2.4), -round(m.unit * 0.8))
     badge_w, icon_w, tick_w = _chrome(ui, b, inner.h, size, chosen)
     text_w = inner.w - badge_w - icon_w - tick_w
     badge, icon, text, tick = in_row(inner, [badge_w, icon_w, text_w, tick_w], 0)
@@ -366,7 +365,25 @@ def label_width(ui: Ui, b: Button, height: int, size: int) -> int:
     a button `height` tall: what `draw_button` takes around the text."""
     text_w = ui.engine.layout(b.text, KINDS[b.kind].font, size, 10_000).w
     chrome = _chrome(ui, b, height - round(ui.m.unit * 0.8), size, b.selected)
-    return text_w + round(ui.m.unit * 2.4) + 2 + sum(chrome)
+    return text_w + round(ui.m.unit * 2.4) + sum(chrome)
+
+
+def label_height(ui: Ui, b: Button, width: int, size: int) -> int:
+    """The height `b` needs to show its label at `size` wrapped onto lines in a button `width`
+    wide, with as much room above and below it as beside it."""
+    chrome = label_width(ui, replace(b, label="", translate=False), round(size * 2.3), size)
+    lay = ui.engine.layout(b.text, KINDS[b.kind].font, size, width - chrome)
+    return lay.h + round(ui.m.unit * 2.4)
+
+
+def fit_button(ui: Ui, b: Button, size: int, floor: int) -> None:
+    """Set `b.size` to the largest from `size` down to `floor` at which its label fits its
+    button on one line, or else wrapped onto lines with a padding above and below (`floor`
+    when neither)."""
+    w, h = b.rect.size
+    sizes = range(size, floor - 1, -1)
+    one = next((s for s in sizes if label_width(ui, b, h, s) <= w), 0)
+    b.size = one or next((s for s in sizes if label_height(ui, b, w, s) <= h), floor)
 
 
 def stack_buttons(

@@ -59,7 +59,8 @@ class AwardScene(Modal):
         """The hint, then the teams one under another."""
         m = self.ui.m
         hint, rest = take_top(rest, m.small * 1.6, m.pad * 0.4)
-        button_grid(self.group.buttons, rest, round(m.pad * 0.4), round(m.body * 2.1), columns=(1,))
+        gap, most_h = round(m.pad * 0.4), round(m.body * 2.1)
+        button_grid(self.ui, self.group.buttons, rest, gap, most_h, columns=(1,))
         return hint
 
     def give(self, index: int) -> None:

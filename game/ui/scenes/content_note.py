@@ -50,5 +50,5 @@ class ContentNoteScene(Modal):
         m = self.ui.m
         bottom, body = take_bottom(rest, m.body * 2.3, m.pad)
         width = min(bottom.w * 0.5, m.body * 9)
-        button_grid(self.group.buttons, bottom, 0, bottom.h, widths=[width])
+        button_grid(self.ui, self.group.buttons, bottom, 0, bottom.h, widths=[width])
         return body

@@ -15,39 +15,67 @@ from game.ui.layout import centered, in_row, inset, stack, take_bottom, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import tr
 from game.ui.text import Block
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_card,
+    draw_group,
+    fit_button,
+    label_height,
+    label_width,
+)
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.context import Ui
 
 
 def button_grid(
+    ui: Ui,
     buttons: Sequence[Button],
     rect: pygame.Rect,
     gap: float,
     most_h: float,
     least_h: float = 0,
     widths: Sequence[float] = (),
-    middle: bool = False,
+    align: str = "top",
     columns: Sequence[int] = (1, 2),
+    size: int = 0,
 ) -> float:
-    """Buttons in rows of one, or two when one would make them shorter than `least_h` (the
-    `columns` tried, in order): each at most `most_h` tall, `widths[cols - 1]` wide (default:
-    the column's share), rows centred across `rect`, from its top or its `middle`. Returns the
-    height they take."""
+    """Buttons in rows of one, or two (the `columns` tried, in order): the first whose rows are
+    at least `least_h` tall and whose labels fit on one line at the floor (`m.least`, or less
+    when their `size` is: default the body size). Each button at most `most_h` tall and
+    `widths[cols - 1]` wide (default: the column's share); one alone on the last row widens, up
+    to a one-column row's width, as far as its label needs. When a label fits on no line even so,
+    it wraps: the rows grow as tall as its lines need at the floor. Rows centred across `rect`,
+    at its top, `middle` or `bottom` (`align`). Returns the height they take."""
+    size = size or ui.m.body
+    floor = min(size, ui.m.least)
     n = len(buttons)
     for cols in columns:
         rows = -(-n // cols)
         h = min(most_h, (rect.h - gap * (rows - 1)) / rows)
-        if h >= least_h:
+        w = widths[cols - 1] if widths else (rect.w - gap * (cols - 1)) / cols
+        room = [w] * n
+        if cols > 1 and n % cols == 1:  # alone on its row: as wide as one column at most
+            one = widths[0] if widths else rect.w
+            room[-1] = min(one, max(w, label_width(ui, buttons[-1], round(h), size)))
+        fits = all(
+            label_width(ui, b, round(h), floor) <= r for b, r in zip(buttons, room, strict=True)
+        )
+        if h >= least_h and fits:
             break
-    w = widths[cols - 1] if widths else (rect.w - gap * (cols - 1)) / cols
+    if not fits:
+        h = max(
+            h, *(label_height(ui, b, round(r), floor) for b, r in zip(buttons, room, strict=True))
+        )
     used = rows * h + gap * (rows - 1)
-    top = pygame.Rect(rect.x, rect.y + (rect.h - used) / 2 if middle else rect.y, rect.w, used)
-    for r, line in enumerate(stack(top, [h] * rows, gap)):
-        row = buttons[r * cols : (r + 1) * cols]
-        for b, box in zip(row, in_row(line, [w] * len(row), gap, "center"), strict=True):
-            b.rect = box
+    y = rect.y + {"middle": (rect.h - used) / 2, "bottom": rect.h - used}.get(align, 0)
+    for r, line in enumerate(stack(pygame.Rect(rect.x, y, rect.w, used), [h] * rows, gap)):
+        row = range(r * cols, min(n, (r + 1) * cols))
+        for i, box in zip(row, in_row(line, [room[i] for i in row], gap, "center"), strict=True):
+            buttons[i].rect = box
+            fit_button(ui, buttons[i], size, floor)
     return used
 
 
@@ -79,19 +107,29 @@ class Modal(Scene):
 
     def place(self, rest: pygame.Rect) -> pygame.Rect:
         """Place the buttons in `rest` (the card under its heading); return the text's room.
-        By default: the buttons side by side along the bottom."""
+        By default: the buttons side by side along the bottom; labels that wrap make the row
+        (and the card, `grown`) taller."""
         m = self.ui.m
-        bottom, body = take_bottom(rest, m.body * 2.3, m.pad * 0.6)
-        button_grid(self.group.buttons, bottom, m.pad, bottom.h, columns=(2,))
-        return body
+        most_h = round(m.body * 2.3)
+        used = button_grid(
+            self.ui, self.group.buttons, rest, m.pad, most_h, align="bottom", columns=(2,)
+        )
+        self.grown = used - most_h
+        return take_bottom(rest, used, m.pad * 0.6)[1]
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m
         fw, fh, height = self.card_size
-        self.card = centered(m.screen, min(size[0] * fw, m.h * fh), size[1] * height)
-        inner = inset(self.card, m.pad * 1.5)
-        self.head, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
-        self.body = self.place(rest)
+        self.grown = 0.0  # set by `place` when the buttons took more height than planned
+        for _ in range(2):  # then once more, in a card taller by that
+            grown = self.grown
+            tall = min(size[1] * height + grown, m.h - 2 * m.pad)
+            self.card = centered(m.screen, min(size[0] * fw, m.h * fh), tall)
+            inner = inset(self.card, m.pad * 1.5)
+            self.head, rest = take_top(inner, min(m.heading * 1.4, m.h * 0.12), m.pad * 0.3)
+            self.body = self.place(rest)
+            if self.grown == grown:
+                break
         self.fit = self.ui.column(self.blocks(), self.body, m.body)
 
     def texts(self) -> tuple[str, ...]:

@@ -30,8 +30,9 @@ class PauseScene(Modal):
             Button("resume", "Resume", kind="primary", badge="Esc"),
             Button("help", "Get help", badge="H"),
             Button("settings", "Settings"),
-            *([Button("end", "End session — go to summary")] if ending else []),
             Button("title", "Back to title"),
+            # last: in two columns it is alone on its row, which gives its long label room
+            *([Button("end", "End session — go to summary")] if ending else []),
         ]
         actions = {
             "help": app.open_help,
@@ -57,9 +58,8 @@ class PauseScene(Modal):
         self.support, rest = take_bottom(rest, support.h, m.pad * 0.3)
         gap = round(m.pad * 0.6)
         widths = (rest.w * 0.8, (rest.w - gap) / 2)
-        button_grid(
-            self.group.buttons, rest, gap, m.body * 2.2, max(48, m.body * 1.6), widths, True
-        )
+        least_h = max(48, m.body * 1.6)
+        button_grid(self.ui, self.group.buttons, rest, gap, m.body * 2.2, least_h, widths, "middle")
         return calm
 
     def texts(self) -> tuple[str, ...]:

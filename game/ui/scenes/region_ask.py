@@ -49,9 +49,8 @@ class RegionAskScene(Modal):
         """The text, then the countries in two columns."""
         m = self.ui.m
         body, rest = take_top(rest, m.body * 3.6, m.pad * 0.6)
-        button_grid(self.group.buttons, rest, m.gap, max(48, m.body * 2.2), columns=(2,))
-        for b in self.group.buttons:
-            b.size = m.small
+        most_h = max(48, m.body * 2.2)
+        button_grid(self.ui, self.group.buttons, rest, m.gap, most_h, columns=(2,), size=m.small)
         return body
 
     def activate(self, button: Button) -> None:

@@ -57,9 +57,8 @@ class TitleScene(Scene):
         top = self.tag_rect.bottom + round(h * 0.05)
         room = pygame.Rect(0, top, w, self.footer.y - m.pad - top)
         widths = (min(w * 0.5, m.body * 14), min(w * 0.42, m.body * 12))
-        button_grid(
-            self.group.buttons, room, round(m.pad * 0.8), m.body * 2.3, m.body * 1.8, widths
-        )
+        gap = round(m.pad * 0.8)
+        button_grid(self.ui, self.group.buttons, room, gap, m.body * 2.3, m.body * 1.8, widths)
 
     def handle(self, inp: Input) -> bool:
         return bool(self.group.route(inp, self.activate))
