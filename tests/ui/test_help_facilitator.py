@@ -1,5 +1,5 @@
-"""The help screen lists the facilitator's keys in group games (a strip under the columns, or a
-second page at large text sizes), never in a solo game, and nothing overlaps at 1024×768."""
+"""The help screen lists the facilitator's keys in group games (on a page of their own), never
+in a solo game, and nothing overlaps at 1024×768."""
 
 from __future__ import annotations
 
@@ -67,14 +67,18 @@ def test_help_in_a_solo_game_leaves_out_the_facilitator_keys(make_driver) -> Non
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)], ids=str)
 @pytest.mark.parametrize("scale", [0.85, 1.0], ids=["smaller", "default"])
 def test_the_facilitator_keys_never_cost_the_help_any_detail(make_driver, size, scale) -> None:
-    """The keys share the first page only when the help columns keep every explanation and
-    their text size; otherwise they get a page of their own."""
+    """The help columns keep every explanation and their text size in a group game too (the
+    keys have a page of their own)."""
     solo = make_driver(size, text_scale=scale)
     open_help(solo, Mode.SOLO)
     group = make_driver(size, text_scale=scale)
     open_help(group, Mode.TEAMS)
     assert not solo.app.top.for_facilitator and group.app.top.for_facilitator
-    assert group.app.top._fitted() == solo.app.top._fitted()
+
+    def fitted(scene) -> list[tuple[int, int, bool]]:  # per column: detail, text size, fits
+        return [(d, f.base, f.fits) for d, f in zip(scene.details, scene.fits, strict=True)]
+
+    assert fitted(group.app.top) == fitted(solo.app.top)
 
 
 def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None:

@@ -3,8 +3,7 @@ were checked and the emergency number, how to play, and the keys. Esc, H or Ente
 the screen below carries on exactly where it was.
 
 "For the facilitator": the keys that run a group game, everywhere but in a solo game (where
-they do nothing). A quiet strip along the bottom only when it costs the help columns nothing
-(every explanation, the same text size); otherwise a page of their own, so the first page
+they do nothing), on a page of their own (Tab) with the emergency number, so the first page
 stays all about help.
 
 When the services with their "who it's for" lines do not fit the first page's column, the first
@@ -13,7 +12,7 @@ rest is: the services get pages of their own, next after the first (Tab), every 
 name, number and who it is for, at the reading size.
 
 The pages are named (kind, number), in the order Tab goes through them: the help, its services,
-the facilitator's keys (when they have a page), the tricks.
+the facilitator's keys (in group games), the tricks.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ import pygame
 from game.model.kinds import Mode, SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
-from game.ui.layout import chunk, in_row, inset, page_columns, split_cols, take_bottom, take_top
+from game.ui.layout import chunk, in_row, inset, page_columns, split_cols, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
 from game.ui.text import Block, ColumnFit
@@ -90,7 +89,6 @@ class HelpScene(Scene):
         self.group = FocusGroup([self.close_btn, self.page_btn], index=0)
         self.page = HELP
         self.pages: dict[Page, list[Part]] = {}  # in Tab's order
-        self.strip = pygame.Rect(0, 0, 0, 0)  # the facilitator's keys under the columns
         self.pips: list[pygame.Rect] = []  # the services' pager, when they have several pages
 
     @property
@@ -104,19 +102,6 @@ class HelpScene(Scene):
             Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.85) for key, what in FACILITATOR_KEYS
         ]
         return [LABEL._replace(text=tr("For the facilitator, in group games")), *keys]
-
-    def _strip(self, rest: pygame.Rect) -> tuple[list[Part], int]:
-        """The facilitator's keys as a strip as wide as `rest`, from y = 0: the title, then the
-        keys in three columns. Returns its parts and its height."""
-        ui, m = self.ui, self.ui.m
-        title, *keys = self._facilitator_keys()
-        head = ui.column([title], rest, m.small)
-        y = head.h + round(m.small * 0.3)
-        parts = [(head, pygame.Rect(rest.x, 0, rest.w, head.h))]
-        for run, col in zip(chunk(keys, -(-len(keys) // 3)), split_cols(rest, [1] * 3, m.pad)):
-            fit = ui.column(run, col, m.small)
-            parts.append((fit, pygame.Rect(col.x, y, col.w, fit.h)))
-        return parts, max(r.bottom for _, r in parts)
 
     def _where(self) -> list[Block]:
         """The head of the services: the region and its emergency number."""
@@ -270,34 +255,16 @@ class HelpScene(Scene):
         )
         self.page_btn.rect, self.close_btn.rect = in_row(top, [tw, bw], m.pad, "right")
         self.page_btn.rect.inflate_ip(0, th - top.h)  # a quiet button, less tall
-        # the facilitator's keys as a strip at the bottom, when it takes at most a quarter of
-        # the card and costs the help columns nothing (no explanation left out, no smaller
-        # text); else on a page of their own, with the emergency number
-        self.strip = pygame.Rect(0, 0, 0, 0)
-        strip: list[Part] = []
-        keys: dict[Page, list[Part]] = {}
         self._fit_columns(rest)
-        if self.for_facilitator:
-            alone = self._fitted()
-            parts, h = self._strip(rest)
-            below, above = take_bottom(rest, h, m.pad)
-            if h + m.pad <= rest.h * 0.25 and self._fit_columns(above) and self._fitted() == alone:
-                self.strip = below
-                strip = [(f, r.move(0, below.y)) for f, r in parts]
-            else:
-                self._fit_columns(rest)
-                emergency = Block(
-                    emergency_line(self.app.help), role="bold", colour="heading", gap=1.2
-                )
-                keys = {
-                    ("facilitator", 0): [
-                        (ui.column([*self._facilitator_keys(), emergency], rest, m.body), rest)
-                    ]
-                }
+        keys: dict[Page, list[Part]] = {}
+        if self.for_facilitator:  # the keys, and the emergency number under them
+            emergency = Block(emergency_line(self.app.help), role="bold", colour="heading", gap=1.2)
+            blocks = [*self._facilitator_keys(), emergency]
+            keys = {("facilitator", 0): [(ui.column(blocks, rest, m.body), rest)]}
         short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
         self.pips = []
         self.pages = {
-            HELP: [*zip(self.fits, self.cols, strict=True), *strip],
+            HELP: list(zip(self.fits, self.cols, strict=True)),
             **(self._fit_services() if short else {}),
             **keys,
             **self._paged(
@@ -308,12 +275,8 @@ class HelpScene(Scene):
             self.page = [HELP, *(p for p in self.pages if p[0] == self.page[0])][-1]
         self._label_page_btn()
 
-    def _fitted(self) -> list[tuple[int, int, bool]]:
-        """How the columns came out: per column its detail, its text size, whether it fits."""
-        return [(d, f.base, f.fits) for d, f in zip(self.details, self.fits, strict=True)]
-
-    def _fit_columns(self, rest: pygame.Rect) -> bool:
-        """Lay out the three columns in `rest`; True when every one fits (at some detail)."""
+    def _fit_columns(self, rest: pygame.Rect) -> None:
+        """Lay out the three columns in `rest`."""
         ui, m = self.ui, self.ui.m
         self.cols = split_cols(rest, (1.35, 1, 0.8), m.pad * 1.2)
         # each column keeps as much detail as fits: service descriptions go first, then the
@@ -329,7 +292,6 @@ class HelpScene(Scene):
                 fit = ui.column(self._columns(0)[i], rect, m.min_font - 1, m.last_resort_font)
             self.fits.append(fit)
             self.details.append(detail)
-        return all(f.fits for f in self.fits)
 
     def handle(self, inp: Input) -> bool:
         act, pos = inp.act, inp.pos
@@ -383,9 +345,6 @@ class HelpScene(Scene):
                 x = rect.x - round(m.pad * 0.7)
                 pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
             ui.draw_column(surface, fit, rect)
-        if self.page == HELP and self.strip.h:
-            y = self.strip.y - round(m.pad * 0.5)
-            pygame.draw.line(surface, t.panel_edge, (self.strip.x, y), (self.strip.right, y), 1)
         if self.page[0] == "services":
             draw_pips(ui, surface, self.pips, self.page[1])
         draw_group(ui, surface, self.group)
