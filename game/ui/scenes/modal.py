@@ -47,7 +47,7 @@ def button_grid(
     when their `size` is: default the body size). Each button at most `most_h` tall and
     `widths[cols - 1]` wide (default: the column's share); one alone on the last row widens, up
     to a one-column row's width, as far as its label needs. When a label fits on no line even so,
-    it wraps: the rows grow as tall as its lines need at the floor. Rows centred across `rect`,
+    it wraps: the rows grow as tall as its lines need at the floor, if `rect` has the room. Rows centred across `rect`,
     at its top, `middle` or `bottom` (`align`). Returns the height they take."""
     size = size or ui.m.body
     floor = min(size, ui.m.least)
@@ -65,10 +65,9 @@ def button_grid(
         )
         if h >= least_h and fits:
             break
-    if not fits:
-        h = max(
-            h, *(label_height(ui, b, round(r), floor) for b, r in zip(buttons, room, strict=True))
-        )
+    if not fits:  # taller rows for the wrapped labels, as far as `rect` has room
+        need = max(label_height(ui, b, round(r), floor) for b, r in zip(buttons, room, strict=True))
+        h = max(h, min(need, (rect.h - gap * (rows - 1)) / rows))
     used = rows * h + gap * (rows - 1)
     y = rect.y + {"middle": (rect.h - used) / 2, "bottom": rect.h - used}.get(align, 0)
     for r, line in enumerate(stack(pygame.Rect(rect.x, y, rect.w, used), [h] * rows, gap)):
