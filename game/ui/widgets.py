@@ -360,30 +360,40 @@ def _chrome(ui: Ui, b: Button, inner_h: int, size: int, tick: bool) -> tuple[int
     )
 
 
+def _beside(ui: Ui, b: Button, height: int, size: int) -> int:
+    """The width `draw_button` takes beside the label of `b` in a button `height` tall: the
+    padding, and its badge, icon and tick."""
+    chrome = _chrome(ui, b, height - round(ui.m.unit * 0.8), size, b.selected)
+    return round(ui.m.unit * 2.4) + sum(chrome)
+
+
 def label_width(ui: Ui, b: Button, height: int, size: int) -> int:
     """The width `b` needs to show its label on one line at `size`, with its badge and icon, in
-    a button `height` tall: what `draw_button` takes around the text."""
-    text_w = ui.engine.layout(b.text, KINDS[b.kind].font, size, 10_000).w
-    chrome = _chrome(ui, b, height - round(ui.m.unit * 0.8), size, b.selected)
-    return text_w + round(ui.m.unit * 2.4) + sum(chrome)
+    a button `height` tall."""
+    return ui.engine.layout(b.text, KINDS[b.kind].font, size, 10_000).w + _beside(
+        ui, b, height, size
+    )
 
 
 def label_height(ui: Ui, b: Button, width: int, size: int) -> int:
     """The height `b` needs to show its label at `size` wrapped onto lines in a button `width`
     wide, with as much room above and below it as beside it."""
-    chrome = label_width(ui, replace(b, label="", translate=False), round(size * 2.3), size)
-    lay = ui.engine.layout(b.text, KINDS[b.kind].font, size, width - chrome)
-    return lay.h + round(ui.m.unit * 2.4)
+    inner_w = width - _beside(ui, b, round(size * 2.3), size)
+    return ui.engine.layout(b.text, KINDS[b.kind].font, size, inner_w).h + round(ui.m.unit * 2.4)
+
+
+def largest_size(size: int, floor: int, fits: Callable[[int], bool]) -> int:
+    """The largest size from `size` down to `floor` that `fits`; `floor` when none does."""
+    return next((s for s in range(size, floor - 1, -1) if fits(s)), floor)
 
 
 def fit_button(ui: Ui, b: Button, size: int, floor: int) -> None:
     """Set `b.size` to the largest from `size` down to `floor` at which its label fits its
-    button on one line, or else wrapped onto lines with a padding above and below (`floor`
-    when neither)."""
+    button on one line, or else wrapped onto lines with a padding above and below."""
     w, h = b.rect.size
-    sizes = range(size, floor - 1, -1)
-    one = next((s for s in sizes if label_width(ui, b, h, s) <= w), 0)
-    b.size = one or next((s for s in sizes if label_height(ui, b, w, s) <= h), floor)
+    b.size = largest_size(size, floor, lambda s: label_width(ui, b, h, s) <= w)
+    if label_width(ui, b, h, b.size) > w:
+        b.size = largest_size(size, floor, lambda s: label_height(ui, b, w, s) <= h)
 
 
 def stack_buttons(
@@ -396,10 +406,7 @@ def stack_buttons(
     m = ui.m
     n = len(buttons)
     each = (rect.h - gap * (n - 1)) / n
-    chrome = (
-        label_width(ui, replace(b, label="", translate=False), round(each), m.body) for b in buttons
-    )
-    inner_w = rect.w - max(chrome)
+    inner_w = rect.w - max(_beside(ui, b, round(each), m.body) for b in buttons)
     roles = [KINDS[b.kind].font for b in buttons]
     if grow:
         need = max(ui.engine.layout(b.text, r, m.least, inner_w).h for b, r in zip(buttons, roles))
@@ -421,14 +428,14 @@ def stack_buttons(
 def fit_labels(ui: Ui, buttons: list[Button], height: int, room: int, size: int) -> list[int]:
     """Give `buttons` one label size, the largest from `size` down to the floor at which their
     labels fit on one line side by side in `room` pixels; returns their widths at that size."""
-    floor = min(size, ui.m.min_font)
-    for s in range(size, floor - 1, -1):
-        widths = [label_width(ui, b, height, s) for b in buttons]
-        if sum(widths) <= room or s == floor:
-            for b in buttons:
-                b.size = s
-            return widths
-    return []  # not reached
+
+    def widths(s: int) -> list[int]:
+        return [label_width(ui, b, height, s) for b in buttons]
+
+    s = largest_size(size, min(size, ui.m.min_font), lambda s: sum(widths(s)) <= room)
+    for b in buttons:
+        b.size = s
+    return widths(s)
 
 
 def fit_label(
@@ -437,14 +444,13 @@ def fit_label(
     """Set `b.size` to the largest size from `size` down to the floor at which its label (and
     each of `labels`, when the button shows one or another) fits on one line in `width`; returns
     the width the button needs: `width`, or more when even the floor does not fit."""
-    floor = min(size, ui.m.min_font)
     shown = [replace(b, label=label) for label in labels] or [b]
-    for s in range(size, floor - 1, -1):
-        need = max(label_width(ui, one, height, s) for one in shown)
-        if need <= width or s == floor:
-            b.size = s
-            return max(width, need)
-    return width  # not reached
+
+    def need(s: int) -> int:
+        return max(label_width(ui, one, height, s) for one in shown)
+
+    b.size = largest_size(size, min(size, ui.m.min_font), lambda s: need(s) <= width)
+    return max(width, need(b.size))
 
 
 def draw_group(
