@@ -47,14 +47,16 @@ def button_grid(
     when their `size` is: default the body size). Each button at most `most_h` tall and
     `widths[cols - 1]` wide (default: the column's share); one alone on the last row widens, up
     to a one-column row's width, as far as its label needs. When a label fits on no line even so,
-    it wraps: the rows grow as tall as its lines need at the floor, if `rect` has the room. Rows centred across `rect`,
-    at its top, `middle` or `bottom` (`align`). Returns the height they take."""
+    it wraps: the rows grow as tall as its lines need at the floor, as far as `rect` has room.
+    Rows centred across `rect`, at its top, `middle` or `bottom` (`align`). Returns the height
+    they take."""
     size = size or ui.m.body
     floor = min(size, ui.m.least)
     n = len(buttons)
     for cols in columns:
         rows = -(-n // cols)
-        h = min(most_h, (rect.h - gap * (rows - 1)) / rows)
+        tallest = (rect.h - gap * (rows - 1)) / rows
+        h = min(most_h, tallest)
         w = widths[cols - 1] if widths else (rect.w - gap * (cols - 1)) / cols
         room = [w] * n
         if cols > 1 and n % cols == 1:  # alone on its row: as wide as one column at most
@@ -65,9 +67,9 @@ def button_grid(
         )
         if h >= least_h and fits:
             break
-    if not fits:  # taller rows for the wrapped labels, as far as `rect` has room
+    if not fits:  # taller rows for the wrapped labels
         need = max(label_height(ui, b, round(r), floor) for b, r in zip(buttons, room, strict=True))
-        h = max(h, min(need, (rect.h - gap * (rows - 1)) / rows))
+        h = max(h, min(need, tallest))
     used = rows * h + gap * (rows - 1)
     y = rect.y + {"middle": (rect.h - used) / 2, "bottom": rect.h - used}.get(align, 0)
     for r, line in enumerate(stack(pygame.Rect(rect.x, y, rect.w, used), [h] * rows, gap)):
