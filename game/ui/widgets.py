@@ -388,12 +388,13 @@ def largest_size(size: int, floor: int, fits: Callable[[int], bool]) -> int:
 
 
 def fit_button(ui: Ui, b: Button, size: int, floor: int) -> None:
-    """Set `b.size` to the largest from `size` down to `floor` at which its label fits its
-    button on one line, or else wrapped onto lines with a padding above and below."""
+    """Set `b.size` as `fit_label` does for its button (one line), unless that is below `floor`
+    and the label fits wrapped onto lines, with a padding above and below, at `floor` or more."""
     w, h = b.rect.size
-    b.size = largest_size(size, floor, lambda s: label_width(ui, b, h, s) <= w)
-    if label_width(ui, b, h, b.size) > w:
-        b.size = largest_size(size, floor, lambda s: label_height(ui, b, w, s) <= h)
+    fit_label(ui, b, w, h, size)
+    wrapped = largest_size(size, floor, lambda s: label_height(ui, b, w, s) <= h)
+    if b.size < floor and label_height(ui, b, w, wrapped) <= h:
+        b.size = wrapped
 
 
 def stack_buttons(
