@@ -166,10 +166,13 @@ class BrowserScene(Scene):
         self.back_btn.size = self.save_btn.size = m.small
         self.list_rect, self.preview_rect = split_cols(rest, (0.44, 0.56), m.pad)
         pager, rows = take_bottom(self.list_rect, max(40, m.small * 2.0), m.gap)
+        turns = [self.prev_btn, self.next_btn]  # a 1.0 : 0.8 : 1.0 share, or what they need
+        share = round((pager.w - 2 * m.gap) / 2.8)
+        tw = max(fit_label(ui, b, share, pager.h, m.small) for b in turns)
         self.prev_btn.rect, self.page_rect, self.next_btn.rect = split_cols(
-            pager, (1, 0.8, 1), m.gap
+            pager, (tw, pager.w - 2 * (tw + m.gap), tw), m.gap
         )
-        self._one_size([self.prev_btn, self.next_btn])
+        self._one_size(turns)
         row_h = max(44, m.body * 2.1)
         self.per_page = max(1, int((rows.h + m.gap) // (row_h + m.gap)))
         self.pager.reset(-(-len(self.listed) // self.per_page))
