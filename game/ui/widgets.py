@@ -312,9 +312,14 @@ def draw_button(
         edge = t.focus if t.button_border else t.panel_edge
         pygame.draw.rect(surface, edge, body, max(2, round(m.unit * 0.25)), radius)
     size = b.size or m.body
-    # the label's padding is never given up: a label too long for the rest shrinks or wraps
-    # (a layout that can gives it room first: see `label_width`, `label_height`)
-    inner = body.inflate(-round(m.unit * 2.4), -round(m.unit * 0.8))
+    # the label's padding: only a button too small for it (a chip with a number) gives the
+    # label some of it, keeping a tenth of the button each side. A label too long for the rest
+    # shrinks or wraps (a layout that can gives it room first: see `label_width`)
+    pad = round(m.unit * 2.4)
+    if not b.badge and b.icon is None:
+        label_w = ui.engine.layout(b.text, kind.font, size, 10_000).w
+        pad = min(pad, max(body.w - label_w - 2, body.w // 5))
+    inner = body.inflate(-pad, -round(m.unit * 0.8))
     badge_w, icon_w, tick_w = _chrome(ui, b, inner.h, size, chosen)
     text_w = inner.w - badge_w - icon_w - tick_w
     badge, icon, text, tick = in_row(inner, [badge_w, icon_w, text_w, tick_w], 0)

@@ -46,35 +46,42 @@ def button_grid(
     at least `least_h` tall and whose labels fit on one line at the floor (`m.least`, or less
     when their `size` is: default the body size). Each button at most `most_h` tall and
     `widths[cols - 1]` wide (default: the column's share); one alone on the last row widens, up
-    to a one-column row's width, as far as its label needs. When a label fits on no line even so,
-    it wraps: the rows grow as tall as its lines need at the floor, as far as `rect` has room.
+    to a one-column row's width, as far as its label needs, and a row whose label would not fit
+    its share is shared out by what its labels need. When a label fits on no line even so, it
+    wraps: the rows grow as tall as its lines need at the floor, as far as `rect` has room.
     Rows centred across `rect`, at its top, `middle` or `bottom` (`align`). Returns the height
     they take."""
     size = size or ui.m.body
     floor = min(size, ui.m.least)
     n = len(buttons)
+
+    def need(row: range, s: int) -> int:
+        return sum(label_width(ui, buttons[i], round(h), s) for i in row)
+
     for cols in columns:
-        rows = -(-n // cols)
-        tallest = (rect.h - gap * (rows - 1)) / rows
+        rows = [range(r, min(n, r + cols)) for r in range(0, n, cols)]
+        tallest = (rect.h - gap * (len(rows) - 1)) / len(rows)
         h = min(most_h, tallest)
         w = widths[cols - 1] if widths else (rect.w - gap * (cols - 1)) / cols
         room = [w] * n
         if cols > 1 and n % cols == 1:  # alone on its row: as wide as one column at most
             one = widths[0] if widths else rect.w
             room[-1] = min(one, max(w, label_width(ui, buttons[-1], round(h), size)))
-        fits = all(
-            label_width(ui, b, round(h), floor) <= r for b, r in zip(buttons, room, strict=True)
-        )
+        fits = all(need(row, floor) <= sum(room[i] for i in row) for row in rows)
         if h >= least_h and fits:
             break
     if not fits:  # taller rows for the wrapped labels
-        need = max(label_height(ui, b, round(r), floor) for b, r in zip(buttons, room, strict=True))
-        h = max(h, min(need, tallest))
-    used = rows * h + gap * (rows - 1)
+        wrapped = max(label_height(ui, buttons[i], round(room[i]), floor) for i in range(n))
+        h = max(h, min(wrapped, tallest))
+    used = len(rows) * h + gap * (len(rows) - 1)
     y = rect.y + {"middle": (rect.h - used) / 2, "bottom": rect.h - used}.get(align, 0)
-    for r, line in enumerate(stack(pygame.Rect(rect.x, y, rect.w, used), [h] * rows, gap)):
-        row = range(r * cols, min(n, (r + 1) * cols))
-        for i, box in zip(row, in_row(line, [room[i] for i in row], gap, "center"), strict=True):
+    for row, line in zip(rows, stack(pygame.Rect(rect.x, y, rect.w, used), [h] * len(rows), gap)):
+        share, total = [room[i] for i in row], sum(room[i] for i in row)
+        if fits and any(need(range(i, i + 1), floor) > room[i] for i in row):
+            s = next((s for s in range(size, floor, -1) if need(row, s) <= total), floor)
+            spare = (total - need(row, s)) / len(row)
+            share = [label_width(ui, buttons[i], round(h), s) + spare for i in row]
+        for i, box in zip(row, in_row(line, share, gap, "center"), strict=True):
             buttons[i].rect = box
             fit_button(ui, buttons[i], size, floor)
     return used

@@ -30,9 +30,8 @@ class PauseScene(Modal):
             Button("resume", "Resume", kind="primary", badge="Esc"),
             Button("help", "Get help", badge="H"),
             Button("settings", "Settings"),
-            Button("title", "Back to title"),
-            # last: in two columns it is alone on its row, which gives its long label room
             *([Button("end", "End session — go to summary")] if ending else []),
+            Button("title", "Back to title"),
         ]
         actions = {
             "help": app.open_help,
