@@ -358,10 +358,11 @@ def _md_help(s: _Summary) -> list[str]:
 
 
 def _md_phones(s: _Summary) -> list[str]:
+    return phones_markdown(s.phones) if s.phones is not None else []
+
+
+def phones_markdown(report: ClassAnswers) -> list[str]:
     """The pulse before and after, then each card's class steps: a count and share per choice."""
-    report = s.phones
-    if report is None:
-        return []
     out = [f"## {report.heading}", ""]
     if report.pulse is not None:
         pulse, n = report.pulse, len(report.pulse.columns)

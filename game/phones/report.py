@@ -161,44 +161,6 @@ def class_report(
     return ClassReport(heading, pulse, tuple(cards))
 
 
-def pulse_table(
-    before: StepResult | None, after: StepResult | None, translate: Translate = _same
-) -> list[str]:
-    """Markdown rows: each statement with agree/unsure/disagree before -> after."""
-    pulse = pulse_section(before, after, translate)
-    return _pulse_markdown(pulse) if pulse is not None else []
-
-
-def _pulse_markdown(pulse: PulseSection) -> list[str]:
-    lines = ["| " + " | ".join(pulse.columns) + " |", "|---|" + "---|" * (len(pulse.columns) - 1)]
-    lines += [f"| {statement} | " + " | ".join(cells) + " |" for statement, cells in pulse.rows]
-    return [*lines, "", pulse.answered]
-
-
-def report_markdown(report: ClassReport) -> str:
-    """The report as the saved summary's Markdown section."""
-    out = ["## " + report.heading, ""]
-    if report.pulse is not None:
-        out += ["### " + report.pulse.heading, "", *_pulse_markdown(report.pulse), ""]
-    for card in report.cards:
-        out += ["### " + card.heading, ""]
-        for step_ in card.steps:
-            out.append(f"**{step_.title}** ({step_.answered})")
-            out += [f"- {count} ({pct}): {text}" for text, count, pct in step_.rows]
-            out.append("")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def summary_markdown(
-    results: Sequence[StepResult],
-    translate: Translate = _same,
-    card_titles: Mapping[str, str] | None = None,
-) -> str:
-    """The section for the saved summary: the pulse, then each card's class steps."""
-    report = class_report(results, translate, card_titles)
-    return report_markdown(report) if report is not None else ""
-
-
 def right_positions(result: StepResult, card: Any, state: Any = None) -> set[int]:
     """The shown positions of the right (or safe) answers of a card's class step."""
     order = result.order or tuple(range(len(result.questions[0].choices)))

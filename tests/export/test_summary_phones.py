@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from game.content.help import load_region
-from game.export.summary import render_summary_pdf, summary_markdown
+from game.export.summary import phones_markdown, render_summary_pdf, summary_markdown
 from game.model.session import Mode, Phase, Session
-from game.phones.report import class_report, report_markdown
+from game.phones.report import class_report
 from game.phones.room import Question, Room, Step, pulse_step
 
 DAY = dt.date(2026, 11, 21)
@@ -67,7 +67,7 @@ def test_the_pdf_has_the_phones_section_with_the_markdowns_sentences(
     card = state.cards[0]
     report = class_report(phone_results(card.id), card_titles={card.id: card.red_flag})
     assert report is not None
-    md = report_markdown(report)
+    md = "\n".join(phones_markdown(report))
     pdf = read_pdf(
         render_summary_pdf(state, "en", load_region("gb"), tmp_path / "s.pdf", phones=report)
     )
@@ -123,7 +123,7 @@ def test_the_report_is_in_the_summarys_language(fixture_cards, tmp_path, read_pd
 
 
 def test_the_markdown_ends_with_the_phones_report(fixture_cards) -> None:
-    """The saved Markdown is the summary, then the phones' section as report_markdown words it."""
+    """The saved Markdown is the summary, then the phones' section."""
     state = played_state(fixture_cards)
     card = state.cards[0]
     report = class_report(phone_results(card.id), card_titles={card.id: card.red_flag})
@@ -131,4 +131,5 @@ def test_the_markdown_ends_with_the_phones_report(fixture_cards) -> None:
     region = load_region("gb")
     plain = summary_markdown(state, "en", region, today=DAY)
     with_phones = summary_markdown(state, "en", region, today=DAY, phones=report)
-    assert with_phones == plain.rstrip() + "\n\n" + report_markdown(report)
+    section = "\n".join(phones_markdown(report)).rstrip()
+    assert with_phones == plain.rstrip() + "\n\n" + section + "\n"

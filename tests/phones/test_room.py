@@ -379,7 +379,8 @@ def test_most_chosen_and_each_teams_choice() -> None:
 
 
 def test_the_summary_text_has_counts_and_the_pulse_and_no_ids() -> None:
-    from game.phones.report import summary_markdown
+    from game.export.summary import phones_markdown
+    from game.phones.report import class_report
 
     room = Room()
     for p in (A, B):
@@ -393,14 +394,16 @@ def test_the_summary_text_has_counts_and_the_pulse_and_no_ids() -> None:
     room.open(pulse_step("after"))
     room.answer(A, "pulse:after", 0, 0)
     room.answer(B, "pulse:after", 0, 0)
-    text = summary_markdown(room.results, card_titles={"c1": "The first card"})
+    report = class_report(room.results, card_titles={"c1": "The first card"})
+    assert report is not None
+    text = "\n".join(phones_markdown(report))
     assert "Pulse before and after" in text
     assert "| 0 → 2 | 1 → 0 | 0 → 0 |" in text
     assert "Answered: 1 before, 2 after." in text
     assert "### Card 1: The first card" in text
     assert "- 2 (100 %): o2" in text and "- 0 (0 %): o0" in text
     assert A not in text and B not in text
-    assert summary_markdown(()) == ""
+    assert class_report(()) is None
 
 
 def test_the_local_addresses_are_private_and_never_loopback() -> None:
