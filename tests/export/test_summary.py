@@ -141,3 +141,10 @@ def test_the_summary_names_the_lesson_plan_and_its_objectives(solo_state, tmp_pa
     assert pdf.has(f"Lesson plan: {plan.title}", page=0)
     assert pdf.has("Learning objectives", page=0)
     assert pdf.has(plan.objectives[0])
+
+
+def test_a_service_named_by_its_number_is_listed_once(solo_state):
+    md = summary_markdown(solo_state, "en", load_region("elsewhere"))
+    line = next(x for x in md.splitlines() if x.startswith("- **116 111**"))
+    assert line.count("116 111") == 1, line
+    assert "- **Child Helpline International**: childhelplineinternational.org - " in md
