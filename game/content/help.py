@@ -48,6 +48,11 @@ class Service(_Frozen):
     def about_in(self, language: str) -> str:
         return self.about.get(language) or self.about.get("en") or ""
 
+    @property
+    def shown_contact(self) -> str:
+        """The contact to show beside the name: "" when it is the name ("116 111"), said once."""
+        return "" if self.contact == self.name else self.contact
+
 
 class Region(_Frozen):
     id: str = Field(description="The region id, e.g. `se`, `gb`, `elsewhere`.")

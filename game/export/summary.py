@@ -343,8 +343,8 @@ def _md_help(s: _Summary) -> list[str]:
         words.never_your_fault(),
         "",
     ]
-    for service in region.services:  # a service named by its number ("116 111") says it once
-        contact = "" if service.contact == service.name else f": {_md(service.contact)}"
+    for service in region.services:
+        contact = f": {_md(service.shown_contact)}" if service.shown_contact else ""
         out.append(f"- **{_md(service.name)}**{contact} - {_md(service.about_in(lang))}")
     return [
         *out,

@@ -73,7 +73,8 @@ def load_decks(paths: Sequence[Path]) -> DeckLoad:
 
 
 class ServiceInfo(NamedTuple):
-    """One support service of the region file, as the help screen shows it."""
+    """One support service of the region file, as the help screen shows it; `contact` is ""
+    when the name is the contact ("116 111")."""
 
     name: str
     kind: str
@@ -83,8 +84,8 @@ class ServiceInfo(NamedTuple):
 
     @property
     def line(self) -> str:
-        """The name and the contact, or the contact alone when it is the name ("116 111")."""
-        return self.contact if self.contact == self.name else f"{self.name}: {self.contact}"
+        """The name and the contact, or the name alone when it is the contact ("116 111")."""
+        return f"{self.name}: {self.contact}" if self.contact else self.name
 
 
 class HelpInfo(NamedTuple):
@@ -104,7 +105,7 @@ def load_help(region_id: str, language: str) -> HelpInfo:
         ServiceInfo(
             name=s.name,
             kind=s.kind.value,
-            contact=s.contact,
+            contact=s.shown_contact,
             about=s.about_in(language),
             checked=s.checked.isoformat(),
         )

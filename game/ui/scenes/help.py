@@ -117,7 +117,7 @@ class HelpScene(Scene):
             Block(s.name, role="bold", gap=0.6),
             *(
                 [Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9)]
-                if s.contact != s.name
+                if s.contact
                 else []
             ),
             *(
