@@ -6,7 +6,7 @@
 #   tools/i18n.sh init LANG       start a new language (e.g. de)
 #   tools/i18n.sh status          per language: translated, fuzzy and missing messages
 #   tools/i18n.sh compile         check every catalogue compiles (writes .mo files, ignored by git)
-# Which calls are extracted (_, N_, tr, Button labels, Team names) is set in babel.cfg, which
+# Which calls are extracted (_, N_, tr, ngettext, Button labels, Team names) is set in babel.cfg, which
 # tests/i18n reads too. After `update`, translate every empty or "#, fuzzy" entry; the tests in
 # tests/i18n fail until each message has a translation with the same {placeholders}.
 set -euo pipefail
@@ -30,7 +30,8 @@ from babel.messages.pofile import read_po
 ids = {m.id for m in read_po(open(sys.argv[1], "rb")) if m.id}
 for po in sorted(Path("assets/locale").glob("*/LC_MESSAGES/redflags.po")):
     cat = read_po(po.open("rb"))
-    done = sum(1 for m in cat if m.id in ids and m.string and not m.fuzzy)
+    # a message with a number is done when every plural form is filled in
+    done = sum(1 for m in cat if m.id in ids and m.string and all(m.string) and not m.fuzzy)
     fuzzy = sum(1 for m in cat if m.id in ids and m.fuzzy)
     print(f"{po.parts[-3]}: {done}/{len(ids)} translated, {fuzzy} fuzzy, {len(ids) - done - fuzzy} missing")
 PY

@@ -33,7 +33,7 @@ from game.export._pdf import (
 )
 from game.export.cards_pdf import audience
 from game.export.icons import move_icon
-from game.i18n import _
+from game.i18n import _, ngettext
 from game.model.cards import AgeBand, Card
 from game.model.plans import LessonPlan
 
@@ -104,7 +104,7 @@ def _cover(
         else sorted({b for c in cards for b in c.age_bands}, key=list(AgeBand).index)
     )
     facts = [
-        _("{n} cards").format(n=len(cards)),
+        ngettext("{n} card", "{n} cards", len(cards)).format(n=len(cards)),
         _("Age bands: {bands}").format(bands=", ".join(b.value for b in bands)) if bands else "",
         _("Help resources: {region}").format(region=region.name_in(lang)),
     ]
@@ -177,9 +177,11 @@ def _session_plan(doc: FlowDoc, card_count: int) -> None:
 def _lesson_plan(doc: FlowDoc, plan: LessonPlan, cards: Sequence[Card]) -> None:
     doc.heading(_("Lesson plan: {title}").format(title=clean(plan.title)))
     doc.text(
-        _("{minutes} minutes, ages {band}, {n} cards.").format(
-            minutes=plan.minutes, band=plan.age_band.value, n=len(cards)
-        ),
+        ngettext(  # a plan has 4 to 12 cards and 20 minutes or more
+            "{minutes} minutes, ages {band}, {n} card.",
+            "{minutes} minutes, ages {band}, {n} cards.",
+            len(cards),
+        ).format(minutes=plan.minutes, band=plan.age_band.value, n=len(cards)),
         size=9.5,
         colour=MUTED,
         after=2.5,

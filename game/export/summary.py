@@ -41,7 +41,7 @@ from game.export._pdf import (
     reason_icon,
 )
 from game.export.guide_pdf import help_section
-from game.i18n import N_, _
+from game.i18n import N_, _, ngettext
 from game.model.cards import Card, Rating, Tag
 from game.model.plans import LessonPlan
 from game.model.session import CardResult, SessionState, missed_tactics, step_counts
@@ -397,20 +397,14 @@ def _miss_detail(p: PlayedCard) -> str:
     ratings = Counter(r.rating for r in p.results if r.rating is not Rating.SAFE)
     for rating in (Rating.HARMFUL, Rating.RISKY):
         if ratings[rating]:
-            parts.append(
-                _("{rating} option picked {n} times").format(
-                    rating=rating_word(rating), n=ratings[rating]
-                )
-                if ratings[rating] > 1
-                else _("{rating} option picked").format(rating=rating_word(rating))
+            picked = ngettext(
+                "{rating} option picked", "{rating} option picked {n} times", ratings[rating]
             )
+            parts.append(picked.format(rating=rating_word(rating), n=ratings[rating]))
     wrong = p.wrong_reasons
     if wrong:
-        parts.append(
-            _("wrong reason picked {n} times").format(n=wrong)
-            if wrong > 1
-            else _("wrong reason picked")
-        )
+        picked = ngettext("wrong reason picked", "wrong reason picked {n} times", wrong)
+        parts.append(picked.format(n=wrong))
     return "; ".join(parts)
 
 

@@ -24,7 +24,7 @@ from game.model.kinds import Phase
 from game.ui.context import RenderLog
 from game.ui.layout import inset, split_cols, take_top
 from game.ui.notes_panel import label, notes_column
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.text import Block
 from game.ui.timer import SHOWN_PHASES, LessonClock, clock_text
 from game.ui.widgets import paint_background, panel
@@ -238,9 +238,8 @@ class Presenter:
         blocks = [label(tr("Scores"), gap=0.9)]
         for i, (team, score) in enumerate(zip(st.teams, st.scores, strict=False)):
             turn = st.mode.value == "teams" and i == st.turn and st.phase is not Phase.SUMMARY
-            line = tr("{letter} {name}: {points} pts").format(
-                letter=team.letter, name=tr(team.name), points=score
-            )
+            line = ngettext("{letter} {name}: {points} pt", "{letter} {name}: {points} pts", score)
+            line = line.format(letter=team.letter, name=tr(team.name), points=score)
             if turn:
                 line += "  ·  " + tr("their turn")
             blocks.append(Block(line, role="bold", gap=0.25, colour="heading" if turn else "text"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from game.content.paths import ASSETS as ASSETS_DIR
-from game.i18n import N_, current_language, set_language, system_language, system_locale
+from game.i18n import N_, current_language, ngettext, set_language, system_language, system_locale
 from game.i18n import _ as tr
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "emergency_line",
     "load_decks",
     "load_help",
+    "ngettext",
     "resolve_language",
     "resolve_region",
     "set_language",

@@ -38,9 +38,18 @@ SHIPPED_DECKS = {
 }
 
 
-@cache
 def extracted() -> dict[str, list[tuple[str, int]]]:
     """msgid -> [(file, line)] for every message Babel extracts from game/, with babel.cfg."""
+    return _extraction()[0]
+
+
+def extracted_plurals() -> dict[str, str]:
+    """msgid -> msgid_plural for every message extracted from an ngettext() call."""
+    return _extraction()[1]
+
+
+@cache
+def _extraction() -> tuple[dict[str, list[tuple[str, int]]], dict[str, str]]:
     with (ROOT / "babel.cfg").open() as handle:
         method_map, options_map = parse_mapping_cfg(handle, "babel.cfg")
     keywords: dict[str, object] = {}
@@ -51,13 +60,16 @@ def extracted() -> dict[str, list[tuple[str, int]]]:
     from babel.messages.extract import DEFAULT_KEYWORDS
 
     out: dict[str, list[tuple[str, int]]] = {}
+    plurals: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(ROOT / "game"), method_map, options_map, keywords={**DEFAULT_KEYWORDS, **keywords}
     ):
         msgid = message if isinstance(message, str) else message[0]
         if msgid:
             out.setdefault(msgid, []).append((f"game/{filename}", lineno))
-    return out
+        if isinstance(message, tuple) and len(message) > 1 and message[1]:
+            plurals[msgid] = message[1]
+    return out, plurals
 
 
 def po_path(language: str) -> Path:

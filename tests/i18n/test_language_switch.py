@@ -13,18 +13,23 @@ from game.model.session import Mode
 from game.ui import prefs
 from tests.ui.driver import DECKS, answer
 
-from .conftest import as_pattern, extracted, read_catalogue
+from .conftest import as_pattern, extracted, extracted_plurals, read_catalogue
 
 
 @cache
 def english_only() -> list[tuple[str, re.Pattern[str]]]:
     """UI messages whose Swedish text differs, as patterns that match them filled in."""
     catalogue = read_catalogue("sv")
+    plurals = extracted_plurals()
     out = []
     for msgid in extracted():
         message = catalogue.get(msgid)
-        if message and message.string and message.string != msgid and len(msgid) > 3:
-            out.append((msgid, as_pattern(msgid)))
+        if not (message and message.string):
+            continue
+        swedish = message.string if message.pluralizable else (message.string,)
+        for english in (msgid, plurals[msgid]) if msgid in plurals else (msgid,):
+            if english not in swedish and len(english) > 3:
+                out.append((english, as_pattern(english)))
     return out
 
 

@@ -11,7 +11,7 @@ from game.ui.facilitator import give_award
 from game.ui.input import Act, Input
 from game.ui.layout import take_top
 from game.ui.scenes.modal import Modal, button_grid
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.text import Block
 from game.ui.widgets import Button, team_badge
 
@@ -31,8 +31,8 @@ class AwardScene(Modal):
         buttons = []
         for i in teams:
             team = st.teams[i]
-            points = N_("{name} — 1 pt") if st.scores[i] == 1 else N_("{name} — {points} pts")
-            label = tr(points).format(name=tr(team.name), points=st.scores[i])
+            points = ngettext("{name} — {points} pt", "{name} — {points} pts", st.scores[i])
+            label = points.format(name=tr(team.name), points=st.scores[i])
             b = Button(f"award{i}", label, translate=False, kind="option", align="left")
             b.icon = lambda surf, rect, team=team: team_badge(self.ui, surf, team, rect)
             buttons.append(b)

@@ -34,7 +34,7 @@ from game.ui.layout import (
     take_top,
 )
 from game.ui.scene import Scene
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
@@ -304,14 +304,14 @@ class BrowserScene(Scene):
         or button is spoken as the focus moves."""
         return (
             tr("Choose cards for a lesson"),
-            tr("{n} cards").format(n=len(self.listed)),
+            ngettext("{n} card", "{n} cards", len(self.listed)).format(n=len(self.listed)),
             tr("Page {page} of {pages}").format(page=self.pager.index + 1, pages=self.pager.count),
         )
 
     def draw(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         paint_background(ui, surface)
-        count = tr("{n} cards").format(n=len(self.listed))
+        count = ngettext("{n} card", "{n} cards", len(self.listed)).format(n=len(self.listed))
         count_w = ui.engine.layout(count, "body", m.small, 10_000).w
         title = self.heading.copy()
         title.w -= count_w + m.pad  # the heading never runs into the count beside it
@@ -327,9 +327,9 @@ class BrowserScene(Scene):
         if self.message:
             line, colour = tr(self.message).format(band=tr(BAND_WORDS[self.draft.band])), t.accent
         elif self.draft.cards:
-            line = tr("Your plan: {n} cards ({band}).").format(
-                n=len(self.draft.cards), band=tr(BAND_WORDS[self.draft.band])
-            )
+            n = len(self.draft.cards)
+            line = ngettext("Your plan: {n} card ({band}).", "Your plan: {n} cards ({band}).", n)
+            line = line.format(n=n, band=tr(BAND_WORDS[self.draft.band]))
             if self.draft.missing:
                 line += " " + tr("Add {n} more to save it.").format(n=self.draft.missing)
             colour = t.text

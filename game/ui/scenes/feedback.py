@@ -35,7 +35,7 @@ from game.ui.layout import (
     take_top,
 )
 from game.ui.scenes.common import PlayScene
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import (
     Button,
@@ -486,16 +486,15 @@ class FeedbackScene(FeedbackBase):
         if not st.mode.keeps_score:  # together: discussion only, no points anywhere
             return ""
         points = result.points if result else 0
-        # one point is a message of its own: "+1 points" reads wrong (see docs/TRANSLATING.md)
         if st.mode is Mode.TEAMS and result is not None:
             team = st.teams[result.team]
-            message = (
-                N_("Team {letter} {name}: +1 point")
-                if points == 1
-                else N_("Team {letter} {name}: +{points} points")
+            message = ngettext(
+                "Team {letter} {name}: +{points} point",
+                "Team {letter} {name}: +{points} points",
+                points,
             )
-            return tr(message).format(letter=team.letter, name=tr(team.name), points=points)
-        return tr(N_("+1 point") if points == 1 else N_("+{points} points")).format(points=points)
+            return message.format(letter=team.letter, name=tr(team.name), points=points)
+        return ngettext("+{points} point", "+{points} points", points).format(points=points)
 
     def texts(self) -> tuple[str, ...]:
         """The rating and points, every page's texts in order, the takeaway and the red flag."""

@@ -17,7 +17,7 @@ from game.ui.choices import MODE_WORDS, ChoicesScene, Row, nearest
 from game.ui.input import Act, Input
 from game.ui.layout import TOUCH, centered, flow, in_row, inset, take_bottom, take_top
 from game.ui.play import CARD_COUNTS, step_choices
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.timer import TIMER_CHOICES
 from game.ui.widgets import (
     Button,
@@ -381,10 +381,18 @@ class SetupScene(ChoicesScene):
         if not self.app.decks:
             return tr("No decks were found. Ask your teacher to add deck files."), t.accent
         if plan is not None:
-            return tr("{n} cards in order, ages {band}, {minutes} minutes").format(
+            line = ngettext(  # a plan has 4 to 12 cards and 20 minutes or more
+                "{n} card in order, ages {band}, {minutes} minutes",
+                "{n} cards in order, ages {band}, {minutes} minutes",
+                len(plan.cards),
+            )
+            return line.format(
                 n=len(plan.cards), band=plan.age_band.value, minutes=plan.minutes
             ), t.text_muted
-        return tr("{n} cards fit these choices").format(n=self.available), t.text_muted
+        line = ngettext(
+            "{n} card fits these choices", "{n} cards fit these choices", self.available
+        )
+        return line.format(n=self.available), t.text_muted
 
 
 def _filled(rect: pygame.Rect, widths: Sequence[float], gap: float) -> list[pygame.Rect]:

@@ -28,7 +28,7 @@ from game.ui.layout import (
 )
 from game.ui.scene import column_texts
 from game.ui.scenes.common import PlayScene
-from game.ui.services import N_, emergency_line, tr
+from game.ui.services import N_, emergency_line, ngettext, tr
 from game.ui.text import Block, ColumnFit
 from game.ui.widgets import Button, FocusGroup, draw_pips, fit_label, panel, team_badge
 
@@ -122,14 +122,17 @@ class SummaryScene(PlayScene):
         return len({r.card_id for r in self.state.results})
 
     def together_line(self) -> str:
-        return tr("{n} cards talked through together — no scores, just good talk.").format(
-            n=self.played
-        )
+        return ngettext(
+            "{n} card talked through together — no scores, just good talk.",
+            "{n} cards talked through together — no scores, just good talk.",
+            self.played,
+        ).format(n=self.played)
 
     def score_line(self) -> str:
         st = self.state
         score = st.scores[0] if st.scores else 0
-        return tr("{score} of {best} points").format(score=score, best=st.best_score)
+        line = ngettext("{score} of {best} point", "{score} of {best} points", st.best_score)
+        return line.format(score=score, best=st.best_score)
 
     def ranked(self) -> list[int]:
         """The teams' indices, the highest score first."""
@@ -139,7 +142,7 @@ class SummaryScene(PlayScene):
         """A team's name with its letter, and its points."""
         team, points = self.state.teams[i], self.state.scores[i]
         name = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-        return name, tr("{points} pts").format(points=points)
+        return name, ngettext("{points} pt", "{points} pts", points).format(points=points)
 
     def _help_blocks(self, shown: int, label: bool = True) -> list[Block]:
         h = self.app.help
@@ -322,7 +325,7 @@ class SummaryScene(PlayScene):
         self.draw_bar(surface, title=tr("Results"), buttons=False)
         title = tr("Well played!") if self.played else tr("Results")
         ui.text(surface, title, self.header, style="title")
-        sub = tr("{n} cards played").format(n=self.played)
+        sub = ngettext("{n} card played", "{n} cards played", self.played).format(n=self.played)
         ui.text(surface, sub, self.header, style="note", align="right")
         panel(ui, surface, self.left, t.panel)
         panel(ui, surface, self.right, t.panel)

@@ -21,7 +21,7 @@ from game.ui.scenes.feedback import (
     fit_side_by_side,
     flag_text,
 )
-from game.ui.services import N_, tr
+from game.ui.services import N_, ngettext, tr
 from game.ui.text import Block, ColumnFit, block_groups
 from game.ui.widgets import draw_group, rating_icon, verdict_icon
 
@@ -84,10 +84,8 @@ class AllTeamsFeedbackScene(FeedbackBase):
 
     def _chip_text(self, team: int, points: int, total: int) -> str:
         name = tr(self.state.teams[team].name)
-        message = (  # one point is a message of its own (see docs/TRANSLATING.md)
-            N_("{name} +{points} (1 pt)") if total == 1 else N_("{name} +{points} ({total} pts)")
-        )
-        return tr(message).format(name=name, points=points, total=total)
+        message = ngettext("{name} +{points} ({total} pt)", "{name} +{points} ({total} pts)", total)
+        return message.format(name=name, points=points, total=total)
 
     def _plan_chips(self, chip_w: int, largest: int) -> bool:
         """One size for every chip's line, and whether it is one line or two (the name, then
