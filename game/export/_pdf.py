@@ -20,7 +20,7 @@ from fpdf import FPDF
 from fpdf.enums import RenderStyle
 
 from game.content.paths import ASSETS
-from game.i18n import _, current_language, set_language
+from game.i18n import current_language, set_language
 from game.model.cards import Rating
 
 # fontTools says "Silt NOT subset" for a table of Andika's it keeps whole; that is expected.
@@ -364,10 +364,6 @@ def flag_icon(doc: Doc, x: float, y: float, h: float, colour: RGB = FLAG) -> Non
     doc.line(x, y, x, y + h)
     doc.fill_rgb(colour)
     doc.poly([(x, y), (x + h * 0.75, y + h * 0.22), (x, y + h * 0.46)], style="F")
-
-
-def rating_word(rating: Rating) -> str:
-    return {Rating.SAFE: _("Safe"), Rating.RISKY: _("Risky"), Rating.HARMFUL: _("Harmful")}[rating]
 
 
 def file_path(path: Path | str) -> Path:

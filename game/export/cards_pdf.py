@@ -50,7 +50,6 @@ from game.export._pdf import (
     flag_icon,
     language,
     rating_icon,
-    rating_word,
     reason_icon,
 )
 from game.i18n import _, current_language
@@ -482,13 +481,17 @@ def _back(doc: Doc, card: Card, number: int, x: float, y: float) -> None:
 
 def _back_splits(card: Card) -> list[tuple[list[Block], list[Block]]]:
     """Options left and the rest right; if that does not fit, move blocks to balance."""
+    words = glossary(current_language())
     options: list[Block] = [_heading_block(_("What happens"), first=True)]
-    options += [_feedback_block(i, r.rating, r.feedback) for i, r in enumerate(card.responses)]
+    options += [
+        _feedback_block(i, r.rating, words.rating_word(r.rating), r.feedback)
+        for i, r in enumerate(card.responses)
+    ]
     reasons: list[Block] = [_heading_block(_("Why?"), first=True)]
     reasons += [
         _reason_back_block(i, r.right, r.text, r.feedback) for i, r in enumerate(card.reasons)
     ]
-    flag = [_red_flag_block(card, glossary(current_language()))]
+    flag = [_red_flag_block(card, words)]
     takeaway = [_takeaway_block(card.takeaway)]
     discuss = [_discuss_block(card.discuss)]
     return [
@@ -508,7 +511,7 @@ def _heading_block(text: str, first: bool = False) -> Block:
     return block
 
 
-def _feedback_block(index: int, rating: Rating, raw: str) -> Block:
+def _feedback_block(index: int, rating: Rating, word: str, raw: str) -> Block:
     text = clean(raw)
 
     def block(doc: Doc, x: float, y: float, w: float, s: float, draw: bool) -> float:
@@ -522,9 +525,7 @@ def _feedback_block(index: int, rating: Rating, raw: str) -> Block:
             ix = x + 2 * r + 2.2 * s + r
             rating_icon(doc, rating, ix, y + row_h / 2, r * 0.95)
             doc.use(BODY, "B", 9.6 * s, RATING_COLOUR[rating])
-            doc.text_at(
-                ix + r + 1.8 * s, y + row_h / 2 - 9.6 * s * PT * 0.66, w, rating_word(rating)
-            )
+            doc.text_at(ix + r + 1.8 * s, y + row_h / 2 - 9.6 * s * PT * 0.66, w, word)
             doc.use(BODY, "", 8.8 * s, INK)
             doc.para(x + indent, y + row_h + 0.6 * s, w - indent, text, leading=1.2)
         return row_h + 0.6 * s + th + 2.4 * s

@@ -37,7 +37,6 @@ from game.export._pdf import (
     flag_icon,
     language,
     rating_icon,
-    rating_word,
     reason_icon,
 )
 from game.export.guide_pdf import help_section
@@ -276,12 +275,12 @@ def _md_answers(s: _Summary) -> list[str]:
     if not s.played:
         out += [_("No cards were answered in this session."), ""]
     for n, p in enumerate(s.played, start=1):
-        out += _md_card(s.state, n, p)
+        out += _md_card(s, n, p)
     return out
 
 
-def _md_card(state: SessionState, n: int, p: PlayedCard) -> list[str]:
-    card = p.card
+def _md_card(s: _Summary, n: int, p: PlayedCard) -> list[str]:
+    card, state, rating_word = p.card, s.state, glossary(s.lang).rating_word
     out = [f"### {n}. {_md(card.red_flag)} (`{card.id}`)", ""]
     if team_game(state):
         out += [f"{_('Answered by')}: {_team_names(state, p.teams)}", ""]
@@ -309,7 +308,7 @@ def _md_missed(s: _Summary) -> list[str]:
     missed = [p for p in s.played if p.missed]
     out = [f"## {_('Most missed')}", ""]
     for p in missed:
-        out.append(f"- **{_md(p.card.red_flag)}** (`{p.card.id}`): {_md(_miss_detail(p))}")
+        out.append(f"- **{_md(p.card.red_flag)}** (`{p.card.id}`): {_md(_miss_detail(p, s.lang))}")
         out.append(f"  {_('Remember')}: {_md(p.card.takeaway)}")
     if not missed:
         out.append(_("Every card was answered with a safe option and the right reason."))
@@ -392,8 +391,9 @@ _MD_SECTIONS = (
 )
 
 
-def _miss_detail(p: PlayedCard) -> str:
-    parts = []
+def _miss_detail(p: PlayedCard, lang: str) -> str:
+    parts: list[str] = []
+    rating_word = glossary(lang).rating_word
     ratings = Counter(r.rating for r in p.results if r.rating is not Rating.SAFE)
     for rating in (Rating.HARMFUL, Rating.RISKY):
         if ratings[rating]:
@@ -457,7 +457,7 @@ def _pdf_answers(doc: FlowDoc, s: _Summary) -> None:
     if not s.played:
         doc.text(_("No cards were answered in this session."))
     for n, p in enumerate(s.played, start=1):
-        _played_card(doc, n, p, s.state)
+        _played_card(doc, n, p, s)
 
 
 def _pdf_covered(doc: FlowDoc, s: _Summary) -> None:
@@ -478,7 +478,7 @@ def _pdf_missed(doc: FlowDoc, s: _Summary) -> None:
     for p in missed:
         doc.use(BODY, "B", 10.5, INK)
         doc.text(clean(p.card.red_flag), style="B", after=0.3)
-        doc.text(_miss_detail(p) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
+        doc.text(_miss_detail(p, s.lang) + f"  ({p.card.id})", size=9, colour=MUTED, after=0.5)
         doc.text(_("Remember") + ": " + clean(p.card.takeaway), size=10, after=2.5)
 
 
@@ -580,8 +580,8 @@ def _scores(doc: FlowDoc, state: SessionState) -> None:
         doc.cy += 7.5
 
 
-def _played_card(doc: FlowDoc, n: int, p: PlayedCard, state: SessionState) -> None:
-    card = p.card
+def _played_card(doc: FlowDoc, n: int, p: PlayedCard, s: _Summary) -> None:
+    card, state, rating_word = p.card, s.state, glossary(s.lang).rating_word
     w = doc.width
     count_w = 14.0
     text_x = doc.MARGIN + 34

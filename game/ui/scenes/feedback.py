@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
 # width shares of two columns side by side tried in turn; even first, so ties stay even
 COLUMN_SPLITS = ((1, 1), (1.15, 0.85), (1.3, 0.7), (0.85, 1.15), (0.7, 1.3))
-RATING_WORDS = {Rating.SAFE: N_("Safe"), Rating.RISKY: N_("Risky"), Rating.HARMFUL: N_("Harmful")}
 # the button before a page names what it shows: its one section, the reasons, or just "Next"
 PAGE_LABELS = {
     ("safest",): N_("The safest choice"),
@@ -277,7 +276,7 @@ class FeedbackScene(FeedbackBase):
         if st.steal is not None:
             stolen = card.responses[st.steal.response]
             thief = tr("Team {letter} stole with").format(letter=st.teams[st.steal.team].letter)
-            choice += part(thief, f"{stolen.text} ({tr(RATING_WORDS[stolen.rating])})")
+            choice += part(thief, f"{stolen.text} ({self.app.glossary.rating_word(stolen.rating)})")
         safest: list[Block] = []
         if chosen.rating is not Rating.SAFE:
             best = card.responses[card.best_response_index]
@@ -500,7 +499,7 @@ class FeedbackScene(FeedbackBase):
         """The rating and points, every page's texts in order, the takeaway and the red flag."""
         result = self.result()
         rating = result.rating if result else Rating.SAFE
-        parts = [tr(RATING_WORDS[rating]), self.points_text()]
+        parts = [self.app.glossary.rating_word(rating), self.points_text()]
         parts += [b.text for page in self.pages for column in page.columns for b in column]
         return (*parts, self.state.card.takeaway, flag_text(self.state.card))
 
@@ -514,7 +513,9 @@ class FeedbackScene(FeedbackBase):
         r = round(head.h * 0.4)
         rating_icon(ui, surface, rating.value, (head.x + r + 4, head.centery), r)
         word = pygame.Rect(head.x + 2 * r + m.pad, head.y, round(head.w * 0.45), head.h)
-        ui.text(surface, tr(RATING_WORDS[rating]), word, style="title", size=m.play_heading)
+        ui.text(
+            surface, self.app.glossary.rating_word(rating), word, style="title", size=m.play_heading
+        )
         ui.text(
             surface,
             self.points_text(),

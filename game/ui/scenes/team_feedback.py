@@ -15,7 +15,6 @@ from game.ui.layout import in_row, inset, paginate, split_cols, stack, take_bott
 from game.ui.scenes.common import CHIP_PAD, team_chip
 from game.ui.scenes.feedback import (
     LABEL,
-    RATING_WORDS,
     FeedbackBase,
     Icons,
     fit_side_by_side,
@@ -65,7 +64,7 @@ class AllTeamsFeedbackScene(FeedbackBase):
         for i, r in enumerate(card.responses):
             teams = self._teams_for("response", i, short)
             left.append(Block(r.text, role="bold", indent=1.5, tag=f"opt{i}", gap=0.55, scale=0.9))
-            line = tr(RATING_WORDS[r.rating]) + (f"  ·  {teams}" if teams else "")
+            line = self.app.glossary.rating_word(r.rating) + (f"  ·  {teams}" if teams else "")
             left.append(Block(line, colour="text_muted", gap=0.1, scale=0.85, indent=1.5))
         right = [LABEL._replace(text=tr("Why the safe choice is right"))]
         for i, reason in enumerate(card.reasons):
