@@ -42,6 +42,7 @@ from game.ui.scenes.confirm import ConfirmScene, EndSessionScene
 from game.ui.scenes.content_note import ContentNoteScene
 from game.ui.scenes.facilitator_intro import FacilitatorIntroScene
 from game.ui.scenes.help import HelpScene
+from game.ui.scenes.modal import NoteScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.region_ask import RegionAskScene, should_ask
 from game.ui.scenes.resume import ResumeScene
@@ -441,6 +442,10 @@ class App:
         """Which team gets the point for a good explanation (more than one could)."""
         if self.play is not None:
             self.push(AwardScene(self, self.play, teams))
+
+    def open_note(self, heading: str, text: str) -> None:
+        """A note over the screen until closed: `heading` a message id, `text` translated."""
+        self.push(NoteScene(self, heading, text))
 
     def open_content_note(self) -> None:
         self.note_shown = True

@@ -16,6 +16,7 @@ from game.ui.layout import TOUCH
 from game.ui.services import emergency_line
 from tests.ui.driver import Driver, answer
 from tests.ui.fit import inside
+from tests.ui.test_group_play_ui import letter
 from tests.ui.test_screens import check_layout
 
 ALL_SIZES = [(640, 480), (746, 902), (1024, 768), (1280, 720), (1920, 1080)]
@@ -159,6 +160,47 @@ def test_the_results_help_is_drawn_at_the_body_floor(make_driver, size, mode) ->
     helps = [never, "Where to get help", *(s.line for s in h.services), emergency_line(h)]
     small = [(t, r.size) for t, r in shown.items() if t in helps and r.size < d.app.ui.m.least]
     assert not small, f"help below m.least={d.app.ui.m.least}: {small}"
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize(
+    "size", [(640, 480), (1024, 768), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+def test_practise_the_ones_you_missed_grows_with_the_text_size(make_driver, size, look) -> None:
+    """The solo results' "Practise the ones you missed" grows with the text size (it was 22 px
+    at every text size at 1024x768): at `m.least`, wrapped in a taller row when the room beside
+    Play again is too narrow for one line; with the largest text on a projector, where that row
+    would take the help's room (the help keeps `m.least`, see above), at the reading size."""
+    d = make_driver(size, **LOOKS[look])
+    d.start_game(mode=Mode.SOLO, count=3)
+    while d.top != "summary":
+        answer(d, "1", "1")
+    label = next(r for r in d.texts() if r.text == "Practise the ones you missed")
+    m = d.app.ui.m
+    assert label.size >= (m.least if look == "default" else m.reading), (label.size, m)
+    assert inside(label) and d.button("practise").contains(label.rect), label
+    check_layout(d.texts(), size)
+
+
+@pytest.mark.parametrize("size", [(640, 480), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_saved_summary_says_where_in_a_note_and_the_help_keeps_its_size(
+    make_driver, size
+) -> None:
+    """Where the summary went is a note over the results until closed; it no longer takes
+    room from the results' help (which shrank to 26 px at 1024x768)."""
+    d = make_driver(size, **LOOKS["largest"])
+    d.start_game(mode=Mode.TEAMS, teams=3, count=3)
+    while d.top != "summary":
+        answer(d)
+    never = "It is never your fault — you can always tell someone."
+    before = next(r.size for r in d.texts() if r.text == never)
+    letter(d, "s")
+    assert d.top == "note"
+    note = next(r for r in d.texts() if r.text.startswith("Saved as Markdown and PDF"))
+    assert inside(note) and note.size >= d.app.ui.m.min_font, note
+    d.press("enter")
+    assert d.top == "summary"
+    assert next(r.size for r in d.texts() if r.text == never) == before >= d.app.ui.m.least
 
 
 @pytest.mark.parametrize("region", ["gb", "se", "elsewhere"])

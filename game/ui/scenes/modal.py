@@ -166,3 +166,19 @@ class Modal(Scene):
 
     def activate(self, button: Button) -> None:
         self.actions.get(button.id, self.app.pop)()
+
+
+class NoteScene(Modal):
+    """A note that stays until closed: what just happened and where (the folder a summary was
+    saved in), at the dialog's reading size whatever the screen below has room for."""
+
+    name = "note"
+    card_size = (0.85, 1.25, 0.66)  # a folder's path is long: room for it at a readable size
+    centred = False
+
+    def __init__(self, app: App, heading: str, text: str) -> None:
+        super().__init__(app, [Button("close", "Close", kind="primary")])
+        self.heading, self.text = heading, text  # a message id; a translated text
+
+    def blocks(self) -> list[Block]:
+        return [Block(self.text)]

@@ -30,7 +30,18 @@ from game.ui.scene import column_texts
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, ngettext, tr
 from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, draw_pips, fit_label, panel, team_badge
+from game.ui.widgets import (
+    Button,
+    FocusGroup,
+    draw_pips,
+    fit_button,
+    fit_label,
+    label_height,
+    label_width,
+    largest_size,
+    panel,
+    team_badge,
+)
 
 if TYPE_CHECKING:
     from game.model.cards import Card
@@ -50,7 +61,6 @@ class SummaryScene(PlayScene):
         self.title_btn = Button("title", "Title screen")
         self.save_btn = Button("save", N_("Save summary"), badge="S")
         self.pager = Pages()  # the red flags met, page by page
-        self.saved_msg = ""  # after "Save summary": where the files went, or the problem
         self.team_scores = self.state.mode.is_group and self.state.mode.keeps_score
         words = app.glossary
         # solo: "Practise the ones you missed", other cards with the tricks that went wrong
@@ -74,24 +84,45 @@ class SummaryScene(PlayScene):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
+        m = self.ui.m
+        self.header, rest = take_top(self.content, m.heading * 1.3, m.pad * 0.5)
+        # the help keeps the body floor before the left button's label does: when a row grown
+        # for that label leaves the help too little room, the row keeps its height instead
+        for grow in (True, False):
+            self._layout_panels(self._place_buttons(rest, grow))
+            if self.help_readable:
+                break
+
+    def _place_buttons(self, rest: pygame.Rect, grow: bool) -> pygame.Rect:
+        """Play again and Title screen at the right, no wider than their labels need with room
+        to breathe; at the left Save summary (groups) or Practise (solo) in the room left, its
+        label wrapped at `m.least` when it does not fit a line there, in a row grown for it
+        (`grow`), else as large as it wraps in a row of the usual height. Returns the room above."""
         ui, m = self.ui, self.ui.m
-        area = self.content
-        self.header, rest = take_top(area, m.heading * 1.3, m.pad * 0.5)
-        bottom, rest = take_bottom(rest, m.body * 2.3, m.pad * 0.7)
-        bw = round(min(area.w * 0.28, m.body * 9))
+        row = round(m.body * 2.3)
+        need = max(label_width(ui, b, row, m.body) for b in (self.again_btn, self.title_btn))
+        bw = round(min(rest.w * 0.28, m.body * 9, need + 2 * m.pad))
+        side = self.save_btn if self.state.mode.is_group else self.practise_btn
+        room = rest.w - 2 * (bw + m.pad)
+        wraps = grow and label_width(ui, side, row, m.least) > room
+        tall = label_height(ui, side, room, m.least) if wraps else 0
+        bottom, rest = take_bottom(rest, min(max(row, tall), row * 2), m.pad * 0.7)
         self.again_btn.rect, self.title_btn.rect = in_row(bottom, [bw, bw], m.pad, "right")
         for b in (self.again_btn, self.title_btn):  # the largest text: labels clear of edges
             fit_label(ui, b, bw, bottom.h, m.body)
-        # at the left, Save summary (groups) or Practise (solo)
-        sw = fit_label(ui, self.save_btn, round(min(area.w * 0.27, m.body * 9)), bottom.h, m.small)
-        self.save_btn.rect = pygame.Rect(bottom.x, bottom.y, sw, bottom.h)
-        pw = min(max(sw, self.again_btn.rect.x - m.pad - bottom.x), round(area.w * 0.4))
-        pw = fit_label(ui, self.practise_btn, pw, bottom.h, m.small)
-        self.practise_btn.rect = pygame.Rect(bottom.x, bottom.y, pw, bottom.h)
-        self.msg_rect = pygame.Rect(0, 0, 0, 0)
-        if self.saved_msg:  # where the saved summary went (or why it did not)
-            lay = ui.fit(self.saved_msg, pygame.Rect(0, 0, rest.w, rest.h // 3), size=m.min_font)
-            self.msg_rect, rest = take_bottom(rest, lay.h + 2, m.pad * 0.4)
+        width = min(room, label_width(ui, side, row, m.body))
+        side.rect = pygame.Rect(bottom.x, bottom.y, width, bottom.h)
+
+        def wrapped_fits(size: int) -> bool:
+            return label_height(ui, side, width, size) <= bottom.h
+
+        floor = m.least if grow else largest_size(m.least, m.min_font, wrapped_fits)
+        fit_button(ui, side, m.body, floor)
+        return rest
+
+    def _layout_panels(self, rest: pygame.Rect) -> None:
+        """The scores and the help at the left, the red flags met at the right."""
+        ui, m = self.ui, self.ui.m
         self.left, self.right = split_cols(rest, (0.46, 0.54), m.pad)
         ip = round(m.unit * 2.2)
         inner = inset(self.left, ip)
@@ -196,6 +227,7 @@ class SummaryScene(PlayScene):
             missed_label = _label(words.word("missed_most"))
             groups.insert(0, [missed_label, Block(missed_line, role="bold", gap=0.2)])
         help_page = not self.help_fit.placed
+        self.help_readable = True
 
         def flags(box: pygame.Rect) -> list[ColumnFit]:
             pages = page_columns(ui, groups, lambda _: box, m.body, m.body)
@@ -217,6 +249,7 @@ class SummaryScene(PlayScene):
             beside = help_box is box and ui.column(label, left, m.body, m.least).fits
             label = label if beside else []
             fit = self._fit_help(help_box, (False,) if beside else (True, False))
+            self.help_readable = bool(fit.placed)
             if not fit.placed:
                 fit = ui.page_column(self._help_blocks(1, False), help_box, m.body)
             self.flags_inner, self.page_fit = help_box, fit
@@ -260,8 +293,7 @@ class SummaryScene(PlayScene):
 
     def activate(self, button: Button) -> None:
         if button is self.save_btn:
-            self.saved_msg = self.save_summary()
-            self.layout(self.app.size)  # the message may need another height
+            self.app.open_note(N_("Save summary"), self.save_summary())
         elif button is self.again_btn:
             self.app.start_game(self.play.setup)
         elif button is self.practise_btn:
@@ -300,7 +332,7 @@ class SummaryScene(PlayScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         # composed once (game/ui/layers.py)
-        key = (self.session.state, self.saved_msg, self.pager.index)
+        key = (self.session.state, self.pager.index)
         self.static_layer.draw(
             self.ui, surface, self.draw_static, [self.bar_group, self.group], key
         )
@@ -321,7 +353,7 @@ class SummaryScene(PlayScene):
         return (*parts, *column_texts(self.help_fit, self.head_fit, self.page_fit))
 
     def draw_static(self, surface: pygame.Surface) -> None:
-        ui, m, t = self.ui, self.ui.m, self.ui.theme
+        ui, t = self.ui, self.ui.theme
         self.draw_bar(surface, title=tr("Results"), buttons=False)
         title = tr("Well played!") if self.played else tr("Results")
         ui.text(surface, title, self.header, style="title")
@@ -334,8 +366,6 @@ class SummaryScene(PlayScene):
         ui.draw_column(surface, self.head_fit, self.flags_head)
         draw_pips(ui, surface, self.pager.pips, self.pager.index)
         ui.draw_column(surface, self.page_fit, self.flags_inner)
-        if self.saved_msg and self.save_btn in self.group.buttons:
-            ui.text(surface, self.saved_msg, self.msg_rect, style="note", size=m.min_font)
 
     def _draw_scores(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
