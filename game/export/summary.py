@@ -163,7 +163,7 @@ def _skipped(state: SessionState) -> int:
 
 
 def _team_names(state: SessionState, indexes: list[int]) -> str:
-    return ", ".join(clean(state.teams[i].name) for i in indexes if 0 <= i < len(state.teams))
+    return ", ".join(clean(_(state.teams[i].name)) for i in indexes if 0 <= i < len(state.teams))
 
 
 def step_summary(state: SessionState, language_code: str) -> list[tuple[str, list[str]]]:
@@ -179,7 +179,7 @@ def step_summary(state: SessionState, language_code: str) -> list[tuple[str, lis
         missed = words_.missed_lines(missed_tactics(state, team))
         if missed:
             lines.append(f"{words_.word('missed_most')}: " + ", ".join(missed))
-        name = clean(state.teams[team].name) if team_game(state) else ""
+        name = clean(_(state.teams[team].name)) if team_game(state) else ""
         out.append((name, lines))
     if team_game(state) and state.results:
         missed = words_.missed_lines(missed_tactics(state))
@@ -266,7 +266,9 @@ def _md_scores(s: _Summary) -> list[str]:
     if not (team_game(s.state) and s.state.results):
         return []
     out = [f"## {_('Scores')}", "", f"| {_('Team')} | {_('Points')} |", "| --- | ---: |"]
-    out += [f"| {_md(team.name)} | {score} |" for team, score in zip(s.state.teams, s.state.scores)]
+    out += [
+        f"| {_md(_(team.name))} | {score} |" for team, score in zip(s.state.teams, s.state.scores)
+    ]
     return [*out, ""]
 
 
@@ -559,7 +561,7 @@ def _scores(doc: FlowDoc, state: SessionState) -> None:
     for team, score in zip(state.teams, state.scores):
         doc.ensure(8)
         doc.use(BODY, "B", 10.5, INK)
-        doc.text_at(doc.MARGIN, doc.cy, 40, clean(team.name))
+        doc.text_at(doc.MARGIN, doc.cy, 40, clean(_(team.name)))
         doc.fill_rgb(PANEL)
         doc.rect(
             doc.MARGIN + 42, doc.cy + 0.8, bar_w, 4, style="F", round_corners=True, corner_radius=2

@@ -148,3 +148,16 @@ def test_a_service_named_by_its_number_is_listed_once(solo_state):
     line = next(x for x in md.splitlines() if x.startswith("- **116 111**"))
     assert line.count("116 111") == 1, line
     assert "- **Child Helpline International**: childhelplineinternational.org - " in md
+
+
+def test_a_swedish_summary_names_the_teams_in_swedish(tmp_path, read_pdf, fixture_cards):
+    """The team names are messages (Team:1 in babel.cfg): the screens say "Rävar", and so do
+    the saved summary's scores, answers and steps."""
+    session = Session.start(fixture_cards, mode=Mode.TEAMS, teams=2, seed=4)
+    play(session, 0, 1)
+    md = summary_markdown(session.state, "sv", load_region("se"), today=DAY)
+    pdf = read_pdf(
+        render_summary_pdf(session.state, "sv", load_region("se"), tmp_path / "s.pdf", today=DAY)
+    )
+    for text in (md, pdf.text):
+        assert "Rävar" in text and "Foxes" not in text, text
