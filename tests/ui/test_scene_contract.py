@@ -1,5 +1,6 @@
-"""The scene contract (game/ui/scene.py): no import cycle in game.ui, scenes that navigate only
-through the App, read-aloud on every scene of every mode, and the App following the session."""
+"""The scene contract (game/ui/scene.py): scenes that navigate only through the App, read-aloud
+on every scene of every mode, and the App following the session. (No import cycle in game.ui:
+tests/test_code_quality.py.)"""
 
 from __future__ import annotations
 
@@ -16,63 +17,10 @@ from .driver import answer
 MODES = (Mode.SOLO, Mode.TEAMS, Mode.ALL_TEAMS, Mode.TOGETHER)
 
 
-def cycles(graph: grimp.ImportGraph, prefix: str) -> list[list[str]]:
-    """The import cycles among the modules under `prefix` (strongly connected components)."""
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on_stack.add(v)
-        for w in graph.find_modules_directly_imported_by(v):
-            if not w.startswith(prefix):
-                continue
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on_stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            component = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                component.append(w)
-                if w == v:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for module in sorted(m for m in graph.modules if m.startswith(prefix)):
-        if module not in index:
-            visit(module)
-    return found
-
-
 @pytest.fixture(scope="module")
 def graph() -> grimp.ImportGraph:
     # imports under `if TYPE_CHECKING:` never run: they are annotations, not dependencies
     return grimp.build_graph("game", exclude_type_checking_imports=True, cache_dir=None)
-
-
-def test_game_ui_has_no_import_cycle(graph) -> None:
-    assert cycles(graph, "game.ui") == []
-
-
-def test_the_cycle_check_finds_a_cycle() -> None:
-    class Graph:  # a stand-in with just what `cycles` reads
-        modules = {"game.ui.a", "game.ui.b", "game.ui.c"}
-
-        @staticmethod
-        def find_modules_directly_imported_by(m: str) -> set[str]:
-            return {"game.ui.a": {"game.ui.b"}, "game.ui.b": {"game.ui.a"}}.get(m, set())
-
-    assert cycles(Graph(), "game.ui") == [["game.ui.a", "game.ui.b"]]  # type: ignore[arg-type]
 
 
 def test_scenes_never_import_the_app(graph) -> None:
