@@ -137,11 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "schema":
             return cmd_schema(rest)
         if command == "bench":
-            from game.bench import main as bench_main
+            from game.bench import main as bench_main  # pygame and the UI: only to measure
 
             return bench_main(rest)
         if command == "print":
-            from game.export.cli_print import cmd_print
+            from game.export.cli_print import cmd_print  # fpdf2 (~100 ms): only to print
 
             return cmd_print(rest)
         return cmd_play(rest)
@@ -180,6 +180,7 @@ def cmd_play(argv: Sequence[str]) -> int:
                 file=sys.stderr,
             )
             return 1
+    # pygame and the UI: not for the commands that only read decks
     from game.ui.app import run
     from game.ui.options import RunOptions
 

@@ -23,15 +23,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import platformdirs
 
 from game.i18n import N_
+from game.model.record import SessionRecord
 from game.settings import APP_NAME, atomic_write_text, portable_dir, set_aside
-
-if TYPE_CHECKING:
-    from game.model.record import SessionRecord
 
 MAX_SAVE_BYTES = 1_000_000  # a real save is a few KB; anything this big is not one of ours
 
@@ -121,8 +118,6 @@ def has_saved_session(path: Path | None = None) -> bool:
 def load_saved_session(path: Path | None = None) -> SessionRecord | None:
     """The saved session, or None. Never raises: a file that is there but cannot be used is set
     aside with a notice for the title (see `take_notices`)."""
-    from game.model.record import SessionRecord
-
     path = path or save_path()
     try:
         if not path.is_file():
