@@ -52,12 +52,14 @@ def test_extraction_finds_the_ui_messages() -> None:
 
 
 def test_the_committed_template_has_every_message() -> None:
-    """Run `tools/i18n.sh extract` and `update` after adding UI text."""
+    """Run `tools/i18n.sh extract` and `update` after adding UI text; and nothing else."""
     with (ROOT / "assets" / "locale" / "redflags.pot").open("rb") as handle:
         messages = [m for m in read_po(handle) if m.id]
     template = {m.id[0] if m.pluralizable else m.id for m in messages}
     missing = sorted(set(extracted()) - template)
     assert not missing, f"not in redflags.pot (run tools/i18n.sh extract, then update): {missing}"
+    unused = sorted(template - set(extracted()))
+    assert not unused, f"no longer in the code (remove from the .pot and every .po): {unused}"
     plurals = {m.id[0]: m.id[1] for m in messages if m.pluralizable}
     assert plurals == extracted_plurals(), "plural pairs differ: run tools/i18n.sh extract"
 
