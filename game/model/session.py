@@ -458,10 +458,17 @@ class SessionState:
 
     @property
     def award_candidates(self) -> tuple[int, ...]:
-        """The teams that answered the card (and a team that stole it): who may get the point."""
+        """The teams that answered the card (and a team that stole it): who may get the point
+        (`_award` refuses any other team)."""
         if self.steal is not None and self.steal.team not in self.answering:
             return (*self.answering, self.steal.team)
         return self.answering
+
+    def card_points(self, team: int) -> int:
+        """What `team` earned on the card on screen: its answer and any award for explaining."""
+        answered = sum(r.points for r in self.card_results if r.team == team)
+        awarded = (a.points for a in self.awards if a.card_id == self.card.id and a.team == team)
+        return answered + sum(awarded)
 
     @property
     def best_score(self) -> int:
@@ -772,6 +779,8 @@ def _award(state: SessionState, action: Award) -> SessionState:
         raise IllegalAction("awards are for team games")
     _require(state, Phase.EXPLAIN, Phase.FEEDBACK, action="award points")  # so: state.can_award
     _check_team(state, action.team)
+    if action.team not in state.award_candidates:
+        raise IllegalAction(f"team {action.team + 1} did not answer this card")
     if not 1 <= action.points <= MAX_AWARD:
         raise IllegalAction(f"an award is 1 to {MAX_AWARD} points")
     given = AwardGiven(state.card.id, action.team, action.points)

@@ -96,12 +96,14 @@ def test_together_mode_has_one_group_and_no_awards(cards) -> None:
 def test_awards_add_points_and_undo_takes_back_only_the_last(cards) -> None:
     s = Session(new_state(cards, Mode.TEAMS, teams=2))
     s.show_options()
-    s.choose(s.state.card.best_response_index)
+    s.choose(unsafe(s.state.card))
+    s.steal(1, s.state.card.best_response_index)  # team 2 stole: both may get a point
+    before = s.state.scores
     s.award(0)
     s.award(1, 2)
-    assert s.state.scores == (1, 2)
+    assert s.state.scores == (before[0] + 1, before[1] + 2)
     s.undo_award()
-    assert s.state.scores == (1, 0)
+    assert s.state.scores == (before[0] + 1, before[1])
     s.undo_award()
     with pytest.raises(IllegalAction, match="no award"):
         s.undo_award()
@@ -147,7 +149,7 @@ def test_a_session_record_replays_to_the_same_state(cards) -> None:
     s.show_options()
     s.choose(unsafe(s.state.card))
     s.steal(1, s.state.card.best_response_index)
-    s.award(2)
+    s.award(1)
     record = record_of(s, "en", ["x.yaml"])
     again = rebuild(SessionRecord.from_dict(record.to_dict()), cards)
     assert again.state == s.state

@@ -89,6 +89,8 @@ def check_step(before: SessionState, action: Action, after: SessionState) -> Non
         assert r.name_right is None or after.options.name
     # awards: 1 to MAX_AWARD points to a team that exists, one at a time, only by Award/UndoAward
     assert all(1 <= a.points <= MAX_AWARD and 0 <= a.team < len(after.teams) for a in after.awards)
+    if isinstance(action, Award):  # only a team that answered the card (or stole it)
+        assert before.can_award and action.team in before.award_candidates
     if isinstance(action, (Award, UndoAward)):
         assert replace(after, awards=before.awards) == before
         assert abs(len(after.awards) - len(before.awards)) == 1
