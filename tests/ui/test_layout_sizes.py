@@ -182,6 +182,20 @@ def test_practise_the_ones_you_missed_grows_with_the_text_size(make_driver, size
     check_layout(d.texts(), size)
 
 
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("teams", [3, 6])
+def test_the_team_scores_are_body_text(make_driver, look, teams) -> None:
+    """Who won is what a class looks at on the results: each team's row is at `m.least` or more
+    (at 1280x720 it was 19 px, the floor of the smallest text size, to leave the help room)."""
+    d = make_driver((1280, 720), **LOOKS[look])
+    d.start_game(mode=Mode.TEAMS, teams=teams, count=3)
+    while d.top != "summary":
+        answer(d)
+    names = [t.name for t in d.app.play.session.state.teams]
+    rows = [r for r in d.texts() if any(n in r.text for n in names)]
+    assert len(rows) == teams and all(r.size >= d.app.ui.m.least for r in rows), rows
+
+
 @pytest.mark.parametrize("size", [(640, 480), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_saved_summary_says_where_in_a_note_and_the_help_keeps_its_size(
     make_driver, size

@@ -136,8 +136,8 @@ class SummaryScene(PlayScene):
         else:
             steps = len(self.app.glossary.step_lines(step_counts(self.state, 0)))
             score_h = row_h * 1.5 + m.small * 1.4 + steps * m.small * 1.5
-        # with large text, team rows no taller than the text needs, to leave the help room
-        tight = min(row_h, m.reading * 1.7) * teams + m.small * 1.4 if self.team_scores else 0
+        # team rows no taller than body text at the floor needs, to leave the help room
+        tight = min(row_h, m.least * 1.7) * teams + m.small * 1.4 if self.team_scores else 0
         self.score_rect, below = take_top(inner, min(tight or score_h, inner.h), m.pad * 0.6)
         # the help under the scores where it fits at the body floor; else it is the first page
         # of the red flags' panel, made wider for it
@@ -394,7 +394,7 @@ class SummaryScene(PlayScene):
             return
         order = self.ranked()
         # many teams and large text: two columns, so no row is lower than the text floor needs
-        cols = 2 if rows.h / len(order) < m.reading * 1.35 else 1
+        cols = 2 if rows.h / len(order) < m.least * 1.35 else 1
         per_col = -(-len(order) // cols)
 
         def width(text: str, size: int, role: str = "display") -> int:
@@ -404,7 +404,7 @@ class SummaryScene(PlayScene):
             b for c in split_cols(rows, [1] * cols, m.gap) for b in stack(c, [None] * per_col, 0)
         ]
         row_h, row_w = round(boxes[0].h * 0.92), boxes[0].w
-        size = max(m.reading, min(m.body, round(row_h * 0.72)))
+        size = max(m.least, min(m.body, round(row_h * 0.72)))
         side = min(round(row_h * 0.8), round(size * 1.3))  # the badge, as large as its text
         num_w = min(round(row_h * 1.1), width(f"{len(order)}.", size) + m.gap)
         room = row_w - num_w - side - 2 * m.gap
