@@ -344,7 +344,7 @@ class App:
         else:
             self.reset(scene_for_play(self, self.play))
         if self.play.phones is not None:  # how to join, before anything else
-            self.push(phones.PhonesJoinScene(self, self.play))
+            self.open_phones_join()
         return None
 
     def resume_session(self, record: SessionRecord, session: Session) -> None:
@@ -446,6 +446,21 @@ class App:
     def open_note(self, heading: str, text: str) -> None:
         """A note over the screen until closed: `heading` a message id, `text` translated."""
         self.push(NoteScene(self, heading, text))
+
+    def open_phones_join(self) -> None:
+        """Students' phones: how to join (Q; first thing in a session with phones)."""
+        if self.play is not None:
+            self.push(phones.PhonesJoinScene(self, self.play))
+
+    def open_phones_answers(self) -> None:
+        """Students' phones: the class's answers to the open step, which closes it (V)."""
+        if self.play is not None:
+            self.push(phones.PhonesRevealScene(self, self.play))
+
+    def open_phones_summary(self) -> None:
+        """Students' phones at the summary: the pulse before and after, each card (V)."""
+        if self.play is not None:
+            self.push(phones.PhonesSummaryScene(self, self.play))
 
     def open_content_note(self) -> None:
         self.note_shown = True

@@ -26,7 +26,7 @@ from game.ui.services import tr
 from game.ui.timer import SHOWN_PHASES, CardTimer
 
 if TYPE_CHECKING:
-    from game.model.session import Session, SessionState
+    from game.model.session import Session
     from game.ui.app import App
     from game.ui.context import Ui
     from game.ui.play import PlayContext
@@ -58,7 +58,6 @@ class FacilitatorControls:
     ui: Ui
     play: PlayContext
     session: Session
-    state: SessionState
     kind: str
     content: pygame.Rect
     bar: pygame.Rect
@@ -219,7 +218,6 @@ class FacilitatorControls:
     # -- update and draw hooks (called by the App) ----------------------------------------
 
     def update_after(self, dt: float) -> None:
-        self.state = self.session.state
         autosave(self.app, self.play)
         timer = self.card_timer()
         if timer is not None:

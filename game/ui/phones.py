@@ -194,11 +194,11 @@ def draw_phone_icon(ui: Ui, surface: pygame.Surface, rect: pygame.Rect) -> None:
 def phones_key(app: App, play: PlayContext, key: str) -> bool:
     """Q: how to join. V: the class's answers to the open step (closes them)."""
     if key == "q":
-        app.push(PhonesJoinScene(app, play))
+        app.open_phones_join()
     elif not asking(play.phones):
         app.show_toast(N_("The phones have nothing to answer right now"))
     else:
-        app.push(PhonesRevealScene(app, play))
+        app.open_phones_answers()
     return True
 
 

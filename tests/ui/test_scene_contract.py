@@ -4,6 +4,9 @@ tests/test_code_quality.py.)"""
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import sys
 
 import grimp
@@ -45,6 +48,64 @@ def test_scenes_import_other_scenes_only_to_build_on_them(graph) -> None:
         imported = graph.find_modules_directly_imported_by(module)
         others = {m for m in imported if m.startswith("game.ui.scenes.")} - bases
         assert not others, (module, others)
+
+
+def _is_scene(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, Scene)
+
+
+def scene_classes_used(name: str) -> tuple[set[str], set[str]]:
+    """In module `name`: the scene classes it imports from elsewhere (also inside a function)
+    but builds nothing on, and the scenes it makes itself (by name or as `module.Class`)."""
+    module = importlib.import_module(name)
+    tree = ast.parse(inspect.getsource(module))
+    found = dict(vars(module))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            source = importlib.import_module(node.module)
+            found.update({a.asname or a.name: getattr(source, a.name, None) for a in node.names})
+
+    def resolve(node: ast.expr) -> object:
+        if isinstance(node, ast.Attribute):
+            return getattr(resolve(node.value), node.attr, None)
+        return found.get(node.id) if isinstance(node, ast.Name) else None
+
+    classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    bases = {resolve(base) for node in classes for base in node.bases}
+    imported = {
+        key
+        for key, value in found.items()
+        if _is_scene(value) and value.__module__ != name and value not in bases
+    }
+    calls = (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+    made = {ast.unparse(call.func) for call in calls if _is_scene(resolve(call.func))}
+    return imported, made
+
+
+NAVIGATING = ("game.ui.phones", "game.ui.facilitator")  # the phones' keys, the facilitator's
+
+
+def test_screens_open_other_screens_only_through_the_app(graph) -> None:
+    """A scene module, the phones' screens and the facilitator's keys make no scene and import
+    none but to build on it: they ask the App (`app.open_phones_summary()`...). Only the App
+    and `flow` (which play scene shows the session) make scenes."""
+    modules = sorted(m for m in graph.modules if m.startswith("game.ui.scenes."))
+    for module in [*modules, *NAVIGATING]:
+        assert scene_classes_used(module) == (set(), set()), module
+
+
+def test_the_screen_check_finds_a_scene_opened_by_hand(tmp_path, monkeypatch) -> None:
+    (tmp_path / "opener.py").write_text(
+        "from game.ui.scene import Scene\n"
+        "class Base(Scene):\n    pass\n"
+        "def go(app):\n"
+        "    from game.ui.scenes.pause import PauseScene\n"
+        "    app.push(PauseScene(app))\n"
+        "    app.push(Base(app))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert scene_classes_used("opener") == ({"PauseScene"}, {"PauseScene", "Base"})
 
 
 def test_app_calls_only_hooks_the_scene_declares() -> None:
@@ -162,6 +223,20 @@ def test_the_app_follows_the_session_after_an_action(make_driver) -> None:
     d.frame()
     d.settle()
     assert d.top in ("explain", "feedback")
+
+
+def test_play_scenes_keep_no_copy_of_the_session_state(make_driver) -> None:
+    """`state` is the session's state now, also under an overlay and before any frame: no
+    scene refreshes a copy by hand (issue 16)."""
+    d = make_driver((1280, 720))
+    d.start_game(Mode.TEAMS, teams=2)
+    card = d.app.top
+    d.press("esc")  # the pause over the card: the card gets no update
+    session = d.app.play.session
+    session.choose(0)  # from anywhere, no frame since
+    assert card is not d.app.top and card.state is session.state
+    with pytest.raises(AttributeError):
+        card.state = session.state  # read-only
 
 
 def test_going_back_gets_a_fresh_screen(make_driver) -> None:

@@ -102,8 +102,7 @@ class CardScene(PlayScene):
         self.group = FocusGroup(self.options, index=None)
 
     def _follow_phase(self) -> None:
-        """After a step this screen stays: the session's new state, new buttons, laid out again."""
-        self.state = self.session.state
+        """After a step this screen stays: new buttons for the step, laid out again."""
         if self._button_phase() is not self.built_for:
             self._build_options()
             if self.content.w:  # laid out already

@@ -24,7 +24,7 @@ from game.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from game.model.session import Team
+    from game.model.session import SessionState, Team
     from game.ui.app import App
     from game.ui.context import Ui
     from game.ui.play import PlayContext
@@ -89,13 +89,17 @@ class PlayScene(FacilitatorControls, Scene):
         super().__init__(app)
         self.play = play
         self.session = play.session
-        self.state = play.session.state
-        self.play_key: tuple[str, int] = (self.kind, self.state.index)
+        self.play_key: tuple[str, int] = (self.kind, self.state.index)  # what it was built for
         self.help_btn = Button("help", "Get help", kind="quiet", badge="H")
         self.pause_btn = Button("pause", "Pause", kind="quiet", badge="Esc")
         self.bar_group = FocusGroup([self.pause_btn, self.help_btn], index=None)
         self.bar = pygame.Rect(0, 0, 0, 0)
         self.content = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def state(self) -> SessionState:
+        """The session's state now: the App follows the session, a scene keeps no copy."""
+        return self.session.state
 
     def layout(self, size: tuple[int, int]) -> None:
         m = self.ui.m

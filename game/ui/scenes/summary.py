@@ -26,6 +26,7 @@ from game.ui.layout import (
     take_bottom,
     take_top,
 )
+from game.ui.phones import phones_report
 from game.ui.scene import column_texts
 from game.ui.scenes.common import PlayScene
 from game.ui.services import N_, emergency_line, ngettext, tr
@@ -285,9 +286,7 @@ class SummaryScene(PlayScene):
             self.activate(letters[inp.text])
             return True
         if inp.act is Act.LETTER and inp.text == "v" and self.play.phones:
-            from game.ui.phones import PhonesSummaryScene  # the pulse before and after
-
-            self.app.push(PhonesSummaryScene(self.app, self.play))
+            self.app.open_phones_summary()  # the pulse before and after
             return True
         return False
 
@@ -304,7 +303,6 @@ class SummaryScene(PlayScene):
     def save_summary(self) -> str:
         """Write the summary files; returns the sentence to show (the path, or the problem)."""
         from game.export.summary import summary_folder, write_summary  # fpdf2: heavy
-        from game.ui.phones import phones_report  # phone modules: not at start-up
 
         app, play, folder = self.app, self.play, summary_folder()
         region = services.resolve_region(app.options.region or app.settings.region)
