@@ -1,19 +1,21 @@
 """`redflags bench`: start-up, frame times, idle CPU, deck loading and memory, measured headless.
 
 Every figure is a median over repeated trials, measured in this one run, next to its floor where
-there is one (a bare pygame-ce program's start-up; a blank frame: fill + flip at the same size),
-and compared with the targets:
+there is one (a bare pygame-ce program's start-up; a blank frame: events, fill and flip at the
+same size), and compared with the targets:
 
-    start-up <= 2x the floor          a frame of each scene: median <= 4.2 ms (a quarter of
-    idle CPU <= 1% of one core          a 60 Hz frame), shown beside a blank frame as a ratio
+    start-up <= 2x the floor          a full frame of every scene: median <= 4.2 ms (a quarter
+    idle CPU <= 1% of one core          of a 60 Hz frame), shown beside a blank frame as a ratio
     1,000 cards load and validate in < 0.5 s                  peak memory < 123 MB
 
-What a "frame" is: the mouse moves from one button of the screen to another and back, so every
-measured frame handles an input and draws the whole screen (the scene's composed static layer,
-game/ui/layers.py, and its buttons). A frame drawn with nothing new to handle is measured too.
-Frames and blank frames are timed in alternating blocks, and the start-up ratio is the median
-over back-to-back pairs, so load from other work on a shared machine hits both sides of each
-ratio alike.
+What a "full frame" is: the whole frame as the App draws it when something changed (the scene's
+composed static layer, game/ui/layers.py, blitted, and its buttons and live parts over it; the
+static layer is not painted again). `ROUTES` lists every scene a session shows and how the bench
+reaches it; each is measured at 1280x720 and 1920x1080. A frame after the mouse moves from one
+button to another (an input handled, then the same drawing) is shown too, as information.
+Full, hover and blank frames are timed in alternating blocks, and the start-up ratio is the
+median over back-to-back pairs, so load from other work on a shared machine hits both sides of
+each ratio alike.
 
 The app runs in child processes (`python -m game.bench --child ...`) with the dummy video and
 audio drivers and a throw-away config and data folder, so a bench never touches the player's
@@ -31,17 +33,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from game.bench_table import Check, check, print_result
+from game.model.kinds import Mode, Phase, Rating
+
+if TYPE_CHECKING:
+    from game.model.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 720), (1920, 1080))
-SCENES = ("title", "card", "feedback", "summary")
 TARGETS = {
     "startup": 2.0,  # x the floor
     "frame_median": 4.2,  # ms: a quarter of a 60 Hz frame
@@ -65,6 +70,10 @@ def _p99(values: Sequence[float]) -> float:
         return float("nan")
     ordered = sorted(values)
     return float(ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))])
+
+
+def _ms(seconds: Sequence[float], stat: Callable[[Sequence[float]], float] = _median) -> float:
+    return stat(seconds) * 1000
 
 
 def _child_env(tmp: str, **extra: str) -> dict[str, str]:
@@ -265,8 +274,55 @@ LAST_LARGE_LOAD_CPU = float("nan")
 # --- the children -----------------------------------------------------------------------------
 
 
+class Route(NamedTuple):
+    """One screen the bench draws: `label` names it in the report, `scene` is the App's top
+    scene once there, `mode` the game it needs (None: the title), `steps` what the player does
+    from there, separated by spaces (`_Player` has a method per step)."""
+
+    label: str
+    scene: str
+    mode: Mode | None
+    steps: str
+
+
+# Every scene a session shows, and how to reach it: from the title, or from the start of a fresh
+# game of `mode` (group games start at the facilitator's checklist; "begin" goes past it).
+# The steps are `_Player` methods: "show" shows the whole chat and the options, "safe" and
+# "unsafe" choose a move, "reason" the right reason, "enter" enters every team's choice (or
+# reason) and reveals them, "award" presses B, "play_out" plays every card to the summary.
+# fmt: off
+ROUTES = (
+    #     label                 scene                mode            steps
+    Route("title",              "title",             None,           ""),
+    Route("setup",              "setup",             None,           "open_setup"),
+    Route("settings",           "settings",          None,           "open_settings"),
+    Route("help",               "help",              None,           "open_help"),
+    Route("card (solo)",        "card",              Mode.SOLO,      "show"),
+    Route("pause",              "pause",             Mode.SOLO,      "show open_pause"),
+    Route("explain",            "explain",           Mode.SOLO,      "show safe"),
+    Route("feedback",           "feedback",          Mode.SOLO,      "show safe reason"),
+    Route("summary",            "summary",           Mode.SOLO,      "play_out"),
+    Route("checklist",          "facilitator-intro", Mode.TEAMS,     ""),
+    Route("card (teams)",       "card",              Mode.TEAMS,     "begin show"),
+    Route("steal",              "steal",             Mode.TEAMS,     "begin show unsafe"),
+    Route("award prompt",       "award",             Mode.TEAMS,     "begin show unsafe steal award"),
+    Route("card (together)",    "card",              Mode.TOGETHER,  "begin show"),
+    Route("enter choices",      "enter-choices",     Mode.ALL_TEAMS, "begin show"),
+    Route("enter reasons",      "enter-reasons",     Mode.ALL_TEAMS, "begin show enter"),
+    Route("all-teams feedback", "team-feedback",     Mode.ALL_TEAMS, "begin show enter enter"),
+)
+# fmt: on
+SCENES = tuple(r.label for r in ROUTES)
+# Not measured, with the reason the report prints.
+SKIPPED = {
+    "phones join, reveal and summary": "need the phones server running (`redflags bench --phones N` "
+    "measures the server; tests/ui/test_fit_new_screens.py checks the screens)",
+}
+TEAMS = 3
+
+
 class _Player:
-    """Drives a real App in this (child) process with key events and a fake clock."""
+    """Drives a real App in this (child) process through its session and keys, with a fake clock."""
 
     def __init__(self, size: tuple[int, int]) -> None:
         import pygame  # the UI only in the child: the parent measures it from outside
@@ -276,90 +332,144 @@ class _Player:
 
         self.pg = pygame
         self.app = App(RunOptions(window_size=size, seed=1, cards=3))
+        self.app.region_asked = True  # the one-off "which country?" is not a screen to time
         self.app.start()
         self.settle()
 
     _hovers = 0
 
     def settle(self) -> None:
+        """Let the App follow the session and finish every animation, then draw."""
         app = self.app
+        app.update(0.05)
         for _ in range(600):
             if not app.busy:
                 break
             app.update(0.05)
         app.frame(1 / 60)
 
-    def key(self, key: int) -> None:
+    def key(self, key: int, char: str = "") -> None:
         pg = self.pg
-        self.app.feed(pg.event.Event(pg.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
+        self.app.feed(pg.event.Event(pg.KEYDOWN, key=key, mod=0, unicode=char, scancode=0))
         self.settle()
 
     @property
     def top(self) -> str:
         return self.app.top.name if self.app.top else ""
 
-    def to_title(self) -> None:
-        for _ in range(5):
-            if self.top == "title":
-                return
-            self.key(self.pg.K_RETURN if self.top == "content-note" else self.pg.K_ESCAPE)
-        if self.top != "title":
-            raise RuntimeError(f"bench: expected the title, got {self.top}")
-
-    def to_card(self) -> None:
-        from game.model.cards import AgeBand
-        from game.model.session import Mode
-        from game.ui.app import GameSetup
-
-        setup = GameSetup(mode=Mode.SOLO, band=AgeBand.YOUNG_TEENS, count=3, seed=1)
-        message = self.app.start_game(setup)
-        if message:
-            raise RuntimeError(f"bench: {message}")
+    def go(self, route: Route) -> None:
+        """From wherever the last route left the App to `route`'s screen."""
+        app = self.app
+        app.to_title()
         self.settle()
-        self.key(self.pg.K_RETURN)  # the whole chat and the options
-        if self.top != "card":
-            raise RuntimeError(f"bench: expected the card, got {self.top}")
+        while self.top != "title":  # the first run's note about the topics, a game to resume
+            app.pop()
+            self.settle()
+        if route.mode is not None:
+            from game.ui.app import GameSetup
 
-    def answer(self) -> None:
-        """From a card (all shown) to its feedback."""
-        pg = self.pg
-        self.key(pg.K_1)
-        for _ in range(4):
-            if self.top == "feedback":
-                return
-            top = self.app.top
-            if top is not None and getattr(top, "wants_text", False):
-                self.key(pg.K_RETURN)  # leave the own-words box empty
-            else:
-                self.key(pg.K_1)
-        if self.top != "feedback":
-            raise RuntimeError(f"bench: expected the feedback, got {self.top}")
+            teams = TEAMS if route.mode.is_group else 2
+            setup = GameSetup(mode=route.mode, teams=teams, count=3, seed=1)
+            if message := app.start_game(setup):
+                raise RuntimeError(f"bench: {message}")
+            self.settle()
+        for step in route.steps.split():
+            getattr(self, step)()
+            self.settle()
+        if self.top != route.scene:
+            raise RuntimeError(f"bench: {route.label}: expected {route.scene}, got {self.top}")
 
-    def to_summary(self) -> None:
-        pg = self.pg
-        for _ in range(20):
-            if self.top == "summary":
+    # -- the steps of ROUTES ---------------------------------------------------------------
+
+    def open_setup(self) -> None:
+        self.app.open_setup()
+
+    def open_settings(self) -> None:
+        self.app.open_settings()
+
+    def open_help(self) -> None:
+        self.app.open_help()
+
+    def open_pause(self) -> None:
+        self.app.open_pause()
+
+    def begin(self) -> None:
+        """Past the facilitator's checklist to the first card."""
+        self.app.show_play()
+
+    @property
+    def session(self) -> Session:
+        assert self.app.play is not None
+        return self.app.play.session
+
+    def show(self) -> None:
+        if self.session.phase is Phase.SCENARIO:  # a solo card shows them once its chat is in
+            self.session.show_options()
+
+    def safe(self) -> None:
+        self.session.choose(self.session.state.card.best_response_index)
+
+    def unsafe(self) -> None:
+        card = self.session.state.card
+        self.session.choose(
+            next(i for i, r in enumerate(card.responses) if r.rating is not Rating.SAFE)
+        )
+
+    def steal(self) -> None:
+        state = self.session.state
+        self.session.steal((state.turn + 1) % len(state.teams), state.card.best_response_index)
+
+    def reason(self) -> None:
+        self.session.explain(self.session.state.card.right_reason_index)
+
+    def award(self) -> None:
+        """B, the facilitator's award key: more than one team could get the point."""
+        self.key(self.pg.K_b, "b")
+
+    def enter(self) -> None:
+        """All teams: the facilitator enters each team's choice (or reason), then reveals."""
+        state = self.session.state
+        count = len(state.card.reasons if state.phase is Phase.EXPLAIN else state.card.responses)
+        for team in range(len(state.teams)):
+            self.session.enter(team, team % count)
+        self.session.reveal()
+
+    def play_out(self) -> None:
+        """Play every card (safe move, right reason) to the summary."""
+        for _ in range(40):
+            phase = self.session.phase
+            if phase is Phase.SUMMARY:
                 return
-            if self.top == "feedback":
-                self.key(pg.K_RETURN)
-            elif self.top == "card":
-                self.key(pg.K_RETURN)
-                self.answer()
+            if phase is Phase.SCENARIO:
+                self.show()
+            elif phase is Phase.CHOOSE:
+                self.safe()
+            elif phase is Phase.EXPLAIN:
+                self.reason()
             else:
-                self.key(pg.K_RETURN)
-        if self.top != "summary":
-            raise RuntimeError(f"bench: expected the summary, got {self.top}")
+                self.session.next()
+            self.settle()
+
+    # -- timing ----------------------------------------------------------------------------
+
+    def hover_spots(self) -> list[tuple[int, int]]:
+        """The first and last button of the screen, or none when it has fewer than two."""
+        from game.ui.widgets import Button, FocusGroup
+
+        buttons: list[Button] = []
+        for value in vars(self.app.top).values():  # a focus group, or a list of buttons
+            items = value.buttons if isinstance(value, FocusGroup) else value
+            if isinstance(items, list):
+                buttons += [b for b in items if isinstance(b, Button)]
+        return [buttons[0].rect.center, buttons[-1].rect.center] if len(buttons) > 1 else []
 
     def hover_times(self, frames: int) -> list[float]:
         """Frames after an input that changes the screen: the mouse moves from one button to
         another and back (events, update, draw, show)."""
         pg, app = self.pg, self.app
-        buttons = [b for g in vars(app.top).values() if hasattr(g, "buttons") for b in g.buttons]
-        if len(buttons) < 2:
-            raise RuntimeError(f"bench: {self.top} has fewer than two buttons to hover")
-        spots = [buttons[0].rect.center, buttons[-1].rect.center]
-        times = []
-        for _ in range(frames):
+        spots = self.hover_spots()
+        times: list[float] = []
+        for _ in range(frames if spots else 0):
             self._hovers += 1
             pos = spots[self._hovers % 2]
             pg.event.post(
@@ -371,7 +481,8 @@ class _Player:
         return times
 
     def full_times(self, frames: int) -> list[float]:
-        """Frames drawn with no input to handle (as after an overlay closes or a fade)."""
+        """Full frames: the whole frame as the App draws it when something changed (the
+        scene's composed static layer blitted, its buttons and live parts over it)."""
         app = self.app
         times = []
         for _ in range(frames):
@@ -382,15 +493,15 @@ class _Player:
         return times
 
     def measure(self, frames: int, block: int = 20) -> dict[str, list[float]]:
-        """Hover frames, full repaints and blank frames of the same size, in alternating blocks,
+        """Full frames, hover frames and blank frames of the same size, in alternating blocks,
         so a busy machine slows all three alike and their ratios stay fair."""
         self.hover_times(4)  # warm the caches
         self.full_times(2)
-        out: dict[str, list[float]] = {"hover": [], "full": [], "blank": []}
-        while len(out["hover"]) < frames:
+        out: dict[str, list[float]] = {"full": [], "hover": [], "blank": []}
+        while len(out["full"]) < frames:
             out["blank"] += self.blank_times(block)
-            out["hover"] += self.hover_times(block)
             out["full"] += self.full_times(block)
+            out["hover"] += self.hover_times(block)
         return out
 
     def idle_times(self, frames: int) -> list[float]:
@@ -405,6 +516,7 @@ class _Player:
         return times
 
     def blank_times(self, frames: int) -> list[float]:
+        """The floor: events, fill and flip at the same size."""
         pg = self.pg
         screen = pg.display.get_surface()
         times = []
@@ -434,28 +546,20 @@ def _max_rss_mb() -> float:
 
 
 def child_frames(size: tuple[int, int], frames: int) -> dict[str, Any]:
+    """Every route's frames at `size`; each route is reached afresh, measured, then left."""
     p = _Player(size)
-    out: dict[str, Any] = {"frame_ms": {}, "full_frame_ms": {}, "idle_ms": {}}
+    out: dict[str, Any] = {"full_frame_ms": {}, "hover_frame_ms": {}, "idle_ms": {}, "reached": {}}
     blank: list[float] = []
-
-    def record(scene: str) -> None:
+    for route in ROUTES:
+        p.go(route)
+        out["reached"][route.label] = p.top
         times = p.measure(frames)
-        idle = p.idle_times(frames)
-        hover, full = times["hover"], times["full"]
-        out["frame_ms"][scene] = {"median": _median(hover) * 1000, "p99": _p99(hover) * 1000}
-        out["full_frame_ms"][scene] = {"median": _median(full) * 1000, "p99": _p99(full) * 1000}
-        out["idle_ms"][scene] = _median(idle) * 1000
+        full, hover = times["full"], times["hover"]
+        out["full_frame_ms"][route.label] = {"median": _ms(full), "p99": _ms(full, _p99)}
+        out["hover_frame_ms"][route.label] = {"median": _ms(hover)} if hover else None
+        out["idle_ms"][route.label] = _ms(p.idle_times(frames))
         blank.extend(times["blank"])
-
-    p.to_title()
-    record("title")
-    p.to_card()
-    record("card")
-    p.answer()
-    record("feedback")
-    p.to_summary()
-    record("summary")
-    out["blank_ms"] = {"median": _median(blank) * 1000, "p99": _p99(blank) * 1000}
+    out["blank_ms"] = {"median": _ms(blank), "p99": _ms(blank, _p99)}
     out["rss_mb"] = _max_rss_mb()
     return out
 
@@ -463,8 +567,7 @@ def child_frames(size: tuple[int, int], frames: int) -> dict[str, Any]:
 def child_idle(seconds: float) -> dict[str, Any]:
     """The real loop, left alone on a card with its chat shown, for `seconds`."""
     p = _Player((1280, 720))
-    p.to_title()
-    p.to_card()
+    p.go(ROUTES[SCENES.index("card (solo)")])
     pg = p.pg
     pg.time.set_timer(pg.QUIT, round(seconds * 1000), 1)
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -508,19 +611,20 @@ def run_bench(quick: bool = False) -> dict[str, Any]:
         result["startup_s"] = app_s
         result["startup_floor_s"] = floor_s
         result["startup_ratio"] = ratio
-        result["frame_ms"] = {scene: {} for scene in SCENES}
-        result["full_frame_ms"] = {scene: {} for scene in SCENES}
-        result["idle_frame_ms"] = {scene: {} for scene in SCENES}
+        for name in ("full_frame_ms", "hover_frame_ms", "idle_frame_ms", "reached"):
+            result[name] = {scene: {} for scene in SCENES}
         result["blank_frame_ms"] = {}
         result["blank_frame_p99_ms"] = {}
+        result["skipped"] = SKIPPED
         rss = []
         for w, h in SIZES:
             key = f"{w}x{h}"
             child = _run_child(tmp, "frames", "--size", key, "--frames", str(frames))
             for scene in SCENES:
-                result["frame_ms"][scene][key] = child["frame_ms"][scene]
                 result["full_frame_ms"][scene][key] = child["full_frame_ms"][scene]
+                result["hover_frame_ms"][scene][key] = child["hover_frame_ms"][scene]
                 result["idle_frame_ms"][scene][key] = child["idle_ms"][scene]
+                result["reached"][scene][key] = child["reached"][scene]
             result["blank_frame_ms"][key] = child["blank_ms"]["median"]
             result["blank_frame_p99_ms"][key] = child["blank_ms"]["p99"]
             rss.append(child["rss_mb"])
@@ -535,6 +639,12 @@ def run_bench(quick: bool = False) -> dict[str, Any]:
         result["peak_rss_mb"] = max(rss)
     result["checks"] = checks(result)
     return result
+
+
+def _larger(item: tuple[str, Any]) -> int:
+    """Sort key: the larger window ("1920x1080") first."""
+    w, h = item[0].split("x")
+    return -int(w) * int(h)
 
 
 def checks(r: dict[str, Any]) -> list[Check]:
@@ -552,18 +662,32 @@ def checks(r: dict[str, Any]) -> list[Check]:
         f"<= {TARGETS['startup']}x floor",
         ratio <= TARGETS["startup"],
     )
+    blanks = r["blank_frame_ms"]
+    if blanks:
+        add(
+            "blank frame (events, fill, flip): the floor",
+            ", ".join(f"{size} {ms:.2f} ms" for size, ms in sorted(blanks.items(), key=_larger)),
+            "-",
+            True,
+        )
     for scene in SCENES:
-        for size, figures in r["frame_ms"][scene].items():
-            blank = r["blank_frame_ms"][size]
-            med = figures["median"]
-            full = r["full_frame_ms"][scene][size]["median"]
-            add(
-                f"frame {scene} {size}",
-                f"median {med:.2f} ms ({med / blank:.1f}x blank {blank:.2f} ms), "
-                f"p99 {figures['p99']:.2f} ms; without input {full:.2f} ms",
-                f"<= {TARGETS['frame_median']} ms",
-                med <= TARGETS["frame_median"],
-            )
+        sizes = sorted(r["full_frame_ms"][scene].items(), key=_larger)
+        if not sizes:
+            continue
+        parts = [
+            f"{size} {f['median']:.2f} ms ({f['median'] / blanks[size]:.1f}x blank), "
+            f"p99 {f['p99']:.2f}"
+            for size, f in sizes
+        ]
+        hover = r.get("hover_frame_ms", {}).get(scene, {}).get(sizes[0][0])
+        if hover:
+            parts.append(f"after a hover {hover['median']:.2f}")
+        add(
+            f"full frame: {scene}",
+            "; ".join(parts),
+            f"<= {TARGETS['frame_median']} ms",
+            all(f["median"] <= TARGETS["frame_median"] for _, f in sizes),
+        )
     add(
         f"idle CPU on a card ({r['idle_seconds']:.0f} s)",
         f"{r['idle_cpu_share'] * 100:.2f}% of a core",
@@ -625,6 +749,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"The benchmark could not run: {exc}", file=sys.stderr)
         return 1
     print_result(result, args.json)
+    if not args.json:
+        for what, why in result["skipped"].items():
+            print(f"Not measured: {what}: {why}.")
     return 0
 
 
