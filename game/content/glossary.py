@@ -1,5 +1,6 @@
 """The glossary (assets/glossary/<lang>.yaml): the one home of the words for the tactics, the
-safe moves, the ratings and the scoring, per language.
+safe moves, the ratings and the scoring, per language, and of the facilitator's ground rules and
+safeguarding steps, which the checklist screen and the printed guide both show.
 
 `load_glossary(language)` validates the file (pydantic) and raises `GlossaryError` in plain words
 naming the file, the line and the entry; `glossary(language)` is the cached, forgiving door the
@@ -62,6 +63,7 @@ WORDS = (
     "tricks_heading",
     "and",
     "flag_in_setup",
+    "never_your_fault",
 )
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -101,6 +103,20 @@ class RatingWords(_Strict):
     meaning: Line = Field(description="What the rating means, in one line.")
 
 
+class GroundRule(_Strict):
+    name: Line = Field(description="The rule in a few words.")
+    detail: Line = Field(description="What it means, in one line.")
+
+
+class Facilitator(_Strict):
+    ground_rules: list[GroundRule] = Field(
+        min_length=1, description="The rules agreed with the group at the start."
+    )
+    if_someone_tells: list[Line] = Field(
+        min_length=1, description="What to do if a young person tells you something, in order."
+    )
+
+
 class Glossary(_Strict):
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     tactics: dict[Tag, Tactic]
@@ -108,6 +124,7 @@ class Glossary(_Strict):
     ratings: dict[Rating, RatingWords]
     words: dict[str, Line]
     scoring: dict[str, Line]
+    facilitator: Facilitator
 
     @model_validator(mode="after")
     def _complete(self) -> Glossary:

@@ -1,116 +1,36 @@
-"""Words shared by the exports: the safe moves, the ground rules, what to do when a child tells.
+"""Words shared by the exports: the safe moves, the emergency line, the dates checked.
 
-All of it comes from the content guide (shared/design/content-guide.md: "Safe moves" and "For
-the facilitator"). Every string is an English msgid passed through `_()` when it is used, so
-call these functions while the export's language is set.
+The safe moves, the tactics' names, the ground rules and what to do when a child tells have one
+home, the glossary of the language printed (game.content.glossary), which the game reads too.
+The rest are English msgids passed through `_()` when they are used, so call these functions
+while the export's language is set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from game.content.glossary import Move, glossary
 from game.content.help import Region
 from game.i18n import _
-from game.model.cards import Tag
+from game.model.kinds import SafeMove
 
 
-@dataclass(frozen=True)
-class Move:
-    key: str  # the icon to draw: stop, save, block, tell, help, support
-    title: str
-    short: str  # for the one-page handout
-    detail: str  # for the guide
-
-
-def safe_moves(*, with_support: bool = False) -> list[Move]:
-    moves = [
-        Move(
-            "stop",
-            _("Stop"),
-            _("Stop replying. Don't send, don't pay."),
-            _(
-                "Stop replying. Don't send, don't pay, don't negotiate. If you already did, stop now."
-            ),
-        ),
-        Move(
-            "save",
-            _("Save the chat, never the picture"),
-            _("Screenshot the chat and their username. Never save the picture."),
-            _(
-                "Screenshot the messages, usernames, threats and payment demands. Never save, "
-                "forward or show a nude image, yours or anyone's."
-            ),
-        ),
-        Move(
-            "block",
-            _("Block and report"),
-            _("Block them and report them in the app."),
-            _("After saving, block the account and report it on the platform."),
-        ),
-        Move(
-            "tell",
-            _("Tell someone you trust"),
-            _("You won't be in trouble for asking for help."),
-            _("Tell a trusted adult. You will not be in trouble for asking for help."),
-        ),
-        Move(
-            "help",
-            _("Get help"),
-            _("Call or chat with a helpline. Pictures can often be removed."),
-            _(
-                "Helplines, the police, and services that can get a picture removed, such as "
-                "Take It Down."
-            ),
-        ),
-    ]
-    if with_support:
-        moves.append(
-            Move(
-                "support",
-                _("Support"),
-                _("Don't forward it. Support the person."),
-                _(
-                    "As a bystander: don't forward, don't join in, delete it, support the person, "
-                    "and tell."
-                ),
-            )
-        )
-    return moves
+def safe_moves(language: str, *, with_support: bool = False) -> list[tuple[SafeMove, Move]]:
+    """The young person's safe moves in the glossary's words (the help screen says the same),
+    with the bystander's `support` move for a deck about others' pictures; each with its key
+    for the icon."""
+    left_out = {SafeMove.LISTEN} if with_support else {SafeMove.LISTEN, SafeMove.SUPPORT}
+    words = glossary(language)
+    return [(move, words.move(move)) for move in SafeMove if move not in left_out]
 
 
 def moves_order_note() -> str:
     return _(
         "When the moves pull different ways: save the evidence, then block and report, then tell."
     )
-
-
-def ground_rules() -> list[tuple[str, str]]:
-    return [
-        (
-            _("No personal stories"),
-            _("We talk about the people on the cards, not about ourselves or anyone we know."),
-        ),
-        (_("No names"), _("Nobody names a real person, in the room or outside it.")),
-        (_("You may pass"), _("Anyone can stay quiet or step out, without having to explain.")),
-    ]
-
-
-def if_someone_tells() -> list[str]:
-    return [
-        _("Listen. Let them tell it their way, without interrupting."),
-        _("Stay calm, whatever you hear."),
-        _("Thank them for telling you."),
-        _("Don't promise to keep it secret; say who you will need to tell, and why."),
-        _("Don't blame them, and don't take their phone away."),
-        _("Follow your safeguarding procedure, the same day."),
-    ]
-
-
-def never_your_fault() -> str:
-    return _("It is never your fault. You can always tell someone.")
 
 
 def emergency_line(region: Region) -> str:
@@ -133,27 +53,3 @@ def checked_line(region: Region, language: str) -> str:
 
 def service_checked(day: dt.date, language: str) -> str:
     return _("checked {date}").format(date=long_date(day, language))
-
-
-def tag_name(tag: Tag) -> str:
-    """The red flag (tactic tag) in plain words."""
-    names = {
-        Tag.COMPENSATION: _("Gifts or money offered for a picture"),
-        Tag.FLATTERY: _("Flattery and lots of attention"),
-        Tag.SECRECY: _("Keeping it secret"),
-        Tag.PLATFORM_SWITCH: _("Moving to another app"),
-        Tag.FAKE_PROFILE: _("A fake profile"),
-        Tag.THREAT_TO_SHARE: _("A threat to share a picture"),
-        Tag.MONEY_DEMAND: _("A demand for money"),
-        Tag.THREAT_TO_HARM: _("A threat to hurt someone"),
-        Tag.TIME_PRESSURE: _("Time pressure"),
-        Tag.GENDER_PRESSURE: _("Pressure about being a 'real' boy or girl"),
-        Tag.RELATIONSHIP_PRESSURE: _("Pressure from a boyfriend or girlfriend"),
-        Tag.PEER_SHARING: _("A picture passed around"),
-        Tag.KNOWN_PERSON: _("Pressure from someone you know"),
-        Tag.FAKE_IMAGE: _("A fake or edited picture"),
-        Tag.ALREADY_SENT: _("When a picture was already sent"),
-        Tag.TELLING: _("Telling someone"),
-        Tag.ADULT_RESPONSE: _("How adults respond"),
-    }
-    return names.get(tag, tag.value)

@@ -1,7 +1,9 @@
 """The facilitator guide: how to run a session, ground rules, safeguarding, card notes, help.
 
-The session advice comes from the content guide's "For the facilitator"; the card notes from the
-cards themselves; the help resources from the chosen region's file.
+The session advice comes from the content guide's "For the facilitator"; the ground rules, the
+safeguarding steps and the safe moves from the glossary (the game's checklist screen and help
+say the same); the card notes from the cards themselves; the help resources from the chosen
+region's file.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from game.content.glossary import glossary
 from game.content.help import Region
 from game.export import _text as words
 from game.export._pdf import (
@@ -64,9 +67,9 @@ def render_guide(
             _session_plan(doc, len(cards))
         else:
             _lesson_plan(doc, plan, cards)
-        _ground_rules(doc)
-        _safeguarding(doc)
-        _safe_moves(doc)
+        _ground_rules(doc, language_code)
+        _safeguarding(doc, language_code)
+        _safe_moves(doc, language_code)
         _card_notes(doc, cards)
         help_section(doc, region, language_code)
         doc.output(str(out))
@@ -216,8 +219,8 @@ def _timeline(doc: FlowDoc, steps: list[tuple[str, str]]) -> None:
     doc.cy += 1.5
 
 
-def _ground_rules(doc: FlowDoc) -> None:
-    rules = words.ground_rules()
+def _ground_rules(doc: FlowDoc, lang: str) -> None:
+    rules = [(r.name, r.detail) for r in glossary(lang).facilitator.ground_rules]
     gap = 4.0
     w = (doc.width - gap * (len(rules) - 1)) / len(rules)
     heights = []
@@ -245,8 +248,8 @@ def _ground_rules(doc: FlowDoc) -> None:
     doc.cy += h + 2
 
 
-def _safeguarding(doc: FlowDoc) -> None:
-    items = words.if_someone_tells()
+def _safeguarding(doc: FlowDoc, lang: str) -> None:
+    items = glossary(lang).facilitator.if_someone_tells
     intro = _(
         "Assume someone in the room is affected. Know your safeguarding procedure before you "
         "start, and have a second adult nearby if you can. Watch for anyone who goes quiet or "
@@ -292,18 +295,18 @@ def _safeguarding(doc: FlowDoc) -> None:
     doc.cy = top + h + 2
 
 
-def _safe_moves(doc: FlowDoc) -> None:
+def _safe_moves(doc: FlowDoc, lang: str) -> None:
     doc.heading(_("The safe moves the cards teach"))
     icon_r = 5.0
     text_x = doc.MARGIN + 2 * icon_r + 5
     text_w = doc.width - (text_x - doc.MARGIN)
-    for move in words.safe_moves(with_support=True):
+    for key, move in words.safe_moves(lang, with_support=True):
         doc.use(BODY, "", 10, INK)
         h = max(2 * icon_r, 6 + doc.para(0, 0, text_w, move.detail, draw=False, leading=1.3)) + 3.5
         doc.ensure(h)
-        move_icon(doc, move.key, doc.MARGIN + icon_r, doc.cy + icon_r, icon_r)
+        move_icon(doc, key, doc.MARGIN + icon_r, doc.cy + icon_r, icon_r)
         doc.use(HEAD, "", 11, ACCENT_DARK)
-        doc.text_at(text_x, doc.cy, text_w, move.title)
+        doc.text_at(text_x, doc.cy, text_w, move.name)
         doc.use(BODY, "", 10, INK)
         doc.para(text_x, doc.cy + 5.6, text_w, move.detail, leading=1.3)
         doc.cy += h
@@ -372,7 +375,7 @@ def help_section(doc: FlowDoc, region: Region, lang: str, *, own_page: bool = Tr
     if own_page:
         doc.new_page()
     doc.heading(_("Where to get help: {region}").format(region=region.name_in(lang)))
-    doc.text(words.never_your_fault(), size=11, style="B", after=3)
+    doc.text(glossary(lang).word("never_your_fault"), size=11, style="B", after=3)
     for service in region.services:
         name = clean(service.name)
         contact = clean(service.contact)

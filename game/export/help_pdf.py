@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.content.glossary import glossary
 from game.content.help import Region
 from game.export import _text as words
 from game.export._pdf import (
@@ -76,36 +77,38 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
     doc.use(HEAD, "B", 32 * max(s, 0.8), WHITE)
     doc.para(x + 10, y + 20 * max(s, 0.8), w - 20, title, leading=1.1)
     doc.use(HEAD, "", 14.5 * max(s, 0.8), WHITE)
-    doc.para(x + 10, y + 35.5 * max(s, 0.8), w - 20, words.never_your_fault(), leading=1.2)
+    doc.para(
+        x + 10, y + 35.5 * max(s, 0.8), w - 20, glossary(lang).word("never_your_fault"), leading=1.2
+    )
     y += banner_h + 8 * s
 
     # the safe moves, as five tiles
     doc.use(HEAD, "B", 15 * s, ACCENT_DARK)
     doc.text_at(x, y, w, _("The safe moves"))
     y += 9 * s
-    moves = words.safe_moves()
+    moves = words.safe_moves(lang)
     gap = 3.0
     tile_w = (w - gap * (len(moves) - 1)) / len(moves)
     inner = tile_w - 5
     r = 7.0 * s
     heights = []
-    for move in moves:
+    for _key, move in moves:
         doc.use(HEAD, "", 10.5 * s, INK)
-        th = doc.para(0, 0, inner, move.title, draw=False, leading=1.15, align="C")
+        th = doc.para(0, 0, inner, move.name, draw=False, leading=1.15, align="C")
         doc.use(BODY, "", 9 * s, INK)
         bh = doc.para(0, 0, inner, move.short, draw=False, leading=1.25, align="C")
         heights.append((th, bh))
     title_h = max(t for t, _b in heights)
     tile_h = 4 + 2 * r + 3 + title_h + 2 + max(b for _t, b in heights) + 4
-    for i, move in enumerate(moves):
+    for i, (key, move) in enumerate(moves):
         tx = x + i * (tile_w + gap)
         doc.fill_rgb(PANEL)
         doc.rect(tx, y, tile_w, tile_h, style="F", round_corners=True, corner_radius=3.5)
         doc.label_in_disc(tx + 4.2, y + 4.2, 2.6, str(i + 1), ACCENT_DARK)
-        move_icon(doc, move.key, tx + tile_w / 2, y + 4 + r, r)
+        move_icon(doc, key, tx + tile_w / 2, y + 4 + r, r)
         ty = y + 4 + 2 * r + 3
         doc.use(HEAD, "", 10.5 * s, INK)
-        doc.para(tx + 2.5, ty, inner, move.title, leading=1.15, align="C")
+        doc.para(tx + 2.5, ty, inner, move.name, leading=1.15, align="C")
         doc.use(BODY, "", 9 * s, INK)
         doc.para(tx + 2.5, ty + title_h + 2, inner, move.short, leading=1.25, align="C")
     y += tile_h + 9 * s

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from game.export._pdf import ACCENT, RGB, WHITE, Doc, regular
+from game.model.kinds import SafeMove
 
 
-def move_icon(doc: Doc, key: str, cx: float, cy: float, r: float, fill: RGB = ACCENT) -> None:
+def move_icon(doc: Doc, key: SafeMove, cx: float, cy: float, r: float, fill: RGB = ACCENT) -> None:
     doc.disc(cx, cy, r, fill)
     draw = _ICONS.get(key)
     if draw:
@@ -97,11 +98,11 @@ def _support(doc: Doc, cx: float, cy: float, r: float, fill: RGB) -> None:
         )
 
 
-_ICONS = {
-    "stop": _stop,
-    "save": _save,
-    "block": _block,
-    "tell": _tell,
-    "help": _help,
-    "support": _support,
+_ICONS = {  # the adults' `listen` has no pictogram: the exports print the young people's moves
+    SafeMove.STOP: _stop,
+    SafeMove.SAVE: _save,
+    SafeMove.BLOCK_REPORT: _block,
+    SafeMove.TELL: _tell,
+    SafeMove.GET_HELP: _help,
+    SafeMove.SUPPORT: _support,
 }

@@ -303,7 +303,8 @@ def _md_covered(s: _Summary) -> list[str]:
     tags = _tags_covered(s.played)
     if not tags:
         return []
-    return [f"## {_('Red flags covered')}", "", *(f"- {_md(words.tag_name(t))}" for t in tags), ""]
+    name = glossary(s.lang).tactic_name
+    return [f"## {_('Red flags covered')}", "", *(f"- {_md(name(t))}" for t in tags), ""]
 
 
 def _md_missed(s: _Summary) -> list[str]:
@@ -341,7 +342,7 @@ def _md_help(s: _Summary) -> list[str]:
     out = [
         f"## {_('Where to get help: {region}').format(region=_md(region.name_in(lang)))}",
         "",
-        words.never_your_fault(),
+        glossary(lang).word("never_your_fault"),
         "",
     ]
     for service in region.services:
@@ -469,7 +470,7 @@ def _pdf_covered(doc: FlowDoc, s: _Summary) -> None:
     for tag in tags:
         doc.ensure(7)
         flag_icon(doc, doc.MARGIN + 0.5, doc.cy + 0.6, 3.6)
-        doc.text(words.tag_name(tag), indent=6, after=1.2)
+        doc.text(glossary(s.lang).tactic_name(tag), indent=6, after=1.2)
 
 
 def _pdf_missed(doc: FlowDoc, s: _Summary) -> None:

@@ -26,7 +26,7 @@ def test_guide_has_the_plan_rules_safeguarding_notes_and_help(tmp_path, read_pdf
         "Don't promise to keep it secret",
         "Don't blame them",
         "Follow your safeguarding procedure",
-        "Save the chat, never the picture",
+        "Save the chat — never the picture",
         "Block and report",
         "Tell someone you trust",
         "Notes on each card",

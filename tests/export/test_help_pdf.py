@@ -23,10 +23,10 @@ def test_help_handout_is_one_page_with_every_contact(tmp_path, read_pdf, region_
     pdf = read_pdf(render_help(region, "en", tmp_path / f"help-{region_id}.pdf"))
     assert pdf.page_count == 1
     assert pdf.has("Where to get help")
-    assert pdf.has("It is never your fault. You can always tell someone.")
+    assert pdf.has("It is never your fault — you can always tell someone.")
     for move in (
         "Stop",
-        "Save the chat, never the picture",
+        "Save the chat — never the picture",
         "Block and report",
         "Tell someone you trust",
         "Get help",

@@ -44,7 +44,7 @@ def test_extraction_finds_the_ui_messages() -> None:
     # the scenes, the drawn button labels (Button:2), the model's team names (Team:1) and N_()
     # constants all reach the catalogue
     assert any(p.startswith("game/ui/scenes/") for p in files)
-    for msgid in ("Play", "Resume", "Foxes", "You", "Stop", "Ages 10–12", "Solo", "Tab / arrows"):
+    for msgid in ("Play", "Resume", "Foxes", "You", "Tip", "Ages 10–12", "Solo", "Tab / arrows"):
         assert msgid in found, msgid
     assert len(found) > 200
     # ngettext(singular, plural, n) reaches it as a pair (babel.cfg's `ngettext:1,2`)

@@ -1,8 +1,8 @@
 """Before the first card of a group game: a checklist for the facilitator, on the projector.
 
 The topics of this session (the red flags of the cards drawn), what to tell the group first,
-suggested ground rules, what to do if a young person tells you something (the content guide's
-"For the facilitator"), and the facilitator's keys. Enter starts the first card. What does not
+the ground rules and what to do if a young person tells you something (the glossary's words, as
+in the printed guide), and the facilitator's keys. Enter starts the first card. What does not
 fit the two panels at the reading size goes on pages (Left/Right or the circles turn them).
 
 Here the facilitator also chooses the steps before the move (1–4 or a click): spot the red flag
@@ -43,16 +43,10 @@ TELL_THE_GROUP = N_(
     "them, or make threats — and what you can do. Some of it may feel close to home; anyone "
     "can step out. Where to get help is on the screen at the end, and any time with H."
 )
-GROUND_RULES = (
-    N_("No personal stories — talk about the people on the cards."),
-    N_("No names of anyone you know."),
-    N_("You may pass."),
+# agreed with the ground rules (the guide asks for them in its session plan)
+ALSO_AGREE = (
     N_("We challenge blame: it is never the victim's fault."),
     N_("Questions can be asked anonymously (a question box)."),
-)
-SAFEGUARDING = N_(
-    "If a young person tells you something: listen, stay calm, thank them. Don't promise "
-    "secrecy, don't blame. Follow your safeguarding procedure."
 )
 KEYS = N_(
     "N notes  ·  B +1 for explaining  ·  U undo it  ·  S skip  ·  Backspace back one step  ·  "
@@ -102,20 +96,24 @@ class FacilitatorIntroScene(Scene):
         return list(dict.fromkeys(card.red_flag for card in self.play.session.state.cards))
 
     def _groups(self) -> list[list[Block]]:
-        """The left panel's groups, a column break, the right panel's (a label kept with what
-        follows it)."""
+        """The groups, in reading order, flowing over the two panels and their pages (a label
+        kept with what follows it)."""
         label = Block("", role="semi", colour="accent", scale=0.82, gap=0.9)
-        left = [label._replace(text=tr("Topics in this session"))]
-        left += [Block(f"•  {t}", role="bold", gap=0.15, scale=0.9) for t in self.topics()]
-        left.append(label._replace(text=tr("Tell the group first")))
-        left.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9))
-        right = [label._replace(text=tr("Ground rules to agree"))]
-        right += [Block(f"•  {tr(r)}", gap=0.15, scale=0.9) for r in GROUND_RULES]
-        right.append(label._replace(text=tr("If someone tells you something")))
-        right.append(Block(tr(SAFEGUARDING), role="bold", gap=0.2, scale=0.9))
-        right.append(label._replace(text=tr("Your keys")))
-        right.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
-        return [*block_groups(left, lambda _: True), [], *block_groups(right, lambda _: True)]
+        said = self.app.glossary.facilitator  # the same words as the printed guide
+        blocks = [label._replace(text=tr("Topics in this session"))]
+        blocks += [Block(f"•  {t}", role="bold", gap=0.15, scale=0.9) for t in self.topics()]
+        blocks.append(label._replace(text=tr("Tell the group first")))
+        blocks.append(Block(tr(TELL_THE_GROUP), gap=0.2, scale=0.9))
+        blocks.append(label._replace(text=tr("Ground rules to agree")))
+        blocks += [
+            Block(f"•  {r.name}: {r.detail}", gap=0.15, scale=0.9) for r in said.ground_rules
+        ]
+        blocks += [Block(f"•  {tr(r)}", gap=0.15, scale=0.9) for r in ALSO_AGREE]
+        blocks.append(label._replace(text=tr("If someone tells you something")))
+        blocks.append(Block(" ".join(said.if_someone_tells), role="bold", gap=0.2, scale=0.9))
+        blocks.append(label._replace(text=tr("Your keys")))
+        blocks.append(Block(tr(KEYS), colour="text_muted", gap=0.2, scale=0.8))
+        return block_groups(blocks, lambda _: True)
 
     def layout(self, size: tuple[int, int]) -> None:
         ui, m = self.ui, self.ui.m

@@ -180,7 +180,7 @@ class SummaryScene(PlayScene):
         h = self.app.help
         blocks = [
             Block(
-                tr("It is never your fault — you can always tell someone."),
+                self.app.glossary.word("never_your_fault"),
                 role="bold",
                 colour="accent",
                 scale=1.05,
