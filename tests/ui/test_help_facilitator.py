@@ -86,10 +86,8 @@ def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None
     d = make_driver(SIZE, text_scale=TEXT_SCALES[-1])
     open_help(d, Mode.ALL_TEAMS)
     scene = d.app.top
-    scene.page = (
-        "facilitator",
-        0,
-    )  # the facilitator's page, as Tab reaches it when the help is paged
+    scene._show(("facilitator", 0))  # the facilitator's page, as Tab reaches it when paged
+    assert scene.page == ("facilitator", 0)
     d.press("g")
     assert scene.page == ("tricks", 0), "G opens the first page of tricks"
     while scene.page[0] == "tricks":
@@ -97,12 +95,15 @@ def test_g_goes_to_the_tricks_from_the_facilitator_page_too(make_driver) -> None
     assert scene.page == ("help", 0)
 
 
-def test_a_smaller_window_keeps_the_help_on_a_page_that_exists(make_driver) -> None:
-    """The monkey found the help drawing a tricks page that a resize had taken away."""
-    d = make_driver(SIZE)
+def test_a_larger_window_keeps_the_help_on_a_page_that_exists(make_driver) -> None:
+    """The monkey found the help drawing a tricks page that a resize had taken away: the
+    help shows the last page of the same kind."""
+    d = make_driver((640, 480))
     open_help(d, Mode.SOLO)
     scene = d.app.top
-    scene.page = ("tricks", len(scene.pages) + 5)  # as if a larger window had more pages
-    scene.layout((640, 480))
-    assert scene.page[0] == "tricks" and scene.page in scene.pages
+    last = [p for p in scene.pages if p[0] == "tricks"][-1]
+    scene._show(last)
+    d.app.resize((1920, 1080))
+    assert last not in scene.pages, "the larger window has fewer pages of tricks"
+    assert scene.page == [p for p in scene.pages if p[0] == "tricks"][-1]
     d.app.draw()

@@ -67,8 +67,8 @@ def test_several_services_pages_have_a_pager(lang_driver) -> None:
     scene = d.app.top
     d.press("tab")
     services = [p for p in scene.pages if p[0] == "services"]
-    assert scene.page == services[0] and len(scene.pips) == len(services) > 1
-    d.click(scene.pips[1].center)
+    assert scene.page == services[0] and len(scene.services.pips) == len(services) > 1
+    d.click(scene.services.pips[1].center)
     assert scene.page == services[1]
     assert not spills(help_texts(d), (1024, 768), "help services 2")
 
@@ -91,3 +91,23 @@ def test_a_solo_player_reaches_the_services_pages_by_mouse(lang_driver) -> None:
     assert scene.page == ("help", 0), "the button comes back to the first page"
     d.press("g")
     assert scene.page == ("tricks", 0), "G still opens the tricks"
+
+
+def test_the_help_turns_its_pages_with_the_one_pager(lang_driver) -> None:
+    """The help's pages are a `layout.Pages` in Tab's order (round at both ends), the services'
+    circles another one's, clickable as every pager's are (issue 16: one paginator)."""
+    from game.settings import TEXT_SCALES
+    from game.ui.layout import Pages
+
+    d: LangDriver = lang_driver((1024, 768), language="sv", region="se", text_scale=TEXT_SCALES[-1])
+    d.start_game(mode=Mode.TEAMS, teams=2)
+    d.press("h")
+    scene = d.app.top
+    assert isinstance(scene.pager, Pages) and scene.pager.count == len(scene.pages) > 2
+    d.press("left")  # round to the last page
+    assert scene.pager.last and scene.page == list(scene.pages)[-1]
+    d.press("right", "tab")
+    assert scene.page == ("services", 0)
+    circle = scene.services.pips[2]
+    d.click((circle.right + circle.w // 10, circle.centery))  # beside the ring: still a hit
+    assert scene.page == ("services", 2)

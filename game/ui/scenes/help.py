@@ -24,7 +24,7 @@ import pygame
 from game.model.kinds import Mode, SafeMove, Tag
 from game.model.session import scoring_rules
 from game.ui.input import Act, Input
-from game.ui.layout import chunk, in_row, inset, page_columns, split_cols, take_top
+from game.ui.layout import Pages, chunk, in_row, inset, page_columns, split_cols, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
 from game.ui.text import Block, ColumnFit
@@ -87,15 +87,18 @@ class HelpScene(Scene):
         self.page_btn = Button("pages", app.glossary.word("tricks_page"), kind="quiet", badge="G")
         self.page_btn.translate = False
         self.group = FocusGroup([self.close_btn, self.page_btn], index=0)
-        self.page = HELP
         self.pages: dict[Page, list[Part]] = {}  # in Tab's order
-        self.pips: list[pygame.Rect] = []  # the services' pager, when they have several pages
+        self.pager = Pages()  # which of them shows
+        self.services = Pages()  # the services' circles, when they have several pages
+
+    @property
+    def page(self) -> Page:
+        return list(self.pages)[self.pager.index] if self.pages else HELP
 
     @property
     def for_facilitator(self) -> bool:
         """The facilitator's keys: in group games and outside a game, not in a solo game."""
-        play = getattr(self.app, "play", None)
-        return play is None or play.session.state.mode.is_group
+        return self.app.play is None or self.app.play.session.state.mode.is_group
 
     def _facilitator_keys(self) -> list[Block]:
         keys = [
@@ -172,8 +175,7 @@ class HelpScene(Scene):
     def _points(self) -> list[Block]:
         """The points: the session's scoring (or all of it outside a game), glossary words."""
         words = self.app.glossary
-        play = getattr(self.app, "play", None)
-        st = play.session.state if play else None
+        st = self.app.play.session.state if self.app.play else None
         rules = scoring_rules(
             spot=not st or st.options.spot,
             name=not st or st.options.name,
@@ -189,8 +191,7 @@ class HelpScene(Scene):
     def _tricks(self) -> list[list[Block]]:
         """Each trick by name with its one-line explanation for the age group played."""
         words = self.app.glossary
-        play = getattr(self.app, "play", None)
-        band = (play.setup if play else self.app.setup).band
+        band = (self.app.play or self.app).setup.band  # the game's, else the one set up
         groups = [
             [
                 Block(words.tactic_name(tag), role="bold", gap=0.5, scale=0.9),
@@ -235,8 +236,8 @@ class HelpScene(Scene):
         groups = [self._service(s) for s in self.app.help.services]
         n = 2 if rest.w >= m.body * 30 else 1
         pages = self._paged("services", self._where(), head, groups, n)
-        row = pygame.Rect(rest.x, rest.y, rest.w, d)
-        self.pips = in_row(row, [d] * len(pages), m.gap, "right") if len(pages) > 1 else []
+        self.services.reset(len(pages))
+        self.services.place(pygame.Rect(rest.x, rest.y, rest.w, d), d, m.gap)
         return pages
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -262,7 +263,7 @@ class HelpScene(Scene):
             blocks = [*self._facilitator_keys(), emergency]
             keys = {("facilitator", 0): [(ui.column(blocks, rest, m.body), rest)]}
         short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
-        self.pips = []
+        page = self.page
         self.pages = {
             HELP: list(zip(self.fits, self.cols, strict=True)),
             **(self._fit_services() if short else {}),
@@ -271,9 +272,10 @@ class HelpScene(Scene):
                 "tricks", self._points(), rest, self._tricks(), 3 if rest.w >= m.body * 36 else 2
             ),
         }
-        if self.page not in self.pages:  # a new size made fewer pages: the last of its kind
-            self.page = [HELP, *(p for p in self.pages if p[0] == self.page[0])][-1]
-        self._label_page_btn()
+        if page not in self.pages:  # a new size made fewer pages: the last of its kind
+            page = [HELP, *(p for p in self.pages if p[0] == page[0])][-1]
+        self.pager.reset(len(self.pages))
+        self._show(page)
 
     def _fit_columns(self, rest: pygame.Rect) -> None:
         """Lay out the three columns in `rest`."""
@@ -298,11 +300,11 @@ class HelpScene(Scene):
         if act is Act.HOVER:
             return self.group.set_hover(pos)
         kind, number = self.page
-        pip = [k for k, r in enumerate(self.pips) if act is Act.CLICK and r.collidepoint(pos)]
+        pip = self.services.at(pos) if act is Act.CLICK and kind == "services" else -1
         if act is Act.LETTER and inp.text == "g":  # the tricks' pages one by one, then help
             self._show(("tricks", number + 1 if kind == "tricks" else 0))
-        elif pip and kind == "services":  # the services' pager
-            self._show(("services", pip[0]))
+        elif pip >= 0:  # the services' pager
+            self._show(("services", pip))
         elif act in (Act.NEXT, Act.PREV, Act.LEFT, Act.RIGHT) or (
             act is Act.CLICK and self.page_btn.rect.collidepoint(pos)
         ):
@@ -317,16 +319,13 @@ class HelpScene(Scene):
 
     def _next(self, step: int) -> Page:
         """The page `step` away in Tab's order, round to the other end."""
-        order = list(self.pages)
-        return order[(order.index(self.page) + step) % len(order)]
+        return list(self.pages)[(self.pager.index + step) % self.pager.count]
 
     def _show(self, page: Page) -> None:
-        self.page = page if page in self.pages else HELP
-        self._label_page_btn()
-
-    def _label_page_btn(self) -> None:
-        """The page button names the page it goes to next; its badge is G while it only goes
-        through the tricks, else Tab (it follows Tab's order; G still opens the tricks)."""
+        """Show `page` (one that does not exist: help). The page button names the page it goes
+        to next; its badge is G while it only goes through the tricks, else Tab (it follows
+        Tab's order; G still opens the tricks)."""
+        self.pager.go(list(self.pages).index(page) if page in self.pages else 0)
         kind = self._next(1)[0]
         self.page_btn.label = PAGE_NAMES.get(kind) or self.app.glossary.word("tricks_page")
         self.page_btn.translate = kind != "tricks"
@@ -346,5 +345,5 @@ class HelpScene(Scene):
                 pygame.draw.line(surface, t.panel_edge, (x, rect.y), (x, rect.bottom), 1)
             ui.draw_column(surface, fit, rect)
         if self.page[0] == "services":
-            draw_pips(ui, surface, self.pips, self.page[1])
+            draw_pips(ui, surface, self.services.pips, self.page[1])
         draw_group(ui, surface, self.group)
