@@ -366,6 +366,17 @@ def flag_icon(doc: Doc, x: float, y: float, h: float, colour: RGB = FLAG) -> Non
     doc.poly([(x, y), (x + h * 0.75, y + h * 0.22), (x, y + h * 0.46)], style="F")
 
 
+def fitting_size(doc: Doc, family: str, style: str, size: float, text: str, width: float) -> float:
+    """`size`, or a smaller one (not below 60 % of it) at which `text` fits on one line."""
+    smallest = size * 0.6
+    while size > smallest:
+        doc.set_font(family, style, size)
+        if doc.string_width(text) <= width:
+            break
+        size -= 0.25
+    return max(size, smallest)
+
+
 def file_path(path: Path | str) -> Path:
     p = Path(path)
     if p.parent and not p.parent.exists():

@@ -378,7 +378,7 @@ def help_section(doc: FlowDoc, region: Region, lang: str, *, own_page: bool = Tr
     doc.text(glossary(lang).word("never_your_fault"), size=11, style="B", after=3)
     for service in region.services:
         name = clean(service.name)
-        contact = clean(service.contact)
+        contact = clean(service.shown_contact)  # "": named by its number, said once
         about = clean(service.about_in(lang))
         checked = words.service_checked(service.checked, lang)
         doc.use(BODY, "", 10, INK)
@@ -388,7 +388,7 @@ def help_section(doc: FlowDoc, region: Region, lang: str, *, own_page: bool = Tr
         doc.rect(
             doc.MARGIN, doc.cy, doc.width, h - 2, style="F", round_corners=True, corner_radius=2.5
         )
-        doc.use(HEAD, "", 11, INK)
+        doc.use(HEAD, "" if contact else "B", 11, INK if contact else ACCENT)
         doc.text_at(doc.MARGIN + 5, doc.cy + 2.5, doc.width * 0.45, name)
         doc.use(HEAD, "B", 11, ACCENT)
         doc.text_at(

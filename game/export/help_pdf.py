@@ -24,6 +24,7 @@ from game.export._pdf import (
     Doc,
     clean,
     file_path,
+    fitting_size,
     flag_icon,
     language,
 )
@@ -118,7 +119,7 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
     doc.text_at(x, y, w, _("Who can help"))
     y += 9 * s
     for service in region.services:
-        name = clean(service.name)
+        name, shown = clean(service.name), bool(service.shown_contact)
         about = clean(service.about_in(lang))
         # "116 111 · chat: bris.se": the number large, the other ways to reach them below it
         parts = [clean(p) for p in service.contact.split("·") if clean(p)]
@@ -126,7 +127,8 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
         col = w * 0.56
         contact_w = w - col - 2 * pad
         doc.use(HEAD, "", 12 * s, INK)
-        nh = doc.para(0, 0, col - 2 * pad, name, draw=False, leading=1.15)
+        # a service named by its number ("116 111") says it once: large, at the right
+        nh = doc.para(0, 0, col - 2 * pad, name, draw=False, leading=1.15) if shown else -1.2
         doc.use(BODY, "", 10 * s, INK)
         ah = doc.para(0, 0, col - 2 * pad, about, draw=False, leading=1.25)
         contact_lines: list[tuple[float, str, float]] = []
@@ -146,7 +148,8 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
             x, y, 1.8, h, style="F", round_corners=("TOP_LEFT", "BOTTOM_LEFT"), corner_radius=0.9
         )
         doc.use(HEAD, "", 12 * s, INK)
-        doc.para(x + pad + 2, y + pad, col - 2 * pad, name, leading=1.15)
+        if shown:
+            doc.para(x + pad + 2, y + pad, col - 2 * pad, name, leading=1.15)
         doc.use(BODY, "", 10 * s, INK)
         doc.para(x + pad + 2, y + pad + nh + 1.2, col - 2 * pad, about, leading=1.25)
         cy = y + (h - ch) / 2
@@ -176,17 +179,6 @@ def _page(region: Region, lang: str, s: float, force: bool = False) -> Doc | Non
     if y > PAGE_H - 10 and not force:
         return None
     return doc
-
-
-def fitting_size(doc: Doc, family: str, style: str, size: float, text: str, width: float) -> float:
-    """`size`, or a smaller one (not below 60 % of it) at which `text` fits on one line."""
-    smallest = size * 0.6
-    while size > smallest:
-        doc.set_font(family, style, size)
-        if doc.string_width(text) <= width:
-            break
-        size -= 0.25
-    return max(size, smallest)
 
 
 def _phone(doc: Doc, cx: float, cy: float, r: float) -> None:

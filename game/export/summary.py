@@ -34,6 +34,7 @@ from game.export._pdf import (
     FlowDoc,
     clean,
     file_path,
+    fitting_size,
     flag_icon,
     language,
     rating_icon,
@@ -491,6 +492,7 @@ def _pdf_steps(doc: FlowDoc, s: _Summary) -> None:
         doc.heading(glossary(s.lang).word("steps"))
     for name, lines in steps:
         if name:
+            doc.ensure(10.5 * PT * 1.3 * (len(lines) + 1) + 1)  # a team's name with its lines
             doc.text(name, style="B", after=0.3)
         doc.bullets(lines)
 
@@ -616,8 +618,11 @@ def _played_card(doc: FlowDoc, n: int, p: PlayedCard, s: _Summary) -> None:
         lines = max(len(doc.lines_of(clean(response.text), text_w)), 1)
         doc.label_in_disc(doc.MARGIN + 2.3, y + line_h / 2, 2.2, str(i + 1), ACCENT)
         rating_icon(doc, response.rating, doc.MARGIN + 9.5, y + line_h / 2, 2.0)
-        doc.use(BODY, "B", 9, RATING_COLOUR[response.rating])
-        doc.text_at(doc.MARGIN + 13, y, 21, rating_word(response.rating))
+        word = rating_word(response.rating)  # a longer word in another language shrinks
+        doc.use(
+            BODY, "B", fitting_size(doc, BODY, "B", 9, word, 20), RATING_COLOUR[response.rating]
+        )
+        doc.text_at(doc.MARGIN + 13, y, 21, word)
         _row_text(doc, text_x, y, text_w, clean(response.text), count, size, count_w)
         doc.cy += lines * line_h + 1.6
     doc.cy += 1.5
@@ -626,10 +631,11 @@ def _played_card(doc: FlowDoc, n: int, p: PlayedCard, s: _Summary) -> None:
         doc.use(BODY, "", size, INK)
         lines = max(len(doc.lines_of(clean(reason.text), text_w)), 1)
         reason_icon(doc, reason.right, doc.MARGIN + 2.3, y + line_h / 2, 2.0)
-        doc.use(BODY, "B", 9, RATING_COLOUR[Rating.SAFE] if reason.right else MUTED)
         label = (
             ("ABC"[i] if i < 3 else str(i + 1)) + "  " + (_("Right reason") if reason.right else "")
-        )
+        )  # "Rätt förklaring" touched the reason at 9 pt: a label too long for its column shrinks
+        size_label = fitting_size(doc, BODY, "B", 9, label, 26)
+        doc.use(BODY, "B", size_label, RATING_COLOUR[Rating.SAFE] if reason.right else MUTED)
         doc.text_at(doc.MARGIN + 6.5, y, 27, label)
         _row_text(doc, text_x, y, text_w, clean(reason.text), count, size, count_w)
         doc.cy += lines * line_h + 1.6

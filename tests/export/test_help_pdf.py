@@ -64,3 +64,16 @@ def test_a_region_with_many_services_still_fits_one_page(tmp_path, read_pdf):
     pdf = read_pdf(render_help(many, "en", tmp_path / "many.pdf"))
     assert pdf.page_count == 1
     assert pdf.has("ceop.police.uk/Safety-Centre")
+
+
+def test_a_service_named_by_its_number_is_printed_once(tmp_path, read_pdf, fixture_cards):
+    """ "116 111" is the name and the contact of the helpline outside the listed countries: the
+    handout and the guide say it once, as the screens and the Markdown summary do."""
+    from game.export.guide_pdf import render_guide
+
+    region = load_region("elsewhere")
+    assert any(s.contact == s.name for s in region.services)
+    handout = read_pdf(render_help(region, "en", tmp_path / "help.pdf"))
+    guide = read_pdf(render_guide(fixture_cards, "en", region, tmp_path / "guide.pdf"))
+    assert handout.text.count("116 111") == 1, handout.text
+    assert guide.pages[-1].count("116 111") == 1, guide.pages[-1]
