@@ -79,7 +79,7 @@ def test_bench_table_names_each_target() -> None:
     assert "PASS" in text and "MISS" in text  # start-up passes; 1,000 cards at 0.6 s misses
     rows = {c["figure"]: c for c in fake["checks"]}
     solo = rows["full frame: card (solo)"]
-    assert solo["value"] == "1280x720 0.60 ms (3.0x blank), p99 0.90; after a hover 0.30"
+    assert solo["value"] == "1280x720 0.60 ms = 3.0x blank 0.20, p99 0.90; after a hover 0.30"
     assert solo["target"] == "<= 4.2 ms" and solo["pass"]
     assert text.count("\n") == len(fake["checks"]) + 1
 
