@@ -40,12 +40,15 @@ class StaticLayer:
         groups: Sequence[FocusGroup] = (),
         key: Any = (),
         alpha: int = 255,
+        over: bool = False,
     ) -> None:
-        """Blit the base (painting it first when anything it shows changed), then the buttons."""
+        """Blit the base (painting it first when anything it shows changed), then the buttons.
+        An overlay's base (`over`) is transparent where it lets the screen below show."""
         buttons = [b for g in groups for b in g.buttons]
         full_key = (
             key,
             alpha,
+            over,
             surface.get_size(),
             ui.theme,
             ui.text_scale,
@@ -60,11 +63,11 @@ class StaticLayer:
             start = len(log.records)
             base = self.base
             if base is None or base.get_size() != surface.get_size():
-                base = pygame.Surface(surface.get_size())
+                base = pygame.Surface(surface.get_size(), pygame.SRCALPHA if over else 0)
                 if pygame.display.get_surface() is not None:
-                    base = base.convert()
+                    base = base.convert_alpha() if over else base.convert()
             else:  # paint over the old one: a 1080p surface is 8 MB, so no second one
-                base.fill((0, 0, 0))
+                base.fill((0, 0, 0, 0))
             paint(base)
             self.records = log.records[start:]
             del log.records[start:]

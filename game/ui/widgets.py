@@ -650,9 +650,12 @@ def draw_card(
     """A panel with a heading: over the screen below, dimmed (`over`), or on the background.
     `heading` is already translated."""
     t = ui.theme
-    if over:  # dim the screen below so the card reads as on top
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*t.dim, t.dim_alpha))
+    if over:  # dim the screen below so the card reads as on top (composed once per size)
+        key = ("veil", t.name, surface.get_size())
+        veil = ui.static.get(key)
+        if veil is None:
+            veil = ui.static[key] = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*t.dim, t.dim_alpha))
         surface.blit(veil, (0, 0))
     else:
         paint_background(ui, surface)

@@ -28,7 +28,7 @@ from game.ui.layout import Pages, chunk, in_row, inset, page_columns, split_cols
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
 from game.ui.text import Block, ColumnFit
-from game.ui.widgets import Button, FocusGroup, draw_card, draw_group, draw_pips, fit_label
+from game.ui.widgets import Button, FocusGroup, draw_card, draw_pips, fit_label
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -335,6 +335,12 @@ class HelpScene(Scene):
         return (tr("Help"), *column_texts(*(fit for fit, _ in self.pages[self.page])))
 
     def draw(self, surface: pygame.Surface) -> None:
+        # the page composed once (game/ui/layers.py), over the screen below
+        key = (self.page, self.texts(), tuple(self.card))
+        self.static_layer.draw(self.ui, surface, self.paint, [self.group], key, over=True)
+
+    def paint(self, surface: pygame.Surface) -> None:
+        """Everything but the buttons: the card, the page's columns and its pager."""
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         draw_card(ui, surface, self.card, tr("Help"), self.heading)
         parts = self.pages[self.page]
@@ -346,4 +352,3 @@ class HelpScene(Scene):
             ui.draw_column(surface, fit, rect)
         if self.page[0] == "services":
             draw_pips(ui, surface, self.services.pips, self.page[1])
-        draw_group(ui, surface, self.group)

@@ -19,7 +19,6 @@ from game.ui.widgets import (
     Button,
     FocusGroup,
     draw_card,
-    draw_group,
     fit_button,
     label_height,
     label_width,
@@ -144,6 +143,14 @@ class Modal(Scene):
         return (self.title(), *column_texts(self.fit))
 
     def draw(self, surface: pygame.Surface) -> None:
+        # the card and its texts composed once (game/ui/layers.py), over the screen below
+        key = (self.texts(), tuple(self.card))
+        self.static_layer.draw(
+            self.ui, surface, self.paint, [self.group], key, over=not self.opaque
+        )
+
+    def paint(self, surface: pygame.Surface) -> None:
+        """Everything but the buttons: the card, its heading and its text."""
         ui = self.ui
         align = "center" if self.centred else "left"
         draw_card(
@@ -153,7 +160,6 @@ class Modal(Scene):
         if self.centred:  # the text in the middle of its room
             body = body.move(0, (body.h - self.fit.h) // 2)
         ui.draw_column(surface, self.fit, body)
-        draw_group(ui, surface, self.group)
 
     def handle(self, inp: Input) -> bool:
         routed = self.group.route(inp, self.activate)

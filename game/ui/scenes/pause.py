@@ -68,9 +68,9 @@ class PauseScene(Modal):
         """The first two support services, on one line when they fit."""
         return "  ·  ".join(s.line for s in self.app.help.services[:2])
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         ui, m, t = self.ui, self.ui.m, self.ui.theme
-        super().draw(surface)
+        super().paint(surface)
         ui.text(
             surface,
             self.support_text(),
