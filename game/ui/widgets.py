@@ -112,12 +112,9 @@ def _blit_shadow(
         for (sy, sh), (dy, dh) in zip(cuts, spots(out.y, out.h), strict=True):
             if sw == sh == 1:
                 continue  # the middle, under the panel
-            key = ("shadow-piece", side, radius, ui.theme.shadow_alpha, sx, sy, dw, dh)
-            piece = ui.static.get(key)
-            if piece is None:
-                piece = pygame.transform.scale(tile.subsurface((sx, sy, sw, sh)), (dw, dh))
-                ui.static[key] = piece
-            surface.blit(piece, (dx, dy))
+            # stretched when drawn, not kept: one piece per panel size ever drawn came to 11 MB
+            piece = tile.subsurface((sx, sy, sw, sh))
+            surface.blit(pygame.transform.scale(piece, (dw, dh)), (dx, dy))
 
 
 def panel(
@@ -650,12 +647,9 @@ def draw_card(
     """A panel with a heading: over the screen below, dimmed (`over`), or on the background.
     `heading` is already translated."""
     t = ui.theme
-    if over:  # dim the screen below so the card reads as on top (composed once per size)
-        key = ("veil", t.name, surface.get_size())
-        veil = ui.static.get(key)
-        if veil is None:
-            veil = ui.static[key] = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            veil.fill((*t.dim, t.dim_alpha))
+    if over:  # dim the screen below so the card reads as on top
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*t.dim, t.dim_alpha))
         surface.blit(veil, (0, 0))
     else:
         paint_background(ui, surface)
