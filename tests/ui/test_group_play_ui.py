@@ -164,7 +164,8 @@ def test_together_shows_no_scores_anywhere(make_driver) -> None:
             d.press("enter")
     texts = " ".join(r.text for r in d.texts())
     assert "pts" not in texts and "points" not in texts and "Score" not in texts
-    assert "no scores" in texts
+    assert "No scores" in texts and "Your score" not in texts and "Together" in texts
+    assert not any(r.lines[0].startswith("—") for r in d.texts() if r.lines), texts
     assert {"card", "explain", "feedback"} <= set(seen)
 
 

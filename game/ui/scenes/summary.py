@@ -155,8 +155,8 @@ class SummaryScene(PlayScene):
 
     def together_line(self) -> str:
         return ngettext(
-            "{n} card talked through together — no scores, just good talk.",
-            "{n} cards talked through together — no scores, just good talk.",
+            "{n} card talked through together. No scores, just good talk.",
+            "{n} cards talked through together. No scores, just good talk.",
             self.played,
         ).format(n=self.played)
 
@@ -369,9 +369,10 @@ class SummaryScene(PlayScene):
         ui, m, t = self.ui, self.ui.m, self.ui.theme
         st = self.state
         box = self.score_rect
+        heading = tr("Scores") if self.team_scores else tr("Your score")
         label = ui.text(
             surface,
-            tr("Scores") if self.team_scores else tr("Your score"),
+            tr("Together") if st.mode is Mode.TOGETHER else heading,  # no scores: a discussion
             pygame.Rect(box.x, box.y, box.w, m.small * 1.3),
             role="semi",
             size=m.small,
