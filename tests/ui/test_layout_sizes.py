@@ -231,3 +231,21 @@ def test_the_results_always_show_a_helpline(make_driver, size, region) -> None:
     shown = [r.text for r in d.texts()]
     assert any(helpline.name in t and helpline.contact in t for t in shown), shown
     check(d, size, "results")
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", [(640, 480), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_resume_offer_reads_at_the_floor(make_driver, size, look) -> None:
+    """Resume and Start fresh one under the other across the card, the long resume label at
+    `m.least` or more (wrapped in a taller row where need be; it was 18 px at 640x480)."""
+    d = make_driver(size, **LOOKS[look])
+    d.start_game(mode=Mode.TEAMS, teams=3, count=3)
+    answer(d)  # a group session is saved after every step
+    d2 = make_driver(size, **LOOKS[look])
+    if d2.top == "content-note":
+        d2.press("enter")
+    assert d2.top == "resume"
+    label = next(r for r in d2.texts() if r.text.startswith("Resume the session"))
+    assert label.size >= d2.app.ui.m.least, (label.size, d2.app.ui.m.least)
+    assert d2.button("resume").w == d2.button("fresh").w
+    check_layout(d2.texts(), size)

@@ -11,12 +11,12 @@ from game.model.record import SessionRecord
 from game.model.session import Session
 from game.savegame import clear_saved_session
 from game.ui.choices import MODE_WORDS
-from game.ui.layout import centered, stack, take_bottom
+from game.ui.layout import take_bottom
 from game.ui.saving import saved_time
-from game.ui.scenes.modal import Modal
+from game.ui.scenes.modal import Modal, button_grid
 from game.ui.services import N_, tr
 from game.ui.text import Block
-from game.ui.widgets import Button, fit_label
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -51,14 +51,13 @@ class ResumeScene(Modal):
         ]
 
     def place(self, rest: pygame.Rect) -> pygame.Rect:
-        """The resume button across the card (its label is long), Start fresh under it."""
+        """The two buttons one under the other across the card (the resume label is long; it
+        wraps at the body floor, in a taller row, where the card is narrow)."""
         m = self.ui.m
         bh, gap = round(m.body * 2.3), m.pad * 0.6
-        buttons, body = take_bottom(rest, bh * 2 + gap, gap)
-        self.resume_btn.rect, below = stack(buttons, [bh, bh], gap)
-        self.group.buttons[1].rect = centered(below, below.w * 0.5, bh)
-        fit_label(self.ui, self.resume_btn, buttons.w, bh, m.body)
-        return body
+        used = button_grid(self.ui, self.group.buttons, rest, gap, bh, align="bottom", columns=(1,))
+        self.grown = used - (2 * bh + gap)
+        return take_bottom(rest, used, gap)[1]
 
     def activate(self, button: Button) -> None:
         if button is self.resume_btn:
