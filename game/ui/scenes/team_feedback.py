@@ -204,11 +204,6 @@ class AllTeamsFeedbackScene(FeedbackBase):
         self.col_inner = [inset(c, ip) for c in self.cols]
         return fits
 
-    def card_points(self, team: int) -> int:
-        st = self.session.state
-        pts = sum(r.points for r in st.card_results if r.team == team)
-        return pts + sum(a.points for a in st.awards if a.team == team and a.card_id == st.card.id)
-
     def click(self, pos: tuple[int, int]) -> None:
         """A click on a team's points gives it +1 (a good spoken explanation)."""
         team = next((i for i, chip in enumerate(self.chips) if chip.collidepoint(pos)), None)
@@ -219,9 +214,7 @@ class AllTeamsFeedbackScene(FeedbackBase):
         """Both columns as drawn, each team's points, the takeaway and the red flag."""
         st = self.session.state
         parts = [p.block.text for fit in self.fits for p in fit.placed]
-        parts += [
-            self._chip_text(i, self.card_points(i), st.scores[i]) for i in range(len(st.teams))
-        ]
+        parts += [self._chip_text(i, st.card_points(i), st.scores[i]) for i in range(len(st.teams))]
         parts += [st.card.takeaway, flag_text(st.card)]
         return tuple(parts)
 
@@ -232,7 +225,7 @@ class AllTeamsFeedbackScene(FeedbackBase):
         st = self.session.state
         # points per team; a click gives +1 for a good spoken explanation
         for i, (team, chip) in enumerate(zip(st.teams, self.chips, strict=True)):
-            text = self._chip_text(i, self.card_points(i), st.scores[i])
+            text = self._chip_text(i, st.card_points(i), st.scores[i])
             if self.chip_two:  # the name, then the points
                 text = text.replace(f"{tr(team.name)} ", f"{tr(team.name)}\n", 1)
             side = min(self.chip_side, round(chip.h * 0.76))
