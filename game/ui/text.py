@@ -120,31 +120,35 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 def _break_word(font: pygame.font.Font, word: str, width: int, lines: list[str]) -> str:
     """Break an over-long word onto lines of `width` (appended to `lines`); returns its last
-    piece, which the next words may join. Web addresses break after a dot or a slash, without
-    a misleading hyphen."""
+    piece, which the next words may join. A web address, an e-mail or a number never gets a
+    hyphen put in (copied down, it would become part of it): it breaks after a dot or a slash,
+    else where its line is full."""
+    hyphen = "" if _is_address(word) else "-"
     while len(word) > 1:
-        cut = _longest_fit(font, word, width)
+        cut = _longest_fit(font, word, width, hyphen)
         if cut >= len(word):
             break
-        soft = max(word.rfind(".", 1, cut), word.rfind("/", 1, cut))
-        if soft > 0:
-            lines.append(word[: soft + 1])
-            word = word[soft + 1 :]
-        else:
-            lines.append(word[:cut] + "-")
-            word = word[cut:]
+        soft = max(word.rfind(".", 1, cut), word.rfind("/", 1, cut)) + 1
+        lines.append(word[:soft] if soft > 1 else word[:cut] + hyphen)
+        word = word[soft if soft > 1 else cut :]
     return word
 
 
-def _longest_fit(font: pygame.font.Font, word: str, width: int) -> int:
+def _is_address(word: str) -> bool:
+    """A web address, an e-mail or a number: a dot, a slash or an @ inside it, or a digit."""
+    inner = word.strip(".,;:!?()[]\"'«»“”")
+    return any(c.isdigit() or c in "./@" for c in inner)
+
+
+def _longest_fit(font: pygame.font.Font, word: str, width: int, hyphen: str = "-") -> int:
     """How much of an over-long word fits on a line: all of it (`len(word)`), or the most
-    characters that fit with a hyphen after them (at least 1, at most `MAX_LINE_CHARS`).
+    characters that fit with `hyphen` after them (at least 1, at most `MAX_LINE_CHARS`).
 
     A binary search over at most a line's characters: wrapping a 2,000-character address stays
     linear in its length (measuring one character fewer at a time took 34 s)."""
 
     def too_wide(k: int) -> bool:
-        return font.size(word if k == len(word) else word[:k] + "-")[0] > width
+        return font.size(word if k == len(word) else word[:k] + hyphen)[0] > width
 
     most = range(1, min(len(word), MAX_LINE_CHARS) + 1)
     return max(1, bisect.bisect_left(most, True, key=too_wide))
@@ -160,6 +164,18 @@ class TextLayout(NamedTuple):
     line_h: int
     w: int
     h: int
+
+
+def cuts_a_word(lay: TextLayout) -> bool:
+    """Whether wrapping cut one of the words of `lay` anywhere but after a dot or a slash (a
+    web address cut inside a name; any word with a hyphen put in)."""
+    pieces = iter(piece for line in lay.lines for piece in line.split())
+    for word in lay.text.split():
+        while (piece := next(pieces, word)) != word:
+            if not piece.endswith((".", "/")) or not word.startswith(piece):
+                return True
+            word = word[len(piece) :]
+    return False
 
 
 class Block(NamedTuple):

@@ -37,9 +37,8 @@ def test_help_shows_the_facilitator_keys_in_group_games(make_driver, scale) -> N
     if ("facilitator", 0) in scene.pages:  # the keys have a page of their own
         assert not d.shows("take the award back")
         d.press("tab")
-        while (
-            scene.page[0] == "services"
-        ):  # the services' own pages come first (who each one is for)
+        # the services' own pages come first (who each one is for), and how to play's
+        while scene.page[0] in ("services", "play"):
             d.press("tab")
         assert scene.page == ("facilitator", 0)
     assert d.shows("For the facilitator, in group games")

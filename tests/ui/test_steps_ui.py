@@ -213,8 +213,9 @@ def test_help_shows_the_points_and_the_glossary_of_tricks(make_driver, size) -> 
     for tag in Tag:  # every trick by name, with its line for the age group played
         assert words.tactic_name(tag) in seen, tag
         assert words.explain(tag, band).split()[0] in text, tag
-    # the top button: the services' own pages first, when they have them, then the tricks
-    for _ in range(1 + sum(k == "services" for k, _ in d.app.top.pages)):
+    # the top button: the services' own pages first, when they have them, and how to play's,
+    # then the tricks
+    for _ in range(1 + sum(k in ("services", "play") for k, _ in d.app.top.pages)):
         d.click(d.button("pages").center)
     assert d.app.top.page == ("tricks", 0) and d.shows(words.tactic_name(Tag.COMPENSATION))
 

@@ -17,6 +17,7 @@ the facilitator's keys (in group games), the tricks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -27,7 +28,7 @@ from game.ui.input import Act, Input
 from game.ui.layout import Pages, chunk, in_row, inset, page_columns, split_cols, take_top
 from game.ui.scene import Scene, column_texts
 from game.ui.services import N_, ServiceInfo, emergency_line, tr
-from game.ui.text import Block, ColumnFit
+from game.ui.text import Block, ColumnFit, block_groups, cuts_a_word
 from game.ui.widgets import Button, FocusGroup, draw_card, draw_pips, fit_label
 
 if TYPE_CHECKING:
@@ -35,8 +36,18 @@ if TYPE_CHECKING:
 
 # the safe moves, in the glossary's words (the handouts and the guide use the same ones)
 SAFE_MOVES = [m for m in SafeMove if m is not SafeMove.LISTEN]  # listening is the adults' move
-HOW_TO_PLAY = (
-    N_("Read the chat. Pick the safest reply with 1–4 or a click."),
+# how a card is played: its first line by the steps that are on (spot the red flag, name the
+# trick), in the words of the cards' own questions
+HOW_TO_PLAY = {
+    (True, True): N_(
+        "Read the chat. Spot the red flag: pick the message that shows it. Then name the trick."
+    ),
+    (True, False): N_("Read the chat. Spot the red flag: pick the message that shows it."),
+    (False, True): N_("Read the chat. Name the trick it uses."),
+    (False, False): N_("Read the chat."),
+}
+HOW_TO_MOVE = (
+    N_("Pick the safest reply with 1–4 or a click."),
     N_("Then pick why it is safest with 1–3."),
 )
 KEYS = (
@@ -69,9 +80,18 @@ HELP: Page = ("help", 0)
 PAGE_NAMES = {
     "help": N_("Back to help"),
     "services": N_("Where to get help"),
+    "play": N_("How to play"),
     "facilitator": N_("For the facilitator"),
 }
 LABEL = Block("", role="semi", colour="accent", scale=0.82)  # a section's label
+
+
+def _cuts_an_address(fits: list[ColumnFit]) -> bool:
+    """Whether a service's number or address in `fits` is cut anywhere but after a dot or a
+    slash."""
+    return any(
+        cuts_a_word(p.layout) for fit in fits for p in fit.placed if p.block.tag == "contact"
+    )
 
 
 class HelpScene(Scene):
@@ -116,13 +136,10 @@ class HelpScene(Scene):
         ]
 
     def _service(self, s: ServiceInfo, about: bool = True) -> list[Block]:
+        contact = Block(s.contact, role="semi", colour="accent", gap=0.05, tag="contact")
         return [
             Block(s.name, role="bold", gap=0.6),
-            *(
-                [Block(s.contact, role="semi", colour="accent", gap=0.05, scale=0.9)]
-                if s.contact
-                else []
-            ),
+            *([contact] if s.contact else []),
             *(
                 [Block(s.about, colour="text_muted", gap=0.1, scale=0.92)]
                 if s.about and about
@@ -130,36 +147,47 @@ class HelpScene(Scene):
             ),
         ]
 
-    def _columns(self, detail: int = 2) -> list[list[Block]]:
-        """Detail 2: everything; 1: no service descriptions; 0: also no move explanations."""
+    def _moves(self, detail: int) -> list[Block]:
+        """The safe moves; detail 0: without their explanations."""
         moves = [LABEL._replace(text=tr("Safe moves"))]
         for move in (self.app.glossary.move(m) for m in SAFE_MOVES):
             moves.append(Block(move.name, role="bold", gap=0.6))
             if detail >= 1:
                 moves.append(Block(move.short, colour="text_muted", gap=0.1, scale=0.92))
+        return moves
+
+    def _where_column(self, detail: int) -> list[Block]:
+        """The services. Detail 2: everything; 1: no descriptions; 0: only the emergency
+        number, the rest on the services' own pages."""
         h = self.app.help
         where = self._where()
-        for s in h.services:
+        for s in h.services if detail else ():
             where += self._service(s, detail >= 2)
-        if detail < 2 and any(s.about for s in h.services):  # the descriptions' own pages
-            where.append(
-                Block(tr("Who each one is for: next page (Tab)"), role="semi", gap=0.6, scale=0.9)
-            )
-        dates = sorted(s.checked for s in h.services if s.checked)
-        if dates:  # one line for the list (the oldest check), so the descriptions keep their room
-            where.append(
-                Block(
-                    tr("checked {date}").format(date=dates[0]),
-                    role="italic",
-                    colour="text_muted",
-                    gap=0.6,
-                    scale=0.8,
-                )
-            )
+        pointer = (
+            N_("Who each one is for: next page (Tab)")
+            if detail
+            else N_("Every service and its number: next page (Tab)")
+        )
+        if detail < 2 and (not detail or any(s.about for s in h.services)):
+            where.append(Block(tr(pointer), role="semi", gap=0.6, scale=0.9))
+        return where + self._checked() if detail == 2 else where
+
+    def _checked(self) -> list[Block]:
+        """When the services were checked, with the full list (on the first page or last on
+        the services' own): one line (the oldest check), so the descriptions keep their room."""
+        dates = sorted(s.checked for s in self.app.help.services if s.checked)
+        text = tr("checked {date}").format(date=dates[0]) if dates else ""
+        return [Block(text, role="italic", colour="text_muted", gap=0.6, scale=0.8)][: len(dates)]
+
+    def _play(self, detail: int) -> list[Block]:
+        """How to play and the keys; detail 0: the keys only."""
+        st = self.app.play.session.state if self.app.play else None
+        steps = (not st or st.options.spot, not st or st.options.name)
         play: list[Block] = []
         if detail >= 1:  # with very large text the keys stay and "how to play" goes
             play.append(LABEL._replace(text=tr("How to play")))
-            play += [Block(tr(line), gap=0.35, scale=0.92) for line in HOW_TO_PLAY]
+            lines = (HOW_TO_PLAY[steps], *HOW_TO_MOVE)
+            play += [Block(tr(line), gap=0.35, scale=0.92) for line in lines]
         play.append(LABEL._replace(text=tr("Keys"), gap=0.9 if play else 0.0))
         play += [Block(f"{tr(key)}:  {tr(what)}", gap=0.2, scale=0.92) for key, what in KEYS]
         play.append(
@@ -170,7 +198,7 @@ class HelpScene(Scene):
                 scale=0.85,
             )
         )
-        return [moves, where, play]
+        return play
 
     def _points(self) -> list[Block]:
         """The points: the session's scoring (or all of it outside a game), glossary words."""
@@ -203,24 +231,30 @@ class HelpScene(Scene):
         return groups
 
     def _paged(
-        self, kind: str, top: list[Block], head: pygame.Rect, groups: list[list[Block]], n: int
+        self,
+        kind: str,
+        top: list[Block],
+        head: pygame.Rect,
+        groups: list[list[Block]],
+        n: int,
+        least: int,
     ) -> dict[Page, list[Part]]:
         """`top` in `head`, then `groups` (each kept whole) in `n` columns under it, on as many
-        pages as they need at the reading size; `top` on every page of the services, on the
-        first only of the tricks, whose groups start on the next page when little room is left
-        under it."""
+        pages as they need at `least` or larger; `top` on every page of the services in two
+        columns, else on the first page only, whose groups start on the next page when little
+        room is left under it. The next pages' columns share `head`."""
         ui, m = self.ui, self.ui.m
-        again = kind == "services"
+        again = kind == "services" and n > 1
         rest = self.rest
-        top_fit = ui.column(top, head, m.body, max(m.reading, m.small))
+        top_fit = ui.column(top, head, m.body, least)
         below = take_top(rest, top_fit.h, m.pad)[1]
         skip = 0 if again or below.h >= rest.h * 0.4 else n
 
         def box(i: int) -> pygame.Rect:
             page, col = divmod(i + skip, n)
-            return split_cols(below if again or not page else rest, [1] * n, m.pad * 1.2)[col]
+            return split_cols(below if again or not page else head, [1] * n, m.pad * 1.2)[col]
 
-        placed = page_columns(ui, groups, box, m.body, max(m.reading, m.small))
+        placed = page_columns(ui, groups, box, m.body, least)
         first = (top_fit, pygame.Rect(head.x, head.y, head.w, top_fit.h))
         return {
             (kind, k): [*([first] if again or not k else []), *(p for p in page if p is not None)]
@@ -229,13 +263,16 @@ class HelpScene(Scene):
 
     def _fit_services(self) -> dict[Page, list[Part]]:
         """The region, its emergency number, then every service with its number and who it is
-        for, in columns on as many pages as they need, with a pager at the top right."""
+        for, in columns on as many pages as they need, never below `m.least`, with a pager at
+        the top right. One column when two would cut an address."""
         m, rest = self.ui.m, self.rest
         d = m.pip  # room at the top right for the pager's circles
         head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
-        groups = [self._service(s) for s in self.app.help.services]
-        n = 2 if rest.w >= m.body * 30 else 1
-        pages = self._paged("services", self._where(), head, groups, n)
+        groups = [*(self._service(s) for s in self.app.help.services), self._checked()]
+        for n in (2, 1) if rest.w >= m.body * 30 else (1,):
+            pages = self._paged("services", self._where(), head, groups, n, m.least)
+            if not _cuts_an_address([fit for parts in pages.values() for fit, _ in parts]):
+                break
         self.services.reset(len(pages))
         self.services.place(pygame.Rect(rest.x, rest.y, rest.w, d), d, m.gap)
         return pages
@@ -262,14 +299,21 @@ class HelpScene(Scene):
             emergency = Block(emergency_line(self.app.help), role="bold", colour="heading", gap=1.2)
             blocks = [*self._facilitator_keys(), emergency]
             keys = {("facilitator", 0): [(ui.column(blocks, rest, m.body), rest)]}
-        short = self.details[1] < 2 and any(s.about for s in self.app.help.services)
+        detail = self.details[1]  # how much of the services the first page holds
+        short = not detail or detail < 2 and any(s.about for s in self.app.help.services)
         page = self.page
         self.pages = {
             HELP: list(zip(self.fits, self.cols, strict=True)),
             **(self._fit_services() if short else {}),
+            **(self._fit_play() if len(self.cols) < 3 else {}),
             **keys,
             **self._paged(
-                "tricks", self._points(), rest, self._tricks(), 3 if rest.w >= m.body * 36 else 2
+                "tricks",
+                self._points(),
+                rest,
+                self._tricks(),
+                3 if rest.w >= m.body * 36 else 2,
+                max(m.reading, m.small),
             ),
         }
         if page not in self.pages:  # a new size made fewer pages: the last of its kind
@@ -278,22 +322,52 @@ class HelpScene(Scene):
         self._show(page)
 
     def _fit_columns(self, rest: pygame.Rect) -> None:
-        """Lay out the three columns in `rest`."""
+        """Lay out the first page's columns in `rest`: the services first (`_fit_where`), then
+        the safe moves and the keys, never larger than the services. When the services' names
+        and numbers or the others' explanations do not fit in thirds of it, the services get
+        more room, then the keys go to a page of their own."""
+        m = self.ui.m
+        for shares in ((1.35, 1, 0.8), (1.1, 1.3, 0.8), (1, 1.25)):
+            self.cols = split_cols(rest, shares, m.pad * 1.2)
+            where = self._fit_where(self.cols[1])
+            columns = (self._moves, self._where_column, self._play)[: len(shares)]
+            fitted = [
+                where if i == 1 else self._fit_other(blocks, rect, min(m.body, where[0].base))
+                for i, (rect, blocks) in enumerate(zip(self.cols, columns, strict=True))
+            ]
+            self.fits, self.details = (list(x) for x in zip(*fitted, strict=True))
+            if min(self.details) >= 1:
+                break
+
+    def _fit_other(
+        self, blocks: Callable[[int], list[Block]], rect: pygame.Rect, top: int
+    ) -> tuple[ColumnFit, int]:
+        """A column with as much detail as fits: the explanations of the moves go, and "how to
+        play"; the names of the moves and the keys always stay."""
         ui, m = self.ui, self.ui.m
-        self.cols = split_cols(rest, (1.35, 1, 0.8), m.pad * 1.2)
-        # each column keeps as much detail as fits: service descriptions go first, then the
-        # explanations of the moves; the names, numbers and keys always stay
-        self.fits = []
-        self.details = []
-        for i, rect in enumerate(self.cols):
-            for detail in (2, 1, 0):
-                fit = ui.column(self._columns(detail)[i], rect, m.body)
-                if fit.fits:
-                    break
-            else:  # even the fewest words do not fit: smaller still, never outside the card
-                fit = ui.column(self._columns(0)[i], rect, m.min_font - 1, m.last_resort_font)
-            self.fits.append(fit)
-            self.details.append(detail)
+        for detail in (2, 1, 0):
+            fit = ui.column(blocks(detail), rect, top)
+            if fit.fits:
+                return fit, detail
+        # even the fewest words do not fit: smaller still, never outside the card
+        return ui.column(blocks(0), rect, m.min_font - 1, m.last_resort_font), 0
+
+    def _fit_play(self) -> dict[Page, list[Part]]:
+        """How to play and the keys, on a page of their own."""
+        groups = block_groups(self._play(2), lambda block: block.colour == "accent")
+        return self._paged("play", [], self.rest, groups, 2, self.ui.m.least)
+
+    def _fit_where(self, rect: pygame.Rect) -> tuple[ColumnFit, int]:
+        """The first page's services column and its detail (`_where_column`): the most that
+        fits at `m.least` or larger with no number or address cut inside a name (a child
+        copying it down gets it wrong). The rest is on the services' own pages."""
+        ui, m = self.ui, self.ui.m
+        for detail in (2, 1, 0):
+            fit = ui.column(self._where_column(detail), rect, m.body, m.least)
+            if fit.fits and not _cuts_an_address([fit]):
+                return fit, detail
+        # even the emergency number alone does not fit: smaller, never outside the card
+        return ui.column(self._where_column(0), rect, m.least, m.last_resort_font), 0
 
     def handle(self, inp: Input) -> bool:
         act, pos = inp.act, inp.pos
