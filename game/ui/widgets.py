@@ -405,7 +405,8 @@ def stack_buttons(
     """Buttons one under another from the top of `rect`, each at most `most_h` tall (or as
     tall as the longest label needs at `m.least`, when `grow`), their labels at one size from
     the body size down to `m.least`: the option and reason columns of the play screens.
-    False when a label does not fit its button even at `m.least` (the screen pages)."""
+    False when a label does not fit its button even at `m.least` (the screen pages, or all go
+    below it together)."""
     m = ui.m
     n = len(buttons)
     each = (rect.h - gap * (n - 1)) / n
@@ -414,18 +415,26 @@ def stack_buttons(
     if grow:
         need = max(ui.engine.layout(b.text, r, m.least, inner_w).h for b, r in zip(buttons, roles))
         most_h = max(most_h, need + m.space(4))
-    h = min(each, most_h)
-    inner_h = round(h - m.unit * 0.8)
+    h = int(min(each, most_h))  # whole pixels, as the buttons are drawn
+    inner_h = h - round(m.unit * 0.8)
     fits = [
         ui.engine.fit(b.text, role, inner_w, inner_h, m.body, m.least)
         for b, role in zip(buttons, roles, strict=True)
     ]
+    held = all(f.h <= inner_h and f.w <= inner_w for f in fits)
     size = min(f.size for f in fits)
+    if not held:  # smaller then, but still all at one size: no answer stands out (issue 16)
+        texts = [(b.text, role) for b, role in zip(buttons, roles, strict=True)]
+        size = largest_size(
+            size,
+            m.min_font,
+            lambda s: all(ui.engine.layout(*t, s, inner_w).h <= inner_h for t in texts),
+        )
     for b, box in zip(
         buttons, stack(pygame.Rect(rect.x, rect.y, rect.w, 0), [h] * n, gap), strict=True
     ):
         b.rect, b.size = box, size
-    return all(f.h <= inner_h and f.w <= inner_w for f in fits)
+    return held
 
 
 def fit_labels(ui: Ui, buttons: list[Button], height: int, room: int, size: int) -> list[int]:

@@ -201,14 +201,14 @@ class AllTeamsCardScene(CardScene, _TeamEntry):
     def layout(self, size: tuple[int, int]) -> None:
         # the how-to line goes under the question, shown when the options keep their size
         # beside it (like the card's line on the step before: a larger text size never draws
-        # an option smaller, issue 13)
+        # an option smaller, issue 13), and that line keeps its place
         self.hint_shown = False
         super().layout(size)
-        alone = self.options_held
-        self.hint_shown = alone[0]
+        alone = self.options_held, self.result_rect.h
+        self.hint_shown = alone[0][0]
         if self.hint_shown:
             super().layout(size)
-            if self.options_held != alone:
+            if (self.options_held, self.result_rect.h) != alone:
                 self.hint_shown = False
                 super().layout(size)
         q = self.question_rect
