@@ -241,14 +241,20 @@ class HelpScene(Scene):
     ) -> dict[Page, list[Part]]:
         """`top` in `head`, then `groups` (each kept whole) in `n` columns under it, on as many
         pages as they need at `least` or larger; `top` on every page of the services in two
-        columns, else on the first page only, whose groups start on the next page when little
-        room is left under it. The next pages' columns share `head`."""
+        columns, else on the first page only (the next pages' columns share `head`)."""
         ui, m = self.ui, self.ui.m
         again = kind == "services" and n > 1
         rest = self.rest
         top_fit = ui.column(top, head, m.body, least)
         below = take_top(rest, top_fit.h, m.pad)[1]
-        skip = 0 if again or below.h >= rest.h * 0.4 else n
+        # the tricks start on the next page when little room is left under `top`, the
+        # services when their first does not fit there
+        room = below.h >= rest.h * 0.4
+        if kind == "services":
+            room = ui.column(
+                groups[0], split_cols(below, [1] * n, m.pad * 1.2)[0], m.body, least
+            ).fits
+        skip = 0 if again or room else n
 
         def box(i: int) -> pygame.Rect:
             page, col = divmod(i + skip, n)
