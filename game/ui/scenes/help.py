@@ -6,13 +6,17 @@ the screen below carries on exactly where it was.
 they do nothing), on a page of their own (Tab) with the emergency number, so the first page
 stays all about help.
 
-When the services with their "who it's for" lines do not fit the first page's column, the first
+The services are never smaller than `m.least` nor than the rest of the help (the numbers are
+read from the back of the room), and a number or web address is never cut inside a name. When
+the services with their "who it's for" lines do not fit the first page's column so, the first
 page keeps their names and numbers (a child must see the number at once) and says where the
 rest is: the services get pages of their own, next after the first (Tab), every service with its
-name, number and who it is for, at the reading size.
+name, number and who it is for. When even the names and numbers do not fit, the services' column
+gets more room, then "how to play" and the keys go to a page of their own, then the first page
+keeps only the emergency number.
 
 The pages are named (kind, number), in the order Tab goes through them: the help, its services,
-the facilitator's keys (in group games), the tricks.
+how to play (when not on the first page), the facilitator's keys (in group games), the tricks.
 """
 
 from __future__ import annotations
