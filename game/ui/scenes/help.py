@@ -278,7 +278,8 @@ class HelpScene(Scene):
         m, rest = self.ui.m, self.rest
         d = m.pip  # room at the top right for the pager's circles
         head = pygame.Rect(rest.x, rest.y, rest.w - 3 * (d + m.gap) - m.pad, rest.h)
-        groups = [*(self._service(s) for s in self.app.help.services), self._checked()]
+        groups = [self._service(s) for s in self.app.help.services] or [[]]
+        groups[-1] += self._checked()  # with the last service, never on a page of its own
         for n in (2, 1) if rest.w >= m.body * 30 else (1,):
             pages = self._paged("services", self._where(), head, groups, n, m.least)
             if not _cuts_an_address([fit for parts in pages.values() for fit, _ in parts]):
