@@ -83,6 +83,17 @@ def test_the_services_are_never_the_smallest_text(driver, size, theme, scale, la
         assert records and not small, f"{page}: below {m.least} px: {small}"
 
 
+@pytest.mark.parametrize(("language", "region"), LANGUAGES, ids=[r for _, r in LANGUAGES])
+def test_every_services_page_shows_a_service(driver, language, region) -> None:
+    """In one column the region and emergency number head the first page only: no page holds
+    only them, nor only the "checked" line."""
+    d = _open_help(driver, (1024, 768), "projector", 1.65, language, region)
+    names = {s.name for s in load_region(region).services}
+    for page in _pages(d):
+        if page[0] == "services":
+            assert names & {r.text for r in help_texts(d)}, page
+
+
 # ---- no hyphen put in a web address, an e-mail or a number ----------------------------------
 
 TOKENS = [
