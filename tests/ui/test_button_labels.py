@@ -39,7 +39,8 @@ def buttons(d: Driver) -> list[Button]:
 
 def padded(d: Driver, where: str) -> list[str]:
     """One line per button of the top scene whose label is missing, outside it, or closer
-    than one unit (1 % of the window's smaller side) to its left or right edge."""
+    than one unit (1 % of the window's smaller side) or 0.3 of its size to its left or right
+    edge."""
     d.settle()
     records, pad = d.texts(), round(d.app.ui.m.unit)
     bad = []
@@ -49,7 +50,8 @@ def padded(d: Driver, where: str) -> list[str]:
         if label is None:
             bad.append(f"{where}: {b.text!r} not drawn in its button {tuple(b.rect)}")
             continue
-        room = b.rect.inflate(-2 * pad, 0)
+        # the padding grows with the label (widgets.label_pad): large text keeps clear too
+        room = b.rect.inflate(-2 * max(pad, round(0.3 * label.size)), 0)
         if not (room.left <= label.rect.left and label.rect.right <= room.right):
             bad.append(f"{where}: {b.text!r} at {tuple(label.rect)} in {tuple(b.rect)}")
         elif not (b.rect.top <= label.rect.top and label.rect.bottom <= b.rect.bottom):
