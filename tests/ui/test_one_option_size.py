@@ -1,7 +1,9 @@
 """Fairness across the answers: on the All-teams card (every step with options) and on the steal
 screen (the teams, then the stealing team's options), every label of one screen is drawn at one
 size, for every card of the shipped English and Swedish decks. An answer drawn larger than the
-rest (the one short enough for one line, often the safe one) is an answer given away."""
+rest (the one short enough for one line, often the safe one) is an answer given away. And the
+steal screen uses the width: the teams span it as their options do, and the team's choice is
+quoted at the answers' size in a box no wider than its lines."""
 
 from __future__ import annotations
 
@@ -19,8 +21,6 @@ from game.ui.flow import scene_for_play
 from .card_walk import LANGUAGES, REGIONS, plain, shipped_decks
 from .driver import Driver
 from .test_group_play_ui import letter
-
-pytestmark = pytest.mark.slow  # every shipped card, in both languages
 
 # the projector at the largest text size on the usual projector, and the default theme at 720p
 LOOKS = [((1024, 768), "projector", 1.65), ((1280, 720), "default", 1.0)]
@@ -76,6 +76,7 @@ def one_size_cases(d: Driver, card: Card) -> Iterator[tuple[str, set[int]]]:
     yield "steal options", _sizes(d, scene.option_btns)
 
 
+@pytest.mark.slow  # every shipped card, in both languages
 @pytest.mark.parametrize(
     ("lang", "size", "theme", "scale"),
     CASES,
@@ -98,3 +99,20 @@ def test_every_answer_of_a_screen_is_drawn_at_one_size(lang, size, theme, scale)
         if len(sizes) != 1
     ]
     assert not singled_out, "labels of one screen at different sizes:\n" + "\n".join(singled_out)
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: f"{look[0][0]}x{look[0][1]}-{look[1]}")
+def test_the_steal_screen_uses_the_width(look) -> None:
+    size, theme, scale = look
+    d = Driver(size, reduced_motion=True, theme=theme, text_scale=scale)
+    card = shipped_decks("en")[0].cards[0]
+    _open(d, card, Mode.TEAMS, Options())
+    d.press("enter")
+    d.press(str(d.app.play.session.state.response_order.index(_unsafe(card)) + 1))
+    scene = d.app.top
+    widths = {b.rect.w for b in scene.team_btns + [scene.no_btn]}
+    letter(d, "c")
+    assert widths == {b.rect.w for b in scene.option_btns}, "the teams as wide as the options"
+    said = next(r for r in d.texts() if r.text == scene.chosen_line())
+    assert said.size == scene.option_btns[0].size, "the choice at the answers' size"
+    assert scene.chosen.w - said.rect.w <= 2 * scene.ui.m.unit * 1.8 + 2, "its box hugs its lines"

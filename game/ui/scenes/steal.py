@@ -43,18 +43,31 @@ class StealScene(PlayScene):
         for b, i in zip(self.team_btns, self.team_ids, strict=True):  # in today's language
             team = self.state.teams[i]
             b.label = tr("Team {letter}: {name}").format(letter=team.letter, name=tr(team.name))
-        self.heading, rest = take_top(self.content, m.play_large * 2.6, m.pad * 0.5)
-        # the team's choice, at the reading size on a projector (two lines at most)
+        # the question as tall as its lines: the rest goes to the answers
+        asked = self.ui.engine.layout(self.question(), "display", m.play_large, self.content.w)
+        self.heading, below = take_top(self.content, asked.h + m.pad * 0.5, m.pad * 0.5)
+        # the team's choice at the size of the answers below it (which depends on the room it
+        # leaves them: first at the reading size), then the teams or their options over the
+        # whole width, as tall as the longest needs at the least body size
         self.chosen_size = max(m.small, m.reading)
-        said = self.ui.engine.layout(self.chosen_line(), "body", self.chosen_size, rest.w)
+        gap, most_h = round(m.pad * 0.6), m.body * 3.2
+        for again in (True, False):
+            rest = self._place_chosen(below)
+            stack_buttons(self.ui, self.option_btns, rest, gap, most_h, True)
+            self.chosen_size = self.option_btns[0].size if again else self.chosen_size
+        stack_buttons(self.ui, self.group.buttons, rest, gap, most_h, True)
+
+    def _place_chosen(self, rest: pygame.Rect) -> pygame.Rect:
+        """The team's choice at the top of `rest`, two lines at most, in a box as wide as its
+        lines; returns the room under it for the buttons."""
+        m = self.ui.m
+        box = inset(rest, m.unit * 1.8, m.unit * 1.0)
+        said = self.ui.engine.layout(self.chosen_line(), "body", self.chosen_size, box.w)
         lines = min(2, len(said.lines))
         chosen_h = said.line_h * (lines - 1) + said.h // max(1, len(said.lines)) + m.space(4)
         self.chosen, rest = take_top(rest, max(m.small * 3.2, chosen_h), m.pad * 0.7)
-        # the teams in a narrower column; their options over the whole width, as tall as the
-        # longest needs at the least body size
-        wide = rest.w - m.space(3) if self.thief is not None else round(rest.w * 0.7)
-        rest = pygame.Rect(rest.x + m.space(3), rest.y, wide, rest.h)
-        stack_buttons(self.ui, self.group.buttons, rest, round(m.pad * 0.6), m.body * 3.2, True)
+        self.chosen.w = min(self.chosen.w, said.w + self.chosen.w - box.w + 1)
+        return pygame.Rect(rest.x + m.space(3), rest.y, rest.w - m.space(3), rest.h)
 
     def _choose_team(self, n: int | None) -> None:
         """The stealing team (n on screen), then its option; None: the teams (again)."""
