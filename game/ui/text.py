@@ -104,7 +104,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
+        for word in _words(font, para, width):
             candidate = f"{line} {word}" if line else word
             if len(candidate) <= MAX_LINE_CHARS and font.size(candidate)[0] <= width:
                 line = candidate
@@ -116,6 +116,19 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 line = _break_word(font, word, width, lines)
         lines.append(line)
     return lines
+
+
+def _words(font: pygame.font.Font, para: str, width: int) -> list[str]:
+    """The words of `para`, a phone number's groups of digits ("0808 800 5000") as one word
+    while they fit a line: a number is not split over two lines."""
+    words: list[str] = []
+    for word in para.split():
+        joined = f"{words[-1]} {word}" if words else ""
+        if word.isdigit() and joined.replace(" ", "").isdigit() and font.size(joined)[0] <= width:
+            words[-1] = joined
+        else:
+            words.append(word)
+    return words
 
 
 def _break_word(font: pygame.font.Font, word: str, width: int, lines: list[str]) -> str:

@@ -136,6 +136,16 @@ def test_an_address_or_number_never_gets_a_hyphen_put_in(role) -> None:
                 assert all(cut.endswith((".", "/")) for cut in cuts), (token, width, lines)
 
 
+def test_a_phone_number_stays_on_one_line_when_it_fits() -> None:
+    pygame.font.init()
+    font = FontBook(FONTS).get("semi", 24)
+    number = "0808 800 5000"
+    for width in range(font.size(number)[0], font.size(f"Call {number} now")[0], 5):
+        lines = wrap(font, f"Call {number} now, or 116 111", width)
+        assert any(number in line for line in lines), (width, lines)
+        assert "116 111" in " | ".join(lines) or width < font.size("116 111")[0]
+
+
 def test_ordinary_long_words_still_get_a_hyphen() -> None:
     pygame.font.init()
     font = FontBook(FONTS).get("body", 24)
