@@ -179,13 +179,13 @@ class TextLayout(NamedTuple):
     h: int
 
 
-def cuts_a_word(lay: TextLayout) -> bool:
-    """Whether wrapping cut one of the words of `lay` anywhere but after a dot or a slash (a
-    web address cut inside a name; any word with a hyphen put in)."""
+def cuts_a_word(lay: TextLayout, soft: tuple[str, ...] = (".", "/")) -> bool:
+    """Whether wrapping cut one of the words of `lay` anywhere but after one of `soft` (a web
+    address cut inside a name; any word with a hyphen put in)."""
     pieces = iter(piece for line in lay.lines for piece in line.split())
     for word in lay.text.split():
         while (piece := next(pieces, word)) != word:
-            if not piece.endswith((".", "/")) or not word.startswith(piece):
+            if not piece.endswith(soft) or not word.startswith(piece):
                 return True
             word = word[len(piece) :]
     return False

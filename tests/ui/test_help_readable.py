@@ -169,6 +169,14 @@ def test_the_help_shows_each_address_whole_or_cut_after_a_dot(driver, region, th
     assert shown == contacts
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=str)
+def test_the_first_page_gives_an_address_a_line_of_its_own(driver, size) -> None:
+    """Where three columns can hold it whole, the longest address is not cut after a dot."""
+    d = _open_help(driver, size, spot=True, name=True)
+    lines = [r.lines for r in help_texts(d) if r.text == "childhelplineinternational.org"]
+    assert lines == [("childhelplineinternational.org",)] and len(d.app.top.cols) == 3
+
+
 # ---- how to play names the steps -------------------------------------------------------------
 
 STEPS = {"en": ("red flag", "trick"), "sv": ("röda flaggan", "knepet")}

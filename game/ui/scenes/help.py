@@ -90,12 +90,11 @@ PAGE_NAMES = {
 LABEL = Block("", role="semi", colour="accent", scale=0.82)  # a section's label
 
 
-def _cuts_an_address(fits: list[ColumnFit]) -> bool:
-    """Whether a service's number or address in `fits` is cut anywhere but after a dot or a
-    slash."""
-    return any(
-        cuts_a_word(p.layout) for fit in fits for p in fit.placed if p.block.tag == "contact"
-    )
+def _cuts_an_address(fits: list[ColumnFit], soft: tuple[str, ...] = (".", "/")) -> bool:
+    """Whether a service's number or address in `fits` is cut anywhere but after one of
+    `soft` (by default a dot or a slash)."""
+    contacts = (p.layout for fit in fits for p in fit.placed if p.block.tag == "contact")
+    return any(cuts_a_word(lay, soft) for lay in contacts)
 
 
 class HelpScene(Scene):
@@ -336,9 +335,11 @@ class HelpScene(Scene):
         """Lay out the first page's columns in `rest`: the services first (`_fit_where`), then
         the safe moves and the keys, never larger than the services. When the services' names
         and numbers or the others' explanations do not fit in thirds of it, the services get
-        more room, then the keys go to a page of their own."""
+        more room, then the keys go to a page of their own. Three columns with every address
+        whole come first, then those with one cut after a dot."""
         m = self.ui.m
-        for shares in ((1.35, 1, 0.8), (1.1, 1.3, 0.8), (1, 1.25)):
+        thirds = [((1.35, 1, 0.8), ()), ((1.1, 1.3, 0.8), ())]
+        for shares, soft in [*thirds, *((s, (".", "/")) for s, _ in thirds), ((1, 1.25), ())]:
             self.cols = split_cols(rest, shares, m.pad * 1.2)
             where = self._fit_where(self.cols[1])
             columns = (self._moves, self._where_column, self._play)[: len(shares)]
@@ -347,7 +348,7 @@ class HelpScene(Scene):
                 for i, (rect, blocks) in enumerate(zip(self.cols, columns, strict=True))
             ]
             self.fits, self.details = (list(x) for x in zip(*fitted, strict=True))
-            if min(self.details) >= 1:
+            if min(self.details) >= 1 and not _cuts_an_address(self.fits[1:2], soft):
                 break
 
     def _fit_other(
