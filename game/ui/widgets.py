@@ -430,11 +430,13 @@ def stack_buttons(
     held = all(f.h <= inner_h and f.w <= inner_w for f in fits)
     size = min(f.size for f in fits)
     if not held:  # smaller then, but still all at one size: no answer stands out (issue 16)
-        texts = [(b.text, role) for b, role in zip(buttons, roles, strict=True)]
         size = largest_size(
             size,
             m.min_font,
-            lambda s: all(ui.engine.layout(*t, s, inner_w).h <= inner_h for t in texts),
+            lambda s: all(
+                ui.engine.layout(b.text, r, s, rect.w - _beside(ui, b, h, s)).h <= inner_h
+                for b, r in zip(buttons, roles, strict=True)
+            ),
         )
     for b, box in zip(
         buttons, stack(pygame.Rect(rect.x, rect.y, rect.w, 0), [h] * n, gap), strict=True
