@@ -18,6 +18,16 @@ from .driver import Driver  # noqa: E402
 SIZES = [(640, 480), (746, 902), (1024, 768), (1280, 720), (1920, 1080)]  # smallest, portrait, usual
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test marked `sweep(*ids)` runs every case in CI, but only the cases with those ids in
+    the inner loop (`-m "not slow"`): the rest of the sweep is marked slow."""
+    for item in items:
+        sweep = item.get_closest_marker("sweep")
+        callspec = getattr(item, "callspec", None)
+        if sweep is not None and callspec is not None and callspec.id not in sweep.args:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _own_data_folders(tmp_path_factory, monkeypatch) -> None:
     """Resumable saves and session summaries go to a fresh folder per test, never the real

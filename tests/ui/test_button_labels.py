@@ -65,6 +65,9 @@ def _english_after() -> Iterator[None]:
     i18n.set_language("en")
 
 
+@pytest.mark.sweep(
+    "1024x768-projector-1.65-sv", "640x480-default-1.4-en", "746x902-projector-1.0-en"
+)
 @pytest.mark.parametrize(
     ("size", "theme", "scale", "lang"),
     LOOKS,

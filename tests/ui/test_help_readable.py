@@ -59,6 +59,7 @@ def _in(rect: pygame.Rect, records):
     return [r for r in records if rect.inflate(4, 4).contains(r.rect)]
 
 
+@pytest.mark.sweep("(1024, 768)-projector-se", "(640, 480)-default-elsewhere")
 @pytest.mark.parametrize(("language", "region"), LANGUAGES, ids=[r for _, r in LANGUAGES])
 @pytest.mark.parametrize(("theme", "scale"), LOOKS, ids=[t for t, _ in LOOKS])
 @pytest.mark.parametrize("size", SIZES, ids=str)
@@ -153,6 +154,7 @@ def test_ordinary_long_words_still_get_a_hyphen() -> None:
     assert len(lines) > 1 and lines[0].endswith("-")
 
 
+@pytest.mark.sweep("elsewhere-default", "gb-projector")
 @pytest.mark.parametrize("theme", ["default", "projector"])
 @pytest.mark.parametrize("region", region_ids())
 def test_the_help_shows_each_address_whole_or_cut_after_a_dot(driver, region, theme):

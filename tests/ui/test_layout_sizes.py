@@ -217,6 +217,7 @@ def test_a_saved_summary_says_where_in_a_note_and_the_help_keeps_its_size(
     assert next(r.size for r in d.texts() if r.text == never) == before >= d.app.ui.m.least
 
 
+@pytest.mark.sweep("640x480-gb", "1024x768-elsewhere")
 @pytest.mark.parametrize("region", ["gb", "se", "elsewhere"])
 @pytest.mark.parametrize("size", ALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_results_always_show_a_helpline(make_driver, size, region) -> None:
